@@ -1,0 +1,50 @@
+"""Plain-text articles: optional front matter, a headline line, then the body."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*\n", re.DOTALL)
+_FIELD = re.compile(r"^([A-Za-z_][\w-]*)\s*:\s*(.*?)\s*$")
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*$")
+
+
+@dataclass
+class ParsedText:
+    title: str
+    text: str
+    fields: dict[str, str] = field(default_factory=dict)
+
+
+def parse_front_matter(raw: str) -> tuple[dict[str, str], str]:
+    """YAML-style ``key: value`` lines between two ``---`` lines at the top."""
+    match = _FRONT_MATTER.match(raw)
+    if match is None:
+        return {}, raw
+    fields: dict[str, str] = {}
+    for line in match.group(1).splitlines():
+        pair = _FIELD.match(line)
+        if pair:
+            fields[pair.group(1).lower()] = pair.group(2).strip("\"'")
+    return fields, raw[match.end():]
+
+
+def is_headline(line: str) -> bool:
+    """A headline is short and does not end as a sentence does; a long lede is body text."""
+    return len(line.split()) <= 20 and not _SENTENCE_END.search(line.strip())
+
+
+def parse_text(raw: str) -> ParsedText:
+    """Split a plain-text article into front-matter fields, headline and body.
+
+    The first line is the headline. Where it reads as a sentence of the story (long, or
+    ending with a full stop), it is also kept as the body's first paragraph, so that its
+    quotes and figures are read.
+    """
+    fields, rest = parse_front_matter(raw)
+    lines = rest.strip("\n").split("\n")
+    first = lines[0].strip() if lines else ""
+    title = fields.get("title") or first
+    body = "\n".join(lines[1:]) if is_headline(first) else "\n".join(lines)
+    return ParsedText(title=title, text=body, fields=fields)

@@ -1,0 +1,55 @@
+"""Reading each article: spaCy's parse plus Triangulate's components, to a :class:`Reading`."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from triangulate.nlp.gazetteer import canonical_person, canonical_place
+from triangulate.nlp.pipeline import PIPELINE_VERSION, load_pipeline
+from triangulate.types import Article, Entity, Reading
+
+__all__ = ["PIPELINE_VERSION", "load_pipeline", "read_article", "read_articles"]
+
+ENTITY_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
+
+
+def read_articles(articles: Iterable[Article], nlp: Language | None = None,
+                  n_process: int = 1, batch_size: int = 16) -> Iterator[Reading]:
+    """Parse and read articles in order, streaming (``nlp.pipe`` underneath)."""
+    nlp = nlp or load_pipeline()
+    pairs = ((article.text, article) for article in articles)
+    for doc, article in nlp.pipe(pairs, as_tuples=True, n_process=n_process,
+                                 batch_size=batch_size):
+        yield reading_of(doc, article)
+
+
+def read_article(article: Article, nlp: Language | None = None) -> Reading:
+    nlp = nlp or load_pipeline()
+    return reading_of(nlp(article.text), article)
+
+
+def reading_of(doc: Doc, article: Article) -> Reading:
+    return Reading(
+        article=article,
+        quotes=[replace(q, article=article.id) for q in doc._.quotes or []],
+        claims=[replace(c, article=article.id) for c in doc._.claims or []],
+        entities=entities_of(doc, article.id),
+        scare_quotes=list(doc._.scare_quotes or []),
+        statements=[s.text.strip() for s in doc.sents if s.text.strip()],
+    )
+
+
+def entities_of(doc: Doc, article_id: str) -> list[Entity]:
+    out = []
+    for ent in doc.ents:
+        if ent.label_ not in ENTITY_LABELS:
+            continue
+        text = ent.text.strip()
+        canonical = (canonical_person(text) if ent.label_ == "PERSON" else None) \
+            or canonical_place(text) or ent.ent_id_ or text
+        out.append(Entity(article=article_id, text=text, label=ent.label_, canonical=canonical))
+    return out

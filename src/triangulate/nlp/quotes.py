@@ -1,0 +1,405 @@
+"""Direct and reported quotes with their speakers, as a spaCy pipeline component.
+
+The component reads the marks of the raw text (:mod:`triangulate.nlp.marks`) and the parse
+spaCy already made, and sets ``doc._.quotes`` (a list of :class:`~triangulate.types.Quote`,
+with ``article`` left empty for the caller) and ``doc._.scare_quotes`` (quoted words that
+nobody says: "elite").
+
+A quote's cue is found three ways, strongest first: the words right after its closing mark
+("...,' Yuriyi Bondar told Politico"), the words right before its opening mark ("X said:
+'...'"), and the parse above the quoted words (a partial quote inside "claimed that ...").
+Quotes split around their cue are joined into one record; a quote with no cue continues the
+speaker of the quote before it.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from triangulate.nlp.marks import QuoteSpan, find_quote_spans, paragraphs
+from triangulate.nlp.speakers import (
+    CUE_LEMMAS,
+    Discourse,
+    Mention,
+    mention_of,
+    speaker_token,
+    subject_mentions,
+    via_of,
+)
+from triangulate.types import Quote, QuoteKind
+
+Doc.set_extension("quotes", default=None, force=True)
+Doc.set_extension("scare_quotes", default=None, force=True)
+
+_MAX_SCARE_WORDS = 3
+_MAX_CUE_CLIMB = 8
+_MAX_JOIN_GAP = 30  # tokens of attribution between two halves of one split quote
+_MIN_INDIRECT_TOKENS = 3
+_SENTENCE_PUNCT = frozenset({".", "!", "?", "…"})
+_MARK_CHARS = frozenset("\"'“”„‟‘’‚‛«»`")
+_VAGUE_SOURCES = frozenset({
+    "report", "reports", "estimate", "estimates", "figure", "figures", "data", "media",
+    "account", "accounts", "rumour", "rumours", "rumor", "rumors", "statistics",
+})
+
+
+@dataclass
+class _Found:
+    """A quote in the making: its span, tokens, cue and speaker."""
+
+    kind: QuoteKind
+    start: int
+    end: int
+    first: int  # first and last token of the quoted words
+    last: int
+    paragraph: int
+    cue: Token | None = None
+    cue_after: bool = False
+    speaker: Mention | None = None
+    via: str | None = None
+    parts: list[tuple[int, int]] = field(default_factory=list)
+
+
+class _Context:
+    """Per-document lookups: which tokens are quoted, which paragraph a character is in."""
+
+    def __init__(self, doc: Doc, spans: list[QuoteSpan]) -> None:
+        self.doc = doc
+        self.paragraph_starts = [start for start, _ in paragraphs(doc.text)]
+        self.quoted_tokens: set[int] = set()
+        self.ranges: list[tuple[int, int]] = []
+        for span in spans:
+            tokens = doc.char_span(span.start, span.end, alignment_mode="expand")
+            if tokens is None or len(tokens) == 0:
+                self.ranges.append((-1, -1))
+                continue
+            self.ranges.append((tokens.start, tokens.end - 1))
+            self.quoted_tokens.update(range(tokens.start, tokens.end))
+
+    def quoted(self, i: int) -> bool:
+        return i in self.quoted_tokens
+
+    def paragraph(self, char: int) -> int:
+        return bisect.bisect_right(self.paragraph_starts, char) - 1
+
+
+class QuoteFinder:
+    """Sets ``doc._.quotes`` and ``doc._.scare_quotes`` from the parse spaCy already made."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = [s for s in find_quote_spans(doc.text) if s.depth == 0]
+        cues, subjects = _scan(doc)
+        doc._.scare_quotes = []
+        if not spans and not cues:
+            doc._.quotes = []
+            return doc
+        ctx = _Context(doc, spans)
+        discourse = Discourse(subject_mentions(doc, subjects, ctx.quoted))
+        direct = _direct(ctx, spans, doc._.scare_quotes)
+        indirect = _indirect(ctx, cues, direct)
+        found = sorted(direct + indirect, key=lambda f: f.start)
+        _attribute(found, discourse, ctx)
+        doc._.quotes = _finish(doc, found, discourse)
+        return doc
+
+
+@Language.factory("triangulate_quotes")
+def make_quote_finder(nlp: Language, name: str) -> QuoteFinder:
+    return QuoteFinder()
+
+
+def _scan(doc: Doc) -> tuple[list[Token], list[Token]]:
+    """One pass over the tokens: candidate cue verbs and person-like subjects."""
+    cues: list[Token] = []
+    subjects: list[Token] = []
+    for token in doc:
+        if token.dep_ in ("nsubj", "nsubjpass"):
+            subjects.append(token)
+        if (token.lemma_ in CUE_LEMMAS and token.pos_ in ("VERB", "AUX")) or (
+            token.lower_ == "according"
+        ):
+            cues.append(token)
+    return cues, subjects
+
+
+# ---- direct quotes
+
+
+def _direct(ctx: _Context, spans: list[QuoteSpan], scare: list[str]) -> list[_Found]:
+    found: list[_Found] = []
+    for span, (first, last) in zip(spans, ctx.ranges, strict=True):
+        if first < 0:
+            continue
+        item = _Found("direct", span.start, span.end, first, last, ctx.paragraph(span.start),
+                      parts=[(span.start, span.end)])
+        _find_cue(ctx, item)
+        if _is_scare(ctx, item):
+            scare.append(ctx.doc.text[span.start : span.end])
+            continue
+        found.append(item)
+    return _join_split(ctx, found)
+
+
+def _find_cue(ctx: _Context, item: _Found) -> None:
+    """The cue of a direct quote: after it, before it, or above it in the parse."""
+    after = _cue_next_to(ctx, item, after=True)
+    before = _cue_next_to(ctx, item, after=False)
+    if after is not None and before is not None and after is not before:
+        chosen = _prefer(ctx, after, before)
+        is_after = chosen is after
+    elif after is not None:
+        chosen, is_after = after, True
+    elif before is not None:
+        chosen, is_after = before, False
+    else:
+        chosen, is_after = _cue_above(ctx, item), False
+    item.cue = chosen
+    item.cue_after = is_after
+
+
+def _prefer(ctx: _Context, after: Token, before: Token) -> Token:
+    """Of a cue on each side, the one whose speaker has a proper name; else the later one."""
+    named = []
+    for cue in (after, before):
+        head = speaker_token(cue, ctx.quoted)
+        named.append(head is not None and head.pos_ == "PROPN")
+    if named[1] and not named[0]:
+        return before
+    return after
+
+
+def _cue_next_to(ctx: _Context, item: _Found, *, after: bool) -> Token | None:
+    """A cue verb the word next to the quote hangs on, in the same paragraph."""
+    doc = ctx.doc
+    step = 1 if after else -1
+    i = item.last + 1 if after else item.first - 1
+    while 0 <= i < len(doc) and _is_mark_or_comma(doc[i]) and not ctx.quoted(i):
+        i += step
+    if not 0 <= i < len(doc) or ctx.quoted(i) or ctx.paragraph(doc[i].idx) != item.paragraph:
+        return None
+    token = doc[i]
+    if token.text in _SENTENCE_PUNCT or token.text in (";", ")", "("):
+        return None
+    if not after and token.is_sent_start is True and token.i == item.first - 1:
+        return None
+    return _verb_above(ctx, token)
+
+
+def _is_mark_or_comma(token: Token) -> bool:
+    text = token.text
+    return bool(text) and (all(c in _MARK_CHARS for c in text) or text in (",", ":", "—", "–"))
+
+
+def _verb_above(ctx: _Context, token: Token) -> Token | None:
+    """The first verb at or above ``token`` outside the quotes, if it is a cue."""
+    node = token
+    for _ in range(_MAX_CUE_CLIMB):
+        if not ctx.quoted(node.i):
+            if _is_cue(node):
+                return node
+            if node.pos_ in ("VERB", "AUX") and node.dep_ not in ("aux", "auxpass", "amod"):
+                return None
+        if node.head is node:
+            return None
+        node = node.head
+    return None
+
+
+def _is_cue(token: Token) -> bool:
+    if token.lower_ == "according":
+        return True
+    return token.lemma_ in CUE_LEMMAS and token.pos_ in ("VERB", "AUX")
+
+
+def _cue_above(ctx: _Context, item: _Found) -> Token | None:
+    """A cue verb governing the quoted words in the parse (partial quotes)."""
+    doc = ctx.doc
+    for i in range(item.first, item.last + 1):
+        token = doc[i]
+        if not ctx.quoted(token.head.i) or token.head is token:
+            cue = _verb_above(ctx, token.head) if token.head is not token else None
+            if cue is not None:
+                return cue
+        for child in token.children:
+            if not ctx.quoted(child.i) and _is_cue(child) and child.dep_ in (
+                "parataxis", "ccomp", "advcl", "conj"
+            ):
+                return child
+    return None
+
+
+def _is_scare(ctx: _Context, item: _Found) -> bool:
+    """A word or two in marks, no verb, no sentence end, that nobody says: "elite"."""
+    words = [t for t in ctx.doc[item.first : item.last + 1] if not t.is_punct]
+    if not words or len(words) > _MAX_SCARE_WORDS:
+        return False
+    if any(t.pos_ in ("VERB", "AUX") for t in words):
+        return False
+    inner = ctx.doc.text[item.start : item.end].rstrip()
+    if inner and inner[-1] in _SENTENCE_PUNCT:
+        return False
+    if item.cue is None:
+        return True
+    root = min(words, key=lambda t: len(list(t.ancestors)))
+    return root.dep_ in ("amod", "compound", "nmod", "poss", "nummod")
+
+
+def _join_split(ctx: _Context, found: list[_Found]) -> list[_Found]:
+    """Join "'...,' he said. '...'" into one quote: the second half has no cue of its own."""
+    out: list[_Found] = []
+    for item in found:
+        prev = out[-1] if out else None
+        if prev is not None and _continues_across_cue(ctx, prev, item):
+            prev.parts.append((item.start, item.end))
+            prev.end, prev.last = item.end, item.last
+            continue
+        out.append(item)
+    return out
+
+
+def _continues_across_cue(ctx: _Context, prev: _Found, item: _Found) -> bool:
+    if prev.cue is None or not prev.cue_after or prev.paragraph != item.paragraph:
+        return False
+    if item.cue is not None and item.cue is not prev.cue:
+        return False
+    if not prev.last < prev.cue.i < item.first:
+        return False
+    return item.first - prev.last <= _MAX_JOIN_GAP
+
+
+# ---- reported speech
+
+
+def _indirect(ctx: _Context, cues: list[Token], direct: list[_Found]) -> list[_Found]:
+    """Reported speech: the content clause of a finite speech verb ("X said that ...")."""
+    covered: set[int] = set()
+    for item in direct:
+        covered.update(range(item.first, item.last + 1))
+    out: list[_Found] = []
+    for cue in cues:
+        if ctx.quoted(cue.i) or not _finite(cue):
+            continue
+        words = _content(cue)
+        if len(words) < _MIN_INDIRECT_TOKENS or any(t.i in covered for t in words):
+            continue
+        first, last = words[0], words[-1]
+        start, end = first.idx, last.idx + len(last.text)
+        out.append(_Found("indirect", start, end, first.i, last.i, ctx.paragraph(start),
+                          cue=cue, parts=[(start, end)]))
+    return out
+
+
+def _finite(cue: Token) -> bool:
+    """A verb that carries a statement of its own (not "..., adding that" or "a man named")."""
+    if cue.lower_ == "according":
+        return True
+    if cue.dep_ in ("amod", "acl", "advcl", "xcomp", "pcomp", "relcl", "csubj"):
+        return False
+    if cue.tag_ in ("VBD", "VBZ", "VBP"):
+        return True
+    return any(child.dep_ in ("aux", "auxpass") for child in cue.children)
+
+
+def _content(cue: Token) -> list[Token]:
+    """The words of the reported clause, without "that" and trailing participle clauses."""
+    if cue.lower_ == "according":
+        return _according_content(cue)
+    clause = next((c for c in cue.children if c.dep_ == "ccomp" and c.i > cue.i), None)
+    if clause is None:
+        return []
+    return _clause_words(clause, skip=None)
+
+
+def _according_content(cue: Token) -> list[Token]:
+    """ "According to X, CLAUSE" or "CLAUSE, according to X": the clause."""
+    clause = cue.head
+    if clause is cue or clause.pos_ not in ("VERB", "AUX"):
+        return []
+    if not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children):
+        return []
+    target = next((c for c in cue.subtree if c.dep_ == "pobj"), None)
+    if target is None or target.lower_ in _VAGUE_SOURCES:
+        return []
+    return _clause_words(clause, skip=cue)
+
+
+def _clause_words(clause: Token, skip: Token | None) -> list[Token]:
+    drop: set[int] = set()
+    for child in clause.children:
+        trailing_participle = child.dep_ in ("advcl", "parataxis") and child.i > clause.i and (
+            child.tag_ == "VBG" or child.dep_ == "parataxis"
+        )
+        if child is skip or trailing_participle or (child.dep_ == "mark" and child.i < clause.i):
+            drop.update(t.i for t in child.subtree)
+    words = [t for t in clause.subtree if t.i not in drop]
+    while words and (words[0].is_punct or words[0].lower_ == "that"):
+        words.pop(0)
+    while words and words[-1].is_punct:
+        words.pop()
+    return words
+
+
+# ---- speakers
+
+
+def _attribute(found: list[_Found], discourse: Discourse, ctx: _Context) -> None:
+    """Speakers in text order, so that pronouns see the speakers before them."""
+    previous: _Found | None = None
+    for item in found:
+        if item.cue is not None:
+            head = speaker_token(item.cue, ctx.quoted)
+            if head is not None:
+                mention = mention_of(head, ctx.quoted)
+                item.speaker = discourse.resolve(mention)
+                if item.speaker is not None and not mention.pronoun:
+                    discourse.add_speaker(mention)
+                item.via = via_of(item.cue, head)
+        elif previous is not None and item.kind == "direct" and (
+            item.paragraph - previous.paragraph <= 1
+        ):
+            item.speaker, item.via = previous.speaker, previous.via
+        if item.kind == "direct":
+            previous = item
+
+
+def _finish(doc: Doc, found: list[_Found], discourse: Discourse) -> list[Quote]:
+    """Quote records with names folded to their fullest form in the article."""
+    fullest = discourse.fold([f.speaker for f in found if f.speaker is not None])
+    quotes: list[Quote] = []
+    for item in found:
+        if item.speaker is None and item.kind == "indirect":
+            continue
+        quotes.append(_record(doc, item, fullest))
+    return quotes
+
+
+def _record(doc: Doc, item: _Found, fullest: dict[str, str]) -> Quote:
+    speaker = item.speaker
+    name: str | None = None
+    if speaker is not None:
+        name = fullest.get(speaker.key, speaker.name) if speaker.name else speaker.text
+    text = " ".join(doc.text[a:b] for a, b in item.parts)
+    return Quote(
+        article="",
+        kind=item.kind,
+        text=text,
+        speaker=name,
+        cue=item.cue.text if item.cue is not None else None,
+        via=item.via,
+        role=speaker.role if speaker else None,
+        affiliation=speaker.affiliation if speaker else None,
+        sentence=_sentences(doc, item.first, item.last).text,
+        start=item.start,
+        end=item.end,
+    )
+
+
+def _sentences(doc: Doc, first: int, last: int) -> Span:
+    start = doc[first].sent.start
+    end = doc[last].sent.end
+    return doc[start:end]
+

@@ -1,0 +1,492 @@
+"""Who speaks: the speaker of a cue verb, the words that describe them, and pronoun resolution.
+
+Everything here reads the parse spaCy already made. No coreference model installs offline, so
+pronouns ("he") and bare descriptions ("the soldier") are resolved by rule to the most recent
+compatible speaker or subject, and later mentions of a name ("Bondar") fold to the fullest form
+seen in the article ("Yuriyi Bondar").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc, Span, Token
+
+from triangulate.nlp.gazetteer import DEMONYMS, canonical_person, is_outlet
+
+# verbs that report speech or writing
+SPEECH_LEMMAS: frozenset[str] = frozenset({
+    "say", "tell", "add", "state", "note", "mention", "express", "explain", "claim", "allege",
+    "insist", "argue", "write", "declare", "announce", "warn", "caution", "emphasize",
+    "emphasise", "stress", "describe", "ask", "reply", "respond", "answer", "recall", "admit",
+    "acknowledge", "confirm", "deny", "suggest", "report", "remark", "comment", "observe",
+    "complain", "predict", "promise", "vow", "urge", "tweet", "testify", "conclude", "concede",
+    "assert", "contend", "maintain", "reiterate", "repeat", "quip", "joke", "recount", "dismiss",
+    "shout", "scream", "whisper", "lament", "boast", "brag", "exclaim", "muse", "wonder",
+    "estimate", "accuse", "charge", "criticize", "criticise", "praise", "blast", "slam",
+    "indicate", "highlight", "underline", "agree", "disclose", "reveal", "threaten", "demand",
+    "pledge", "mutter", "plead", "assure", "advise", "quote", "call", "continue", "counter",
+    "retort", "protest", "object", "cite", "post", "proclaim", "recommend", "begin", "conclude",
+    "hint", "point", "summarize", "summarise", "told", "tout", "question", "acknowledge",
+    "declare", "brief", "speak", "chant", "read", "put", "cry", "yell", "sing", "rule",
+})
+# verbs of belief and opinion: reported thought ("Kyiv believes ...")
+BELIEF_LEMMAS: frozenset[str] = frozenset({
+    "believe", "think", "expect", "fear", "hope", "feel", "reckon", "doubt", "suspect",
+    "assess", "judge",
+})
+CUE_LEMMAS: frozenset[str] = SPEECH_LEMMAS | BELIEF_LEMMAS
+
+# titles and honorifics that stand before a name but are no part of it
+_TITLES: frozenset[str] = frozenset({
+    "president", "vice", "secretary", "minister", "sergeant", "sgt", "sgt.", "general", "gen.",
+    "colonel", "col.", "captain", "capt.", "lieutenant", "lt.", "major", "maj.", "commander",
+    "senator", "sen.", "representative", "rep.", "governor", "gov.", "mayor", "chief",
+    "director", "spokesman", "spokeswoman", "spokesperson", "ambassador", "prime", "chancellor",
+    "king", "queen", "prince", "princess", "pope", "judge", "justice", "officer", "private",
+    "corporal", "admiral", "adm.", "marshal", "professor", "prof.", "dr.", "dr", "sir", "lord",
+    "lady", "dame", "rev.", "reverend", "father", "speaker", "leader", "chairman", "chairwoman",
+    "chair", "deputy", "acting", "former", "defense", "defence", "foreign", "state", "senior",
+    "attorney", "counsel", "adviser", "advisor", "aide", "candidate", "nominee", "analyst",
+    "sheriff", "inspector", "superintendent", "commissioner", "congressman", "congresswoman",
+    "lawmaker", "ceo", "executive", "founder", "head", "manager", "strategist", "pastor",
+})
+_HONORIFICS: frozenset[str] = frozenset({"mr.", "mrs.", "ms.", "miss", "mr", "mrs", "ms"})
+_FEMININE: frozenset[str] = frozenset({
+    "mrs.", "ms.", "miss", "mrs", "ms", "she", "her", "woman", "spokeswoman", "chairwoman",
+    "congresswoman", "mother", "wife", "daughter", "sister", "queen", "princess", "lady",
+    "dame", "girl", "grandmother",
+})
+_MASCULINE: frozenset[str] = frozenset({
+    "mr.", "mr", "he", "him", "his", "man", "spokesman", "chairman", "congressman", "father",
+    "husband", "son", "brother", "king", "prince", "lord", "sir", "boy", "grandfather",
+})
+# nouns that name people (for resolving "he" to a described speaker)
+_PERSON_NOUNS: frozenset[str] = frozenset({
+    "soldier", "official", "commander", "officer", "man", "woman", "spokesman",
+    "spokeswoman", "spokesperson", "source", "analyst", "expert", "fighter", "resident",
+    "witness", "diplomat", "aide", "adviser", "advisor", "general", "sergeant", "minister",
+    "president", "leader", "professor", "lawyer", "doctor", "medic", "volunteer", "farmer",
+    "veteran", "director", "executive", "activist", "candidate", "lawmaker", "senator",
+    "governor", "mayor", "voter", "supporter", "worker", "student", "teacher", "nurse",
+    "journalist", "reporter", "researcher", "chief", "secretary", "prisoner", "captive",
+    "driver", "pilot", "mother", "father", "wife", "husband", "son", "daughter", "brother",
+    "sister", "friend", "historian", "economist", "strategist", "scholar", "author",
+    "person", "civilian", "refugee", "negotiator", "envoy", "ambassador", "guard", "marine",
+    "sailor", "paratrooper", "sniper", "gunner", "operator", "troop", "chaplain", "priest",
+})
+_PRONOUNS: frozenset[str] = frozenset({"he", "she", "they", "it", "we", "i", "you", "who"})
+_NON_NAME_ENTS: frozenset[str] = frozenset({
+    "GPE", "NORP", "ORG", "LOC", "FAC", "DATE", "TIME", "CARDINAL", "ORDINAL",
+})
+_DEMONYM_WORDS: frozenset[str] = frozenset(w for d in DEMONYMS for w in d.split())
+_KEEP_PREPS: frozenset[str] = frozenset({"of", "for", "at", "from"})
+_DROP_DEPS: frozenset[str] = frozenset({
+    "relcl", "acl", "appos", "punct", "advcl", "parataxis", "ccomp", "xcomp", "mark", "aux",
+    "auxpass", "neg", "prep", "cc", "conj", "dep", "npadvmod",
+})
+_MEDIA_NAME = re.compile(
+    r"\b(?:News|Times|Post|Journal|Herald|Tribune|Gazette|Telegraph|Guardian|Radio|TV|"
+    r"Television|Magazine|Daily|Press|Agency|Broadcasting|Network|Channel|Chronicle|Review|"
+    r"Independent|Observer|Monitor|Standard|Mirror|Express|Sun|Star|Wire)\b"
+)
+_CHANNELS: frozenset[str] = frozenset({
+    "twitter", "x", "facebook", "telegram", "instagram", "tiktok", "youtube", "truth social",
+    "television", "radio", "cnn", "fox",
+})
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A speaker as one place in the article names or describes them."""
+
+    text: str  # the name or description as written, without a leading article
+    name: str | None = None  # the proper name inside it, titles left out
+    role: str | None = None
+    affiliation: str | None = None
+    pronoun: bool = False
+    definite: bool = False  # "the official": a description that points back
+    plural: bool = False
+    gender: str | None = None  # "m", "f" or None
+    person: bool = True
+    head: str = ""  # lower-case lemma of the head noun
+    start: int = 0  # character offset where the mention stands
+
+    @property
+    def key(self) -> str:
+        """What folds mentions of one person: the last word of the name, or the text."""
+        if self.name:
+            canonical = canonical_person(self.name)
+            if canonical:
+                return canonical.lower()
+            return self.name.split()[-1].lower().replace("’", "'").removesuffix("'s")
+        return self.text.lower()
+
+
+def speaker_token(cue: Token, quoted: Callable[[int], bool]) -> Token | None:
+    """The head of the phrase that names who speaks through ``cue``.
+
+    The cue's subject; for "according to X", X; for a participle or a second verb without a
+    subject of its own ("..., adding", "said and added"), the subject of the verb it hangs
+    on, preferring a speech verb's; and where the parse has no subject (inverted "said X"
+    is often misread), the first noun phrase after the cue.
+    """
+    if cue.lower_ == "according":
+        return _according_to(cue)
+    subject = _subject(cue)
+    if subject is not None:
+        return subject
+    if cue.dep_ in ("advcl", "xcomp", "conj", "acl", "ccomp", "pcomp"):
+        climbed = _climb_subject(cue)
+        if climbed is not None:
+            return climbed
+    if cue.dep_ == "amod" and cue.head.i > cue.i and cue.head.pos_ in ("PROPN", "NOUN"):
+        return cue.head
+    return _noun_after(cue, quoted)
+
+
+def _according_to(cue: Token) -> Token | None:
+    for child in cue.children:
+        if child.lower_ == "to":
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    return obj
+    following = cue.nbor(1) if cue.i + 1 < len(cue.doc) else None
+    if following is not None and following.lower_ == "to":
+        for obj in following.children:
+            if obj.dep_ == "pobj":
+                return obj
+    return None
+
+
+def _subject(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "csubj"):
+            return child
+        if child.dep_ == "nsubjpass" and verb.lemma_ in ("quote", "cite"):
+            return child
+    for child in verb.children:
+        if child.dep_ == "agent":
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    return obj
+    return None
+
+
+def _climb_subject(cue: Token) -> Token | None:
+    """The subject of the nearest speech verb above ``cue``, else of the nearest verb."""
+    nearest: Token | None = None
+    node = cue
+    for _ in range(6):
+        if node.head is node:
+            break
+        node = node.head
+        subject = _subject(node)
+        if subject is None:
+            continue
+        if node.lemma_ in SPEECH_LEMMAS:
+            return subject
+        if nearest is None:
+            nearest = subject
+    return nearest
+
+
+def _noun_after(cue: Token, quoted: Callable[[int], bool]) -> Token | None:
+    doc = cue.doc
+    stop = min(len(doc), cue.i + 8)
+    for i in range(cue.i + 1, stop):
+        token = doc[i]
+        if quoted(i) or token.is_sent_start or token.text in (".", ";", ":"):
+            return None
+        if token.pos_ in ("PROPN", "NOUN", "PRON") and token.lower_ not in ("it",):
+            head = token
+            while head.head.i > head.i and head.dep_ in ("compound", "amod", "nmod") and (
+                head.head.i < stop
+            ):
+                head = head.head
+            return head
+    return None
+
+
+def mention_of(head: Token, quoted: Callable[[int], bool]) -> Mention:
+    """The mention a speaker head token stands for: name, description, role, affiliation."""
+    if head.lower_ in ("who", "which", "that") and head.head.dep_ == "relcl":
+        head = head.head.head
+    if head.pos_ == "PRON" and head.lower_ in _PRONOUNS:
+        return _pronoun(head)
+    words = _phrase(head, quoted)
+    name_tokens, apposition = _name_and_apposition(head, words, quoted)
+    described = [t for t in words if t not in name_tokens]
+    role, affiliation = _role(described + apposition)
+    text = _text(words)
+    name = _text(name_tokens) if name_tokens else None
+    lowered = {t.lower_ for t in words + apposition}
+    gender = "f" if lowered & _FEMININE else "m" if lowered & _MASCULINE else None
+    main = name_tokens[-1] if name_tokens else head
+    return Mention(
+        text=text or head.text,
+        name=name,
+        role=role,
+        affiliation=affiliation,
+        definite=not name_tokens and bool(words) and words[0].lower_ in ("the", "this", "that"),
+        plural=_is_plural(main),
+        gender=gender,
+        person=_is_person(main, bool(name_tokens)),
+        head=main.lemma_.lower(),
+        start=head.idx,
+    )
+
+
+def _pronoun(token: Token) -> Mention:
+    lower = token.lower_
+    gender = "m" if lower == "he" else "f" if lower == "she" else None
+    return Mention(text=token.text, pronoun=True, plural=lower in ("they", "we"),
+                   gender=gender, person=lower != "it", head=lower, start=token.idx)
+
+
+def _phrase(head: Token, quoted: Callable[[int], bool]) -> list[Token]:
+    """The words of the noun phrase headed by ``head``, without clauses and appositives."""
+    out: list[Token] = []
+    _collect(head, quoted, out, depth=0)
+    out.sort(key=lambda t: t.i)
+    while out and (out[-1].is_punct or out[-1].dep_ in ("case", "cc", "prep")):
+        out.pop()
+    while out and (out[0].is_punct or out[0].dep_ == "cc"):
+        out.pop(0)
+    return out
+
+
+def _collect(token: Token, quoted: Callable[[int], bool], out: list[Token], depth: int) -> None:
+    if quoted(token.i):
+        return
+    out.append(token)
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in _KEEP_PREPS and depth < 2:
+            _collect(child, quoted, out, depth + 1)
+        elif child.dep_ == "appos" and not _comma_between(token, child):
+            _collect(child, quoted, out, depth + 1)  # "sergeant Oleksandr": one phrase
+        elif child.dep_ == "punct" and child.text in ("-", ".", "'", "’"):
+            out.append(child)
+        elif child.dep_ not in _DROP_DEPS:
+            _collect(child, quoted, out, depth + 1)
+
+
+def _comma_between(a: Token, b: Token) -> bool:
+    low, high = sorted((a.i, b.i))
+    return any(t.text in (",", "(", "—", "–") for t in a.doc[low:high])
+
+
+def _name_and_apposition(head: Token, words: list[Token], quoted: Callable[[int], bool]
+                         ) -> tuple[list[Token], list[Token]]:
+    """The proper-name words of a phrase, and the words of a comma-set appositive."""
+    apposition: list[Token] = []
+    for child in head.children:
+        if child.dep_ == "appos" and _comma_between(head, child):
+            apposition = _phrase(child, quoted)
+            break
+    name = _trailing_name(words)
+    if not name and apposition:
+        # "a spokeswoman for the hotels, Jennifer Rodstrom": the name stands second
+        appositive_name = _trailing_name(apposition)
+        if appositive_name:
+            return appositive_name, words
+    return name, apposition
+
+
+def _trailing_name(words: list[Token]) -> list[Token]:
+    """The run of proper-name words ending the phrase's head, titles and places left out."""
+    heads = [t for t in words if t.pos_ == "PROPN" or t.ent_type_ == "PERSON"]
+    if not heads:
+        return []
+    end = max(words.index(t) for t in heads)
+    run: list[Token] = []
+    for token in reversed(words[: end + 1]):
+        if _is_name_word(token):
+            run.append(token)
+        elif token.lower_ in _HONORIFICS and run:
+            run.append(token)
+            break
+        else:
+            break
+    run.reverse()
+    return run if any(t.pos_ == "PROPN" or t.ent_type_ == "PERSON" for t in run) else []
+
+
+def _is_name_word(token: Token) -> bool:
+    if token.ent_type_ == "PERSON":
+        return True
+    if token.lower_ in _TITLES or token.lower_ in _HONORIFICS:
+        return False
+    if token.ent_type_ in _NON_NAME_ENTS:
+        return False
+    return token.pos_ == "PROPN" or (token.is_punct and token.text in ("-", "."))
+
+
+def _role(words: list[Token]) -> tuple[str | None, str | None]:
+    """Role and affiliation from descriptive words: "a Ukrainian intelligence officer"."""
+    affiliation: str | None = None
+    role_words: list[Token] = []
+    for token in words:
+        if token.dep_ == "det" or token.dep_ == "poss" or token.is_punct:
+            continue
+        if affiliation is None and token.pos_ == "ADJ" and (
+            token.lower_ in _DEMONYM_WORDS or token.ent_type_ == "NORP"
+        ):
+            affiliation = token.text
+            continue
+        if token.lower_ in _HONORIFICS:
+            continue
+        role_words.append(token)
+    role = _text(role_words) if any(t.pos_ in ("NOUN", "PROPN") for t in role_words) else None
+    return role, affiliation
+
+
+def _text(words: Iterable[Token]) -> str:
+    """The words as written (with their spacing), without a leading article."""
+    tokens = sorted(words, key=lambda t: t.i)
+    while tokens and tokens[0].lower_ in ("the", "a", "an"):
+        tokens = tokens[1:]
+    if not tokens:
+        return ""
+    out = "".join(t.text_with_ws for t in tokens[:-1]) + tokens[-1].text
+    return out.strip(" ,;:")
+
+
+def _is_plural(token: Token) -> bool:
+    return token.tag_ in ("NNS", "NNPS") or "Number=Plur" in str(token.morph)
+
+
+def _is_person(token: Token, named: bool) -> bool:
+    if token.ent_type_ == "PERSON":
+        return True
+    if token.ent_type_ in ("ORG", "GPE", "NORP"):
+        return False
+    return named or token.lemma_.lower() in _PERSON_NOUNS
+
+
+def via_of(cue: Token, speaker: Token | None) -> str | None:
+    """The medium the words went to: "told Politico", "said ... to The New York Times"."""
+    candidates: list[Token] = []
+    for child in cue.children:
+        if child.dep_ in ("dobj", "dative", "iobj") and cue.lemma_ == "tell":
+            candidates.append(child)
+        elif child.dep_ == "prep" and child.lower_ in ("to", "with", "on", "in"):
+            candidates.extend(c for c in child.children if c.dep_ == "pobj")
+    if speaker is not None:
+        for child in speaker.children:
+            if child.dep_ == "prep" and child.lower_ in ("to", "with"):
+                candidates.extend(c for c in child.children if c.dep_ == "pobj")
+    for token in candidates:
+        medium = _medium(token)
+        if medium:
+            return medium
+    return None
+
+
+def _medium(token: Token) -> str | None:
+    """The outlet or channel a token names, if it names one."""
+    if token.lower_ in ("interview", "statement") :
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ in ("with", "to"):
+                for obj in child.children:
+                    if obj.dep_ == "pobj":
+                        return _medium(obj)
+        return None
+    words = [t for t in token.subtree if t.dep_ not in ("prep", "pobj") or t is token]
+    name = _text(t for t in words if t.i <= token.i)
+    if not name:
+        return None
+    if is_outlet(name) or name.lower() in _CHANNELS:
+        return name
+    if token.ent_type_ == "ORG" and _MEDIA_NAME.search(name):
+        return name
+    return None
+
+
+class Discourse:
+    """What an article has said so far about who speaks: for pronouns and folding names.
+
+    ``subjects`` are person-like sentence subjects found in one pass over the document; the
+    speakers of quotes are added as they are found.
+    """
+
+    def __init__(self, subjects: list[Mention]) -> None:
+        self._subjects = subjects
+        self._speakers: list[Mention] = []
+
+    def add_speaker(self, mention: Mention) -> None:
+        self._speakers.append(mention)
+
+    def last_speaker(self) -> Mention | None:
+        return self._speakers[-1] if self._speakers else None
+
+    def resolve(self, mention: Mention) -> Mention | None:
+        """A pronoun or pointing description resolved to an earlier mention, if one fits."""
+        if mention.pronoun:
+            return self._antecedent(mention)
+        if mention.definite:
+            return self._described(mention)
+        return mention
+
+    def _antecedent(self, pronoun: Mention) -> Mention | None:
+        if pronoun.head in ("i", "you", "we"):
+            return None
+        candidates = [m for m in self._speakers + self._subjects if m.start < pronoun.start]
+        candidates.sort(key=lambda m: m.start, reverse=True)
+        for candidate in candidates:
+            if _compatible(pronoun, candidate):
+                return candidate
+        return None
+
+    def _described(self, description: Mention) -> Mention:
+        """ "the soldier" after "a wounded North Korean soldier": the earlier speaker."""
+        for speaker in reversed(self._speakers):
+            if speaker.start >= description.start or speaker.pronoun:
+                continue
+            words = {w.lower() for w in re.findall(r"[\w-]+", speaker.text)}
+            if description.head in words or (speaker.role and description.head in
+                                             speaker.role.lower().split()):
+                return replace(speaker, start=description.start)
+        return description
+
+    def fold(self, mentions: list[Mention]) -> dict[str, str]:
+        """The fullest form of each name seen among the mentions and subjects, by name key."""
+        fullest: dict[str, str] = {}
+        for mention in [*self._subjects, *mentions]:
+            if not mention.name:
+                continue
+            key = mention.key
+            current = fullest.get(key)
+            if current is None or len(mention.name.split()) > len(current.split()):
+                fullest[key] = mention.name
+        return fullest
+
+
+def _compatible(pronoun: Mention, candidate: Mention) -> bool:
+    if candidate.pronoun:
+        return False
+    if pronoun.head in ("he", "she"):
+        if candidate.plural or not candidate.person:
+            return False
+        return candidate.gender in (None, pronoun.gender)
+    if pronoun.head == "they":
+        return candidate.plural or not candidate.person
+    if pronoun.head == "it":
+        return not candidate.person and not candidate.plural
+    return True
+
+
+def subject_mentions(doc: Doc | Span, subjects: list[Token],
+                     quoted: Callable[[int], bool]) -> list[Mention]:
+    """Mentions for sentence subjects that can be pronoun antecedents."""
+    out: list[Mention] = []
+    for token in subjects:
+        if token.pos_ == "PRON" or quoted(token.i):
+            continue
+        if token.pos_ == "PROPN" or token.lemma_.lower() in _PERSON_NOUNS or (
+            token.ent_type_ in ("PERSON", "ORG")
+        ):
+            out.append(mention_of(token, quoted))
+    return out

@@ -1,0 +1,37 @@
+"""Cross-check: groups with status and estimate, tensions, and names folded across articles."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from triangulate.reconcile.groups import build_groups
+from triangulate.reconcile.independence import duplicate_clusters, source_key
+from triangulate.reconcile.names import fold_names
+from triangulate.reconcile.tensions import find_tensions
+from triangulate.types import Analysis, Reading
+
+__all__ = ["crosscheck", "duplicate_clusters"]
+
+
+def crosscheck(readings: Sequence[Reading]) -> Analysis:
+    """One analysis of the readings: their records, groups and tensions."""
+    articles = [r.article for r in readings]
+    claims = [c for r in readings for c in r.claims]
+    quotes = [q for r in readings for q in r.quotes]
+    entities = [e for r in readings for e in r.entities]
+    clusters = duplicate_clusters(articles)
+    dates = {a.id: a.published for a in articles}
+    groups = build_groups(claims, lambda i: source_key(claims[i], clusters), dates.get)
+    canonical = {(label, name): folded
+                 for label in {e.label for e in entities}
+                 for name, folded in fold_names(
+                     e.canonical for e in entities if e.label == label).items()}
+    return Analysis(
+        articles=articles,
+        quotes=quotes,
+        claims=claims,
+        entities=[replace(e, canonical=canonical[(e.label, e.canonical)]) for e in entities],
+        groups=groups,
+        tensions=find_tensions(readings),
+    )

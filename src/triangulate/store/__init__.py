@@ -1,0 +1,222 @@
+"""The store: SQLite by default, any SQLAlchemy URL (PostgreSQL) by choice.
+
+Each article's reading is written in one transaction, so a run killed half way leaves no
+half-written article; the next run skips what is already stored (same content hash and
+pipeline version) and picks up where it stopped.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, fields
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import (
+    Boolean,
+    Column,
+    Engine,
+    Float,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    create_engine,
+    delete,
+    event,
+    func,
+    insert,
+    select,
+)
+
+from triangulate.types import (
+    Article,
+    Claim,
+    Entity,
+    Group,
+    Quote,
+    Reading,
+    Tension,
+    TensionSide,
+)
+
+DEFAULT_URL = "sqlite:///triangulate.db"
+
+metadata = MetaData()
+
+articles = Table(
+    "articles", metadata,
+    Column("id", String(200), primary_key=True),
+    Column("path", Text), Column("title", Text), Column("text", Text, nullable=False),
+    Column("outlet", String(300)), Column("published", String(10)), Column("url", Text),
+    Column("language", String(16)), Column("content_hash", String(64), nullable=False),
+    Column("notes", Text), Column("scare_quotes", Text), Column("statements", Text),
+    Column("pipeline", String(40), nullable=False),
+)
+quotes = Table(
+    "quotes", metadata,
+    Column("row", Integer, primary_key=True, autoincrement=True),
+    Column("article", String(200), nullable=False, index=True),
+    Column("kind", String(16)), Column("text", Text), Column("speaker", Text),
+    Column("cue", String(100)), Column("via", Text), Column("role", Text),
+    Column("affiliation", Text), Column("sentence", Text),
+    Column("start", Integer), Column("end", Integer),
+)
+claims = Table(
+    "claims", metadata,
+    Column("row", Integer, primary_key=True, autoincrement=True),
+    Column("article", String(200), nullable=False, index=True),
+    Column("measure", String(20)), Column("value", Float), Column("low", Float),
+    Column("high", Float), Column("qualifier", String(20)), Column("subject", Text),
+    Column("actor", String(100)), Column("source", Text), Column("source_vague", Boolean),
+    Column("text", Text), Column("sentence", Text), Column("scope", Text),
+    Column("start", Integer), Column("end", Integer),
+)
+entities = Table(
+    "entities", metadata,
+    Column("row", Integer, primary_key=True, autoincrement=True),
+    Column("article", String(200), nullable=False, index=True),
+    Column("text", Text), Column("label", String(20)), Column("canonical", Text),
+)
+groups = Table(
+    "groups", metadata,
+    Column("row", Integer, primary_key=True, autoincrement=True),
+    Column("measure", String(20)), Column("subject", Text), Column("articles", Text),
+    Column("status", String(20)), Column("low", Float), Column("best", Float),
+    Column("high", Float), Column("why", Text), Column("claims", Text),
+    Column("sources", Text), Column("low_from", Integer), Column("best_from", Integer),
+    Column("high_from", Integer),
+)
+tensions = Table(
+    "tensions", metadata,
+    Column("row", Integer, primary_key=True, autoincrement=True),
+    Column("a_article", String(200)), Column("a_sentence", Text),
+    Column("b_article", String(200)), Column("b_sentence", Text),
+    Column("score", Float), Column("why", Text),
+)
+PER_ARTICLE = (quotes, claims, entities)
+
+
+def database_url(url: str | None = None) -> str:
+    return url or os.environ.get("TRIANGULATE_DB") or DEFAULT_URL
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.close()
+
+
+class Store:
+    """Readings, groups and tensions in a SQL database."""
+
+    def __init__(self, url: str | None = None) -> None:
+        self.url = database_url(url)
+        self.engine: Engine = create_engine(self.url)
+        database = self.engine.url.database
+        if self.engine.dialect.name == "sqlite" and database and database != ":memory:":
+            Path(database).parent.mkdir(parents=True, exist_ok=True)
+        if self.engine.dialect.name == "sqlite":
+            event.listen(self.engine, "connect", _sqlite_pragmas)
+        metadata.create_all(self.engine)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def is_current(self, article: Article, pipeline: str) -> bool:
+        """True where this article, with this text, was read by this pipeline version."""
+        query = select(articles.c.content_hash, articles.c.pipeline).where(
+            articles.c.id == article.id)
+        with self.engine.connect() as connection:
+            row = connection.execute(query).first()
+        return row is not None and row.content_hash == article.content_hash \
+            and row.pipeline == pipeline
+
+    def save_reading(self, reading: Reading, pipeline: str) -> None:
+        """Replace everything stored for this article, in one transaction."""
+        article = reading.article
+        with self.engine.begin() as connection:
+            for table in (*PER_ARTICLE, articles):
+                key = table.c.id if table is articles else table.c.article
+                connection.execute(delete(table).where(key == article.id))
+            row = asdict(article)
+            row.update(notes=json.dumps(list(article.notes)), pipeline=pipeline,
+                       scare_quotes=json.dumps(reading.scare_quotes),
+                       statements=json.dumps(reading.statements))
+            connection.execute(insert(articles), [row])
+            for table, items in ((quotes, reading.quotes), (claims, reading.claims),
+                                 (entities, reading.entities)):
+                if items:
+                    connection.execute(insert(table), [asdict(item) for item in items])
+
+    def load_readings(self, ids: Sequence[str] | None = None) -> list[Reading]:
+        """Stored readings, in the order of ``ids`` (all articles by id where None)."""
+        with self.engine.connect() as connection:
+            query = select(articles)
+            if ids is not None:
+                query = query.where(articles.c.id.in_(list(ids)))
+            rows = {row.id: row._mapping for row in connection.execute(query)}
+            order = list(ids) if ids is not None else sorted(rows)
+            readings = {key: _reading(rows[key]) for key in order if key in rows}
+            for table, kind, target in ((quotes, Quote, "quotes"), (claims, Claim, "claims"),
+                                        (entities, Entity, "entities")):
+                query = select(table).order_by(table.c.row)
+                if ids is not None:
+                    query = query.where(table.c.article.in_(list(ids)))
+                for row in connection.execute(query):
+                    if row.article in readings:
+                        getattr(readings[row.article], target).append(_record(kind, row))
+        return [readings[key] for key in order if key in readings]
+
+    def save_crosscheck(self, found_groups: Iterable[Group], found: Iterable[Tension]) -> None:
+        """Replace the stored groups and tensions with the latest cross-check."""
+        group_rows = [{**asdict(g), "articles": json.dumps(g.articles),
+                       "claims": json.dumps(g.claims), "sources": json.dumps(g.sources)}
+                      for g in found_groups]
+        tension_rows = [{"a_article": t.a.article, "a_sentence": t.a.sentence,
+                         "b_article": t.b.article, "b_sentence": t.b.sentence,
+                         "score": t.score, "why": t.why} for t in found]
+        with self.engine.begin() as connection:
+            connection.execute(delete(groups))
+            connection.execute(delete(tensions))
+            if group_rows:
+                connection.execute(insert(groups), group_rows)
+            if tension_rows:
+                connection.execute(insert(tensions), tension_rows)
+
+    def load_crosscheck(self) -> tuple[list[Group], list[Tension]]:
+        with self.engine.connect() as connection:
+            found_groups = [
+                Group(measure=r.measure, subject=r.subject, articles=json.loads(r.articles),
+                      status=r.status, low=r.low, best=r.best, high=r.high, why=r.why,
+                      claims=json.loads(r.claims), sources=json.loads(r.sources),
+                      low_from=r.low_from, best_from=r.best_from, high_from=r.high_from)
+                for r in connection.execute(select(groups).order_by(groups.c.row))]
+            found = [
+                Tension(a=TensionSide(r.a_article, r.a_sentence),
+                        b=TensionSide(r.b_article, r.b_sentence), score=r.score, why=r.why)
+                for r in connection.execute(select(tensions).order_by(tensions.c.row))]
+        return found_groups, found
+
+    def counts(self) -> dict[str, int]:
+        """Rows in every table."""
+        with self.engine.connect() as connection:
+            return {table.name: connection.execute(select(func.count()).select_from(table))
+                    .scalar_one() for table in metadata.sorted_tables}
+
+
+def _record(kind: Any, row: Any) -> Any:
+    names = {f.name for f in fields(kind)}
+    return kind(**{k: v for k, v in row._mapping.items() if k in names})
+
+
+def _reading(row: Any) -> Reading:
+    names = {f.name for f in fields(Article)}
+    values = {k: v for k, v in row.items() if k in names}
+    values["notes"] = tuple(json.loads(row["notes"] or "[]"))
+    return Reading(article=Article(**values), scare_quotes=json.loads(row["scare_quotes"] or "[]"),
+                   statements=json.loads(row["statements"] or "[]"))

@@ -1,0 +1,132 @@
+from __future__ import annotations
+
+from triangulate.reconcile import crosscheck
+from triangulate.reconcile.groups import build_groups
+from triangulate.reconcile.independence import duplicate_clusters, source_key
+from triangulate.reconcile.names import fold_names
+from triangulate.reconcile.tensions import find_tensions, polarity
+from triangulate.types import Article, Claim, Reading
+
+
+def claim(article: str, value: float | None, qualifier: str = "exact",
+          source: str | None = None, measure: str = "killed", scope: str | None = None,
+          vague: bool = False) -> Claim:
+    low = value if qualifier in {"exact", "at_least", "more_than"} else None
+    high = value if qualifier in {"exact", "at_most", "less_than"} else None
+    if qualifier == "vague":
+        low, high = 1000.0, None
+    return Claim(article=article, measure=measure, value=value, low=low, high=high,
+                 qualifier=qualifier, subject="North Korean troops", actor="North Korea",
+                 source=source, source_vague=vague, scope=scope)
+
+
+def judge(claims: list[Claim], dates: dict[str, str] | None = None,
+          clusters: dict[str, str] | None = None) -> tuple[str, list[float | None]]:
+    known = dates or {}
+    groups = build_groups(claims, lambda i: source_key(claims[i], clusters or {}), known.get)
+    assert len(groups) == 1
+    group = groups[0]
+    return group.status, [group.low, group.best, group.high]
+
+
+def test_lower_bound_below_a_larger_figure_is_compatible() -> None:
+    status, estimate = judge([claim("a", 300, source="South Korean government"),
+                              claim("b", 40, "at_least", source="reports", vague=True)])
+    assert status == "compatible"
+    assert estimate == [40, 300, 300]
+
+
+def test_two_sources_agreeing_corroborate() -> None:
+    status, _ = judge([claim("a", 300, source="South Korean government"),
+                       claim("b", 310, "about", source="Ukrainian military intelligence")])
+    assert status == "corroborated"
+
+
+def test_same_period_disagreement_conflicts() -> None:
+    status, estimate = judge([claim("a", 300, source="Seoul"), claim("b", 3800, source="Kyiv")],
+                             dates={"a": "2025-01-13", "b": "2025-01-15"})
+    assert status == "conflicting"
+    assert estimate[0] == 300 and estimate[2] == 3800
+
+
+def test_counts_weeks_apart_are_compatible() -> None:
+    status, _ = judge([claim("a", 300, source="Seoul"), claim("b", 3800, source="Kyiv")],
+                      dates={"a": "2024-12-01", "b": "2025-02-15"})
+    assert status == "compatible"
+
+
+def test_one_primary_source_in_two_outlets_is_single_source() -> None:
+    status, _ = judge([claim("a", 300, source="the South Korean government"),
+                       claim("b", 300, source="South Korean government")])
+    assert status == "single_source"
+
+
+def test_vague_and_bound_are_compatible() -> None:
+    status, _ = judge([claim("a", 12000, "at_least", measure="deployed"),
+                       claim("b", None, "vague", measure="deployed")])
+    assert status == "compatible"
+
+
+def article(id_: str, text: str) -> Article:
+    return Article(id=id_, text=text)
+
+
+def test_near_duplicates_share_a_cluster_and_count_once() -> None:
+    body = ("Rescue teams reached the village after the overnight shelling and counted the "
+            "damage to the school, the clinic and eleven houses along the main road, while "
+            "officials promised shelters for the families before the first snow arrived. ") * 3
+    clusters = duplicate_clusters([article("a", body), article("b", body + " Read more."),
+                                   article("c", "An unrelated story about grain exports.")])
+    assert clusters["a"] == clusters["b"] == "a"
+    assert clusters["c"] == "c"
+    status, _ = judge([claim("a", 12), claim("b", 12)], clusters=clusters)
+    assert status == "single_source"
+
+
+def test_name_folding_keeps_variants_apart_from_others() -> None:
+    mapping = fold_names(["Zelenski", "Selenskyj", "Zelensky", "Yuriyi Bondar", "Bondar",
+                          "Kim Jong-un", "Kim Jong Un", "Andrew Clapham"])
+    assert mapping["Zelenski"] == mapping["Selenskyj"] == mapping["Zelensky"]
+    assert mapping["Bondar"] == "Yuriyi Bondar"
+    assert mapping["Kim Jong-un"] == mapping["Kim Jong Un"]
+    assert mapping["Andrew Clapham"] == "Andrew Clapham"
+
+
+def test_fuzzy_folding_without_gazetteer() -> None:
+    mapping = fold_names(["Oleksandr Tarnavskyi", "Oleksandr Tarnavskiy", "Olena Tarasenko"])
+    assert mapping["Oleksandr Tarnavskiy"] == mapping["Oleksandr Tarnavskyi"]
+    assert mapping["Olena Tarasenko"] == "Olena Tarasenko"
+
+
+def test_negation_flips_polarity() -> None:
+    assert polarity("the enemy does not surrender".split()) > 0
+    assert polarity("they will desert and defect".split()) < 0
+    assert polarity("they are not a credible force".split()) < 0
+
+
+def reading(id_: str, *sentences: str) -> Reading:
+    return Reading(article=article(id_, " ".join(sentences)), statements=list(sentences))
+
+
+def test_tensions_pair_opposite_assessments_across_articles() -> None:
+    found = find_tensions([
+        reading("a", "Officers called the brigade disciplined and formidable.",
+                "The weather was cold."),
+        reading("b", "Analysts described the brigade as poorly trained and demoralised."),
+        reading("c", "The harvest was late this year."),
+    ])
+    assert len(found) == 1
+    assert {found[0].a.article, found[0].b.article} == {"a", "b"}
+
+
+def test_tensions_ignore_the_same_article() -> None:
+    assert find_tensions([reading("a", "They were formidable.", "They were poorly led.")]) == []
+
+
+def test_crosscheck_folds_entities_and_groups() -> None:
+    first = reading("a", "x")
+    first.claims.append(claim("a", 300, source="Seoul"))
+    second = reading("b", "y")
+    second.claims.append(claim("b", 40, "at_least"))
+    analysis = crosscheck([first, second])
+    assert len(analysis.groups) == 1 and analysis.groups[0].articles == ["a", "b"]

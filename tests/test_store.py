@@ -1,0 +1,67 @@
+from __future__ import annotations
+
+import pytest
+from sqlalchemy.exc import SQLAlchemyError
+
+from triangulate.store import Store
+from triangulate.types import Article, Claim, Entity, Group, Quote, Reading, Tension, TensionSide
+
+
+def sample(article_id: str = "a1", text: str = "Forty soldiers were killed.") -> Reading:
+    article = Article(id=article_id, text=text, title="T", content_hash=f"h-{text}")
+    return Reading(
+        article=article,
+        quotes=[Quote(article=article_id, kind="direct", text="We held.", speaker="a corporal",
+                      start=1, end=9)],
+        claims=[Claim(article=article_id, measure="killed", value=40, low=40, high=40,
+                      qualifier="exact", subject="soldiers", source=None)],
+        scare_quotes=["elite"], statements=[text],
+    )
+
+
+def test_roundtrip(db_url: str) -> None:
+    store = Store(db_url)
+    store.save_reading(sample(), "1")
+    [loaded] = store.load_readings(["a1"])
+    assert loaded == sample()
+
+
+def test_saving_twice_keeps_one_copy(db_url: str) -> None:
+    store = Store(db_url)
+    store.save_reading(sample(), "1")
+    first = store.counts()
+    store.save_reading(sample(), "1")
+    assert store.counts() == first
+    assert first["articles"] == 1 and first["claims"] == 1
+
+
+def test_is_current_tracks_text_and_pipeline(db_url: str) -> None:
+    store = Store(db_url)
+    store.save_reading(sample(), "1")
+    assert store.is_current(sample().article, "1")
+    assert not store.is_current(sample().article, "2")
+    assert not store.is_current(sample(text="Changed.").article, "1")
+
+
+def test_failed_write_leaves_the_old_reading(db_url: str) -> None:
+    store = Store(db_url)
+    store.save_reading(sample(), "1")
+    broken = sample(text="New text.")
+    # the last insert of the transaction fails: its rows must go, and so must the deletes
+    broken.entities.append(Entity(article=None, text="x", label="GPE", canonical="x"))  # type: ignore[arg-type]
+    with pytest.raises(SQLAlchemyError):
+        store.save_reading(broken, "1")
+    [kept] = store.load_readings(["a1"])
+    assert kept.article.text == "Forty soldiers were killed."
+    assert len(kept.claims) == 1
+
+
+def test_crosscheck_is_replaced(db_url: str) -> None:
+    store = Store(db_url)
+    group = Group(measure="killed", subject="x", articles=["a1"], status="single_source",
+                  low=1, best=1, high=1, claims=[0], sources=["article:a1"], low_from=0)
+    tension = Tension(TensionSide("a1", "s1"), TensionSide("a2", "s2"), 1.0, "why")
+    store.save_crosscheck([group, group], [tension])
+    store.save_crosscheck([group], [tension])
+    groups, tensions = store.load_crosscheck()
+    assert groups == [group] and tensions == [tension]
