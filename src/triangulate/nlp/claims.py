@@ -15,6 +15,8 @@ text); everything else comes from spaCy's parse, which is already made:
 
 from __future__ import annotations
 
+import re
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -23,10 +25,12 @@ from triangulate.nlp.lexicon import (
     AREA_UNITS,
     CAPTURED,
     CASUALTIES,
+    COUNT_VERBS,
     FORCE_NOUNS,
     KILLED,
     LEVEL_VERBS,
     MISSING,
+    REPORTER_NOUNS,
     SENDING,
     SPEECH_VERBS,
     VAGUE_SOURCES,
@@ -50,25 +54,39 @@ class ClaimFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         quotes: list[Quote] = doc._.quotes if Doc.has_extension("quotes") and doc._.quotes else []
-        doc._.claims = [
-            claim for mention in find_numbers(doc.text)
-            if (claim := read_claim(doc, mention, quotes)) is not None
-        ]
+        claims: list[Claim] = []
+        for mention in find_numbers(doc.text):
+            previous = claims[-1] if claims else None
+            claim = read_claim(doc, mention, quotes, previous)
+            if claim is not None:
+                claims.append(claim)
+        doc._.claims = claims
         return doc
 
 
-def read_claim(doc: Doc, mention: NumberMention, quotes: list[Quote]) -> Claim | None:
+def read_claim(doc: Doc, mention: NumberMention, quotes: list[Quote],
+               previous: Claim | None) -> Claim | None:
+    """The claim the number makes, or None where it is no figure of the war.
+
+    A bare number that follows a figure in the same sentence ("from 100 dead in December to
+    about 300 in January") takes that figure's measure and subject: an ellipsis.
+    """
     number = doc.char_span(mention.number_start, mention.number_end, alignment_mode="expand")
     if number is None or len(number) == 0:
         return None
     root = number.root
-    counted = counted_word(root)
+    counted = counted_word(number)
     measure, value, low, high = measure_of(mention, number, counted)
-    if measure is None:
-        return None
     sentence = root.sent
-    phrase = noun_phrase(counted) if counted is not None else None
-    subject_text, actor = subject_of(measure, counted, phrase, root, mention)
+    elliptical = previous is not None and previous.sentence == sentence.text.strip() \
+        and measure in {None, "other"} and (counted is None or counted.pos_ == "NUM")
+    if elliptical and previous is not None:
+        measure, subject_text, actor = previous.measure, previous.subject, previous.actor
+    elif measure is None:
+        return None
+    else:
+        phrase = subject_phrase(number, counted)
+        subject_text, actor = subject_of(measure, counted, phrase, root, mention)
     source, vague = source_of(root, mention, quotes)
     return Claim(
         article="",
@@ -92,19 +110,32 @@ def read_claim(doc: Doc, mention: NumberMention, quotes: list[Quote]) -> Claim |
 # --- measure ---------------------------------------------------------------------------------
 
 
-def counted_word(root: Token) -> Token | None:
-    """The word the number counts: its head noun for "300 dead", itself for "thousands of"."""
-    if root.dep_ in {"nummod", "quantmod", "amod", "compound", "advmod"} and root.head != root:
+def counted_word(number: Span) -> Token | None:
+    """The word the number counts: its head noun ("300 dead"), the noun after "of"
+    ("thousands of soldiers"), or the next noun in line ("between 11,000 and 12,000 North
+    Korean troops", where the parse hangs the noun elsewhere)."""
+    root = number.root
+    if root.dep_ in {"nummod", "quantmod", "amod", "compound", "advmod"} and root.head != root \
+            and root.head.i >= number.end:
         head = root.head
         while head.dep_ in {"nummod", "quantmod"} and head.head != head:
             head = head.head
         return head
     of = [c for c in root.children if c.dep_ == "prep" and c.lower_ == "of"]
-    if of:
-        objects = [c for c in of[0].children if c.dep_ == "pobj"]
-        if objects:
-            return objects[0]
-    return root if root.pos_ in {"NOUN", "PROPN", "NUM"} else None
+    objects = [c for c in of[0].children if c.dep_ == "pobj"] if of else []
+    if objects:
+        return objects[0]
+    return noun_after(number) or (root if root.pos_ in {"NOUN", "PROPN"} else None)
+
+
+def noun_after(number: Span) -> Token | None:
+    """The first noun after the number, across adjectives, names and quote marks only."""
+    for token in number.doc[number.end : min(number.end + 5, len(number.doc))]:
+        if token.pos_ == "NOUN":
+            return token
+        if token.pos_ not in {"ADJ", "PROPN", "PUNCT"} or token.is_sent_end:
+            return None
+    return None
 
 
 PHRASAL = {"out", "off", "down", "up", "alive", "prisoner", "captive"}
@@ -159,6 +190,10 @@ def measure_tiers(number: Span, counted: Token | None) -> list[list[str]]:
     modifiers ("wounded soldiers")."""
     root = number.root
     tiers: list[list[str]] = []
+    after = word_after(number)
+    if after is not None:
+        tiers.append([lemma(after), after.lower_] + [lemma(c) for c in after.children
+                                                     if c.dep_ == "conj"])
     if counted is not None and counted != root:
         tiers.append([lemma(counted)] + [lemma(c) for c in counted.children
                                          if c.dep_ == "conj" and not has_number(c)])
@@ -173,11 +208,35 @@ def measure_tiers(number: Span, counted: Token | None) -> list[list[str]]:
         if lemma(verb) in LEVEL_VERBS:
             words += [lemma(t) for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}
                       for t in c.subtree]
+        object_ = put_object(verb)
+        if object_ is not None:
+            words += [lemma(t) for t in object_.subtree]
         tiers.append(words)
     if counted is not None:
         tiers.append([lemma(c) for c in counted.children
                       if c.dep_ in {"amod", "acl", "relcl", "compound"}])
     return tiers
+
+
+def word_after(number: Span) -> Token | None:
+    """A measure word right after the number ("300 dead", "1,000 wounded"), else None."""
+    doc = number.doc
+    for token in doc[number.end : min(number.end + 2, len(doc))]:
+        if token.is_punct and token.lower_ not in {",", "."}:
+            continue
+        modifies_noun_after = token.dep_ in {"amod", "compound"} and token.head.i > token.i
+        if (lemma(token) in MEASURE_LEMMAS or token.lower_ in MEASURE_LEMMAS) \
+                and not modifies_noun_after:
+            return token
+        return None
+    return None
+
+
+def put_object(verb: Token) -> Token | None:
+    """The object of "put the number of dead at 2,000": what a count verb counts."""
+    if lemma(verb) not in COUNT_VERBS:
+        return None
+    return next((c for c in verb.children if c.dep_ == "dobj"), None)
 
 
 def has_number(token: Token) -> bool:
@@ -204,8 +263,12 @@ MEASURE_WORDS = (("killed", KILLED), ("wounded", WOUNDED), ("captured", CAPTURED
                  ("missing", MISSING), ("deployed", SENDING))
 
 
+MEASURE_LEMMAS = KILLED | WOUNDED | CASUALTIES | CAPTURED | MISSING
+
+
 def classify(tiers: list[list[str]], counted: Token | None) -> str | None:
-    """The measure of the first tier that names one; "killed or wounded" is casualties."""
+    """The measure of the first tier that names one; "killed or wounded" is casualties; a
+    force noun anywhere ("troops", "the force") means deployed."""
     for words in tiers:
         if any(w in CASUALTIES for w in words) or (
                 any(w in KILLED for w in words) and any(w in WOUNDED for w in words)):
@@ -214,7 +277,8 @@ def classify(tiers: list[list[str]], counted: Token | None) -> str | None:
             for measure, lexicon in MEASURE_WORDS:
                 if word in lexicon:
                     return measure
-    if counted is not None and lemma(counted) in FORCE_NOUNS:
+    if any(word in FORCE_NOUNS for words in tiers for word in words) or (
+            counted is not None and lemma(counted) in FORCE_NOUNS):
         return "deployed"
     if counted is not None and counted.pos_ in {"NOUN", "PROPN"}:
         return "other"
@@ -236,6 +300,18 @@ def scale(value: float | None, factor: float) -> float | None:
 
 
 # --- subject ---------------------------------------------------------------------------------
+
+
+def subject_phrase(number: Span, counted: Token | None) -> Span | None:
+    """The phrase naming what is counted: the counted noun's phrase, or the object of a
+    count verb ("put North Korean deaths at about 300"); None for a pronoun ("of them")."""
+    if counted is not None and counted.pos_ == "PRON":
+        return None
+    if counted is None or counted.pos_ == "NUM":
+        governed = governing_verb(number.root)
+        object_ = put_object(governed[0]) if governed is not None else None
+        return number.doc[object_.left_edge.i : object_.right_edge.i + 1] if object_ else None
+    return noun_phrase(counted)
 
 
 def noun_phrase(word: Token) -> Span:
@@ -285,15 +361,39 @@ def clause_subject(token: Token) -> Span | None:
 
 
 def actor_in_context(root: Token) -> str | None:
-    """The actor the clause is about: its subject, resolved back through "they"."""
-    holder = clause_subject(root)
-    if holder is not None:
-        if holder.root.lower_ in PLURAL_PRONOUNS:
-            return actor_before(holder.sent)
-        actor = actor_of(holder.text)
+    """The actor the figure's clause is about: its subject, unless that subject is who
+    reports the figure (a speech verb's subject, an agency); "they" resolved backwards."""
+    for ancestor in root.ancestors:
+        if is_speech_verb(ancestor):
+            break
+        subjects = [c for c in ancestor.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if not subjects:
+            continue
+        subject = subjects[0]
+        if subject.lower_ in PLURAL_PRONOUNS:
+            return actor_before(root.sent)
+        if lemma(subject) in REPORTER_NOUNS or subject.ent_type_ == "ORG":
+            break
+        actor = actor_of(root.doc[subject.left_edge.i : subject.right_edge.i + 1].text)
         if actor is not None:
             return actor
-    return actor_before(root.sent)
+        break
+    return actor_in_sentence(root) or actor_before(root.sent)
+
+
+def actor_in_sentence(root: Token) -> str | None:
+    """An actor named in the figure's clause outside any reporting phrase."""
+    clause = clause_verb(root)
+    for token in root.sent:
+        if token.ent_type_ == "NORP" and clause_verb(token) == clause:
+            actor = actor_of(token.text)
+            if actor is not None:
+                return actor
+    return None
+
+
+def is_speech_verb(token: Token) -> bool:
+    return token.pos_ in {"VERB", "AUX"} and lemma(token) in SPEECH_VERBS
 
 
 def actor_before(sentence: Span) -> str | None:
@@ -312,46 +412,57 @@ def actor_before(sentence: Span) -> str | None:
 
 def source_of(root: Token, mention: NumberMention, quotes: list[Quote]
               ) -> tuple[str | None, bool]:
-    """(source, vague) for the figure at ``root``."""
-    for quote in quotes:
-        if quote.kind == "direct" and quote.start <= mention.start < quote.end:
-            return quote.speaker, False
-    found = according_to(root) or speech_subject(root)
+    """(source, vague): the enclosing direct quote's speaker, "according to X" or "citing X",
+    the subject of a governing speech verb, the speaker of an enclosing reported-speech
+    quote (pronouns resolved there), or "reports" for "reportedly"."""
+    covering = [q for q in quotes if q.start <= mention.start < q.end and q.speaker]
+    direct = [q.speaker for q in covering if q.kind == "direct"]
+    if direct:
+        return direct[0], False
+    said_by = speech_subject(root)
+    found = according_to(root) or (said_by if said_by and not is_pronoun(said_by) else None)
+    if found is None and covering:
+        found = covering[0].speaker
+    found = found or said_by
     if found is None:
-        for quote in quotes:
-            if quote.start <= mention.start < quote.end and quote.speaker:
-                return quote.speaker, False
         if any(t.lower_ in {"reportedly", "allegedly"} for t in root.sent):
             return "reports", True
         return None, False
     return found, found.split()[-1].lower() in VAGUE_SOURCES
 
 
+def is_pronoun(text: str) -> bool:
+    return text.lower() in {"he", "she", "they", "it", "we", "i", "you"}
+
+
+def phrase_of(head: Token) -> str:
+    """A name or description without its relative clauses, appositions or brackets."""
+    cut = {t.i for c in head.children if c.dep_ in {"relcl", "acl", "appos", "advcl"}
+           for t in c.subtree}
+    words = [t for t in head.subtree if t.i not in cut]
+    text = "".join(t.text_with_ws for t in words)
+    text = re.sub(r"\s*\([^)]*\)", "", text)
+    return text.strip(" ,.;:")
+
+
 def according_to(root: Token) -> str | None:
     sentence = root.sent
-    candidates = [t for t in sentence if t.lower_ == "according" and t.i + 1 < len(root.doc)
-                  and root.doc[t.i + 1].lower_ == "to"]
-    if not candidates:
-        candidates = [t for t in sentence if t.lower_ == "citing"]
-    if not candidates:
+    cues = [t for t in sentence if t.lower_ == "according" and t.i + 1 < len(root.doc)
+            and root.doc[t.i + 1].lower_ == "to"] or [t for t in sentence if t.lower_ == "citing"]
+    if not cues:
         return None
-    nearest = min(candidates, key=lambda t: abs(t.i - root.i))
-    objects = [t for c in nearest.subtree for t in [c] if c.dep_ == "pobj" or c.dep_ == "dobj"]
-    if not objects:
-        return None
-    obj = objects[0]
-    span = root.doc[obj.left_edge.i : obj.right_edge.i + 1]
-    return span.text.strip(" ,.")
+    nearest = min(cues, key=lambda t: abs(t.i - root.i))
+    objects = [t for t in nearest.subtree if t.dep_ in {"pobj", "dobj"}]
+    return phrase_of(objects[0]) if objects else None
 
 
 def speech_subject(root: Token) -> str | None:
     """The subject of a speech verb whose reported clause holds the number."""
     for ancestor in root.ancestors:
-        if ancestor.lemma_.lower() in SPEECH_VERBS and ancestor.pos_ in {"VERB", "AUX"}:
+        if is_speech_verb(ancestor):
             subjects = [c for c in ancestor.children if c.dep_ in {"nsubj", "nsubjpass"}]
             if subjects and subjects[0].lower_ not in {"it", "this", "that"}:
-                sub = subjects[0]
-                return root.doc[sub.left_edge.i : sub.right_edge.i + 1].text
+                return phrase_of(subjects[0])
     return None
 
 

@@ -24,7 +24,18 @@ FORCE_NOUNS = frozenset({
 })
 # verbs whose subject carries the measure: "the death toll rose to 28"
 LEVEL_VERBS = frozenset({"rise", "reach", "climb", "stand", "increase", "hit", "exceed", "top",
-                         "be", "total", "surpass", "pass", "grow"})
+                         "be", "total", "surpass", "pass", "grow", "range", "number"})
+# verbs whose object carries the measure: "put the number of dead at 2,000"
+COUNT_VERBS = frozenset({"put", "place", "estimate", "peg", "bring", "raise", "revise", "set",
+                         "count", "lower", "increase", "update"})
+# heads of subjects that report a figure rather than being counted by it
+REPORTER_NOUNS = frozenset({
+    "agency", "service", "ministry", "government", "official", "spokesman", "spokeswoman",
+    "spokesperson", "intelligence", "military", "lawmaker", "office", "pentagon", "department",
+    "president", "minister", "analyst", "report", "estimate", "data", "figure", "staff",
+    "command", "source", "media", "outlet", "newspaper", "briefing", "statement", "kremlin",
+    "parliament", "committee", "institute", "observer", "monitor", "nis", "jcs",
+})
 SPEECH_VERBS = frozenset({
     "say", "tell", "report", "estimate", "claim", "state", "announce", "add", "confirm",
     "note", "write", "believe", "assess", "cite", "disclose", "reveal", "put", "allege",

@@ -72,6 +72,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from math import inf
+from typing import NamedTuple
 
 from triangulate.types import Qualifier
 
@@ -191,13 +192,14 @@ _LABELS = frozenset({
     "highway", "flight", "phase", "#",
 })
 
-_NUMBER_WORDS = _UNITS.keys() | _TEENS.keys() | _TENS.keys()
-_START_WORDS = frozenset(_NUMBER_WORDS | _PLURALS.keys() | {"a", "an", "half", "several"})
+_START_WORDS = frozenset(
+    _UNITS.keys() | _TEENS.keys() | _TENS.keys() | _PLURALS.keys() | {"a", "an", "half", "several"}
+)
+# a digit or the stem of a word that can open a figure, searched in lower-cased text;
+# stems cover their derivatives ("thirt": thirteen, thirty; "fift": fifteen, fifty, fifth)
 _QUICK = re.compile(
-    r"\d|\b(?:" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
-    + r"|hundred|thousand|million|billion|dozen|half|third|quarter|fifth|sixth|seventh"
-    r"|eighth|ninth|couple|score)",
-    re.IGNORECASE,
+    r"\d|\b(?:zero|one|two|th(?:ree|irt|ousand|ird)|f(?:our|ive|ift|ort)|s(?:ix|even|core)"
+    r"|eigh|nine|t(?:en|wel|went)|eleven|hundred|million|billion|dozen|half|quarter|couple)"
 )
 _TOKEN = re.compile(r"(\d+(?:[.,]\d+)*)|[^\W\d_]+(?:['’][^\W\d_]+)*|\S")
 _WELL_FORMED = re.compile(r"(?:[1-9]\d{0,2}(?:,\d{3})+|0|[1-9]\d*)(?:\.\d+)?")
@@ -211,8 +213,7 @@ _PHONE = re.compile(
 _DIGITS, _WORD, _OTHER = 0, 1, 2
 
 
-@dataclass(frozen=True, slots=True)
-class _Tok:
+class _Tok(NamedTuple):  # a NamedTuple: cheaper to build than a dataclass, one per token
     text: str
     low: str
     start: int
@@ -228,7 +229,7 @@ def _tokenize(text: str) -> list[_Tok]:
 
 def _token(m: re.Match[str], phones: list[tuple[int, int]]) -> _Tok:
     text, start = m.group(), m.start()
-    if m.group(1) is None:
+    if m.lastindex is None:
         kind = _WORD if text[0].isalpha() else _OTHER
         return _Tok(text, text.lower(), start, m.end(), kind, None)
     in_phone = any(a <= start < b for a, b in phones)
@@ -437,8 +438,8 @@ def _bare_half(toks: list[_Tok], i: int) -> tuple[float, int] | None:
     nxt = _low(toks, i + 1)
     if nxt in ("a", "an") and _low(toks, i + 2) in _MULTIPLIERS:
         return None  # "half a million" is a count
-    if (nxt == "-" and _glued(toks, i)) or _low(toks, i - 1) in _BEFORE_NOT_HALF:
-        return None  # "half-brother", "the first half"
+    if _low(toks, i - 1) in _BEFORE_NOT_HALF:
+        return None  # "the first half"
     return 0.5, i + 1
 
 
@@ -668,7 +669,8 @@ def _fraction_at(toks: list[_Tok], i: int, floor: int) -> _Found | None:
     value, end = found
     after = end + 1 if _low(toks, end) in ("a", "an") else end
     and_a_half = toks[i].low in ("a", "an") and _low(toks, i - 1) == "and"
-    if and_a_half or _is_duration(toks, after):
+    compound = _low(toks, end) == "-" and _glued(toks, end - 1)  # "half-brother"
+    if and_a_half or compound or _is_duration(toks, after):
         return None, end
     pre = _pre_qualifier(toks, i, floor)
     cue, first = pre if pre else (None, i)
@@ -749,7 +751,7 @@ def _starts_number(tok: _Tok) -> bool:
 
 def find_numbers(text: str) -> list[NumberMention]:
     """Every figure in ``text``, in order, with character offsets into ``text``."""
-    if not _QUICK.search(text):
+    if not _QUICK.search(text.lower()):
         return []
     toks = _tokenize(text)
     found: list[NumberMention] = []

@@ -15,7 +15,7 @@ speaker of the quote before it.
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -148,9 +148,9 @@ def _find_cue(ctx: _Context, item: _Found) -> None:
     """The cue of a direct quote: after it, before it, or above it in the parse."""
     after = _cue_next_to(ctx, item, after=True)
     before = _cue_next_to(ctx, item, after=False)
-    if after is not None and before is not None and after is not before:
+    if after is not None and before is not None and after.i != before.i:
         chosen = _prefer(ctx, after, before)
-        is_after = chosen is after
+        is_after = chosen.i == after.i
     elif after is not None:
         chosen, is_after = after, True
     elif before is not None:
@@ -184,9 +184,14 @@ def _cue_next_to(ctx: _Context, item: _Found, *, after: bool) -> Token | None:
     token = doc[i]
     if token.text in _SENTENCE_PUNCT or token.text in (";", ")", "("):
         return None
-    if not after and token.is_sent_start is True and token.i == item.first - 1:
+    if after and token.is_sent_start and _ends_sentence(ctx, item):
         return None
     return _verb_above(ctx, token)
+
+
+def _ends_sentence(ctx: _Context, item: _Found) -> bool:
+    inner = ctx.doc.text[item.start : item.end].rstrip()
+    return bool(inner) and inner[-1] in _SENTENCE_PUNCT
 
 
 def _is_mark_or_comma(token: Token) -> bool:
@@ -203,7 +208,7 @@ def _verb_above(ctx: _Context, token: Token) -> Token | None:
                 return node
             if node.pos_ in ("VERB", "AUX") and node.dep_ not in ("aux", "auxpass", "amod"):
                 return None
-        if node.head is node:
+        if node.head.i == node.i:
             return None
         node = node.head
     return None
@@ -220,8 +225,8 @@ def _cue_above(ctx: _Context, item: _Found) -> Token | None:
     doc = ctx.doc
     for i in range(item.first, item.last + 1):
         token = doc[i]
-        if not ctx.quoted(token.head.i) or token.head is token:
-            cue = _verb_above(ctx, token.head) if token.head is not token else None
+        if not ctx.quoted(token.head.i) or token.head.i == token.i:
+            cue = _verb_above(ctx, token.head) if token.head.i != token.i else None
             if cue is not None:
                 return cue
         for child in token.children:
@@ -264,7 +269,7 @@ def _join_split(ctx: _Context, found: list[_Found]) -> list[_Found]:
 def _continues_across_cue(ctx: _Context, prev: _Found, item: _Found) -> bool:
     if prev.cue is None or not prev.cue_after or prev.paragraph != item.paragraph:
         return False
-    if item.cue is not None and item.cue is not prev.cue:
+    if item.cue is not None and item.cue.i != prev.cue.i:
         return False
     if not prev.last < prev.cue.i < item.first:
         return False
@@ -317,7 +322,7 @@ def _content(cue: Token) -> list[Token]:
 def _according_content(cue: Token) -> list[Token]:
     """ "According to X, CLAUSE" or "CLAUSE, according to X": the clause."""
     clause = cue.head
-    if clause is cue or clause.pos_ not in ("VERB", "AUX"):
+    if clause.i == cue.i or clause.pos_ not in ("VERB", "AUX") or not _finite(clause):
         return []
     if not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children):
         return []
@@ -333,7 +338,7 @@ def _clause_words(clause: Token, skip: Token | None) -> list[Token]:
         trailing_participle = child.dep_ in ("advcl", "parataxis") and child.i > clause.i and (
             child.tag_ == "VBG" or child.dep_ == "parataxis"
         )
-        if child is skip or trailing_participle or (child.dep_ == "mark" and child.i < clause.i):
+        if (skip is not None and child.i == skip.i) or trailing_participle or (child.dep_ == "mark" and child.i < clause.i):
             drop.update(t.i for t in child.subtree)
     words = [t for t in clause.subtree if t.i not in drop]
     while words and (words[0].is_punct or words[0].lower_ == "that"):
@@ -353,10 +358,11 @@ def _attribute(found: list[_Found], discourse: Discourse, ctx: _Context) -> None
         if item.cue is not None:
             head = speaker_token(item.cue, ctx.quoted)
             if head is not None:
-                mention = mention_of(head, ctx.quoted)
+                cue = item.cue.i
+                mention = mention_of(head, lambda i: ctx.quoted(i) or i == cue)
                 item.speaker = discourse.resolve(mention)
-                if item.speaker is not None and not mention.pronoun:
-                    discourse.add_speaker(mention)
+                if item.speaker is not None:
+                    discourse.add_speaker(replace(item.speaker, start=mention.start))
                 item.via = via_of(item.cue, head)
         elif previous is not None and item.kind == "direct" and (
             item.paragraph - previous.paragraph <= 1

@@ -77,9 +77,14 @@ _PERSON_NOUNS: frozenset[str] = frozenset({
     "person", "civilian", "refugee", "negotiator", "envoy", "ambassador", "guard", "marine",
     "sailor", "paratrooper", "sniper", "gunner", "operator", "troop", "chaplain", "priest",
 })
+# descriptions that point back to the last person speaking: "the official added"
+_GENERIC_PERSONS: frozenset[str] = frozenset({
+    "official", "source", "officer", "soldier", "commander", "spokesman", "spokeswoman",
+    "spokesperson", "man", "woman", "person", "fighter",
+})
 _PRONOUNS: frozenset[str] = frozenset({"he", "she", "they", "it", "we", "i", "you", "who"})
 _NON_NAME_ENTS: frozenset[str] = frozenset({
-    "GPE", "NORP", "ORG", "LOC", "FAC", "DATE", "TIME", "CARDINAL", "ORDINAL",
+    "GPE", "NORP", "LOC", "FAC", "DATE", "TIME", "CARDINAL", "ORDINAL",
 })
 _DEMONYM_WORDS: frozenset[str] = frozenset(w for d in DEMONYMS for w in d.split())
 _KEEP_PREPS: frozenset[str] = frozenset({"of", "for", "at", "from"})
@@ -110,7 +115,7 @@ class Mention:
     definite: bool = False  # "the official": a description that points back
     plural: bool = False
     gender: str | None = None  # "m", "f" or None
-    person: bool = True
+    person: bool | None = True  # None: could be a person or a body
     head: str = ""  # lower-case lemma of the head noun
     start: int = 0  # character offset where the mention stands
 
@@ -180,10 +185,11 @@ def _climb_subject(cue: Token) -> Token | None:
     nearest: Token | None = None
     node = cue
     for _ in range(6):
-        if node.head is node:
+        if node.head.i == node.i:
             break
         node = node.head
-        subject = _subject(node)
+        subject = _subject(node) or next(
+            (c for c in node.children if c.dep_ == "nsubjpass"), None)
         if subject is None:
             continue
         if node.lemma_ in SPEECH_LEMMAS:
@@ -199,6 +205,8 @@ def _noun_after(cue: Token, quoted: Callable[[int], bool]) -> Token | None:
     for i in range(cue.i + 1, stop):
         token = doc[i]
         if quoted(i) or token.is_sent_start or token.text in (".", ";", ":"):
+            return None
+        if token.pos_ in ("SCONJ", "VERB", "AUX") or token.lower_ == "that":
             return None
         if token.pos_ in ("PROPN", "NOUN", "PRON") and token.lower_ not in ("it",):
             head = token
@@ -218,16 +226,18 @@ def mention_of(head: Token, quoted: Callable[[int], bool]) -> Mention:
         return _pronoun(head)
     words = _phrase(head, quoted)
     name_tokens, apposition = _name_and_apposition(head, words, quoted)
-    described = [t for t in words if t not in name_tokens]
-    role, affiliation = _role(described + apposition)
-    text = _text(words)
-    name = _text(name_tokens) if name_tokens else None
+    if name_tokens and apposition and name_tokens[0] in apposition:
+        described, name_words = words, apposition  # "a spokeswoman, Jennifer Rodstrom"
+    else:
+        described, name_words = apposition, words
+    titles = [t for t in name_words if t not in name_tokens] if name_tokens else []
+    role, affiliation = _role(titles, described)
     lowered = {t.lower_ for t in words + apposition}
     gender = "f" if lowered & _FEMININE else "m" if lowered & _MASCULINE else None
     main = name_tokens[-1] if name_tokens else head
     return Mention(
-        text=text or head.text,
-        name=name,
+        text=_text(words) or head.text,
+        name=_text(name_tokens) if name_tokens else None,
         role=role,
         affiliation=affiliation,
         definite=not name_tokens and bool(words) and words[0].lower_ in ("the", "this", "that"),
@@ -324,23 +334,32 @@ def _is_name_word(token: Token) -> bool:
     return token.pos_ == "PROPN" or (token.is_punct and token.text in ("-", "."))
 
 
-def _role(words: list[Token]) -> tuple[str | None, str | None]:
-    """Role and affiliation from descriptive words: "a Ukrainian intelligence officer"."""
-    affiliation: str | None = None
-    role_words: list[Token] = []
+def _role(titles: list[Token], described: list[Token]) -> tuple[str | None, str | None]:
+    """Role and affiliation: from the titles before a name ("US Defense Secretary"), or from
+    a description's head noun and its compounds ("a Ukrainian intelligence officer")."""
+    affiliation = _affiliation(titles + described)
+    words = [t for t in titles if t.lower_ not in _HONORIFICS and t.dep_ not in ("det", "poss")]
+    words = [t for t in words if affiliation is None or t.text not in affiliation.split()]
+    if not words and described:
+        head = min(described, key=lambda t: len(list(t.ancestors)))
+        words = [head]
+        for child in head.children:
+            if child.dep_ == "compound":
+                words.extend(child.subtree)
+    if not any(t.pos_ in ("NOUN", "PROPN") for t in words):
+        return None, affiliation
+    return _text(words), affiliation
+
+
+def _affiliation(words: list[Token]) -> str | None:
+    """The first demonym among the words, whole ("North Korean")."""
     for token in words:
-        if token.dep_ == "det" or token.dep_ == "poss" or token.is_punct:
-            continue
-        if affiliation is None and token.pos_ == "ADJ" and (
-            token.lower_ in _DEMONYM_WORDS or token.ent_type_ == "NORP"
-        ):
-            affiliation = token.text
-            continue
-        if token.lower_ in _HONORIFICS:
-            continue
-        role_words.append(token)
-    role = _text(role_words) if any(t.pos_ in ("NOUN", "PROPN") for t in role_words) else None
-    return role, affiliation
+        if token.ent_type_ == "NORP" and token.pos_ in ("ADJ", "PROPN"):
+            entity = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+            return entity.text if entity is not None else token.text
+        if token.pos_ == "ADJ" and token.lower_ in _DEMONYM_WORDS:
+            return token.text
+    return None
 
 
 def _text(words: Iterable[Token]) -> str:
@@ -358,12 +377,19 @@ def _is_plural(token: Token) -> bool:
     return token.tag_ in ("NNS", "NNPS") or "Number=Plur" in str(token.morph)
 
 
-def _is_person(token: Token, named: bool) -> bool:
-    if token.ent_type_ == "PERSON":
+def _is_person(token: Token, named: bool) -> bool | None:
+    """True for a person, False for a body or place, None where the parse cannot tell."""
+    if token.ent_type_ == "PERSON" or token.lemma_.lower() in _PERSON_NOUNS:
         return True
-    if token.ent_type_ in ("ORG", "GPE", "NORP"):
+    if token.ent_type_ in ("GPE", "NORP"):
         return False
-    return named or token.lemma_.lower() in _PERSON_NOUNS
+    if token.ent_type_ == "ORG":
+        # the small model often reads a surname as an organisation: "Tapper said"
+        alone = token.ent_iob_ == "B" and (
+            token.i + 1 == len(token.doc) or token.doc[token.i + 1].ent_iob_ != "I"
+        )
+        return None if named and alone else False
+    return None if named else False
 
 
 def via_of(cue: Token, speaker: Token | None) -> str | None:
@@ -394,7 +420,7 @@ def _medium(token: Token) -> str | None:
                     if obj.dep_ == "pobj":
                         return _medium(obj)
         return None
-    words = [t for t in token.subtree if t.dep_ not in ("prep", "pobj") or t is token]
+    words = [t for t in token.subtree if t.dep_ not in ("prep", "pobj") or t.i == token.i]
     name = _text(t for t in words if t.i <= token.i)
     if not name:
         return None
@@ -449,6 +475,10 @@ class Discourse:
             if description.head in words or (speaker.role and description.head in
                                              speaker.role.lower().split()):
                 return replace(speaker, start=description.start)
+        if description.head in _GENERIC_PERSONS:
+            for speaker in reversed(self._speakers):
+                if speaker.start < description.start and speaker.person and not speaker.plural:
+                    return replace(speaker, start=description.start)
         return description
 
     def fold(self, mentions: list[Mention]) -> dict[str, str]:
@@ -468,13 +498,13 @@ def _compatible(pronoun: Mention, candidate: Mention) -> bool:
     if candidate.pronoun:
         return False
     if pronoun.head in ("he", "she"):
-        if candidate.plural or not candidate.person:
+        if candidate.plural or candidate.person is False:
             return False
         return candidate.gender in (None, pronoun.gender)
     if pronoun.head == "they":
-        return candidate.plural or not candidate.person
+        return candidate.plural or candidate.person is not True
     if pronoun.head == "it":
-        return not candidate.person and not candidate.plural
+        return candidate.person is not True and not candidate.plural
     return True
 
 
