@@ -372,7 +372,7 @@ def actor_in_context(root: Token) -> str | None:
         subject = subjects[0]
         if subject.lower_ in PLURAL_PRONOUNS:
             return actor_before(root.sent)
-        if lemma(subject) in REPORTER_NOUNS or subject.ent_type_ == "ORG":
+        if lemma(subject) in REPORTER_NOUNS or subject.ent_type_ in {"ORG", "PERSON"}:
             break
         actor = actor_of(root.doc[subject.left_edge.i : subject.right_edge.i + 1].text)
         if actor is not None:
@@ -402,7 +402,8 @@ def actor_before(sentence: Span) -> str | None:
     for previous in reversed(list(doc[: sentence.start].sents)[-3:]):  # type: ignore[attr-defined]
         for chunk in previous.noun_chunks:
             actor = actor_of(chunk.text)
-            if actor is not None and chunk.root.tag_ in {"NNS", "NNPS"}:
+            if actor is not None and chunk.root.tag_ in {"NNS", "NNPS"} \
+                    and lemma(chunk.root) not in REPORTER_NOUNS:
                 return actor
     return None
 
@@ -412,23 +413,28 @@ def actor_before(sentence: Span) -> str | None:
 
 def source_of(root: Token, mention: NumberMention, quotes: list[Quote]
               ) -> tuple[str | None, bool]:
-    """(source, vague): the enclosing direct quote's speaker, "according to X" or "citing X",
-    the subject of a governing speech verb, the speaker of an enclosing reported-speech
-    quote (pronouns resolved there), or "reports" for "reportedly"."""
+    """(source, vague): the enclosing direct quote's speaker; "according to X"; the subject of
+    the outermost speech verb governing the number (pronouns resolved through the quote
+    finder's reported speech); an agency or a person that counts ("the ministry put the toll
+    at 28"); "reports" for "reportedly". "citing Y" is kept as a chain: "X, citing Y"."""
     covering = [q for q in quotes if q.start <= mention.start < q.end and q.speaker]
     direct = [q.speaker for q in covering if q.kind == "direct"]
     if direct:
         return direct[0], False
     said_by = speech_subject(root)
-    found = according_to(root) or (said_by if said_by and not is_pronoun(said_by) else None)
-    if found is None and covering:
-        found = covering[0].speaker
-    found = found or said_by
+    if said_by and is_pronoun(said_by) and covering:
+        said_by = covering[0].speaker
+    found = according_to(root) or said_by or (covering[0].speaker if covering else None) \
+        or counting_subject(root)
+    cited = citing(root)
+    if found and cited:
+        found = f"{found}, citing {cited}"
+    found = found or cited
     if found is None:
         if any(t.lower_ in {"reportedly", "allegedly"} for t in root.sent):
             return "reports", True
         return None, False
-    return found, found.split()[-1].lower() in VAGUE_SOURCES
+    return found, found.split(",")[0].split()[-1].lower() in VAGUE_SOURCES
 
 
 def is_pronoun(text: str) -> bool:
@@ -436,7 +442,11 @@ def is_pronoun(text: str) -> bool:
 
 
 def phrase_of(head: Token) -> str:
-    """A name or description without its relative clauses, appositions or brackets."""
+    """A name or description without its relative clauses or brackets; where a description
+    has a name in apposition ("its commander-in-chief, Oleksandr Syrskyi"), the name."""
+    names = [c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+    if names and head.pos_ != "PROPN":
+        head = names[0]
     cut = {t.i for c in head.children if c.dep_ in {"relcl", "acl", "appos", "advcl"}
            for t in c.subtree}
     words = [t for t in head.subtree if t.i not in cut]
@@ -446,9 +456,17 @@ def phrase_of(head: Token) -> str:
 
 
 def according_to(root: Token) -> str | None:
-    sentence = root.sent
-    cues = [t for t in sentence if t.lower_ == "according" and t.i + 1 < len(root.doc)
-            and root.doc[t.i + 1].lower_ == "to"] or [t for t in sentence if t.lower_ == "citing"]
+    cues = [t for t in root.sent if t.lower_ == "according" and t.i + 1 < len(root.doc)
+            and root.doc[t.i + 1].lower_ == "to"]
+    return cue_object(root, cues)
+
+
+def citing(root: Token) -> str | None:
+    return cue_object(root, [t for t in root.sent if t.lower_ == "citing"])
+
+
+def cue_object(root: Token, cues: list[Token]) -> str | None:
+    """The object of the cue nearest the number ("according to X", "citing X")."""
     if not cues:
         return None
     nearest = min(cues, key=lambda t: abs(t.i - root.i))
@@ -457,12 +475,26 @@ def according_to(root: Token) -> str | None:
 
 
 def speech_subject(root: Token) -> str | None:
-    """The subject of a speech verb whose reported clause holds the number."""
+    """The subject of the outermost speech verb whose reported clause holds the number."""
+    found = None
     for ancestor in root.ancestors:
         if is_speech_verb(ancestor):
             subjects = [c for c in ancestor.children if c.dep_ in {"nsubj", "nsubjpass"}]
-            if subjects and subjects[0].lower_ not in {"it", "this", "that"}:
-                return phrase_of(subjects[0])
+            if subjects and subjects[0].lower_ not in {"it", "this", "that", "which"}:
+                found = phrase_of(subjects[0])
+    return found
+
+
+def counting_subject(root: Token) -> str | None:
+    """An agency, or a named body or person, whose verb states the figure."""
+    for ancestor in root.ancestors:
+        subjects = [c for c in ancestor.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if not subjects:
+            continue
+        subject = subjects[0]
+        reporter = subject.dep_ == "nsubj" and lemma(subject) in REPORTER_NOUNS or (
+            subject.ent_type_ in {"ORG", "PERSON"} and lemma(ancestor) in COUNT_VERBS)
+        return phrase_of(subject) if reporter else None
     return None
 
 

@@ -38,9 +38,9 @@ REPORTER_NOUNS = frozenset({
 })
 SPEECH_VERBS = frozenset({
     "say", "tell", "report", "estimate", "claim", "state", "announce", "add", "confirm",
-    "note", "write", "believe", "assess", "cite", "disclose", "reveal", "put", "allege",
-    "testify", "brief", "warn", "insist", "acknowledge", "indicate", "suggest", "record",
-    "count", "publish", "tweet", "post",
+    "note", "write", "believe", "assess", "disclose", "reveal", "put", "allege",
+    "testify", "brief", "warn", "insist", "acknowledge", "indicate", "suggest",
+    "publish", "tweet", "post", "speak", "mention", "quote",
 })
 VAGUE_SOURCES = frozenset({
     "reports", "report", "sources", "source", "officials", "media", "accounts", "witnesses",

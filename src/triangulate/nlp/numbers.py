@@ -36,7 +36,8 @@ Qualifiers and bounds (``v`` is the value as stated)
 * ``range``: "10,000 to 12,000", "10,000-12,000", "between A and B", "from A to B".
   value = low = the low end, high = the high end.  When the high end carries a magnitude
   and the low end is small, the low end takes that magnitude: "10-12,000" is 10,000 to
-  12,000, "two to three million" is 2 to 3 million.  "A or B" is no range: two figures.
+  12,000, "two to three million" is 2 to 3 million.  "A or B" is no range, nor is
+  "from A to B" with A >= B ("fell from 10 to 5"): each gives two figures.
   A qualifier before a range stays in the span but the qualifier is ``range``.
   A glued pair that is no range ("3-2", "2024-25") is dropped.
 * ``vague`` (value None), ACLED-style anchors: the lower bound is the word's own
@@ -60,9 +61,10 @@ What is not a figure (dropped)
   "25-year-old", "two more weeks", "half an hour", "hundreds of years").
 * Ordinals ("21st", "twenty-first"; "first"/"second" are never numbers), decades
   ("1990s"), anything glued to letters ("G7", "F-16", "Su-34", "COVID-19", "155mm", "5pm";
-  only "k"/"bn"/"mn" and "km" may be glued after digits), labels ("No. 3", "Article 5",
-  "Resolution 2334", "#3", "World War Two"), ages ("aged 25", "ages 18-60"), phone numbers
-  (three or more digit groups, or "+"/"(...)", with seven or more digits in all).
+  only magnitudes "k"/"bn"/"mn", "km" and "pc" may be glued after digits), labels
+  ("No. 3", "Article 5", "Resolution 2334", "#3", "World War Two"), ages ("aged 25",
+  "ages 18-60"), phone numbers (three or more digit groups, or "+"/"(...)", with seven or
+  more digits in all).
 * A bare "one" (the word alone): "one of", "no one", "one day", "one soldier".  It counts
   with a cue ("at least one", "one or more"), in a range, or before a magnitude.
 """
@@ -539,7 +541,8 @@ class _Hit:
 
 
 def _is_noise(toks: list[_Tok], hit: _Hit, values: tuple[float, ...]) -> bool:
-    """Years are judged by the caller; this drops model names, dates, clocks, ages..."""
+    """Model names, dates, clocks, durations, ordinals, ages, labels (the callers judge
+    years and a bare "one", which depend on the cue before the number)."""
     return (
         _glued_before(toks, hit.num_first)
         or (not hit.is_percent and _glued_after(toks, hit.num_end))

@@ -271,9 +271,17 @@ def _continues_across_cue(ctx: _Context, prev: _Found, item: _Found) -> bool:
         return False
     if item.cue is not None and item.cue.i != prev.cue.i:
         return False
-    if not prev.last < prev.cue.i < item.first:
+    if not prev.last < prev.cue.i < item.first or item.first - prev.last > _MAX_JOIN_GAP:
         return False
-    return item.first - prev.last <= _MAX_JOIN_GAP
+    return _opens_clause(ctx, item)
+
+
+def _opens_clause(ctx: _Context, item: _Found) -> bool:
+    """True where the quote starts a sentence or follows a comma, colon or dash."""
+    i = item.first - 1
+    while i >= 0 and all(c in _MARK_CHARS for c in ctx.doc[i].text):
+        i -= 1
+    return i < 0 or ctx.doc[i].text in (",", ":", "—", "–", ".", "!", "?", ";")
 
 
 # ---- reported speech

@@ -149,7 +149,21 @@ def speaker_token(cue: Token, quoted: Callable[[int], bool]) -> Token | None:
             return climbed
     if cue.dep_ == "amod" and cue.head.i > cue.i and cue.head.pos_ in ("PROPN", "NOUN"):
         return cue.head
-    return _noun_after(cue, quoted)
+    return _stranded_subject(cue) or _noun_after(cue, quoted)
+
+
+def _stranded_subject(cue: Token) -> Token | None:
+    """A subject the parser hung on a clause left of the cue.
+
+    "a soldier being treated in a hospital claimed ..." is often read with "soldier" as the
+    subject of "treated", a clause under "claimed".
+    """
+    for child in cue.lefts:
+        if child.pos_ in ("VERB", "AUX") and child.dep_ in ("advcl", "ccomp", "csubj", "dep"):
+            for grandchild in child.children:
+                if grandchild.dep_ in ("nsubj", "nsubjpass") and grandchild.i < child.i:
+                    return grandchild
+    return None
 
 
 def _according_to(cue: Token) -> Token | None:
@@ -226,11 +240,13 @@ def mention_of(head: Token, quoted: Callable[[int], bool]) -> Mention:
         return _pronoun(head)
     words = _phrase(head, quoted)
     name_tokens, apposition = _name_and_apposition(head, words, quoted)
-    if name_tokens and apposition and name_tokens[0] in apposition:
+    if not name_tokens:
+        described, name_words = words + apposition, []
+    elif apposition and name_tokens[0] in apposition:
         described, name_words = words, apposition  # "a spokeswoman, Jennifer Rodstrom"
     else:
         described, name_words = apposition, words
-    titles = [t for t in name_words if t not in name_tokens] if name_tokens else []
+    titles = [t for t in name_words if t not in name_tokens]
     role, affiliation = _role(titles, described)
     lowered = {t.lower_ for t in words + apposition}
     gender = "f" if lowered & _FEMININE else "m" if lowered & _MASCULINE else None
