@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from triangulate.reconcile import crosscheck
 from triangulate.reconcile.groups import build_groups
-from triangulate.reconcile.independence import duplicate_clusters, source_key
+from triangulate.reconcile.independence import duplicate_clusters, source_keys
 from triangulate.reconcile.names import fold_names
 from triangulate.reconcile.tensions import find_tensions, polarity
 from triangulate.types import Article, Claim, Reading
@@ -23,7 +23,8 @@ def claim(article: str, value: float | None, qualifier: str = "exact",
 def judge(claims: list[Claim], dates: dict[str, str] | None = None,
           clusters: dict[str, str] | None = None) -> tuple[str, list[float | None]]:
     known = dates or {}
-    groups = build_groups(claims, lambda i: source_key(claims[i], clusters or {}), known.get)
+    keys = source_keys(claims, clusters or {})
+    groups = build_groups(claims, keys.__getitem__, known.get)
     assert len(groups) == 1
     group = groups[0]
     return group.status, [group.low, group.best, group.high]

@@ -56,8 +56,7 @@ class ClaimFinder:
         quotes: list[Quote] = doc._.quotes if Doc.has_extension("quotes") and doc._.quotes else []
         claims: list[Claim] = []
         for mention in find_numbers(doc.text):
-            previous = claims[-1] if claims else None
-            claim = read_claim(doc, mention, quotes, previous)
+            claim = read_claim(doc, mention, quotes, claims)
             if claim is not None:
                 claims.append(claim)
         doc._.claims = claims
@@ -65,11 +64,12 @@ class ClaimFinder:
 
 
 def read_claim(doc: Doc, mention: NumberMention, quotes: list[Quote],
-               previous: Claim | None) -> Claim | None:
+               earlier: list[Claim]) -> Claim | None:
     """The claim the number makes, or None where it is no figure of the war.
 
     A bare number that follows a figure in the same sentence ("from 100 dead in December to
-    about 300 in January") takes that figure's measure and subject: an ellipsis.
+    about 300 in January") takes that figure's measure and subject: an ellipsis. A loss
+    figure whose clause names no side takes the side of the article's last loss figure.
     """
     number = doc.char_span(mention.number_start, mention.number_end, alignment_mode="expand")
     if number is None or len(number) == 0:
@@ -78,15 +78,17 @@ def read_claim(doc: Doc, mention: NumberMention, quotes: list[Quote],
     counted = counted_word(number)
     measure, value, low, high = measure_of(mention, number, counted)
     sentence = root.sent
-    elliptical = previous is not None and previous.sentence == sentence.text.strip() \
-        and measure in {None, "other"} and (counted is None or counted.pos_ == "NUM")
-    if elliptical and previous is not None:
+    previous = earlier[-1] if earlier else None
+    if previous is not None and previous.sentence == sentence.text.strip() \
+            and is_ellipsis(number, counted, measure, previous):
         measure, subject_text, actor = previous.measure, previous.subject, previous.actor
     elif measure is None:
         return None
     else:
         phrase = subject_phrase(number, counted)
-        subject_text, actor = subject_of(measure, counted, phrase, root, mention)
+        subject_text, actor, certain = subject_of(measure, counted, phrase, root, mention)
+        if not certain and measure in LOSSES:
+            subject_text, actor = side_so_far(earlier, subject_text, actor)
     source, vague = source_of(root, mention, quotes)
     return Claim(
         article="",
@@ -105,6 +107,25 @@ def read_claim(doc: Doc, mention: NumberMention, quotes: list[Quote],
         start=mention.start,
         end=mention.end,
     )
+
+
+def is_ellipsis(number: Span, counted: Token | None, measure: str | None,
+                previous: Claim) -> bool:
+    """True for a bare number in a series: no counted noun and no measure of its own, or a
+    measure read only from the previous figure's verb ("3,000 killed or wounded before
+    Christmas and some 3,800 in early January")."""
+    if measure in {"area", "share"} or word_after(number) is not None:
+        return False
+    if counted is not None and counted.pos_ not in {"NUM", "PRON"}:
+        return False
+    if measure in {None, "other"}:
+        return True
+    governed = governing_verb(number.root)
+    if governed is None or counted is not None:
+        return False
+    verb = governed[0]
+    return previous.start < verb.idx < number.start_char and lemma(verb) in MEASURE_LEMMAS \
+        and put_object(verb) is None
 
 
 # --- measure ---------------------------------------------------------------------------------
@@ -326,20 +347,36 @@ def noun_phrase(word: Token) -> Span:
     return doc[left : right + 1]
 
 
+LOSSES = frozenset({"killed", "wounded", "casualties", "captured", "missing"})
+
+
 def subject_of(measure: str, counted: Token | None, phrase: Span | None, root: Token,
-               mention: NumberMention) -> tuple[str | None, str | None]:
-    """(subject as written, canonical actor)."""
+               mention: NumberMention) -> tuple[str | None, str | None, bool]:
+    """(subject as written, canonical actor, whether the clause itself names the actor)."""
     if measure == "area":
         holder = clause_subject(root)
-        return (holder.text, actor_of(holder.text)) if holder is not None else (None, None)
+        actor = actor_of(holder.text) if holder is not None else None
+        return (holder.text if holder is not None else None), \
+            actor or actor_in_sentence(root, anywhere=True), True
     text = without_number(phrase, mention) if phrase is not None else None
-    if phrase is not None and (measure == "share" or actor_of(phrase.text) is not None):
-        return text, actor_of(phrase.text)
-    actor = actor_in_context(root)
+    if phrase is not None and actor_of(phrase.text) is not None:
+        return text, actor_of(phrase.text), True
+    if measure == "share" and phrase is not None and lemma(phrase.root) not in FORCE_NOUNS:
+        return text, None, True
+    actor, certain = actor_in_context(root)
     if actor is None:
-        return text, None
+        return text, None, False
     noun = counted.text if counted is not None and counted.pos_ == "NOUN" else "forces"
-    return f"{DEMONYM.get(actor, actor)} {noun}", actor
+    return f"{DEMONYM.get(actor, actor)} {noun}", actor, certain
+
+
+def side_so_far(earlier: list[Claim], text: str | None, actor: str | None
+                ) -> tuple[str | None, str | None]:
+    """The side of the article's last loss figure, for a loss figure that names none."""
+    for claim in reversed(earlier):
+        if claim.measure in LOSSES and claim.actor is not None:
+            return f"{DEMONYM.get(claim.actor, claim.actor)} forces", claim.actor
+    return text, actor
 
 
 def without_number(phrase: Span, mention: NumberMention) -> str:
@@ -360,9 +397,10 @@ def clause_subject(token: Token) -> Span | None:
     return None
 
 
-def actor_in_context(root: Token) -> str | None:
-    """The actor the figure's clause is about: its subject, unless that subject is who
-    reports the figure (a speech verb's subject, an agency); "they" resolved backwards."""
+def actor_in_context(root: Token) -> tuple[str | None, bool]:
+    """The actor the figure's clause is about, and whether the clause names it: its subject,
+    unless that subject reports the figure (a speech verb's subject, an agency, a person);
+    else a people named in the clause; else the last group named before ("they")."""
     for ancestor in root.ancestors:
         if is_speech_verb(ancestor):
             break
@@ -371,21 +409,23 @@ def actor_in_context(root: Token) -> str | None:
             continue
         subject = subjects[0]
         if subject.lower_ in PLURAL_PRONOUNS:
-            return actor_before(root.sent)
+            return actor_before(root.sent), True
         if lemma(subject) in REPORTER_NOUNS or subject.ent_type_ in {"ORG", "PERSON"}:
             break
         actor = actor_of(root.doc[subject.left_edge.i : subject.right_edge.i + 1].text)
         if actor is not None:
-            return actor
+            return actor, True
         break
-    return actor_in_sentence(root) or actor_before(root.sent)
+    named = actor_in_sentence(root)
+    return (named, True) if named else (actor_before(root.sent), False)
 
 
-def actor_in_sentence(root: Token) -> str | None:
-    """An actor named in the figure's clause outside any reporting phrase."""
+def actor_in_sentence(root: Token, anywhere: bool = False) -> str | None:
+    """A people named in the figure's clause (or, with ``anywhere``, its sentence)."""
     clause = clause_verb(root)
     for token in root.sent:
-        if token.ent_type_ == "NORP" and clause_verb(token) == clause:
+        if token.ent_type_ in ({"NORP", "GPE"} if anywhere else {"NORP"}) \
+                and (anywhere or clause_verb(token) == clause):
             actor = actor_of(token.text)
             if actor is not None:
                 return actor
@@ -399,13 +439,11 @@ def is_speech_verb(token: Token) -> bool:
 def actor_before(sentence: Span) -> str | None:
     """The actor of the most recent earlier sentence that names a group of people."""
     doc = sentence.doc
-    for previous in reversed(list(doc[: sentence.start].sents)[-3:]):  # type: ignore[attr-defined]
-        for chunk in previous.noun_chunks:
-            actor = actor_of(chunk.text)
-            if actor is not None and chunk.root.tag_ in {"NNS", "NNPS"} \
-                    and lemma(chunk.root) not in REPORTER_NOUNS:
-                return actor
-    return None
+    earlier = list(doc[: sentence.start].sents)[-3:]  # type: ignore[attr-defined]
+    chunks = [c for s in reversed(earlier) for c in s.noun_chunks
+              if lemma(c.root) not in REPORTER_NOUNS and actor_of(c.text) is not None]
+    plural = [c for c in chunks if c.root.tag_ in {"NNS", "NNPS"}]
+    return actor_of((plural or chunks)[0].text) if plural or chunks else None
 
 
 # --- source ----------------------------------------------------------------------------------
@@ -492,7 +530,7 @@ def counting_subject(root: Token) -> str | None:
         if not subjects:
             continue
         subject = subjects[0]
-        reporter = subject.dep_ == "nsubj" and lemma(subject) in REPORTER_NOUNS or (
+        reporter = (subject.dep_ == "nsubj" and lemma(subject) in REPORTER_NOUNS) or (
             subject.ent_type_ in {"ORG", "PERSON"} and lemma(ancestor) in COUNT_VERBS)
         return phrase_of(subject) if reporter else None
     return None

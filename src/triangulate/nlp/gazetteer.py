@@ -105,6 +105,40 @@ ORGS: tuple[str, ...] = (
     "state department", "joint chiefs of staff",
 )
 
+# bodies that give figures -> sets of words any one of which, all present, names the body
+SOURCE_BODIES: dict[str, tuple[frozenset[str], ...]] = {
+    "South Korea's National Intelligence Service": (
+        frozenset({"nis"}), frozenset({"national", "intelligence", "service"}),
+        frozenset({"south", "korea", "intelligence"}),
+        frozenset({"south", "korean", "intelligence"}), frozenset({"seoul", "intelligence"}),
+    ),
+    "South Korea's Joint Chiefs of Staff": (frozenset({"jcs"}), frozenset({"joint", "chiefs"})),
+    "US Department of Defense": (
+        frozenset({"pentagon"}), frozenset({"us", "defense", "department"}),
+        frozenset({"department", "of", "defense"}),
+    ),
+    "UK Defence Intelligence": (frozenset({"defence", "intelligence"}),
+                                frozenset({"british", "intelligence"})),
+    "Ukrainian General Staff": (frozenset({"ukrainian", "general", "staff"}),
+                                frozenset({"kyiv", "general", "staff"})),
+    "Russian Ministry of Defence": (frozenset({"russian", "defence", "ministry"}),
+                                    frozenset({"russian", "defense", "ministry"}),
+                                    frozenset({"russia", "ministry", "defence"}),
+                                    frozenset({"russia", "ministry", "defense"})),
+    "Ukrainian military intelligence (HUR)": (frozenset({"hur"}), frozenset({"gur"}),
+                                              frozenset({"ukrainian", "military", "intelligence"})),
+}
+
+# titles and roles written before a name ("lawmaker Lee Seong-kweun")
+TITLES = frozenset({
+    "president", "lawmaker", "parliamentarian", "minister", "spokesman", "spokeswoman",
+    "spokesperson", "general", "gen.", "colonel", "col.", "major", "maj.", "captain", "capt.",
+    "lieutenant", "lt.", "sergeant", "sgt.", "commander", "chief", "rep.", "representative",
+    "senator", "sen.", "mr.", "mrs.", "ms.", "dr.", "prof.", "professor", "defense", "defence",
+    "secretary", "foreign", "prime", "deputy", "ukrainian", "russian", "us", "south", "north",
+    "korean", "british", "american", "official", "analyst", "commander-in-chief", "leader",
+})
+
 # geographical and political adjectives of the conflict's parties and neighbours
 DEMONYMS: tuple[str, ...] = (
     "north korean", "south korean", "russian", "ukrainian", "american", "chinese",
@@ -138,6 +172,14 @@ def canonical_person(name: str) -> str | None:
 
 def canonical_place(name: str) -> str | None:
     return PLACE_BY_VARIANT.get(normalise(name))
+
+
+def source_body(words: set[str]) -> str | None:
+    """The known body a source's words name, if any."""
+    for body, word_sets in SOURCE_BODIES.items():
+        if any(required <= words for required in word_sets):
+            return body
+    return None
 
 
 def is_outlet(name: str) -> bool:

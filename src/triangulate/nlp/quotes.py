@@ -155,8 +155,10 @@ def _find_cue(ctx: _Context, item: _Found) -> None:
         chosen, is_after = after, True
     elif before is not None:
         chosen, is_after = before, False
-    else:
+    elif not _opens_clause(ctx, item):
         chosen, is_after = _cue_above(ctx, item), False
+    else:
+        chosen, is_after = None, False
     item.cue = chosen
     item.cue_after = is_after
 
@@ -182,7 +184,7 @@ def _cue_next_to(ctx: _Context, item: _Found, *, after: bool) -> Token | None:
     if not 0 <= i < len(doc) or ctx.quoted(i) or ctx.paragraph(doc[i].idx) != item.paragraph:
         return None
     token = doc[i]
-    if token.text in _SENTENCE_PUNCT or token.text in (";", ")", "("):
+    if token.is_space or token.text in _SENTENCE_PUNCT or token.text in (";", ")", "("):
         return None
     if after and token.is_sent_start and _ends_sentence(ctx, item):
         return None
@@ -281,7 +283,8 @@ def _opens_clause(ctx: _Context, item: _Found) -> bool:
     i = item.first - 1
     while i >= 0 and all(c in _MARK_CHARS for c in ctx.doc[i].text):
         i -= 1
-    return i < 0 or ctx.doc[i].text in (",", ":", "—", "–", ".", "!", "?", ";")
+    return i < 0 or ctx.doc[i].is_space or ctx.doc[i].text in (
+        ",", ":", "—", "–", ".", "!", "?", ";")
 
 
 # ---- reported speech

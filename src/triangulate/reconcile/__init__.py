@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from triangulate.reconcile.groups import build_groups
-from triangulate.reconcile.independence import duplicate_clusters, source_key
+from triangulate.reconcile.independence import duplicate_clusters, source_keys
 from triangulate.reconcile.names import fold_names
 from triangulate.reconcile.tensions import find_tensions
 from triangulate.types import Analysis, Reading
@@ -22,7 +22,8 @@ def crosscheck(readings: Sequence[Reading]) -> Analysis:
     entities = [e for r in readings for e in r.entities]
     clusters = duplicate_clusters(articles)
     dates = {a.id: a.published for a in articles}
-    groups = build_groups(claims, lambda i: source_key(claims[i], clusters), dates.get)
+    keys = source_keys(claims, clusters)
+    groups = build_groups(claims, keys.__getitem__, dates.get)
     canonical = {(label, name): folded
                  for label in {e.label for e in entities}
                  for name, folded in fold_names(

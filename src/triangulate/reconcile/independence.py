@@ -14,7 +14,8 @@ from collections.abc import Sequence
 
 from datasketch import MinHash, MinHashLSH
 
-from triangulate.nlp.gazetteer import normalise
+from triangulate.nlp.gazetteer import TITLES, canonical_person, normalise, source_body
+from triangulate.reconcile.names import fold_names
 from triangulate.types import Article, Claim
 
 SHINGLE = 5
@@ -52,8 +53,33 @@ def duplicate_clusters(articles: Sequence[Article]) -> dict[str, str]:
     return cluster
 
 
-def source_key(claim: Claim, clusters: dict[str, str]) -> str:
-    """One key per independent source."""
-    if claim.source and not claim.source_vague:
-        return "source:" + normalise(claim.source)
-    return "article:" + clusters.get(claim.article, claim.article)
+def primary_source(source: str) -> str:
+    """The source at the end of a chain: "a lawmaker, citing the NIS" -> "the NIS"."""
+    return source.rsplit(", citing ", 1)[-1]
+
+
+def canonical_source(source: str) -> str:
+    """A known body ("the NIS", "South Korea's spy service" -> one name), a known person, or
+    the source's words without titles ("lawmaker Lee Seong-kweun" -> "lee seong-kweun")."""
+    text = normalise(primary_source(source))
+    words = [re.sub(r"'s?$", "", w) for w in re.findall(r"[\w.'-]+", text)]
+    body = source_body(set(words))
+    if body is not None:
+        return body
+    for size in (3, 2, 1):
+        for i in range(len(words) - size + 1):
+            person = canonical_person(" ".join(words[i : i + size]))
+            if person is not None:
+                return person
+    return " ".join(w for w in words if w not in TITLES) or text
+
+
+def source_keys(claims: Sequence[Claim], clusters: dict[str, str]) -> list[str]:
+    """One key per independent source for each claim: its named primary source, folded
+    across spellings, or its article's near-duplicate cluster where it names none."""
+    named = {i: canonical_source(c.source) for i, c in enumerate(claims)
+             if c.source and not c.source_vague}
+    folded = fold_names(named.values())
+    return ["source:" + folded[named[i]] if i in named
+            else "article:" + clusters.get(c.article, c.article)
+            for i, c in enumerate(claims)]
