@@ -35,7 +35,11 @@ def test_plain_text_with_front_matter(tmp_path: Path) -> None:
     assert article.outlet == "Harbour Gazette"
     assert article.published == "2025-01-14"
     assert article.title == "Drone units hold the line near the river"
-    assert article.text.startswith("Officers said")
+    assert article.text.split("\n\n") == [
+        "Drone units hold the line near the river",
+        "Officers said on Tuesday that 40 soldiers were wounded in the night raid.\n"
+        "\"We held,\" a corporal said.",
+    ]
     assert "Share this" not in article.text and "Leave a comment" not in article.text
     assert article.language == "en"
     assert len(article.content_hash) == 64

@@ -36,15 +36,17 @@ def is_headline(line: str) -> bool:
 
 
 def parse_text(raw: str) -> ParsedText:
-    """Split a plain-text article into front-matter fields, headline and body.
+    """Split a plain-text article into front-matter fields, headline and text.
 
-    The first line is the headline. Where it reads as a sentence of the story (long, or
-    ending with a full stop), it is also kept as the body's first paragraph, so that its
-    quotes and figures are read.
+    The first line is the headline. It stays in the text that is read, since headlines
+    carry figures too ("Death toll rises to 28: ministry"); a headline proper (short, not
+    ending as a sentence does) becomes a paragraph of its own, so that it is not read as
+    the start of the first sentence.
     """
     fields, rest = parse_front_matter(raw)
     lines = rest.strip("\n").split("\n")
     first = lines[0].strip() if lines else ""
     title = fields.get("title") or first
-    body = "\n".join(lines[1:]) if is_headline(first) else "\n".join(lines)
-    return ParsedText(title=title, text=body, fields=fields)
+    body = "\n".join(lines[1:]).strip("\n")
+    text = f"{first}\n\n{body}" if is_headline(first) and body else "\n".join(lines)
+    return ParsedText(title=title, text=text, fields=fields)

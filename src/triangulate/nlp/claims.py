@@ -25,6 +25,7 @@ from triangulate.nlp.lexicon import (
     AREA_UNITS,
     CAPTURED,
     CASUALTIES,
+    COUNT_NOUNS,
     COUNT_VERBS,
     FORCE_NOUNS,
     KILLED,
@@ -236,6 +237,8 @@ def measure_tiers(number: Span, counted: Token | None) -> list[list[str]]:
     if counted is not None:
         tiers.append([lemma(c) for c in counted.children
                       if c.dep_ in {"amod", "acl", "relcl", "compound"}])
+    else:
+        tiers.append([lemma(t) for t in list(root.ancestors)[:4] if t.pos_ == "NOUN"])
     return tiers
 
 
@@ -524,7 +527,12 @@ def speech_subject(root: Token) -> str | None:
 
 
 def counting_subject(root: Token) -> str | None:
-    """An agency, or a named body or person, whose verb states the figure."""
+    """Whose count it is: the owner of a count noun above the figure ("the agency's count of
+    casualties"), or an agency, or a named body or person, whose verb states the figure."""
+    for ancestor in root.ancestors:
+        owners = [c for c in ancestor.children if c.dep_ == "poss"]
+        if lemma(ancestor) in COUNT_NOUNS and owners:
+            return phrase_of(owners[0])
     for ancestor in root.ancestors:
         subjects = [c for c in ancestor.children if c.dep_ in {"nsubj", "nsubjpass"}]
         if not subjects:

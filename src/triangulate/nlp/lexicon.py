@@ -28,6 +28,9 @@ LEVEL_VERBS = frozenset({"rise", "reach", "climb", "stand", "increase", "hit", "
 # verbs whose object carries the measure: "put the number of dead at 2,000"
 COUNT_VERBS = frozenset({"put", "place", "estimate", "peg", "bring", "raise", "revise", "set",
                          "count", "lower", "increase", "update"})
+# nouns for a count that someone owns: "the agency's count of casualties"
+COUNT_NOUNS = frozenset({"count", "estimate", "tally", "figure", "toll", "assessment",
+                         "total", "number", "data", "calculation"})
 # heads of subjects that report a figure rather than being counted by it
 REPORTER_NOUNS = frozenset({
     "agency", "service", "ministry", "government", "official", "spokesman", "spokeswoman",
