@@ -77,11 +77,12 @@ def parse(nlp: Language, articles: list[Article]) -> tuple[list[Doc], float]:
     return docs, time.perf_counter() - start
 
 
-def ours(docs: list[Doc], articles: list[Article]) -> tuple[list[dict[str, Any]], float]:
+def ours(docs: list[Doc], articles: list[Article], speaker_form: str
+         ) -> tuple[list[dict[str, Any]], float]:
     """Our component over documents already parsed: the quote records and the time it took."""
     from triangulate.nlp.quotes import QuoteFinder
 
-    finder = QuoteFinder()
+    finder = QuoteFinder("mention" if speaker_form == "mention" else "name")
     records: list[dict[str, Any]] = []
     elapsed = 0.0
     for doc, article in zip(docs, articles, strict=True):
@@ -149,6 +150,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", type=Path, help="where to write our analysis JSON")
     ap.add_argument("--textacy", action="store_true", help="also run textacy's quotations")
     ap.add_argument("--verbose", action="store_true", help="list misses and false alarms")
+    ap.add_argument("--speaker-form", choices=("name", "mention"), default="name",
+                    help="write speakers as their fullest name (default) or as mentioned")
     args = ap.parse_args(argv)
 
     articles = [read_article(p) for p in sorted(args.corpus.glob("*.txt"))]
@@ -161,7 +164,7 @@ def main(argv: list[str] | None = None) -> int:
     words = sum(len(d) for d in docs)
     print(f"{len(articles)} articles, {words} tokens, parse {parse_seconds:.2f}s")
 
-    records, seconds = ours(docs, articles)
+    records, seconds = ours(docs, articles, args.speaker_form)
     result = score(gold, analysis(articles, records), args.verbose)
     if args.out:
         args.out.write_text(json.dumps(analysis(articles, records), indent=1,

@@ -227,6 +227,7 @@ def measure_tiers(number: Span, counted: Token | None) -> list[list[str]]:
         verb, extra = governed
         words = [f"{lemma(verb)} {extra}".strip(), lemma(verb)]
         words += [lemma(c) for c in verb.children if c.dep_ == "conj" and not has_number(c)]
+        words += [lemma(c) for c in verb.children if c.dep_ in {"acomp", "oprd", "xcomp"}]
         if lemma(verb) in LEVEL_VERBS:
             words += [lemma(t) for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}
                       for t in c.subtree]

@@ -25,7 +25,9 @@ from triangulate.nlp.speakers import (
     CUE_LEMMAS,
     Discourse,
     Mention,
+    SpeakerForm,
     mention_of,
+    speaker_string,
     speaker_token,
     subject_mentions,
     via_of,
@@ -88,7 +90,17 @@ class _Context:
 
 
 class QuoteFinder:
-    """Sets ``doc._.quotes`` and ``doc._.scare_quotes`` from the parse spaCy already made."""
+    """Sets ``doc._.quotes`` and ``doc._.scare_quotes`` from the parse spaCy already made.
+
+    ``speaker_form`` says how speakers are written: ``"name"`` (the fullest name, with titles
+    and appositives in ``role`` and ``affiliation``) or ``"mention"`` (as the article gives
+    them at that place); see :func:`~triangulate.nlp.speakers.speaker_string`.
+    """
+
+    def __init__(self, speaker_form: SpeakerForm = "name") -> None:
+        if speaker_form not in ("name", "mention"):
+            raise ValueError(f"speaker_form must be 'name' or 'mention', not {speaker_form!r}")
+        self.speaker_form: SpeakerForm = speaker_form
 
     def __call__(self, doc: Doc) -> Doc:
         spans = [s for s in find_quote_spans(doc.text) if s.depth == 0]
@@ -103,13 +115,13 @@ class QuoteFinder:
         indirect = _indirect(ctx, cues, direct)
         found = sorted(direct + indirect, key=lambda f: f.start)
         _attribute(found, discourse, ctx)
-        doc._.quotes = _finish(doc, found, discourse)
+        doc._.quotes = _finish(doc, found, discourse, self.speaker_form)
         return doc
 
 
-@Language.factory("triangulate_quotes")
-def make_quote_finder(nlp: Language, name: str) -> QuoteFinder:
-    return QuoteFinder()
+@Language.factory("triangulate_quotes", default_config={"speaker_form": "name"})
+def make_quote_finder(nlp: Language, name: str, speaker_form: SpeakerForm) -> QuoteFinder:
+    return QuoteFinder(speaker_form)
 
 
 def _scan(doc: Doc) -> tuple[list[Token], list[Token]]:
@@ -383,22 +395,21 @@ def _attribute(found: list[_Found], discourse: Discourse, ctx: _Context) -> None
             previous = item
 
 
-def _finish(doc: Doc, found: list[_Found], discourse: Discourse) -> list[Quote]:
+def _finish(doc: Doc, found: list[_Found], discourse: Discourse, form: SpeakerForm
+            ) -> list[Quote]:
     """Quote records with names folded to their fullest form in the article."""
     fullest = discourse.fold([f.speaker for f in found if f.speaker is not None])
     quotes: list[Quote] = []
     for item in found:
         if item.speaker is None and item.kind == "indirect":
             continue
-        quotes.append(_record(doc, item, fullest))
+        quotes.append(_record(doc, item, fullest, form))
     return quotes
 
 
-def _record(doc: Doc, item: _Found, fullest: dict[str, str]) -> Quote:
+def _record(doc: Doc, item: _Found, fullest: dict[str, str], form: SpeakerForm) -> Quote:
     speaker = item.speaker
-    name: str | None = None
-    if speaker is not None:
-        name = fullest.get(speaker.key, speaker.name) if speaker.name else speaker.text
+    name = speaker_string(speaker, fullest, form) if speaker is not None else None
     text = " ".join(doc.text[a:b] for a, b in item.parts)
     return Quote(
         article="",

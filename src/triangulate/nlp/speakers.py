@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
+from typing import Literal
 
 from spacy.tokens import Doc, Span, Token
 
@@ -109,6 +110,7 @@ class Mention:
 
     text: str  # the name or description as written, without a leading article
     name: str | None = None  # the proper name inside it, titles left out
+    apposition: str | None = None  # ", a Ukrainian intelligence officer"
     role: str | None = None
     affiliation: str | None = None
     pronoun: bool = False
@@ -120,14 +122,48 @@ class Mention:
     start: int = 0  # character offset where the mention stands
 
     @property
+    def bare_name(self) -> str | None:
+        """The name without an honorific: "Shields" for "Mr. Shields"."""
+        if not self.name:
+            return None
+        words = self.name.split()
+        while len(words) > 1 and words[0].lower() in _HONORIFICS:
+            words = words[1:]
+        return " ".join(words)
+
+    @property
     def key(self) -> str:
         """What folds mentions of one person: the last word of the name, or the text."""
-        if self.name:
-            canonical = canonical_person(self.name)
+        bare = self.bare_name
+        if bare:
+            canonical = canonical_person(bare)
             if canonical:
                 return canonical.lower()
-            return self.name.split()[-1].lower().replace("’", "'").removesuffix("'s")
+            return bare.split()[-1].lower().replace("’", "'").removesuffix("'s")
         return self.text.lower()
+
+
+SpeakerForm = Literal["name", "mention"]
+
+
+def speaker_string(mention: Mention, fullest: dict[str, str], form: SpeakerForm) -> str:
+    """How a quote's speaker is written out.
+
+    ``name``: the fullest form of the name seen in the article ("Yuriyi Bondar" for a later
+    "Bondar"), or the description for a speaker with no name; titles and appositives are left
+    to ``role`` and ``affiliation``. ``mention``: the mention as the article gives it at
+    that place, titles and appositive included ("Andrii, a Ukrainian intelligence officer"),
+    with the name still folded to its fullest form.
+    """
+    bare = mention.bare_name
+    text = mention.name if form == "name" and mention.name else mention.text
+    if bare:
+        full = fullest.get(mention.key, bare)
+        if len(full.split()) > len(bare.split()):
+            text = full if form == "name" else text.replace(bare, full)
+    if form == "mention" and mention.apposition:
+        text = f"{text}, {mention.apposition}"
+    return text
 
 
 def speaker_token(cue: Token, quoted: Callable[[int], bool]) -> Token | None:
@@ -239,26 +275,28 @@ def mention_of(head: Token, quoted: Callable[[int], bool]) -> Mention:
     if head.pos_ == "PRON" and head.lower_ in _PRONOUNS:
         return _pronoun(head)
     words = _phrase(head, quoted)
-    name_tokens, apposition = _name_and_apposition(head, words, quoted)
-    if not name_tokens:
-        described, name_words = words + apposition, []
-    elif apposition and name_tokens[0] in apposition:
-        described, name_words = words, apposition  # "a spokeswoman, Jennifer Rodstrom"
-    else:
-        described, name_words = apposition, words
-    titles = [t for t in name_words if t not in name_tokens]
-    role, affiliation = _role(titles, described)
+    appositive = next((c for c in head.children
+                       if c.dep_ == "appos" and _comma_between(head, c)), None)
+    apposition = _phrase(appositive, quoted) if appositive is not None else []
+    name_tokens = _name_run(head, words)
+    if not name_tokens and appositive is not None:
+        # "a spokeswoman for the hotels, Jennifer Rodstrom": the name stands second
+        name_tokens = _name_run(appositive, apposition)
+        if name_tokens:
+            words, apposition = apposition, words
+    titles = [t for t in words if t.i < name_tokens[0].i] if name_tokens else []
+    role, affiliation = _role(titles, apposition if name_tokens else words + apposition)
     lowered = {t.lower_ for t in words + apposition}
-    gender = "f" if lowered & _FEMININE else "m" if lowered & _MASCULINE else None
     main = name_tokens[-1] if name_tokens else head
     return Mention(
         text=_text(words) or head.text,
         name=_text(name_tokens) if name_tokens else None,
+        apposition=_text(apposition, keep_article=True) or None,
         role=role,
         affiliation=affiliation,
         definite=not name_tokens and bool(words) and words[0].lower_ in ("the", "this", "that"),
         plural=_is_plural(main),
-        gender=gender,
+        gender="f" if lowered & _FEMININE else "m" if lowered & _MASCULINE else None,
         person=_is_person(main, bool(name_tokens)),
         head=main.lemma_.lower(),
         start=head.idx,
@@ -304,40 +342,31 @@ def _comma_between(a: Token, b: Token) -> bool:
     return any(t.text in (",", "(", "—", "–") for t in a.doc[low:high])
 
 
-def _name_and_apposition(head: Token, words: list[Token], quoted: Callable[[int], bool]
-                         ) -> tuple[list[Token], list[Token]]:
-    """The proper-name words of a phrase, and the words of a comma-set appositive."""
-    apposition: list[Token] = []
-    for child in head.children:
-        if child.dep_ == "appos" and _comma_between(head, child):
-            apposition = _phrase(child, quoted)
-            break
-    name = _trailing_name(words)
-    if not name and apposition:
-        # "a spokeswoman for the hotels, Jennifer Rodstrom": the name stands second
-        appositive_name = _trailing_name(apposition)
-        if appositive_name:
-            return appositive_name, words
-    return name, apposition
-
-
-def _trailing_name(words: list[Token]) -> list[Token]:
-    """The run of proper-name words ending the phrase's head, titles and places left out."""
-    heads = [t for t in words if t.pos_ == "PROPN" or t.ent_type_ == "PERSON"]
-    if not heads:
+def _name_run(head: Token, words: list[Token]) -> list[Token]:
+    """The proper name a phrase is headed by: "Lloyd Austin" in "Defense Secretary Lloyd
+    Austin", "Oleksandr" in "sergeant Oleksandr"; an honorific before it is kept."""
+    anchor: Token | None = head if _is_name_word(head) and head.pos_ == "PROPN" else None
+    if anchor is None and head.ent_type_ == "PERSON":
+        anchor = head
+    if anchor is None:
+        anchor = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"
+                       and not _comma_between(head, c)), None)
+    if anchor is None or anchor not in words:
         return []
-    end = max(words.index(t) for t in heads)
-    run: list[Token] = []
-    for token in reversed(words[: end + 1]):
-        if _is_name_word(token):
-            run.append(token)
-        elif token.lower_ in _HONORIFICS and run:
-            run.append(token)
-            break
-        else:
-            break
-    run.reverse()
-    return run if any(t.pos_ == "PROPN" or t.ent_type_ == "PERSON" for t in run) else []
+    index = words.index(anchor)
+    begin = index
+    while begin > 0 and _is_name_word(words[begin - 1]) and words[begin - 1].i == (
+        words[begin].i - 1
+    ):
+        begin -= 1
+    if begin > 0 and words[begin - 1].lower_ in _HONORIFICS:
+        begin -= 1
+    end = index + 1
+    while end < len(words) and words[end].dep_ in ("flat", "compound", "punct") and (
+        _is_name_word(words[end]) and words[end].i == words[end - 1].i + 1
+    ):
+        end += 1
+    return words[begin:end]
 
 
 def _is_name_word(token: Token) -> bool:
@@ -378,10 +407,10 @@ def _affiliation(words: list[Token]) -> str | None:
     return None
 
 
-def _text(words: Iterable[Token]) -> str:
+def _text(words: Iterable[Token], keep_article: bool = False) -> str:
     """The words as written (with their spacing), without a leading article."""
     tokens = sorted(words, key=lambda t: t.i)
-    while tokens and tokens[0].lower_ in ("the", "a", "an"):
+    while tokens and tokens[0].lower_ in ("the", "a", "an") and not keep_article:
         tokens = tokens[1:]
     if not tokens:
         return ""
@@ -501,12 +530,12 @@ class Discourse:
         """The fullest form of each name seen among the mentions and subjects, by name key."""
         fullest: dict[str, str] = {}
         for mention in [*self._subjects, *mentions]:
-            if not mention.name:
+            bare = mention.bare_name
+            if not bare:
                 continue
-            key = mention.key
-            current = fullest.get(key)
-            if current is None or len(mention.name.split()) > len(current.split()):
-                fullest[key] = mention.name
+            current = fullest.get(mention.key)
+            if current is None or len(bare.split()) > len(current.split()):
+                fullest[mention.key] = bare
         return fullest
 
 

@@ -1,0 +1,137 @@
+"""Figures: measure, value, qualifier, subject and source, on short texts written for the tests."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from triangulate.types import Claim
+
+
+def claims_in(nlp: Language, text: str) -> list[Claim]:
+    return list(nlp(text)._.claims)
+
+
+def only(nlp: Language, text: str, measure: str | None = None) -> Claim:
+    found = [c for c in claims_in(nlp, text) if measure is None or c.measure == measure]
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize(("text", "measure", "value"), [
+    ("Border guards said 28 civilians were killed in the strike.", "killed", 28),
+    ("The shelling left 14 people dead.", "killed", 14),
+    ("At least 19 soldiers died in the ambush.", "killed", 19),
+    ("Drone crews wiped out 40 infantrymen near the river.", "killed", 40),
+    ("The hospital treated 63 wounded soldiers overnight.", "wounded", 63),
+    ("Officials said 7 residents were injured.", "wounded", 7),
+    ("Kyiv said 3,800 North Korean troops had been killed or wounded.", "casualties", 3800),
+    ("The brigade has suffered 500 casualties since spring.", "casualties", 500),
+    ("Marines captured 12 enemy soldiers at dawn.", "captured", 12),
+    ("Six fighters were taken prisoner after the assault.", "captured", 6),
+    ("At least 30 sailors remain missing after the sinking.", "missing", 30),
+    ("Pyongyang has sent 11,000 troops to the front.", "deployed", 11000),
+    ("A force of 1,500 marines landed at dawn.", "deployed", 1500),
+])
+def test_measure_and_value(nlp: Language, text: str, measure: str, value: float) -> None:
+    claim = only(nlp, text, measure)
+    assert claim.value == value
+
+
+def test_two_figures_in_one_phrase_keep_their_own_measures(nlp: Language) -> None:
+    found = claims_in(nlp, "The raid left 120 dead and 340 injured, the governor said.")
+    assert [(c.measure, c.value) for c in found] == [("killed", 120), ("wounded", 340)]
+
+
+def test_a_modifier_does_not_beat_the_verb(nlp: Language) -> None:
+    claim = only(nlp, "Rangers captured three wounded paratroopers near the bridge.")
+    assert (claim.measure, claim.value) == ("captured", 3)
+
+
+def test_words_ranges_and_vague_figures(nlp: Language) -> None:
+    words = only(nlp, "Forty conscripts were killed in the first assault.")
+    assert (words.value, words.qualifier) == (40, "exact")
+    span = only(nlp, "Between 11,000 and 12,000 troops have been deployed to the region.")
+    assert (span.measure, span.low, span.high, span.qualifier) == (
+        "deployed", 11000, 12000, "range")
+    vague = only(nlp, "Thousands of soldiers were sent to the border.")
+    assert (vague.measure, vague.value, vague.qualifier) == ("deployed", None, "vague")
+
+
+def test_area_is_converted_to_square_kilometres(nlp: Language) -> None:
+    km = only(nlp, "Rebels now hold more than 400 square kilometres of farmland.")
+    assert (km.measure, km.value, km.qualifier) == ("area", 400, "more_than")
+    miles = only(nlp, "The army retook 100 square miles of ground.")
+    assert miles.measure == "area" and miles.value == pytest.approx(259, abs=0.5)
+
+
+def test_share(nlp: Language) -> None:
+    claim = only(nlp, "The enemy has retaken about half of the territory it lost.")
+    assert (claim.measure, claim.value, claim.qualifier) == ("share", 0.5, "about")
+    assert claim.subject is not None and "territory" in claim.subject
+
+
+@pytest.mark.parametrize("text", [
+    "Five months ago the offensive began, the first since World War II.",
+    "The 25-year-old corporal returned home in 2024.",
+    "Talks resumed at 10:30 on 14 January.",
+])
+def test_numbers_that_are_no_figures(nlp: Language, text: str) -> None:
+    assert [c for c in claims_in(nlp, text) if c.measure != "other"] == []
+
+
+def test_according_to_names_the_source(nlp: Language) -> None:
+    claim = only(nlp, "About 200 conscripts were killed, according to the regional governor.")
+    assert claim.source == "the regional governor" and not claim.source_vague
+
+
+def test_vague_source(nlp: Language) -> None:
+    claim = only(nlp, "Rebels killed at least 15 guards, according to reports.")
+    assert claim.source == "reports" and claim.source_vague
+
+
+def test_speech_verb_subject_is_the_source(nlp: Language) -> None:
+    claim = only(nlp, "The defence ministry said that 75 attackers had been killed.")
+    assert claim.source == "The defence ministry"
+
+
+def test_citing_keeps_the_chain(nlp: Language) -> None:
+    claim = only(nlp, "A lawmaker said 90 marines were wounded, citing the intelligence service.")
+    assert claim.source is not None
+    assert claim.source.startswith("A lawmaker") and claim.source.endswith(
+        "citing the intelligence service")
+
+
+def test_unattributed_figure_has_no_source(nlp: Language) -> None:
+    assert only(nlp, "Engineers cleared 300 mines from the road.").source is None
+
+
+def test_subject_and_actor(nlp: Language) -> None:
+    claim = only(nlp, "At least 40 North Korean soldiers were killed near the village.")
+    assert claim.actor == "North Korea"
+    assert claim.subject is not None and "North Korean soldiers" in claim.subject
+    capital = only(nlp, "Thousands of soldiers from Pyongyang were sent to the front.")
+    assert capital.actor == "North Korea"
+
+
+def test_subject_from_the_sentence_before(nlp: Language) -> None:
+    claim = only(nlp, "Russian units pressed the attack all week. They suffered 90 dead, "
+                      "officials in the region said.", "killed")
+    assert claim.actor == "Russia"
+
+
+def test_a_series_shares_its_measure(nlp: Language) -> None:
+    found = claims_in(nlp, "The toll climbed from 12 dead in May to 40 in June and 75 in July.")
+    assert [(c.measure, c.value) for c in found] == [
+        ("killed", 12), ("killed", 40), ("killed", 75)]
+
+
+def test_count_verb_object_gives_the_measure(nlp: Language) -> None:
+    claim = only(nlp, "The ministry put the number of dead at about 2,000.")
+    assert (claim.measure, claim.value, claim.qualifier) == ("killed", 2000, "about")
+    assert claim.source == "The ministry"
+
+
+def test_figure_in_a_quote_belongs_to_the_speaker(nlp: Language) -> None:
+    claim = only(nlp, "\"We lost 12 men in that trench,\" said Captain Ilya Marchenko.")
+    assert claim.source is not None and "Marchenko" in claim.source
