@@ -249,7 +249,7 @@ NOT_FIGURES = [
     "Mi-8", "T-72 tanks", "S-400", "MiG-29s", "G7", "WW2", "M777", "mid-2024", "No. 3",
     "No 10 Downing Street", "Article 5", "UN Resolution 2334", "#3", "Route 66",
     # bare "one"
-    "one of the soldiers", "no one", "one another", "at one point", "One soldier died",
+    "one of the soldiers", "no one", "one another", "at one point",
     "one man and another",
     # ages
     "aged 25", "a 25-year-old", "25 years old", "ages 18-60", "aged between 18 and 60",
@@ -392,3 +392,9 @@ def test_random_text_never_raises_and_offsets_are_sound() -> None:
 
 def test_text_without_numbers_is_empty() -> None:
     assert find_numbers("The minister spoke to reporters about the talks on Tuesday.") == []
+
+
+@pytest.mark.parametrize("text", ["One soldier died", "one Ukrainian serviceman was killed"])
+def test_one_counts_a_person(text: str) -> None:
+    [mention] = find_numbers(text)
+    assert mention.value == 1 and text[mention.start : mention.end].lower() == "one"

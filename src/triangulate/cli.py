@@ -19,7 +19,7 @@ from triangulate.types import Analysis, IngestProblem
 app = typer.Typer(help="Sourced, cross-checked records of war reporting across outlets.",
                   no_args_is_help=True, add_completion=False)
 console = Console()
-errors = Console(stderr=True)
+errors = Console(stderr=True, soft_wrap=True)
 
 DbOption = Annotated[str | None, typer.Option(
     "--db", help="SQLAlchemy URL of the store (default: $TRIANGULATE_DB or "

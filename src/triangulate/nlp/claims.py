@@ -265,7 +265,10 @@ def put_object(verb: Token) -> Token | None:
 
 
 def has_number(token: Token) -> bool:
-    return any(c.like_num or c.dep_ == "nummod" for c in token.children)
+    """True where a coordinated word carries a figure of its own ("2 killed and 1 injured")."""
+    return any(t.like_num for c in token.children
+               if c.dep_ in {"nsubj", "nsubjpass", "dobj", "nummod", "npadvmod"}
+               for t in c.subtree) or any(c.like_num for c in token.children)
 
 
 def measure_of(mention: NumberMention, number: Span, counted: Token | None
@@ -281,6 +284,8 @@ def measure_of(mention: NumberMention, number: Span, counted: Token | None
             value, low, high = scale(value, 0.01), scale(low, 0.01), scale(high, 0.01)
         return "share", value, low, high
     measure = classify(measure_tiers(number, counted), counted)
+    if measure == "deployed" and value is not None and value < 2:
+        measure = "other"  # "one soldier told interrogators": no force is one strong
     return measure, value, low, high
 
 

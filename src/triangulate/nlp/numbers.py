@@ -65,8 +65,9 @@ What is not a figure (dropped)
   ("No. 3", "Article 5", "Resolution 2334", "#3", "World War Two"), ages ("aged 25",
   "ages 18-60"), phone numbers (three or more digit groups, or "+"/"(...)", with seven or
   more digits in all).
-* A bare "one" (the word alone): "one of", "no one", "one day", "one soldier".  It counts
-  with a cue ("at least one", "one or more"), in a range, or before a magnitude.
+* A bare "one" (the word alone): "one of", "no one", "one day".  It counts with a cue
+  ("at least one", "one or more"), in a range, before a magnitude, or before a person
+  ("one Ukrainian soldier", across at most three modifiers).
 """
 
 from __future__ import annotations
@@ -739,13 +740,33 @@ def _single_at(toks: list[_Tok], i: int, floor: int, a: _Card, a_end: int) -> _F
     is_percent = a_end > a.end
     if a.year_like and not is_percent and cue not in _YEAR_SAFE:
         return None, end
-    if a.bare_one and not (pre or post or is_percent):
+    if a.bare_one and not (pre or post or is_percent or _counts_a_person(toks, a.end)):
         return None, end
     hit = _Hit(first, i, a.end, end, is_percent)
     if _is_noise(toks, hit, (a.value,)):
         return None, end
     qualifier: Qualifier = _PRE_QUALIFIERS[cue] if cue else (post[0] if post else "exact")
     return _mention(toks, hit, a.value, _bounds(qualifier, a.value, cue), qualifier), end
+
+
+_PERSON_NOUNS = frozenset({
+    "soldier", "civilian", "serviceman", "servicewoman", "person", "child", "woman", "man",
+    "fighter", "rebel", "officer", "policeman", "resident", "prisoner", "sapper", "marine",
+    "guard", "militant", "volunteer", "journalist", "medic", "worker", "farmer", "pilot",
+})
+
+
+def _counts_a_person(toks: list[_Tok], after: int) -> bool:
+    """True where "one" is followed, across at most three modifiers, by a person:
+    "one Ukrainian soldier was killed" is a figure, "one day" is not."""
+    if any(tok.low == "another" for tok in toks[after : after + 10]):
+        return False  # "one man ... while another": each, not a count
+    for tok in toks[after : after + 4]:
+        if tok.low in _PERSON_NOUNS:
+            return True
+        if tok.kind != _WORD or tok.low in {"of", "another", "other", "more", "day", "time"}:
+            return False
+    return False
 
 
 def _starts_number(tok: _Tok) -> bool:

@@ -39,7 +39,8 @@ Doc.set_extension("scare_quotes", default=None, force=True)
 
 _MAX_SCARE_WORDS = 3
 _MAX_CUE_CLIMB = 8
-_MAX_JOIN_GAP = 30  # tokens of attribution between two halves of one split quote
+_MAX_JOIN_GAP = 30
+_MAX_ATTRIBUTION = 6  # tokens from a quote's end to the verb of "..., Mr. Burton fumed"  # tokens of attribution between two halves of one split quote
 _MIN_INDIRECT_TOKENS = 3
 _SENTENCE_PUNCT = frozenset({".", "!", "?", "…"})
 _MARK_CHARS = frozenset("\"'“”„‟‘’‚‛«»`")
@@ -61,6 +62,7 @@ class _Found:
     paragraph: int
     cue: Token | None = None
     cue_after: bool = False
+    partial: bool = False  # quoted words inside a sentence of the writer's
     speaker: Mention | None = None
     via: str | None = None
     parts: list[tuple[int, int]] = field(default_factory=list)
@@ -148,6 +150,7 @@ def _direct(ctx: _Context, spans: list[QuoteSpan], scare: list[str]) -> list[_Fo
             continue
         item = _Found("direct", span.start, span.end, first, last, ctx.paragraph(span.start),
                       parts=[(span.start, span.end)])
+        item.partial = not _opens_clause(ctx, item)
         _find_cue(ctx, item)
         if _is_scare(ctx, item):
             scare.append(ctx.doc.text[span.start : span.end])
@@ -167,7 +170,7 @@ def _find_cue(ctx: _Context, item: _Found) -> None:
         chosen, is_after = after, True
     elif before is not None:
         chosen, is_after = before, False
-    elif not _opens_clause(ctx, item):
+    elif item.partial:
         chosen, is_after = _cue_above(ctx, item), False
     else:
         chosen, is_after = None, False
@@ -187,7 +190,12 @@ def _prefer(ctx: _Context, after: Token, before: Token) -> Token:
 
 
 def _cue_next_to(ctx: _Context, item: _Found, *, after: bool) -> Token | None:
-    """A cue verb the word next to the quote hangs on, in the same paragraph."""
+    """A cue verb the word next to the quote hangs on, in the same paragraph.
+
+    After a quote that ends in a comma, question or exclamation mark, the verb of the
+    attribution is the cue whatever it is ("'...,' Mr. Burton fumed"); elsewhere it must be
+    a verb of speech.
+    """
     doc = ctx.doc
     step = 1 if after else -1
     i = item.last + 1 if after else item.first - 1
@@ -200,7 +208,19 @@ def _cue_next_to(ctx: _Context, item: _Found, *, after: bool) -> Token | None:
         return None
     if after and token.is_sent_start and _ends_sentence(ctx, item):
         return None
-    return _verb_above(ctx, token)
+    verb = _verb_above(ctx, token)
+    if verb is None or _is_cue(verb):
+        return verb
+    if after and _attribution_follows(ctx, item) and verb.i - item.last <= _MAX_ATTRIBUTION:
+        return verb
+    return None
+
+
+def _attribution_follows(ctx: _Context, item: _Found) -> bool:
+    """True where the quote ends the way quotes before their attribution end: "...,'"."""
+    inner = ctx.doc.text[item.start : item.end].rstrip()
+    after = ctx.doc.text[item.end : item.end + 3]
+    return (bool(inner) and inner[-1] in ",?!—–") or "," in after
 
 
 def _ends_sentence(ctx: _Context, item: _Found) -> bool:
@@ -214,14 +234,14 @@ def _is_mark_or_comma(token: Token) -> bool:
 
 
 def _verb_above(ctx: _Context, token: Token) -> Token | None:
-    """The first verb at or above ``token`` outside the quotes, if it is a cue."""
+    """The first verb at or above ``token`` outside the quotes (or "according")."""
     node = token
     for _ in range(_MAX_CUE_CLIMB):
         if not ctx.quoted(node.i):
             if _is_cue(node):
                 return node
             if node.pos_ in ("VERB", "AUX") and node.dep_ not in ("aux", "auxpass", "amod"):
-                return None
+                return node
         if node.head.i == node.i:
             return None
         node = node.head
@@ -241,7 +261,7 @@ def _cue_above(ctx: _Context, item: _Found) -> Token | None:
         token = doc[i]
         if not ctx.quoted(token.head.i) or token.head.i == token.i:
             cue = _verb_above(ctx, token.head) if token.head.i != token.i else None
-            if cue is not None:
+            if cue is not None and _is_cue(cue):
                 return cue
         for child in token.children:
             if not ctx.quoted(child.i) and _is_cue(child) and child.dep_ in (
@@ -268,11 +288,17 @@ def _is_scare(ctx: _Context, item: _Found) -> bool:
 
 
 def _join_split(ctx: _Context, found: list[_Found]) -> list[_Found]:
-    """Join "'...,' he said. '...'" into one quote: the second half has no cue of its own."""
+    """Join the parts of one quoted passage into one record.
+
+    "'...,' he said. '...'": the second half has no cue of its own and follows the first
+    half's attribution; and a paragraph that opens with a quote and has no cue of its own
+    continues the quote that ended the paragraph before.
+    """
     out: list[_Found] = []
     for item in found:
         prev = out[-1] if out else None
-        if prev is not None and _continues_across_cue(ctx, prev, item):
+        if prev is not None and (_continues_across_cue(ctx, prev, item)
+                                 or _continues_next_paragraph(ctx, prev, item)):
             prev.parts.append((item.start, item.end))
             prev.end, prev.last = item.end, item.last
             continue
@@ -287,7 +313,29 @@ def _continues_across_cue(ctx: _Context, prev: _Found, item: _Found) -> bool:
         return False
     if not prev.last < prev.cue.i < item.first or item.first - prev.last > _MAX_JOIN_GAP:
         return False
-    return _opens_clause(ctx, item)
+    return not item.partial
+
+
+def _continues_next_paragraph(ctx: _Context, prev: _Found, item: _Found) -> bool:
+    """A cue-less quote opening the paragraph after one that ends with a quote."""
+    if prev.cue is None or item.cue is not None or item.paragraph != prev.paragraph + 1:
+        return False
+    if prev.partial or not _opens_paragraph(ctx, item):
+        return False
+    words = [t for t in ctx.doc[prev.last + 1 : item.first]
+             if not (t.is_space or t.is_punct) and ctx.paragraph(t.idx) == prev.paragraph]
+    if not words:
+        return True
+    cue_sentence = prev.cue.sent
+    return prev.cue_after and len(words) <= _MAX_JOIN_GAP and all(
+        cue_sentence.start <= t.i < cue_sentence.end for t in words)
+
+
+def _opens_paragraph(ctx: _Context, item: _Found) -> bool:
+    i = item.first - 1
+    while i >= 0 and _is_mark_or_comma(ctx.doc[i]):
+        i -= 1
+    return i < 0 or ctx.doc[i].is_space or ctx.paragraph(ctx.doc[i].idx) != item.paragraph
 
 
 def _opens_clause(ctx: _Context, item: _Found) -> bool:
@@ -295,8 +343,10 @@ def _opens_clause(ctx: _Context, item: _Found) -> bool:
     i = item.first - 1
     while i >= 0 and all(c in _MARK_CHARS for c in ctx.doc[i].text):
         i -= 1
-    return i < 0 or ctx.doc[i].is_space or ctx.doc[i].text in (
-        ",", ":", "—", "–", ".", "!", "?", ";")
+    if i < 0 or ctx.doc[i].is_space:
+        return True
+    text = ctx.doc[i].text
+    return text in (",", ":", "—", "–", ";") or text[-1] in _SENTENCE_PUNCT
 
 
 # ---- reported speech
@@ -401,8 +451,8 @@ def _finish(doc: Doc, found: list[_Found], discourse: Discourse, form: SpeakerFo
     fullest = discourse.fold([f.speaker for f in found if f.speaker is not None])
     quotes: list[Quote] = []
     for item in found:
-        if item.speaker is None and item.kind == "indirect":
-            continue
+        if item.speaker is None and (item.kind == "indirect" or item.partial):
+            continue  # quoted words nobody is said to say: a title, a phrase held up
         quotes.append(_record(doc, item, fullest, form))
     return quotes
 

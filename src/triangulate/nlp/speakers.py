@@ -29,9 +29,12 @@ SPEECH_LEMMAS: frozenset[str] = frozenset({
     "estimate", "accuse", "charge", "criticize", "criticise", "praise", "blast", "slam",
     "indicate", "highlight", "underline", "agree", "disclose", "reveal", "threaten", "demand",
     "pledge", "mutter", "plead", "assure", "advise", "quote", "call", "continue", "counter",
-    "retort", "protest", "object", "cite", "post", "proclaim", "recommend", "begin", "conclude",
+    "retort", "protest", "object", "cite", "post", "proclaim", "recommend", "conclude",
     "hint", "point", "summarize", "summarise", "told", "tout", "question", "acknowledge",
     "declare", "brief", "speak", "chant", "read", "put", "cry", "yell", "sing", "rule",
+    "implore", "fume", "beg", "snap", "scoff", "sigh", "laugh", "grumble", "gush", "chide",
+    "rail", "marvel", "concur", "interject", "opine", "posit", "vent", "inform", "recollect",
+    "assert", "affirm", "attest", "swear", "thunder", "bark", "murmur", "stammer", "sneer",
 })
 # verbs of belief and opinion: reported thought ("Kyiv believes ...")
 BELIEF_LEMMAS: frozenset[str] = frozenset({
@@ -110,7 +113,7 @@ class Mention:
 
     text: str  # the name or description as written, without a leading article
     name: str | None = None  # the proper name inside it, titles left out
-    apposition: str | None = None  # ", a Ukrainian intelligence officer"
+    written: str = ""  # the whole mention, appositive included: "Andrii, a Ukrainian officer"
     role: str | None = None
     affiliation: str | None = None
     pronoun: bool = False
@@ -156,13 +159,14 @@ def speaker_string(mention: Mention, fullest: dict[str, str], form: SpeakerForm)
     with the name still folded to its fullest form.
     """
     bare = mention.bare_name
-    text = mention.name if form == "name" and mention.name else mention.text
+    if form == "name":
+        text = mention.name or mention.text
+    else:
+        text = mention.written or mention.text
     if bare:
         full = fullest.get(mention.key, bare)
         if len(full.split()) > len(bare.split()):
-            text = full if form == "name" else text.replace(bare, full)
-    if form == "mention" and mention.apposition:
-        text = f"{text}, {mention.apposition}"
+            text = full if form == "name" else text.replace(bare, full, 1)
     return text
 
 
@@ -291,7 +295,7 @@ def mention_of(head: Token, quoted: Callable[[int], bool]) -> Mention:
     return Mention(
         text=_text(words) or head.text,
         name=_text(name_tokens) if name_tokens else None,
-        apposition=_text(apposition, keep_article=True) or None,
+        written=_written(head, quoted),
         role=role,
         affiliation=affiliation,
         definite=not name_tokens and bool(words) and words[0].lower_ in ("the", "this", "that"),
@@ -301,6 +305,24 @@ def mention_of(head: Token, quoted: Callable[[int], bool]) -> Mention:
         head=main.lemma_.lower(),
         start=head.idx,
     )
+
+
+def _written(head: Token, quoted: Callable[[int], bool]) -> str:
+    """The mention as the article writes it: the head's phrase with its appositives and
+    prepositional phrases, without clauses, quoted words or the medium ("to Politico")."""
+    drop: set[int] = set()
+    for token in head.subtree:
+        clause = token.dep_ in ("relcl", "acl", "advcl", "ccomp", "parataxis", "xcomp")
+        medium = token.dep_ == "prep" and token.head.i == head.i and token.lower_ in (
+            "to", "with", "in", "on")
+        if (clause or medium) and token.i != head.i:
+            drop.update(t.i for t in token.subtree)
+    words = [t for t in head.subtree if t.i not in drop and not quoted(t.i)]
+    while words and (words[-1].is_punct or words[-1].dep_ in ("cc", "prep", "case")):
+        words.pop()
+    while words and words[0].is_punct:
+        words.pop(0)
+    return _text(words)
 
 
 def _pronoun(token: Token) -> Mention:
@@ -407,10 +429,10 @@ def _affiliation(words: list[Token]) -> str | None:
     return None
 
 
-def _text(words: Iterable[Token], keep_article: bool = False) -> str:
+def _text(words: Iterable[Token]) -> str:
     """The words as written (with their spacing), without a leading article."""
     tokens = sorted(words, key=lambda t: t.i)
-    while tokens and tokens[0].lower_ in ("the", "a", "an") and not keep_article:
+    while tokens and tokens[0].lower_ in ("the", "a", "an"):
         tokens = tokens[1:]
     if not tokens:
         return ""
