@@ -23,6 +23,7 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/html_extraction.py
+	$(BIN)/python bench/claims_events.py --quantulum
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench
@@ -31,7 +32,7 @@ lint: $(STAMP)
 # Re-resolve the locked dependency set (needs the network to PyPI).
 lock:
 	$(BIN)/python -m pip install --quiet uv
-	$(BIN)/uv pip compile pyproject.toml --extra dev --generate-hashes --python-version 3.11 \
+	$(BIN)/uv pip compile pyproject.toml --extra dev --extra bench --generate-hashes --python-version 3.11 \
 		--no-header --output-file requirements.lock
 
 clean:

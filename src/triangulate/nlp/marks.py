@@ -44,6 +44,7 @@ _CUE_AFTER = re.compile(
 )
 _OPENERS_BEFORE = frozenset("([{—–-/:;")
 _CLOSERS_AFTER = frozenset(".,;:!?)]}—–-…")
+_TAG = re.compile(r"</?[A-Za-z][\w-]*(?:\s[^<>]{0,400})?>")
 # a paragraph break: a blank line, or any line break in text that has no blank lines
 _BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
 # how far an unclosed quote may run in one long paragraph before it is cut at a sentence end
@@ -151,7 +152,10 @@ def _context_side(before: str, after: str) -> Side:
 
 def _marks(text: str, begin: int, end: int) -> list[_Mark]:
     out: list[_Mark] = []
+    tags = [(m.start(), m.end()) for m in _TAG.finditer(text, begin, end)]
     for match in _MARKS.finditer(text, begin, end):
+        if tags and any(a < match.start() < b for a, b in tags):
+            continue  # an attribute value in markup left in the text: <a href="...">
         char = match.group()
         side = _side(text, match.start(), char)
         if side is not None:

@@ -151,6 +151,8 @@ def _direct(ctx: _Context, spans: list[QuoteSpan], scare: list[str]) -> list[_Fo
         item = _Found("direct", span.start, span.end, first, last, ctx.paragraph(span.start),
                       parts=[(span.start, span.end)])
         item.partial = not _opens_clause(ctx, item)
+        if item.partial and _is_title(ctx, item):
+            continue
         _find_cue(ctx, item)
         if _is_scare(ctx, item):
             scare.append(ctx.doc.text[span.start : span.end])
@@ -161,6 +163,9 @@ def _direct(ctx: _Context, spans: list[QuoteSpan], scare: list[str]) -> list[_Fo
 
 def _find_cue(ctx: _Context, item: _Found) -> None:
     """The cue of a direct quote: after it, before it, or above it in the parse."""
+    if item.partial:
+        item.cue = _cue_above(ctx, item)
+        return
     after = _cue_next_to(ctx, item, after=True)
     before = _cue_next_to(ctx, item, after=False)
     if after is not None and before is not None and after.i != before.i:
@@ -170,8 +175,6 @@ def _find_cue(ctx: _Context, item: _Found) -> None:
         chosen, is_after = after, True
     elif before is not None:
         chosen, is_after = before, False
-    elif item.partial:
-        chosen, is_after = _cue_above(ctx, item), False
     else:
         chosen, is_after = None, False
     item.cue = chosen
@@ -255,20 +258,34 @@ def _is_cue(token: Token) -> bool:
 
 
 def _cue_above(ctx: _Context, item: _Found) -> Token | None:
-    """A cue verb governing the quoted words in the parse (partial quotes)."""
+    """The cue verb that governs a partial quote in the parse: "claimed that they had
+    '...'", "describing the move as '...'". The way up may pass verbs and prepositions but
+    not a noun: quoted words inside a noun phrase ("a 'quid pro quo'") are nobody's speech.
+    """
     doc = ctx.doc
     for i in range(item.first, item.last + 1):
         token = doc[i]
-        if not ctx.quoted(token.head.i) or token.head.i == token.i:
-            cue = _verb_above(ctx, token.head) if token.head.i != token.i else None
-            if cue is not None and _is_cue(cue):
-                return cue
-        for child in token.children:
-            if not ctx.quoted(child.i) and _is_cue(child) and child.dep_ in (
-                "parataxis", "ccomp", "advcl", "conj"
-            ):
-                return child
+        if token.head.i == token.i or ctx.quoted(token.head.i):
+            continue
+        node = token.head
+        for _ in range(_MAX_CUE_CLIMB):
+            if ctx.quoted(node.i):
+                break
+            if _is_cue(node):
+                return node
+            if node.pos_ in ("NOUN", "PROPN", "PRON") or node.head.i == node.i:
+                break
+            node = node.head
+        return None
     return None
+
+
+def _is_title(ctx: _Context, item: _Found) -> bool:
+    """Quoted words in title case inside a sentence name a work or a slogan: "Meet the
+    Press", "Make America Great Again"; nobody says them there."""
+    words = [t for t in ctx.doc[item.first : item.last + 1] if t.is_alpha]
+    long_words = [t for t in words if len(t) > 3]
+    return len(words) >= 2 and bool(long_words) and all(t.text[0].isupper() for t in long_words)
 
 
 def _is_scare(ctx: _Context, item: _Found) -> bool:

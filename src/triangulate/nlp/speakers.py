@@ -31,7 +31,7 @@ SPEECH_LEMMAS: frozenset[str] = frozenset({
     "pledge", "mutter", "plead", "assure", "advise", "quote", "call", "continue", "counter",
     "retort", "protest", "object", "cite", "post", "proclaim", "recommend", "conclude",
     "hint", "point", "summarize", "summarise", "told", "tout", "question", "acknowledge",
-    "declare", "brief", "speak", "chant", "read", "put", "cry", "yell", "sing", "rule",
+    "declare", "brief", "speak", "chant", "read", "cry", "yell", "sing", "rule",
     "implore", "fume", "beg", "snap", "scoff", "sigh", "laugh", "grumble", "gush", "chide",
     "rail", "marvel", "concur", "interject", "opine", "posit", "vent", "inform", "recollect",
     "assert", "affirm", "attest", "swear", "thunder", "bark", "murmur", "stammer", "sneer",

@@ -2,20 +2,20 @@
 
 Each sentence gets an assessment polarity from a small lexicon of words that judge a
 force's quality and resolve ("formidable", "disciplined" against "poorly trained",
-"desert"), with negation flipping a cue within four words after "not", "never", "no" or
-"n't" ("does not surrender" judges as strongly as "formidable"). Sentences of opposite
-polarity in different articles that name no different actors are paired; pairs are ranked
-by the weaker side's strength plus the words they share, each sentence used once, and the
-best ``limit`` kept.
+"desert"), a cue flipped by each "not", "never", "no" or "n't" before it in its clause
+("does not surrender", "not one of them has tried to surrender" judge as "formidable"
+does). Sentences of opposite polarity in different articles are paired; pairs are ranked by
+the weaker side's strength plus the share of content words they have in common, each
+sentence in at most two pairs, and the best ``limit`` kept.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from triangulate.nlp.gazetteer import actor_of
 from triangulate.types import Reading, Tension, TensionSide
 
 POSITIVE = frozenset({
@@ -23,7 +23,8 @@ POSITIVE = frozenset({
     "courageous", "capable", "credible", "proficient", "proficiency", "superior",
     "superiority", "fearless", "tough", "resilient", "motivated", "competent", "professional",
     "combative", "combativeness", "relentless", "lethal", "experienced", "well-trained",
-    "effectively", "successful", "success", "stubborn",
+    "effectively", "successful", "success", "stubborn", "discipline", "dedicated",
+    "bravery", "determined", "ferocious", "fanatical", "unyielding", "formidably",
 })
 NEGATIVE = frozenset({
     "poorly", "weak", "ineffective", "disorganised", "disorganized", "demoralised",
@@ -40,7 +41,8 @@ STOP = frozenset({
     "their", "he", "she", "his", "her", "this", "these", "those", "will", "would", "said",
     "has", "have", "had", "not", "but", "if", "we", "our", "us", "you", "who", "which",
 })
-_WORD = re.compile(r"[a-z]+(?:-[a-z]+)*|n't")
+USES = 2
+_WORD = re.compile(r"[a-z]+(?:-[a-z]+)*|n't|[,;:]")
 
 
 @dataclass(frozen=True)
@@ -49,17 +51,22 @@ class Assessment:
     sentence: str
     polarity: int
     words: frozenset[str]
-    actor: str | None
+
+
+CLAUSE_BREAKS = frozenset({",", ";", ":", "but", "while", "although", "though", "whereas"})
 
 
 def polarity(words: Sequence[str]) -> int:
-    """Positive minus negative cues, a cue flipped by a negator up to four words before it."""
-    total = 0
-    for i, word in enumerate(words):
-        sign = 1 if word in POSITIVE else -1 if word in NEGATIVE else 0
-        if sign and any(w in NEGATORS for w in words[max(0, i - 4) : i]):
-            sign = -sign
-        total += sign
+    """Positive minus negative cues, each flipped by every negator before it in its clause."""
+    total, negated = 0, False
+    for word in words:
+        if word in CLAUSE_BREAKS:
+            negated = False
+        elif word in NEGATORS:
+            negated = not negated
+        elif word in POSITIVE or word in NEGATIVE:
+            sign = 1 if word in POSITIVE else -1
+            total += -sign if negated else sign
     return total
 
 
@@ -70,8 +77,7 @@ def assess(reading: Reading) -> list[Assessment]:
         score = polarity(words)
         if score:
             content = frozenset(w for w in words if w not in STOP and len(w) > 2)
-            out.append(Assessment(reading.article.id, sentence, score, content,
-                                  actor_of(sentence)))
+            out.append(Assessment(reading.article.id, sentence, score, content))
     return out
 
 
@@ -82,14 +88,14 @@ def find_tensions(readings: Sequence[Reading], limit: int = 5) -> list[Tension]:
     scored = []
     for p in positives:
         for n in negatives:
-            if p.article == n.article or (p.actor and n.actor and p.actor != n.actor):
+            if p.article == n.article:
                 continue
             shared = len(p.words & n.words) / max(1, min(len(p.words), len(n.words)))
             scored.append((min(p.polarity, -n.polarity) + shared, p, n))
-    used: set[str] = set()
+    used: Counter[str] = Counter()
     tensions = []
     for score, p, n in sorted(scored, key=lambda item: -item[0]):
-        if p.sentence in used or n.sentence in used:
+        if used[p.sentence] >= USES or used[n.sentence] >= USES:
             continue
         used.update((p.sentence, n.sentence))
         tensions.append(Tension(a=TensionSide(p.article, p.sentence),
