@@ -131,3 +131,27 @@ def test_crosscheck_folds_entities_and_groups() -> None:
     second.claims.append(claim("b", 40, "at_least"))
     analysis = crosscheck([first, second])
     assert len(analysis.groups) == 1 and analysis.groups[0].articles == ["a", "b"]
+
+
+def test_different_scopes_do_not_conflict() -> None:
+    status, _ = judge([claim("a", 40, source="Seoul", scope="in the first engagement"),
+                       claim("b", 3800, source="Kyiv", scope="since October")])
+    assert status == "compatible"
+
+
+def test_undated_figures_conflict_with_dated_ones() -> None:
+    status, _ = judge([claim("a", 300, source="Seoul"), claim("b", 3800, source="Kyiv")],
+                      dates={"a": "2025-01-13"})
+    assert status == "conflicting"
+
+
+def test_agreement_needs_two_sources() -> None:
+    status, _ = judge([claim("a", 300, source="Seoul"), claim("b", 305, source="Seoul"),
+                       claim("c", 20, "at_least", source="Kyiv")])
+    assert status == "compatible"
+
+
+def test_agreement_found_past_figures_of_the_same_source() -> None:
+    figures = [claim(f"a{i}", 100 + i, source="Seoul") for i in range(5)]
+    status, _ = judge([*figures, claim("z", 106, source="Kyiv")])
+    assert status == "corroborated"

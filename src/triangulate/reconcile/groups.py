@@ -1,7 +1,8 @@
 """Group the same measure about the same subject across articles, and judge each group.
 
-Blocking: claims are bucketed by (measure, subject key) in one pass, so the cost grows with
-the number of claims, not its square; pairs are compared only inside a bucket.
+Blocking: claims are bucketed by (measure, subject key) in one pass, and each rule below
+runs in O(n log n) within a bucket (no pair of claims is compared unless neighbours in an
+order), so the cost grows with the number of claims, not its square.
 
 Status rules, in order:
 
@@ -9,7 +10,7 @@ Status rules, in order:
    source however many outlets carry it; near-duplicate articles count once).
 2. ``conflicting``: two independent sources give figures that cannot both be true (their
    intervals do not meet, 10% slack) for the same scope and period (same or no scope, and
-   articles at most 7 days apart or undated).
+   articles of the same or a neighbouring 7-day period, or undated).
 3. ``corroborated``: two independent sources give the same figure (within 10%).
 4. ``compatible``: otherwise: different figures that can all be true (a lower bound below a
    larger figure, a vague "thousands" beside "12,000", counts of different scope or date).
@@ -26,10 +27,11 @@ import math
 import statistics
 from collections import defaultdict
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from datetime import date
 
 from triangulate.nlp.gazetteer import DEMONYM
-from triangulate.reconcile.intervals import agree, interval, overlap, point
+from triangulate.reconcile.intervals import AGREEMENT, agree, interval, point
 from triangulate.types import Claim, Group, Status
 
 SAME_PERIOD_DAYS = 7
@@ -92,27 +94,103 @@ def status_of(members: list[int], claims: Sequence[Claim], source_of: SourceOf,
         outlets = len({claims[i].article for i in members})
         return "single_source", f"one independent source ({next(iter(sources))}) in " \
             f"{outlets} article{'s' if outlets > 1 else ''}"
-    pairs = [(a, b) for n, a in enumerate(members) for b in members[n + 1:]
-             if source_of(a) != source_of(b)]
-    for a, b in pairs:
-        if not overlap(claims[a], claims[b]) and same_period(claims[a], claims[b], date_of):
-            return "conflicting", f"{describe(claims[a])} and {describe(claims[b])} " \
-                "cannot both be true for the same scope and period"
-    for a, b in pairs:
-        if agree(claims[a], claims[b]):
-            return "corroborated", f"{describe(claims[a])} and {describe(claims[b])} agree, " \
-                f"from {len(sources)} independent sources"
+    clash = find_clash(members, claims, source_of, date_of)
+    if clash is not None:
+        a, b = clash
+        return "conflicting", f"{describe(claims[a])} and {describe(claims[b])} " \
+            "cannot both be true for the same scope and period"
+    match = find_agreement(members, claims, source_of)
+    if match is not None:
+        a, b = match
+        return "corroborated", f"{describe(claims[a])} and {describe(claims[b])} agree, " \
+            f"from {len(sources)} independent sources"
     return "compatible", f"{len(sources)} independent sources give different figures that " \
         "can all be true (bounds, vague figures, scope or date differ)"
 
 
-def same_period(a: Claim, b: Claim, date_of: DateOf) -> bool:
-    if (a.scope or None) != (b.scope or None) and a.scope and b.scope:
-        return False
-    da, db = date_of(a.article), date_of(b.article)
-    if da is None or db is None:
-        return True
-    return abs((date.fromisoformat(da) - date.fromisoformat(db)).days) <= SAME_PERIOD_DAYS
+Bound = tuple[float, str, int]  # (value, source, claim index)
+
+
+@dataclass
+class Extremes:
+    """The two largest lower bounds and the two smallest upper bounds of a set of claims,
+    each pair from two different sources: enough to tell whether any two sources of the
+    set cannot both be right, without comparing every pair."""
+
+    lows: list[Bound] = field(default_factory=list)
+    highs: list[Bound] = field(default_factory=list)
+
+    def add(self, low: Bound, high: Bound) -> None:
+        self.lows = top_two([*self.lows, low], reverse=True)
+        self.highs = top_two([*self.highs, high], reverse=False)
+
+    def merged(self, other: Extremes) -> Extremes:
+        return Extremes(top_two(self.lows + other.lows, reverse=True),
+                        top_two(self.highs + other.highs, reverse=False))
+
+    def clash(self) -> tuple[int, int] | None:
+        for low, low_source, a in self.lows:
+            for high, high_source, b in self.highs:
+                if low_source != high_source and low > high + AGREEMENT * max(low, 1.0):
+                    return a, b
+        return None
+
+
+def top_two(bounds: list[Bound], reverse: bool) -> list[Bound]:
+    """The best bound of each of the best two sources."""
+    best: dict[str, Bound] = {}
+    for bound in sorted(bounds, key=lambda b: b[0], reverse=reverse):
+        best.setdefault(bound[1], bound)
+        if len(best) == 2:
+            break
+    return list(best.values())
+
+
+Cell = tuple[str | None, int | None]  # (scope, 7-day period); None matches any
+
+
+def find_clash(members: list[int], claims: Sequence[Claim], source_of: SourceOf,
+               date_of: DateOf) -> tuple[int, int] | None:
+    """Two claims from different sources, of the same scope and period, that cannot both be
+    true. Claims fall into cells by (scope, 7-day period); a cell meets only its own and the
+    neighbouring periods of its scope, and the cells without scope or date."""
+    cells: dict[Cell, Extremes] = defaultdict(Extremes)
+    for i in members:
+        low, high = interval(claims[i])
+        cells[(claims[i].scope or None, period(date_of(claims[i].article)))].add(
+            (low, source_of(i), i), (high, source_of(i), i))
+    for (scope, week), extremes in cells.items():
+        for partner in partners(scope, week):
+            other = cells.get(partner)
+            found = extremes.merged(other).clash() if other is not None else None
+            if found is not None:
+                return found
+    return None
+
+
+def period(day: str | None) -> int | None:
+    return None if day is None else date.fromisoformat(day).toordinal() // SAME_PERIOD_DAYS
+
+
+def partners(scope: str | None, week: int | None) -> list[Cell]:
+    weeks: list[int | None] = [None] if week is None else [week - 1, week, week + 1, None]
+    scopes = [scope, None] if scope is not None else [None]
+    return [(s, w) for s in scopes for w in weeks]
+
+
+def find_agreement(members: list[int], claims: Sequence[Claim], source_of: SourceOf
+                   ) -> tuple[int, int] | None:
+    """Two point figures from different sources within 10%: in value order, each figure
+    need only be compared with the next figure from another source."""
+    points = sorted((p, i) for i in members if (p := point(claims[i])) is not None)
+    next_other: int | None = None  # position of the next figure from another source
+    for n in range(len(points) - 2, -1, -1):
+        here, after = points[n][1], points[n + 1][1]
+        if source_of(after) != source_of(here):
+            next_other = n + 1
+        if next_other is not None and agree(claims[here], claims[points[next_other][1]]):
+            return here, points[next_other][1]
+    return None
 
 
 def describe(claim: Claim) -> str:

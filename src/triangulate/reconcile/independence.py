@@ -10,6 +10,7 @@ share one key. Near duplicates are found with MinHash over word 5-shingles and L
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from collections.abc import Sequence
 
 from datasketch import MinHash, MinHashLSH
@@ -58,6 +59,7 @@ def primary_source(source: str) -> str:
     return source.rsplit(", citing ", 1)[-1]
 
 
+@lru_cache(maxsize=65536)
 def canonical_source(source: str) -> str:
     """A known body ("the NIS", "South Korea's spy service" -> one name), a known person, or
     the source's words without titles ("lawmaker Lee Seong-kweun" -> "lee seong-kweun")."""
