@@ -24,6 +24,7 @@ test: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python bench/html_extraction.py
 	$(BIN)/python bench/claims_events.py --quantulum
+	$(BIN)/python bench/grouping_scale.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench
