@@ -1,0 +1,49 @@
+"""The whole job: a run killed half way leaves whole articles only, and the next resumes."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from triangulate import analysis
+from triangulate.store import Store
+from triangulate.types import Article, IngestProblem, Reading
+
+
+def write_corpus(folder: Path, n: int) -> None:
+    for i in range(n):
+        (folder / f"a{i}.txt").write_text(
+            f"Report {i}\nGuards said {i + 2} soldiers were captured at the depot.\n",
+            encoding="utf-8")
+
+
+def ignore(problem: IngestProblem) -> None:
+    raise AssertionError(problem)
+
+
+def test_killed_run_resumes(tmp_path: Path, db_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    write_corpus(tmp_path, 4)
+    real = analysis.read_articles
+    read: list[str] = []
+
+    def dies_after_two(articles: list[Article], **kwargs: object) -> Iterator[Reading]:
+        for n, reading in enumerate(real(articles, **kwargs)):  # type: ignore[arg-type]
+            if n == 2:
+                raise KeyboardInterrupt
+            yield reading
+
+    monkeypatch.setattr(analysis, "read_articles", dies_after_two)
+    with pytest.raises(KeyboardInterrupt):
+        analysis.run([tmp_path], Store(db_url), ignore)
+    assert Store(db_url).counts()["articles"] == 2
+
+    def counting(articles: list[Article], **kwargs: object) -> Iterator[Reading]:
+        read.extend(a.id for a in articles)
+        yield from real(articles, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(analysis, "read_articles", counting)
+    result = analysis.run([tmp_path], Store(db_url), ignore)
+    assert sorted(read) == ["a2", "a3"]
+    assert len(result.articles) == 4 and Store(db_url).counts()["articles"] == 4
