@@ -77,12 +77,12 @@ def parse(nlp: Language, articles: list[Article]) -> tuple[list[Doc], float]:
     return docs, time.perf_counter() - start
 
 
-def ours(docs: list[Doc], articles: list[Article], speaker_form: str
+def ours(docs: list[Doc], articles: list[Article], speaker_form: str, join_sentences: bool
          ) -> tuple[list[dict[str, Any]], float]:
     """Our component over documents already parsed: the quote records and the time it took."""
     from triangulate.nlp.quotes import QuoteFinder
 
-    finder = QuoteFinder("mention" if speaker_form == "mention" else "name")
+    finder = QuoteFinder("name" if speaker_form == "name" else "mention", join_sentences)
     records: list[dict[str, Any]] = []
     elapsed = 0.0
     for doc, article in zip(docs, articles, strict=True):
@@ -150,8 +150,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", type=Path, help="where to write our analysis JSON")
     ap.add_argument("--textacy", action="store_true", help="also run textacy's quotations")
     ap.add_argument("--verbose", action="store_true", help="list misses and false alarms")
-    ap.add_argument("--speaker-form", choices=("name", "mention"), default="name",
-                    help="write speakers as their fullest name (default) or as mentioned")
+    ap.add_argument("--speaker-form", choices=("mention", "name"), default="mention",
+                    help="write speakers as mentioned (the component's default) or by name")
+    ap.add_argument("--join-sentences", action="store_true",
+                    help="join two quoted sentences around one cue (PolNeAR's convention)")
     args = ap.parse_args(argv)
 
     articles = [read_article(p) for p in sorted(args.corpus.glob("*.txt"))]
@@ -164,7 +166,7 @@ def main(argv: list[str] | None = None) -> int:
     words = sum(len(d) for d in docs)
     print(f"{len(articles)} articles, {words} tokens, parse {parse_seconds:.2f}s")
 
-    records, seconds = ours(docs, articles, args.speaker_form)
+    records, seconds = ours(docs, articles, args.speaker_form, args.join_sentences)
     result = score(gold, analysis(articles, records), args.verbose)
     if args.out:
         args.out.write_text(json.dumps(analysis(articles, records), indent=1,

@@ -26,12 +26,14 @@ Side = Literal["open", "close", "either"]
 # two single marks or two backticks stand for a double mark in some archives ('' and ``)
 _MARKS = re.compile("''|``|[\"'“”„‟‘’‚‛«»]")
 _KIND: dict[str, MarkKind] = {
-    '"': "double", "''": "double", "``": "double", "“": "double", "”": "double", "„": "double", "‟": "double",
+    '"': "double", "''": "double", "``": "double", "“": "double", "”": "double",
+    "„": "double", "‟": "double",
     "'": "single", "‘": "single", "’": "single", "‚": "single", "‛": "single",
     "«": "angle", "»": "angle",
 }
 _FIXED_SIDE: dict[str, Side] = {
-    "``": "open", "“": "open", "„": "open", "‟": "open", "‘": "open", "‚": "open", "‛": "open", "«": "open",
+    "``": "open", "“": "open", "„": "open", "‟": "open", "‘": "open", "‚": "open", "‛": "open",
+    "«": "open",
     "”": "close", "»": "close", "’": "close",
 }
 # words that start with an elided letter: 'em, 'til, 'cause, 'tis, 'twas, 'n', 'round
@@ -245,10 +247,11 @@ def _nest(spans: list[QuoteSpan]) -> list[QuoteSpan]:
 
 
 def _dominant(spans: list[QuoteSpan]) -> MarkKind | None:
-    closed = [s.kind for s in spans if s.closed]
+    closed: list[MarkKind] = [s.kind for s in spans if s.closed]
     if not closed:
         return None
-    return max(("double", "single", "angle"), key=closed.count)
+    kinds: tuple[MarkKind, ...] = ("double", "single", "angle")
+    return max(kinds, key=closed.count)
 
 
 def find_quote_spans(text: str) -> list[QuoteSpan]:

@@ -5,11 +5,17 @@ spaCy already made, and sets ``doc._.quotes`` (a list of :class:`~triangulate.ty
 with ``article`` left empty for the caller) and ``doc._.scare_quotes`` (quoted words that
 nobody says: "elite").
 
-A quote's cue is found three ways, strongest first: the words right after its closing mark
-("...,' Yuriyi Bondar told Politico"), the words right before its opening mark ("X said:
-'...'"), and the parse above the quoted words (a partial quote inside "claimed that ...").
-Quotes split around their cue are joined into one record; a quote with no cue continues the
-speaker of the quote before it.
+A whole quote's cue is the verb of the words right after its closing mark ("...,' Yuriyi
+Bondar told Politico", "...,' Mr. Burton fumed") or right before its opening mark ("X said:
+'...'"); a partial quote's cue is the speech verb above it in the parse ("claimed that they
+had '...'", "describing the move as '...'"), and one with no such verb is a scare quote
+(a word or two) or nobody's words. A sentence quoted in two halves around its cue, and a
+cue-less quote that opens the next paragraph, are joined into one record; any other quote
+without a cue takes the speaker of the quote before it. Reported speech is the content clause of a finite speech
+or belief verb ("X said that ...", "X believes ...", "according to X, ...").
+
+Speakers come from :mod:`triangulate.nlp.speakers`: pronouns and "the official" are resolved
+by rule, and every speaker is written one way per article (its fullest mention or name).
 """
 
 from __future__ import annotations
@@ -27,7 +33,7 @@ from triangulate.nlp.speakers import (
     Mention,
     SpeakerForm,
     mention_of,
-    speaker_string,
+    speaker_strings,
     speaker_token,
     subject_mentions,
     via_of,
@@ -38,9 +44,10 @@ Doc.set_extension("quotes", default=None, force=True)
 Doc.set_extension("scare_quotes", default=None, force=True)
 
 _MAX_SCARE_WORDS = 3
-_MAX_CUE_CLIMB = 8
-_MAX_JOIN_GAP = 30
-_MAX_ATTRIBUTION = 6  # tokens from a quote's end to the verb of "..., Mr. Burton fumed"  # tokens of attribution between two halves of one split quote
+_MAX_CUE_CLIMB = 8  # steps up the parse from a quote to its cue
+_MAX_JOIN_GAP = 30  # tokens of attribution between two halves of one split quote
+_MAX_ATTRIBUTION = 6  # tokens from a quote's end to the verb of "..., Mr. Burton fumed"
+_MAX_LABEL = 12  # tokens of a "Name, Outlet: '...'" label before a quote
 _MIN_INDIRECT_TOKENS = 3
 _SENTENCE_PUNCT = frozenset({".", "!", "?", "…"})
 _MARK_CHARS = frozenset("\"'“”„‟‘’‚‛«»`")
@@ -62,6 +69,7 @@ class _Found:
     paragraph: int
     cue: Token | None = None
     cue_after: bool = False
+    label: Token | None = None  # head of "Name, Outlet:" before a quote without a cue
     partial: bool = False  # quoted words inside a sentence of the writer's
     speaker: Mention | None = None
     via: str | None = None
@@ -94,15 +102,23 @@ class _Context:
 class QuoteFinder:
     """Sets ``doc._.quotes`` and ``doc._.scare_quotes`` from the parse spaCy already made.
 
-    ``speaker_form`` says how speakers are written: ``"name"`` (the fullest name, with titles
-    and appositives in ``role`` and ``affiliation``) or ``"mention"`` (as the article gives
-    them at that place); see :func:`~triangulate.nlp.speakers.speaker_string`.
+    ``speaker_form`` says how speakers are written: ``"mention"`` (the fullest mention of each
+    speaker in the article, as written: "Andrii, a Ukrainian intelligence officer") or
+    ``"name"`` (the fullest name alone: "Andrii"); either way ``role`` and ``affiliation``
+    hold the title and the demonym. See :func:`~triangulate.nlp.speakers.speaker_strings`.
+
+    ``join_sentences`` joins two quoted sentences around one cue ("'...,' he said. '...'")
+    into one record, as PARC-style corpora (PolNeAR) annotate them; by default they are two
+    records of one speaker, as the project's gold annotates them. A sentence quoted in two
+    halves ("'...,' he said, '...'") is always one record.
     """
 
-    def __init__(self, speaker_form: SpeakerForm = "name") -> None:
+    def __init__(self, speaker_form: SpeakerForm = "mention", join_sentences: bool = False
+                 ) -> None:
         if speaker_form not in ("name", "mention"):
             raise ValueError(f"speaker_form must be 'name' or 'mention', not {speaker_form!r}")
         self.speaker_form: SpeakerForm = speaker_form
+        self.join_sentences = join_sentences
 
     def __call__(self, doc: Doc) -> Doc:
         spans = [s for s in find_quote_spans(doc.text) if s.depth == 0]
@@ -112,8 +128,8 @@ class QuoteFinder:
             doc._.quotes = []
             return doc
         ctx = _Context(doc, spans)
-        discourse = Discourse(subject_mentions(doc, subjects, ctx.quoted))
-        direct = _direct(ctx, spans, doc._.scare_quotes)
+        discourse = Discourse(subject_mentions(subjects, ctx.quoted))
+        direct = _direct(ctx, spans, doc._.scare_quotes, self.join_sentences)
         indirect = _indirect(ctx, cues, direct)
         found = sorted(direct + indirect, key=lambda f: f.start)
         _attribute(found, discourse, ctx)
@@ -121,9 +137,11 @@ class QuoteFinder:
         return doc
 
 
-@Language.factory("triangulate_quotes", default_config={"speaker_form": "name"})
-def make_quote_finder(nlp: Language, name: str, speaker_form: SpeakerForm) -> QuoteFinder:
-    return QuoteFinder(speaker_form)
+@Language.factory("triangulate_quotes",
+                  default_config={"speaker_form": "mention", "join_sentences": False})
+def make_quote_finder(nlp: Language, name: str, speaker_form: SpeakerForm,
+                      join_sentences: bool) -> QuoteFinder:
+    return QuoteFinder(speaker_form, join_sentences)
 
 
 def _scan(doc: Doc) -> tuple[list[Token], list[Token]]:
@@ -143,7 +161,8 @@ def _scan(doc: Doc) -> tuple[list[Token], list[Token]]:
 # ---- direct quotes
 
 
-def _direct(ctx: _Context, spans: list[QuoteSpan], scare: list[str]) -> list[_Found]:
+def _direct(ctx: _Context, spans: list[QuoteSpan], scare: list[str], join_sentences: bool
+            ) -> list[_Found]:
     found: list[_Found] = []
     for span, (first, last) in zip(spans, ctx.ranges, strict=True):
         if first < 0:
@@ -155,10 +174,10 @@ def _direct(ctx: _Context, spans: list[QuoteSpan], scare: list[str]) -> list[_Fo
             continue
         _find_cue(ctx, item)
         if _is_scare(ctx, item):
-            scare.append(ctx.doc.text[span.start : span.end])
+            scare.append(span.text(ctx.doc.text))
             continue
         found.append(item)
-    return _join_split(ctx, found)
+    return _join_split(ctx, found, join_sentences)
 
 
 def _find_cue(ctx: _Context, item: _Found) -> None:
@@ -177,8 +196,31 @@ def _find_cue(ctx: _Context, item: _Found) -> None:
         chosen, is_after = before, False
     else:
         chosen, is_after = None, False
+        item.label = _label_before(ctx, item)
     item.cue = chosen
     item.cue_after = is_after
+
+
+def _label_before(ctx: _Context, item: _Found) -> Token | None:
+    """The head of a bare label before a colon that introduces a quote: "Gerald F. Seib, The
+    Wall Street Journal: '...'", "MS. CLINTON: '...'"."""
+    doc = ctx.doc
+    i = item.first - 1
+    while i >= 0 and all(c in _MARK_CHARS for c in doc[i].text):
+        i -= 1
+    if i < 1 or doc[i].text != ":":
+        return None
+    begin = i
+    while begin > 0 and i - begin < _MAX_LABEL and not doc[begin - 1].is_space and not (
+        doc[begin - 1].text in _SENTENCE_PUNCT or ctx.quoted(begin - 1)
+    ):
+        begin -= 1
+    words = doc[begin:i]
+    if not 0 < len(words) < _MAX_LABEL or any(_is_verb(t) for t in words):
+        return None
+    if not any(t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG") for t in words):
+        return None
+    return next((t for t in words if not begin <= t.head.i < i or t.head.i == t.i), None)
 
 
 def _prefer(ctx: _Context, after: Token, before: Token) -> Token:
@@ -209,13 +251,32 @@ def _cue_next_to(ctx: _Context, item: _Found, *, after: bool) -> Token | None:
     token = doc[i]
     if token.is_space or token.text in _SENTENCE_PUNCT or token.text in (";", ")", "("):
         return None
-    if after and token.is_sent_start and _ends_sentence(ctx, item):
-        return None
     verb = _verb_above(ctx, token)
+    if after and (verb is None or not _is_cue(verb)):
+        verb = _cue_in_reach(ctx, token) or verb
+    if after and token.is_sent_start and _ends_sentence(ctx, item) and (
+        verb is None or not _bare_attribution(ctx, verb)
+    ):
+        return None  # '..." However, Kyiv believes that ...': a new statement
     if verb is None or _is_cue(verb):
         return verb
     if after and _attribution_follows(ctx, item) and verb.i - item.last <= _MAX_ATTRIBUTION:
         return verb
+    return None
+
+
+def _cue_in_reach(ctx: _Context, token: Token) -> Token | None:
+    """A speech verb a few words on, past nothing but a name: "'...,' Trump implored", where
+    the tagger took "Trump" for the verb."""
+    doc = ctx.doc
+    for i in range(token.i, min(len(doc), token.i + _MAX_ATTRIBUTION)):
+        word = doc[i]
+        if ctx.quoted(i) or word.is_space or word.text in _SENTENCE_PUNCT or word.text == ";":
+            return None
+        if _is_cue(word):
+            return word
+        if _is_verb(word) and word.i != token.i:
+            return None
     return None
 
 
@@ -227,12 +288,24 @@ def _attribution_follows(ctx: _Context, item: _Found) -> bool:
 
 
 def _ends_sentence(ctx: _Context, item: _Found) -> bool:
+    """True where the quoted words end with a full stop (not a question or exclamation)."""
     inner = ctx.doc.text[item.start : item.end].rstrip()
-    return bool(inner) and inner[-1] in _SENTENCE_PUNCT
+    return bool(inner) and inner[-1] in ".…"
+
+
+def _bare_attribution(ctx: _Context, verb: Token) -> bool:
+    """True where the sentence of ``verb`` says no more than who spoke: "He said." and not
+    "He cautioned against underestimating them, ..." or "Kyiv believes that ..."."""
+    if any(c.dep_ in ("ccomp", "xcomp", "advcl") and not ctx.quoted(c.i) for c in verb.children):
+        return False
+    return verb.sent.end - verb.i <= _MAX_ATTRIBUTION
 
 
 def _is_mark_or_comma(token: Token) -> bool:
+    """A quotation mark, comma, colon or dash, or spaces within a line."""
     text = token.text
+    if token.is_space:
+        return "\n" not in text
     return bool(text) and (all(c in _MARK_CHARS for c in text) or text in (",", ":", "—", "–"))
 
 
@@ -243,12 +316,19 @@ def _verb_above(ctx: _Context, token: Token) -> Token | None:
         if not ctx.quoted(node.i):
             if _is_cue(node):
                 return node
-            if node.pos_ in ("VERB", "AUX") and node.dep_ not in ("aux", "auxpass", "amod"):
+            if _is_verb(node) and node.dep_ not in ("aux", "auxpass", "amod"):
                 return node
         if node.head.i == node.i:
             return None
         node = node.head
     return None
+
+
+def _is_verb(token: Token) -> bool:
+    """A verb, not a name the tagger took for one ("Trump implored")."""
+    if token.pos_ not in ("VERB", "AUX"):
+        return False
+    return not (token.text[:1].isupper() and not token.is_sent_start)
 
 
 def _is_cue(token: Token) -> bool:
@@ -265,15 +345,14 @@ def _cue_above(ctx: _Context, item: _Found) -> Token | None:
     doc = ctx.doc
     for i in range(item.first, item.last + 1):
         token = doc[i]
-        if token.head.i == token.i or ctx.quoted(token.head.i):
+        if token.head.i == token.i or item.first <= token.head.i <= item.last:
             continue
         node = token.head
         for _ in range(_MAX_CUE_CLIMB):
-            if ctx.quoted(node.i):
-                break
-            if _is_cue(node):
+            outside = not ctx.quoted(node.i)  # another quote may stand between
+            if outside and _is_cue(node):
                 return node
-            if node.pos_ in ("NOUN", "PROPN", "PRON") or node.head.i == node.i:
+            if (outside and node.pos_ in ("NOUN", "PROPN", "PRON")) or node.head.i == node.i:
                 break
             node = node.head
         return None
@@ -304,7 +383,7 @@ def _is_scare(ctx: _Context, item: _Found) -> bool:
     return root.dep_ in ("amod", "compound", "nmod", "poss", "nummod")
 
 
-def _join_split(ctx: _Context, found: list[_Found]) -> list[_Found]:
+def _join_split(ctx: _Context, found: list[_Found], join_sentences: bool) -> list[_Found]:
     """Join the parts of one quoted passage into one record.
 
     "'...,' he said. '...'": the second half has no cue of its own and follows the first
@@ -314,7 +393,7 @@ def _join_split(ctx: _Context, found: list[_Found]) -> list[_Found]:
     out: list[_Found] = []
     for item in found:
         prev = out[-1] if out else None
-        if prev is not None and (_continues_across_cue(ctx, prev, item)
+        if prev is not None and (_continues_across_cue(ctx, prev, item, join_sentences)
                                  or _continues_next_paragraph(ctx, prev, item)):
             prev.parts.append((item.start, item.end))
             prev.end, prev.last = item.end, item.last
@@ -323,14 +402,23 @@ def _join_split(ctx: _Context, found: list[_Found]) -> list[_Found]:
     return out
 
 
-def _continues_across_cue(ctx: _Context, prev: _Found, item: _Found) -> bool:
+def _continues_across_cue(ctx: _Context, prev: _Found, item: _Found, join_sentences: bool
+                          ) -> bool:
     if prev.cue is None or not prev.cue_after or prev.paragraph != item.paragraph:
         return False
     if item.cue is not None and item.cue.i != prev.cue.i:
         return False
     if not prev.last < prev.cue.i < item.first or item.first - prev.last > _MAX_JOIN_GAP:
         return False
-    return not item.partial
+    return not item.partial and (
+        join_sentences or not _attribution_ends_sentence(ctx, prev, item))
+
+
+def _attribution_ends_sentence(ctx: _Context, prev: _Found, item: _Found) -> bool:
+    """"'...,' he said. '...'" quotes two sentences, kept as two records; "'...,' he said,
+    '...'" splits one sentence, joined into one."""
+    between = ctx.doc.text[prev.end : item.start].strip().strip("".join(_MARK_CHARS)).rstrip()
+    return between.endswith((".", "!", "?", ":"))
 
 
 def _continues_next_paragraph(ctx: _Context, prev: _Found, item: _Found) -> bool:
@@ -370,20 +458,27 @@ def _opens_clause(ctx: _Context, item: _Found) -> bool:
 
 
 def _indirect(ctx: _Context, cues: list[Token], direct: list[_Found]) -> list[_Found]:
-    """Reported speech: the content clause of a finite speech verb ("X said that ...")."""
+    """Reported speech: the content clause of a finite speech verb ("X said that ...").
+
+    A clause that holds a direct quote is left to the quote; a cue inside another cue's
+    clause ("said she believes ...") is part of that report, not one of its own.
+    """
     covered: set[int] = set()
     for item in direct:
         covered.update(range(item.first, item.last + 1))
     out: list[_Found] = []
+    reported: set[int] = set()
     for cue in cues:
-        if ctx.quoted(cue.i) or not _finite(cue):
+        if ctx.quoted(cue.i) or cue.i in reported or not _finite(cue):
             continue
-        words = _content(cue)
+        paragraph = ctx.paragraph(cue.idx)
+        words = [t for t in _content(cue) if ctx.paragraph(t.idx) == paragraph]
         if len(words) < _MIN_INDIRECT_TOKENS or any(t.i in covered for t in words):
             continue
+        reported.update(t.i for t in words)
         first, last = words[0], words[-1]
         start, end = first.idx, last.idx + len(last.text)
-        out.append(_Found("indirect", start, end, first.i, last.i, ctx.paragraph(start),
+        out.append(_Found("indirect", start, end, first.i, last.i, paragraph,
                           cue=cue, parts=[(start, end)]))
     return out
 
@@ -428,12 +523,13 @@ def _clause_words(clause: Token, skip: Token | None) -> list[Token]:
         trailing_participle = child.dep_ in ("advcl", "parataxis") and child.i > clause.i and (
             child.tag_ == "VBG" or child.dep_ == "parataxis"
         )
-        if (skip is not None and child.i == skip.i) or trailing_participle or (child.dep_ == "mark" and child.i < clause.i):
+        leading_mark = child.dep_ == "mark" and child.i < clause.i
+        if (skip is not None and child.i == skip.i) or trailing_participle or leading_mark:
             drop.update(t.i for t in child.subtree)
     words = [t for t in clause.subtree if t.i not in drop]
-    while words and (words[0].is_punct or words[0].lower_ == "that"):
+    while words and (words[0].is_punct or words[0].is_space or words[0].lower_ == "that"):
         words.pop(0)
-    while words and words[-1].is_punct:
+    while words and (words[-1].is_punct or words[-1].is_space or words[-1].dep_ == "cc"):
         words.pop()
     return words
 
@@ -445,38 +541,75 @@ def _attribute(found: list[_Found], discourse: Discourse, ctx: _Context) -> None
     """Speakers in text order, so that pronouns see the speakers before them."""
     previous: _Found | None = None
     for item in found:
-        if item.cue is not None:
-            head = speaker_token(item.cue, ctx.quoted)
-            if head is not None:
-                cue = item.cue.i
-                mention = mention_of(head, lambda i: ctx.quoted(i) or i == cue)
-                item.speaker = discourse.resolve(mention)
-                if item.speaker is not None:
-                    discourse.add_speaker(replace(item.speaker, start=mention.start))
-                item.via = via_of(item.cue, head)
-        elif previous is not None and item.kind == "direct" and (
-            item.paragraph - previous.paragraph <= 1
-        ):
+        head = _speaker_head(ctx, item, item.cue) if item.cue is not None else item.label
+        if head is not None:
+            mention = mention_of(head, _Outside(ctx, item.cue))
+            item.speaker = discourse.resolve(mention)
+            if item.speaker is not None:
+                discourse.add_speaker(replace(item.speaker, start=mention.start))
+            item.via = via_of(item.cue, head) if item.cue is not None else None
+        elif item.cue is None and _continues(item, previous) and previous is not None:
             item.speaker, item.via = previous.speaker, previous.via
         if item.kind == "direct":
             previous = item
 
 
+class _Outside:
+    """Which tokens a speaker's phrase may not take: quoted words and the cue itself."""
+
+    def __init__(self, ctx: _Context, cue: Token | None) -> None:
+        self._ctx = ctx
+        self._cue = cue.i if cue is not None else -1
+
+    def __call__(self, i: int) -> bool:
+        return i == self._cue or self._ctx.quoted(i)
+
+
+def _continues(item: _Found, previous: _Found | None) -> bool:
+    """A whole quote without a cue, in the paragraph of the quote before it or the next."""
+    if previous is None or item.kind != "direct" or item.partial:
+        return False
+    return item.paragraph - previous.paragraph <= 1
+
+
+def _speaker_head(ctx: _Context, item: _Found, cue: Token) -> Token | None:
+    """The speaker's head token: from the parse, or for "'...,' Trump, 70, told CNN" where
+    the parse went astray, the first noun between the quote and its cue."""
+    head = speaker_token(cue, ctx.quoted)
+    if head is not None and not ctx.quoted(head.i):
+        return head
+    if not item.cue_after:
+        return None
+    begin = cue.i
+    while begin > item.first and not ctx.quoted(begin - 1):
+        begin -= 1
+    for token in ctx.doc[begin : cue.i]:
+        if ctx.quoted(token.i) or _is_mark_or_comma(token) or token.is_space:
+            continue
+        if token.pos_ in ("PROPN", "NOUN", "PRON") or token.text[:1].isupper():
+            end = token.i
+            while end + 1 < cue.i and ctx.doc[end + 1].pos_ in ("PROPN", "NOUN"):
+                end += 1
+            return ctx.doc[end]
+    return None
+
+
 def _finish(doc: Doc, found: list[_Found], discourse: Discourse, form: SpeakerForm
             ) -> list[Quote]:
     """Quote records with names folded to their fullest form in the article."""
-    fullest = discourse.fold([f.speaker for f in found if f.speaker is not None])
+    speakers = [f.speaker for f in found if f.speaker is not None]
+    written = speaker_strings(speakers, discourse.fold(speakers), form)
     quotes: list[Quote] = []
     for item in found:
         if item.speaker is None and (item.kind == "indirect" or item.partial):
             continue  # quoted words nobody is said to say: a title, a phrase held up
-        quotes.append(_record(doc, item, fullest, form))
+        quotes.append(_record(doc, item, written))
     return quotes
 
 
-def _record(doc: Doc, item: _Found, fullest: dict[str, str], form: SpeakerForm) -> Quote:
+def _record(doc: Doc, item: _Found, written: dict[str, str]) -> Quote:
     speaker = item.speaker
-    name = speaker_string(speaker, fullest, form) if speaker is not None else None
+    name = written[speaker.key] if speaker is not None else None
     text = " ".join(doc.text[a:b] for a, b in item.parts)
     return Quote(
         article="",

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from typing import Literal
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Token
 
 from triangulate.nlp.gazetteer import DEMONYMS, canonical_person, is_outlet
 
@@ -29,12 +29,12 @@ SPEECH_LEMMAS: frozenset[str] = frozenset({
     "estimate", "accuse", "charge", "criticize", "criticise", "praise", "blast", "slam",
     "indicate", "highlight", "underline", "agree", "disclose", "reveal", "threaten", "demand",
     "pledge", "mutter", "plead", "assure", "advise", "quote", "call", "continue", "counter",
-    "retort", "protest", "object", "cite", "post", "proclaim", "recommend", "conclude",
-    "hint", "point", "summarize", "summarise", "told", "tout", "question", "acknowledge",
-    "declare", "brief", "speak", "chant", "read", "cry", "yell", "sing", "rule",
+    "retort", "protest", "object", "cite", "post", "proclaim", "recommend", "hint", "point",
+    "summarize", "summarise", "tout", "question", "brief", "speak", "chant", "read", "cry",
+    "yell", "sing", "rule",
     "implore", "fume", "beg", "snap", "scoff", "sigh", "laugh", "grumble", "gush", "chide",
     "rail", "marvel", "concur", "interject", "opine", "posit", "vent", "inform", "recollect",
-    "assert", "affirm", "attest", "swear", "thunder", "bark", "murmur", "stammer", "sneer",
+    "affirm", "attest", "swear", "thunder", "bark", "murmur", "stammer", "sneer",
 })
 # verbs of belief and opinion: reported thought ("Kyiv believes ...")
 BELIEF_LEMMAS: frozenset[str] = frozenset({
@@ -149,20 +149,36 @@ class Mention:
 SpeakerForm = Literal["name", "mention"]
 
 
-def speaker_string(mention: Mention, fullest: dict[str, str], form: SpeakerForm) -> str:
-    """How a quote's speaker is written out.
+def speaker_strings(mentions: Iterable[Mention], fullest: dict[str, str], form: SpeakerForm
+                    ) -> dict[str, str]:
+    """One way of writing each speaker in an article, by :attr:`Mention.key`.
 
     ``name``: the fullest form of the name seen in the article ("Yuriyi Bondar" for a later
-    "Bondar"), or the description for a speaker with no name; titles and appositives are left
-    to ``role`` and ``affiliation``. ``mention``: the mention as the article gives it at
-    that place, titles and appositive included ("Andrii, a Ukrainian intelligence officer"),
-    with the name still folded to its fullest form.
+    "Bondar"), or the description of a speaker with no name; titles and appositives are left
+    to ``role`` and ``affiliation``. ``mention``: the fullest mention of the speaker as the
+    article gives it, titles and appositive included ("Andrii, a Ukrainian intelligence
+    officer"), with the name folded to its fullest form.
     """
+    out: dict[str, str] = {}
+    honorifics: dict[str, str] = {}
+    for mention in mentions:
+        text = _written_out(mention, fullest, form)
+        if len(text) > len(out.get(mention.key, "")):
+            out[mention.key] = text
+        if mention.name and mention.name != mention.bare_name:
+            honorifics[mention.key] = mention.name.split()[0]
+    if form == "mention":
+        # "Mr. Mike Shields, the group's president": the honorific of a later "Mr. Shields"
+        for key, honorific in honorifics.items():
+            if out[key].startswith(fullest.get(key, "\0")):
+                out[key] = f"{honorific} {out[key]}"
+    return out
+
+
+def _written_out(mention: Mention, fullest: dict[str, str], form: SpeakerForm) -> str:
     bare = mention.bare_name
-    if form == "name":
-        text = mention.name or mention.text
-    else:
-        text = mention.written or mention.text
+    written = mention.name if form == "name" else mention.written
+    text = written or mention.text
     if bare:
         full = fullest.get(mention.key, bare)
         if len(full.split()) > len(bare.split()):
@@ -221,11 +237,12 @@ def _according_to(cue: Token) -> Token | None:
 
 
 def _subject(verb: Token) -> Token | None:
-    for child in verb.children:
-        if child.dep_ in ("nsubj", "csubj"):
-            return child
-        if child.dep_ == "nsubjpass" and verb.lemma_ in ("quote", "cite"):
-            return child
+    """The subject of a verb; of two (a misparse of "the nurse Olena Bondarenko"), the one
+    nearest the verb."""
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj") or (
+        c.dep_ == "nsubjpass" and verb.lemma_ in ("quote", "cite"))]
+    if subjects:
+        return min(subjects, key=lambda c: abs(verb.i - c.i))
     for child in verb.children:
         if child.dep_ == "agent":
             for obj in child.children:
@@ -318,6 +335,10 @@ def _written(head: Token, quoted: Callable[[int], bool]) -> str:
         if (clause or medium) and token.i != head.i:
             drop.update(t.i for t in token.subtree)
     words = [t for t in head.subtree if t.i not in drop and not quoted(t.i)]
+    dash = next((k for k, t in enumerate(words) if t.text in ("-", "—", "–")), None)
+    if dash and words[dash - 1].whitespace_ and all(t.is_upper or t.is_punct
+                                                    for t in words[:dash]):
+        words = words[dash + 1 :]  # a dateline: "WASHINGTON - Senator ..."
     while words and (words[-1].is_punct or words[-1].dep_ in ("cc", "prep", "case")):
         words.pop()
     while words and words[0].is_punct:
@@ -422,11 +443,21 @@ def _affiliation(words: list[Token]) -> str | None:
     """The first demonym among the words, whole ("North Korean")."""
     for token in words:
         if token.ent_type_ == "NORP" and token.pos_ in ("ADJ", "PROPN"):
-            entity = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
-            return entity.text if entity is not None else token.text
+            return _entity_text(token)
         if token.pos_ == "ADJ" and token.lower_ in _DEMONYM_WORDS:
             return token.text
     return None
+
+
+def _entity_text(token: Token) -> str:
+    """The whole named entity a token stands in."""
+    doc = token.doc
+    start, end = token.i, token.i + 1
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return doc[start:end].text
 
 
 def _text(words: Iterable[Token]) -> str:
@@ -480,17 +511,17 @@ def via_of(cue: Token, speaker: Token | None) -> str | None:
 
 def _medium(token: Token) -> str | None:
     """The outlet or channel a token names, if it names one."""
-    if token.lower_ in ("interview", "statement") :
+    if token.lower_ in ("interview", "statement"):
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ in ("with", "to"):
                 for obj in child.children:
                     if obj.dep_ == "pobj":
                         return _medium(obj)
         return None
-    words = [t for t in token.subtree if t.dep_ not in ("prep", "pobj") or t.i == token.i]
-    name = _text(t for t in words if t.i <= token.i)
-    if not name:
-        return None
+    start = token.left_edge.i
+    if token.doc[start].lower_ in ("the", "a", "an") and not token.doc[start].text[0].isupper():
+        start += 1
+    name = token.doc[start : token.i + 1].text
     if is_outlet(name) or name.lower() in _CHANNELS:
         return name
     if token.ent_type_ == "ORG" and _MEDIA_NAME.search(name):
@@ -511,9 +542,6 @@ class Discourse:
 
     def add_speaker(self, mention: Mention) -> None:
         self._speakers.append(mention)
-
-    def last_speaker(self) -> Mention | None:
-        return self._speakers[-1] if self._speakers else None
 
     def resolve(self, mention: Mention) -> Mention | None:
         """A pronoun or pointing description resolved to an earlier mention, if one fits."""
@@ -575,8 +603,7 @@ def _compatible(pronoun: Mention, candidate: Mention) -> bool:
     return True
 
 
-def subject_mentions(doc: Doc | Span, subjects: list[Token],
-                     quoted: Callable[[int], bool]) -> list[Mention]:
+def subject_mentions(subjects: list[Token], quoted: Callable[[int], bool]) -> list[Mention]:
     """Mentions for sentence subjects that can be pronoun antecedents."""
     out: list[Mention] = []
     for token in subjects:
