@@ -11,8 +11,9 @@ Bondar told Politico", "...,' Mr. Burton fumed") or right before its opening mar
 had '...'", "describing the move as '...'"), and one with no such verb is a scare quote
 (a word or two) or nobody's words. A sentence quoted in two halves around its cue, and a
 cue-less quote that opens the next paragraph, are joined into one record; any other quote
-without a cue takes the speaker of the quote before it. Reported speech is the content clause of a finite speech
-or belief verb ("X said that ...", "X believes ...", "according to X, ...").
+without a cue takes the speaker of the quote before it. Reported speech is the content
+clause of a finite speech or belief verb ("X said that ...", "X believes ...",
+"according to X, ...").
 
 Speakers come from :mod:`triangulate.nlp.speakers`: pronouns and "the official" are resolved
 by rule, and every speaker is written one way per article (its fullest mention or name).
