@@ -10,8 +10,8 @@ share one key. Near duplicates are found with MinHash over word 5-shingles and L
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from collections.abc import Sequence
+from functools import lru_cache
 
 from datasketch import MinHash, MinHashLSH
 
