@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import pytest
@@ -39,9 +39,13 @@ def test_killed_run_resumes(tmp_path: Path, db_url: str, monkeypatch: pytest.Mon
         analysis.run([tmp_path], Store(db_url), ignore)
     assert Store(db_url).counts()["articles"] == 2
 
-    def counting(articles: list[Article], **kwargs: object) -> Iterator[Reading]:
-        read.extend(a.id for a in articles)
-        yield from real(articles, **kwargs)  # type: ignore[arg-type]
+    def counting(articles: Iterable[Article], **kwargs: object) -> Iterator[Reading]:
+        def noted() -> Iterator[Article]:  # articles come streaming: note them as they pass
+            for article in articles:
+                read.append(article.id)
+                yield article
+
+        yield from real(noted(), **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(analysis, "read_articles", counting)
     result = analysis.run([tmp_path], Store(db_url), ignore)

@@ -4,7 +4,6 @@ from triangulate.reconcile import crosscheck
 from triangulate.reconcile.groups import build_groups
 from triangulate.reconcile.independence import duplicate_clusters, source_keys
 from triangulate.reconcile.names import fold_names
-from triangulate.reconcile.tensions import find_tensions, polarity
 from triangulate.types import Article, Claim, Reading
 
 
@@ -99,29 +98,8 @@ def test_fuzzy_folding_without_gazetteer() -> None:
     assert mapping["Olena Tarasenko"] == "Olena Tarasenko"
 
 
-def test_negation_flips_polarity() -> None:
-    assert polarity("the enemy does not surrender".split()) > 0
-    assert polarity("they will desert and defect".split()) < 0
-    assert polarity("they are not a credible force".split()) < 0
-
-
 def reading(id_: str, *sentences: str) -> Reading:
     return Reading(article=article(id_, " ".join(sentences)), statements=list(sentences))
-
-
-def test_tensions_pair_opposite_assessments_across_articles() -> None:
-    found = find_tensions([
-        reading("a", "Officers called the brigade disciplined and formidable.",
-                "The weather was cold."),
-        reading("b", "Analysts described the brigade as poorly trained and demoralised."),
-        reading("c", "The harvest was late this year."),
-    ])
-    assert len(found) == 1
-    assert {found[0].a.article, found[0].b.article} == {"a", "b"}
-
-
-def test_tensions_ignore_the_same_article() -> None:
-    assert find_tensions([reading("a", "They were formidable.", "They were poorly led.")]) == []
 
 
 def test_crosscheck_folds_entities_and_groups() -> None:
@@ -155,3 +133,13 @@ def test_agreement_found_past_figures_of_the_same_source() -> None:
     figures = [claim(f"a{i}", 100 + i, source="Seoul") for i in range(5)]
     status, _ = judge([*figures, claim("z", 106, source="Kyiv")])
     assert status == "corroborated"
+
+
+def test_estimate_keeps_best_within_low_and_high() -> None:
+    claims = [claim("a", 11000, "about", source="NIS", measure="deployed"),
+              claim("b", 12000, source="Kyiv", measure="deployed"),
+              claim("c", 6000, "more_than", source="UK", measure="deployed")]
+    _, (low, best, high) = judge(claims, dates={"a": "2024-11-01", "b": "2025-01-05",
+                                                "c": "2025-06-01"})
+    assert low is not None and best is not None and high is not None
+    assert low <= best <= high

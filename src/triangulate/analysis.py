@@ -5,34 +5,38 @@ Every stage is called from here, in order; each stage knows nothing of the ones 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import replace
 from pathlib import Path
 
-from triangulate.ingest import hashed_id, make_article, read_sources
+from triangulate.ingest import hashed_id, is_url, make_article, read_sources
 from triangulate.nlp import PIPELINE_VERSION, read_articles
 from triangulate.reconcile import crosscheck
 from triangulate.store import Store
 from triangulate.types import Analysis, Article, IngestProblem, Reading
 
 ProblemHandler = Callable[[IngestProblem], None]
-ProgressHandler = Callable[[int, int], None]
+ProgressHandler = Callable[[int], None]  # articles done so far
+ArticleFilter = Callable[[Article], bool]
+Reader = Callable[[Iterable[Article]], Iterable[Reading]]  # the per-article stage's engine
 
 
-def collect(sources: Iterable[str | Path], on_problem: ProblemHandler) -> list[Article]:
-    """Readable articles, once each by id (the last copy of an id wins)."""
-    found: dict[str, Article] = {}
+def articles_in(sources: Iterable[str | Path], on_problem: ProblemHandler,
+                keep: ArticleFilter | None = None) -> Iterator[Article]:
+    """Readable articles as ingest finds them; those that ``keep`` refuses are dropped."""
     for item in read_items(sources):
         if isinstance(item, IngestProblem):
             on_problem(item)
-        else:
-            found[item.id] = item
-    return list(found.values())
+        elif keep is None or keep(item):
+            yield item
 
 
 def read_items(sources: Iterable[str | Path]) -> Iterator[Article | IngestProblem]:
-    """Paths are read as files or folders; any other string is an article's text."""
+    """Paths are read as files or folders, URLs as feeds; any other string is an article's
+    text."""
     for source in sources:
-        if isinstance(source, Path) or Path(source).exists() or looks_like_path(source):
+        if isinstance(source, Path) or is_url(source) or Path(source).exists() \
+                or looks_like_path(source):
             yield from read_sources([source])
         else:
             yield make_article(hashed_id(source), source, source.split("\n", 1)[0][:120],
@@ -45,24 +49,61 @@ def looks_like_path(text: str) -> bool:
 
 
 def run(sources: Iterable[str | Path], store: Store, on_problem: ProblemHandler,
-        progress: ProgressHandler | None = None, n_process: int = 1) -> Analysis:
-    articles = collect(sources, on_problem)
-    readings = read_all(articles, store, progress, n_process)
-    analysis = crosscheck(readings)
+        progress: ProgressHandler | None = None, n_process: int = 1,
+        keep: ArticleFilter | None = None, reader: Reader | None = None) -> Analysis:
+    """Ingest, read (with ``n_process`` processes, or with ``reader``), cross-check, store."""
+    articles = articles_in(sources, on_problem, keep)
+    ids = read_into_store(articles, store, reader or local_reader(n_process), progress)
+    analysis = cross_checked(store.load_readings(ids))
     store.save_crosscheck(analysis.groups, analysis.tensions)
     return analysis
 
 
-def read_all(articles: list[Article], store: Store, progress: ProgressHandler | None,
-             n_process: int) -> list[Reading]:
-    """Readings in article order: stored where current, read and stored otherwise."""
-    fresh = [a for a in articles if not store.is_current(a, PIPELINE_VERSION)]
-    done = len(articles) - len(fresh)
-    if progress:
-        progress(done, len(articles))
-    for reading in read_articles(fresh, n_process=n_process):
+def cross_checked(readings: Sequence[Reading]) -> Analysis:
+    """The readings cross-checked, with each article's framing carried along for the report."""
+    return replace(crosscheck(readings), framings={r.article.id: r.framing for r in readings})
+
+
+def local_reader(n_process: int) -> Reader:
+    def read(articles: Iterable[Article]) -> Iterator[Reading]:
+        return read_articles(articles, n_process=n_process)
+
+    return read
+
+
+def read_into_store(articles: Iterable[Article], store: Store, read: Reader,
+                    progress: ProgressHandler | None = None) -> list[str]:
+    """The per-article stage, streaming: every article that the store does not hold current
+    is read and its reading stored, one transaction each.
+
+    Returns the article ids in the order first seen (only the ids are kept); where an id
+    comes twice, the copy read last is the one stored.
+    """
+    intake = _Intake(store, progress)
+    for reading in read(intake.fresh(articles)):
         store.save_reading(reading, PIPELINE_VERSION)
-        done += 1
-        if progress:
-            progress(done, len(articles))
-    return store.load_readings([a.id for a in articles])
+        intake.advance()
+    return list(intake.ids)
+
+
+class _Intake:
+    """Ids seen, in order, and a count of articles done, stored or found current."""
+
+    def __init__(self, store: Store, progress: ProgressHandler | None) -> None:
+        self.store = store
+        self.progress = progress
+        self.ids: dict[str, None] = {}
+        self.done = 0
+
+    def fresh(self, articles: Iterable[Article]) -> Iterator[Article]:
+        for article in articles:
+            self.ids[article.id] = None
+            if self.store.is_current(article, PIPELINE_VERSION):
+                self.advance()
+            else:
+                yield article
+
+    def advance(self) -> None:
+        self.done += 1
+        if self.progress:
+            self.progress(self.done)

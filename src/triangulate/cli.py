@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -9,9 +10,17 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
 
-from triangulate.analysis import collect, run
-from triangulate.reconcile import crosscheck
-from triangulate.report import export, print_summary, render_html, write_json
+from triangulate.analysis import (
+    ArticleFilter,
+    Reader,
+    articles_in,
+    cross_checked,
+    local_reader,
+    read_into_store,
+    run,
+)
+from triangulate.ingest import LanguageFilter, is_url
+from triangulate.report import export, print_summary, render_html, render_markdown, write_json
 from triangulate.report.export import Format
 from triangulate.store import Store
 from triangulate.types import Analysis, IngestProblem
@@ -24,7 +33,16 @@ errors = Console(stderr=True, soft_wrap=True)
 DbOption = Annotated[str | None, typer.Option(
     "--db", help="SQLAlchemy URL of the store (default: $TRIANGULATE_DB or "
                  "sqlite:///triangulate.db).")]
-Paths = Annotated[list[Path], typer.Argument(help="Files or folders of articles.")]
+Paths = Annotated[list[str], typer.Argument(help="Files or folders of articles, or feed URLs.")]
+LanguageOption = Annotated[str | None, typer.Option(
+    "--language", help="Keep only articles in this language (e.g. en); the others are skipped "
+                       "and counted.")]
+ProcessesOption = Annotated[int, typer.Option("--processes", "-j", min=1,
+                                              help="Parser processes.")]
+HtmlOption = Annotated[Path | None, typer.Option(
+    "--html", help="Write the HTML report (one self-contained file) to this file.")]
+MarkdownOption = Annotated[Path | None, typer.Option(
+    "--markdown", help="Write the report as Markdown to this file.")]
 PROGRESS_FROM = 5  # articles; smaller runs print no bar
 
 
@@ -39,17 +57,48 @@ class ProblemLog:
         errors.print(f"[yellow]skipped[/] {problem}", markup=True, highlight=False)
 
 
-def analyse_with_progress(paths: list[Path], store: Store, log: ProblemLog,
-                          n_process: int) -> Analysis:
+class Engine(StrEnum):
+    local = "local"
+    dask = "dask"
+
+
+def sources(paths: list[str]) -> list[str | Path]:
+    """Feed URLs as given (a ``Path`` would fold their ``//``), everything else as a path."""
+    return [path if is_url(path) else Path(path) for path in paths]
+
+
+def language_filter(language: str | None) -> LanguageFilter | None:
+    return LanguageFilter(language) if language else None
+
+
+def report_skipped(keep: LanguageFilter | None) -> None:
+    """One line for all the articles the language filter dropped, not one line each."""
+    if keep and keep.skipped:
+        errors.print(f"skipped {keep.skipped} article(s) not in language {keep.language!r}")
+
+
+def make_reader(engine: Engine, processes: int, scheduler: str | None,
+                work: Path | None) -> Reader:
+    if engine is Engine.local:
+        if scheduler or work:
+            raise typer.BadParameter("--scheduler and --work need --engine dask")
+        return local_reader(processes)
+    from triangulate.engine.dask import DaskReader  # Dask is imported only when asked for
+
+    return DaskReader(scheduler, work, workers=max(2, processes))
+
+
+def analyse_with_progress(paths: list[str], store: Store, log: ProblemLog, reader: Reader,
+                          keep: ArticleFilter | None) -> Analysis:
     with Progress("[progress.description]{task.description}", BarColumn(),
                   MofNCompleteColumn(), TimeElapsedColumn(), console=errors,
                   transient=True) as bar:
         task = bar.add_task("reading articles", total=None, visible=False)
 
-        def advance(done: int, total: int) -> None:
-            bar.update(task, completed=done, total=total, visible=total >= PROGRESS_FROM)
+        def advance(done: int) -> None:
+            bar.update(task, completed=done, visible=done >= PROGRESS_FROM)
 
-        return run(paths, store, log, advance, n_process=n_process)
+        return run(sources(paths), store, log, advance, keep=keep, reader=reader)
 
 
 @app.command()
@@ -58,18 +107,31 @@ def analyze(
     db: DbOption = None,
     json_out: Annotated[Path | None, typer.Option("--json", help="Write the analysis JSON "
                                                   "(eval/CONTRACT.md) to this file.")] = None,
-    html: Annotated[Path | None, typer.Option("--html", help="Write the HTML report.")] = None,
-    processes: Annotated[int, typer.Option("--processes", "-j", min=1,
-                                           help="Parser processes.")] = 1,
+    html: HtmlOption = None,
+    markdown: MarkdownOption = None,
+    processes: ProcessesOption = 1,
+    language: LanguageOption = None,
+    engine: Annotated[Engine, typer.Option(
+        "--engine", help="Where articles are read: here (local, -j processes) or on a Dask "
+                         "cluster (dask).")] = Engine.local,
+    scheduler: Annotated[str | None, typer.Option(
+        "--scheduler", help="Dask scheduler, tcp://HOST:PORT (default: a local cluster of -j "
+                            "worker processes, at least 2).")] = None,
+    work: Annotated[Path | None, typer.Option(
+        "--work", help="Folder for the Dask engine's Parquet partitions (default: a temporary "
+                       "folder, removed after).")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary.")] = False,
 ) -> None:
     """Ingest, read, cross-check and summarise articles."""
+    reader = make_reader(engine, processes, scheduler, work)
     log = ProblemLog()
+    keep = language_filter(language)
     store = Store(db)
     try:
-        analysis = analyse_with_progress(paths, store, log, processes)
+        analysis = analyse_with_progress(paths, store, log, reader, keep)
     finally:
         store.close()
+    report_skipped(keep)
     if not analysis.articles:
         errors.print("[red]error:[/] no article could be read")
         raise typer.Exit(1)
@@ -78,27 +140,35 @@ def analyze(
     if json_out:
         write_json(analysis, json_out)
         console.print(f"wrote {json_out}")
+    write_reports(analysis, html, markdown)
+
+
+def write_reports(analysis: Analysis, html: Path | None, markdown: Path | None) -> None:
     if html:
         render_html(analysis, html)
         console.print(f"wrote {html}")
+    if markdown:
+        render_markdown(analysis, markdown)
+        console.print(f"wrote {markdown}")
 
 
 @app.command()
-def ingest(paths: Paths, db: DbOption = None) -> None:
+def ingest(paths: Paths, db: DbOption = None, processes: ProcessesOption = 1,
+           language: LanguageOption = None) -> None:
     """Read articles into the store without cross-checking them."""
     log = ProblemLog()
+    keep = language_filter(language)
     store = Store(db)
     try:
-        articles = collect(paths, log)
-        if not articles:
-            errors.print("[red]error:[/] no article could be read")
-            raise typer.Exit(1)
-        from triangulate.analysis import read_all
-
-        read_all(articles, store, None, 1)
-        console.print(f"{len(articles)} articles stored in {store.url}")
+        ids = read_into_store(articles_in(sources(paths), log, keep), store,
+                              local_reader(processes))
     finally:
         store.close()
+    report_skipped(keep)
+    if not ids:
+        errors.print("[red]error:[/] no article could be read")
+        raise typer.Exit(1)
+    console.print(f"{len(ids)} articles stored in {store.url}")
 
 
 def stored_analysis(db: str | None) -> Analysis:
@@ -107,7 +177,7 @@ def stored_analysis(db: str | None) -> Analysis:
         readings = store.load_readings()
     finally:
         store.close()
-    return crosscheck(readings)
+    return cross_checked(readings)
 
 
 @app.command(name="export")
@@ -126,16 +196,12 @@ def export_command(
 
 
 @app.command()
-def report(
-    html: Annotated[Path | None, typer.Option("--html", help="Write the HTML report.")] = None,
-    db: DbOption = None,
-) -> None:
-    """Summarise everything in the store; optionally write the HTML report."""
+def report(html: HtmlOption = None, markdown: MarkdownOption = None,
+           db: DbOption = None) -> None:
+    """Summarise everything in the store; optionally write the HTML and Markdown reports."""
     analysis = stored_analysis(db)
     print_summary(analysis, console)
-    if html:
-        render_html(analysis, html)
-        console.print(f"wrote {html}")
+    write_reports(analysis, html, markdown)
 
 
 def main() -> None:

@@ -1,7 +1,7 @@
 """Plain data types shared by every stage.
 
 Data flows one way: ``ingest`` makes :class:`Article`; ``nlp`` reads each one into a
-:class:`Reading` (quotes, claims, entities); ``reconcile`` turns readings into
+:class:`Reading` (quotes, claims, entities, framing); ``reconcile`` turns readings into
 :class:`Group` and :class:`Tension`; ``report`` and ``store`` consume an :class:`Analysis`.
 """
 
@@ -21,10 +21,12 @@ Qualifier = Literal[
     "exact", "about", "at_least", "more_than", "at_most", "less_than", "range", "vague"
 ]
 Status = Literal["corroborated", "compatible", "conflicting", "single_source"]
+SourceKind = Literal["named", "anonymous", "institution", "media"]
 
 MEASURES: tuple[str, ...] = (
     "killed", "wounded", "casualties", "captured", "missing", "deployed", "area", "share", "other"
 )
+SOURCE_KINDS: tuple[SourceKind, ...] = ("named", "anonymous", "institution", "media")
 
 
 @dataclass(frozen=True)
@@ -97,6 +99,57 @@ class Entity:
 
 
 @dataclass
+class FramingSpan:
+    """A stretch of an article's text that framing points at (offsets into the text).
+
+    ``kind`` is the lexicon category of a loaded word, or the :data:`SourceKind` of a source;
+    ``quoted`` is true where the words stand inside someone's direct quote, so they are the
+    speaker's words that the outlet chose to quote rather than its own.
+    """
+
+    text: str
+    start: int
+    end: int
+    kind: str = ""
+    quoted: bool = False
+
+
+@dataclass
+class Framing:
+    """How an article tells its story: loaded words, scare quotes, hedges and its sources.
+
+    ``sources`` holds each distinct source once, at the place the article first names it.
+    """
+
+    words: int = 0
+    loaded: list[FramingSpan] = field(default_factory=list)
+    scare_quotes: list[FramingSpan] = field(default_factory=list)
+    hedges: list[FramingSpan] = field(default_factory=list)
+    sources: list[FramingSpan] = field(default_factory=list)
+
+    def counts(self) -> dict[str, int]:
+        """Loaded words are counted outside quotes (the outlet's own) and inside them."""
+        own = sum(not s.quoted for s in self.loaded)
+        counts = {"words": self.words, "loaded": own, "loaded_in_quotes": len(self.loaded) - own,
+                  "scare_quotes": len(self.scare_quotes), "hedges": len(self.hedges)}
+        for kind in SOURCE_KINDS:
+            counts[f"{kind}_sources"] = sum(s.kind == kind for s in self.sources)
+        return counts
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"counts": self.counts(), **asdict(self)}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Framing:
+        def spans(key: str) -> list[FramingSpan]:
+            return [FramingSpan(**item) for item in data.get(key, [])]
+
+        return cls(words=data.get("words", 0), loaded=spans("loaded"),
+                   scare_quotes=spans("scare_quotes"), hedges=spans("hedges"),
+                   sources=spans("sources"))
+
+
+@dataclass
 class Reading:
     """Everything the per-article stage finds in one article."""
 
@@ -106,6 +159,7 @@ class Reading:
     entities: list[Entity] = field(default_factory=list)
     scare_quotes: list[str] = field(default_factory=list)
     statements: list[str] = field(default_factory=list)  # evaluative sentences, for tensions
+    framing: Framing = field(default_factory=Framing)
 
 
 @dataclass
@@ -147,11 +201,16 @@ class Analysis:
     entities: list[Entity] = field(default_factory=list)
     groups: list[Group] = field(default_factory=list)
     tensions: list[Tension] = field(default_factory=list)
+    framings: dict[str, Framing] = field(default_factory=dict)  # by article id
+
+    def framing(self, article_id: str) -> Framing:
+        return self.framings.get(article_id) or Framing()
 
     def to_dict(self) -> dict[str, Any]:
         """The analysis as the JSON object that ``eval/CONTRACT.md`` describes."""
         return {
-            "articles": [asdict(a) for a in self.articles],
+            "articles": [{**asdict(a), "framing": self.framing(a.id).to_dict()}
+                         for a in self.articles],
             "quotes": [asdict(q) for q in self.quotes],
             "claims": [asdict(c) for c in self.claims],
             "entities": [asdict(e) for e in self.entities],

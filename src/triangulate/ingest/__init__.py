@@ -1,35 +1,49 @@
-"""Ingest: files, folders and JSON Lines to :class:`~triangulate.types.Article`.
+"""Ingest: files, folders, archives and feeds to :class:`~triangulate.types.Article`.
 
 ``read_sources`` yields an ``Article`` for every article it can read and an ``IngestProblem``
-(file and problem, one line) for every one it cannot; it never stops at a bad file.
+(file and problem, one line) for every one it cannot; it never stops at a bad file. It is a
+generator all the way down: archives (JSON Lines, WARC) are streamed, never held whole.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Iterable, Iterator
-from datetime import date, datetime
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from triangulate.ingest.clean import content_hash, detect_language, normalise_text
-from triangulate.ingest.decode import InputError, decode, read_bytes
+from triangulate.ingest.article import (
+    Source,
+    from_page,
+    hashed_id,
+    make_article,
+    primary_language,
+)
+from triangulate.ingest.decode import InputError, decode, read_bytes, stream_lines
+from triangulate.ingest.feeds import FEED_SUFFIXES, is_url, read_feed, read_feed_url
 from triangulate.ingest.html import extract_page
 from triangulate.ingest.text import parse_text
+from triangulate.ingest.warc import WARC_SUFFIXES, read_warc
 from triangulate.types import Article, IngestProblem
+
+__all__ = ["LanguageFilter", "Source", "hashed_id", "is_url", "make_article",
+           "path_id", "read_sources"]
 
 TEXT_SUFFIXES = (".txt", ".text", ".txt.gz")
 HTML_SUFFIXES = (".html", ".htm", ".html.gz", ".htm.gz")
-JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson")
-KNOWN_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + JSONL_SUFFIXES
-
-Source = Article | IngestProblem
+JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz")
+KNOWN_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + JSONL_SUFFIXES + WARC_SUFFIXES + FEED_SUFFIXES
 
 
 def read_sources(paths: Iterable[str | Path]) -> Iterator[Source]:
-    """Every article under ``paths`` (files or folders, recursively), in a stable order."""
-    for path in map(Path, paths):
+    """Every article under ``paths`` (files or folders, recursively, or feed URLs), in a
+    stable order."""
+    for source in paths:
+        if isinstance(source, str) and is_url(source):
+            yield from read_feed_url(source)
+            continue
+        path = Path(source)
         if path.is_dir():
             for file in sorted(p for p in path.rglob("*") if p.is_file()):
                 if file.name.lower().endswith(KNOWN_SUFFIXES):
@@ -43,9 +57,15 @@ def read_sources(paths: Iterable[str | Path]) -> Iterator[Source]:
 def read_file(path: Path) -> Iterator[Source]:
     name = path.name.lower()
     try:
-        data = read_bytes(path)
         if name.endswith(JSONL_SUFFIXES):
-            yield from read_jsonl(path, data)
+            yield from read_jsonl(path)
+            return
+        if name.endswith(WARC_SUFFIXES):
+            yield from read_warc(path)
+            return
+        data = read_bytes(path)
+        if name.endswith(FEED_SUFFIXES):
+            yield from read_feed(data, str(path))
             return
         raw, note = decode(data)
         notes = (note,) if note else ()
@@ -60,27 +80,27 @@ def read_file(path: Path) -> Iterator[Source]:
 
 
 def from_html(path: Path, raw: str, notes: tuple[str, ...]) -> Source:
-    page = extract_page(raw)
-    if page is None or not page.text.strip():
-        return IngestProblem(str(path), "no article text found in the HTML")
-    fields = {"outlet": page.site_name, "published": page.published, "url": page.url,
-              "language": page.language}
-    return make_article(path_id(path), page.text, page.title, str(path), fields, notes)
+    return from_page(path_id(path), raw, str(path), str(path), notes)
 
 
-def read_jsonl(path: Path, data: bytes) -> Iterator[Source]:
-    raw, note = decode(data)
-    notes = (note,) if note else ()
-    for number, line in enumerate(raw.splitlines(), start=1):
-        if not line.strip():
-            continue
-        where = f"{path}:{number}"
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as error:
-            yield IngestProblem(where, f"malformed JSON ({error.msg} at column {error.colno})")
-            continue
-        yield from_record(record, where, notes)
+def read_jsonl(path: Path) -> Iterator[Source]:
+    """One article per line, streamed (gzipped or not): no size limit on the whole file."""
+    empty = True
+    for number, line in enumerate(stream_lines(path), start=1):
+        if line.strip():
+            empty = False
+            yield from_json_line(line, f"{path}:{number}")
+    if empty:
+        raise InputError("empty file")
+
+
+def from_json_line(line: bytes, where: str) -> Source:
+    raw, note = decode(line)
+    try:
+        record = json.loads(raw)
+    except json.JSONDecodeError as error:
+        return IngestProblem(where, f"malformed JSON ({error.msg} at column {error.colno})")
+    return from_record(record, where, (note,) if note else ())
 
 
 def from_record(record: Any, where: str, notes: tuple[str, ...]) -> Source:
@@ -101,26 +121,6 @@ def from_record(record: Any, where: str, notes: tuple[str, ...]) -> Source:
                         fields, notes)
 
 
-def make_article(article_id: str, text: str, title: str, path: str | None,
-                 fields: dict[str, Any], notes: tuple[str, ...]) -> Source:
-    cleaned = normalise_text(text)
-    if not cleaned:
-        return IngestProblem(path or article_id, "no text left after cleaning")
-    language = fields.get("language") or detect_language(cleaned)
-    return Article(
-        id=article_id,
-        text=cleaned,
-        title=" ".join(str(title).split()),
-        path=path,
-        outlet=fields.get("outlet") or None,
-        published=iso_date(fields.get("published") or fields.get("date")),
-        url=fields.get("url") or None,
-        language=language,
-        content_hash=content_hash(cleaned),
-        notes=notes,
-    )
-
-
 def path_id(path: Path) -> str:
     """The file name without its extensions: ``a/b/000_x.html.gz`` -> ``000_x``."""
     name = path.name
@@ -130,22 +130,14 @@ def path_id(path: Path) -> str:
     return path.stem
 
 
-def hashed_id(key: str) -> str:
-    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
+@dataclass
+class LanguageFilter:
+    """Keeps the articles in one language and counts the ones it drops."""
 
+    language: str
+    skipped: int = 0
 
-def iso_date(value: Any) -> str | None:
-    """An ISO date from a date, a datetime or a string that starts with one; else None."""
-    if value is None:
-        return None
-    if isinstance(value, datetime | date):
-        return value.isoformat()[:10]
-    text = str(value).strip()
-    try:
-        return datetime.fromisoformat(text.replace("Z", "+00:00")).date().isoformat()
-    except ValueError:
-        pass
-    try:
-        return date.fromisoformat(text[:10]).isoformat()
-    except ValueError:
-        return None
+    def __call__(self, article: Article) -> bool:
+        keep = primary_language(article.language) == primary_language(self.language)
+        self.skipped += not keep
+        return keep

@@ -1,13 +1,22 @@
-"""Bytes to text: UTF-8 first, then charset detection for everything else."""
+"""Bytes to text: UTF-8 first, then charset detection for everything else.
+
+Single-article files are read whole and refused over ``MAX_BYTES``; archives (JSON Lines,
+WARC) are streamed instead, and the limit applies to each of their lines or records.
+"""
 
 from __future__ import annotations
 
+import codecs
 import gzip
+import zlib
+from collections.abc import Iterator
+from io import BufferedIOBase
 from pathlib import Path
 
 from charset_normalizer import from_bytes
 
 MAX_BYTES = 20 * 1024 * 1024  # larger files are refused, compressed or not
+LIMIT = f"{MAX_BYTES // 2**20} MiB limit"
 
 
 class InputError(Exception):
@@ -20,7 +29,7 @@ def read_bytes(path: Path) -> bytes:
     except OSError as error:
         raise InputError(f"cannot read ({error.strerror or error})") from error
     if size > MAX_BYTES:
-        raise InputError(f"file is {size / 1e6:.1f} MB, over the {MAX_BYTES // 2**20} MiB limit")
+        raise InputError(f"file is {size / 1e6:.1f} MB, over the {LIMIT}")
     data = path.read_bytes()
     if path.suffix == ".gz":
         try:
@@ -28,16 +37,43 @@ def read_bytes(path: Path) -> bytes:
         except (OSError, EOFError) as error:
             raise InputError(f"not a valid gzip file ({error})") from error
         if len(data) > MAX_BYTES:
-            raise InputError(f"uncompressed size over the {MAX_BYTES // 2**20} MiB limit")
+            raise InputError(f"uncompressed size over the {LIMIT}")
     if not data.strip():
         raise InputError("empty file")
     return data
 
 
-def decode(data: bytes) -> tuple[str, str | None]:
-    """(text, note): the note says which encoding was guessed where the bytes were not UTF-8."""
+def stream_lines(path: Path) -> Iterator[bytes]:
+    """The lines of a file, decompressed on the fly where it ends in ``.gz``, one at a time."""
+    with _open(path) as stream:
+        try:
+            while line := stream.readline(MAX_BYTES + 1):
+                if len(line) > MAX_BYTES:
+                    raise InputError(f"a line is over the {LIMIT}")
+                yield line
+        except (gzip.BadGzipFile, EOFError, zlib.error) as error:
+            raise InputError(f"not a valid gzip file ({error})") from error
+
+
+def _open(path: Path) -> BufferedIOBase:
+    try:
+        return gzip.open(path, "rb") if path.suffix == ".gz" else path.open("rb")
+    except OSError as error:
+        raise InputError(f"cannot read ({error.strerror or error})") from error
+
+
+def decode(data: bytes, declared: str | None = None) -> tuple[str, str | None]:
+    """(text, note): the note says which encoding was guessed where the bytes were not UTF-8.
+
+    A ``declared`` charset (an HTTP header's) is tried first and needs no note.
+    """
     if b"\x00" in data[:8192]:
         raise InputError("binary file, not text")
+    if declared and _known(declared):
+        try:
+            return data.decode(declared), None
+        except UnicodeDecodeError:
+            pass
     try:
         return data.decode("utf-8-sig"), None
     except UnicodeDecodeError:
@@ -54,6 +90,14 @@ def decode(data: bytes) -> tuple[str, str | None]:
     if _looks_binary(text):
         raise InputError("binary file, not text")
     return text, f"not UTF-8; decoded as {best.encoding}"
+
+
+def _known(encoding: str) -> bool:
+    try:
+        codecs.lookup(encoding)
+    except LookupError:
+        return False
+    return True
 
 
 def _mostly_ascii(data: bytes) -> bool:

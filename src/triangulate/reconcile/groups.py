@@ -205,19 +205,24 @@ def describe(claim: Claim) -> str:
 
 def estimate(members: list[int], claims: Sequence[Claim]
              ) -> tuple[int | None, int | None, int | None]:
-    """Indexes of the claims that give the low, best and high figures."""
-    lows = [(interval(claims[i])[0], i) for i in members if interval(claims[i])[0] > 0]
-    highs = [(h, i) for i in members if math.isfinite(h := interval(claims[i])[1])]
+    """Indexes of the claims that give the low, best and high figures (as stated)."""
+    stated = {i: f for i in members if (f := value_at(i, claims)) is not None and f > 0}
+    bounded = [i for i in stated if math.isfinite(interval(claims[i])[1])]
     points = [(p, i) for i in members if (p := point(claims[i])) is not None]
     named = [(p, i) for p, i in points if claims[i].source and not claims[i].source_vague]
-    low = min(lows)[1] if lows else None
-    high = max(highs)[1] if highs else None
+    low = min(stated, key=stated.__getitem__) if stated else None
+    high = max(bounded, key=stated.__getitem__) if bounded else None
     best = median_claim(named or points)
-    floor = max(lows)[1] if lows else None
-    if best is None or (floor is not None and interval(claims[floor])[0] >
-                        (point(claims[best]) or 0)):
+    floor = max(stated, key=lambda i: interval(claims[i])[0]) if stated else None
+    if best is None or (floor is not None and interval(claims[floor])[0] > figure(best, claims)):
         best = floor
+    if best is not None and high is not None and figure(best, claims) > stated[high]:
+        high = best
     return low, best, high
+
+
+def figure(index: int, claims: Sequence[Claim]) -> float:
+    return value_at(index, claims) or 0.0
 
 
 def median_claim(points: list[tuple[float, int]]) -> int | None:

@@ -1,108 +1,309 @@
 """Statements in different articles that contradict each other in words.
 
-Each sentence gets an assessment polarity from a small lexicon of words that judge a
-force's quality and resolve ("formidable", "disciplined" against "poorly trained",
-"desert"), a cue flipped by each "not", "never", "no" or "n't" before it in its clause
-("does not surrender", "not one of them has tried to surrender" judge as "formidable"
-does). Sentences of opposite polarity in different articles are paired; pairs are ranked by
-the weaker side's strength plus the share of content words they have in common, each
-sentence in at most two pairs, and the best ``limit`` kept.
+Each sentence is cut into clauses (at commas, dashes, "but", "while", "who", ...), and each
+clause is read on two scales of cue words, every cue flipped by each "not", "never", "no" or
+"n't" before it in its clause:
+
+* assessment: words that judge a force's quality and resolve ("formidable", "disciplined"
+  against "poorly trained", "desert"; "does not surrender" judges as "formidable" does);
+* status: words that say a fight or presence is over ("driven out", "retaken") against
+  words that say it goes on ("still", "remain").
+
+Three kinds of pair across articles make a tension:
+
+1. opposite assessments, scored by the weaker side's strength (its number of cues), plus
+   how alike the cue clauses are, plus a bonus where both judge the same quality (skill,
+   cohesion, resolve, effect: "disciplined" against "disorganised" more than "disciplined"
+   against "desert");
+2. opposite statuses of clauses alike enough to be about the same thing;
+3. with the semantic extra only: two clauses so alike that they say the same thing, one
+   negated and the other not ("Pyongyang has said nothing about the deployment" against
+   "Pyongyang acknowledged the deployment"). Word overlap alone cannot tell a restatement
+   from two sentences that merely share words, so this kind waits for the model.
+
+Kinds 2 and 3 score 1, plus the bonus (their gate already says "the same thing"), plus
+how alike the clauses are.
+
+"How alike" is the cosine similarity of sentence embeddings where the extra is installed
+(:mod:`triangulate.reconcile.semantic`), else the share of content words two clauses have
+in common. Pairs are ranked by score, each sentence in at most two, and the best ``limit``
+kept.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from itertools import product
+from typing import NamedTuple
 
+from triangulate.reconcile import semantic
 from triangulate.types import Reading, Tension, TensionSide
 
-POSITIVE = frozenset({
-    "formidable", "disciplined", "effective", "skilled", "skilful", "skillful", "brave",
-    "courageous", "capable", "credible", "proficient", "proficiency", "superior",
-    "superiority", "fearless", "tough", "resilient", "motivated", "competent", "professional",
-    "combative", "combativeness", "relentless", "lethal", "experienced", "well-trained",
-    "effectively", "successful", "success", "stubborn", "discipline", "dedicated",
-    "bravery", "determined", "ferocious", "fanatical", "unyielding", "formidably",
+# Assessment cues by the quality they judge: (good, bad). Two statements stand in tension
+# most clearly when they judge the same quality in opposite ways.
+FACETS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
+    "skill": (frozenset({
+        "skilled", "skilful", "skillful", "capable", "proficient", "proficiency", "competent",
+        "professional", "experienced", "well-trained",
+    }), frozenset({
+        "poorly", "incompetent", "inexperienced", "untrained", "unprepared", "ill-equipped",
+    })),
+    "cohesion": (frozenset({"disciplined", "discipline"}), frozenset({
+        "disorganised", "disorganized", "chaotic", "confused", "panic",
+    })),
+    "resolve": (frozenset({
+        "brave", "courageous", "bravery", "fearless", "tough", "resilient", "motivated",
+        "combative", "combativeness", "relentless", "stubborn", "dedicated", "determined",
+        "ferocious", "fanatical", "unyielding",
+    }), frozenset({
+        "demoralised", "demoralized", "desert", "defect", "deserted", "defected", "deserting",
+        "defecting", "desertions", "surrender", "surrendered", "surrendering", "flee", "fled",
+        "fleeing", "low",
+    })),
+    "effect": (frozenset({
+        "formidable", "formidably", "effective", "effectively", "credible", "superior",
+        "superiority", "lethal", "successful", "success",
+    }), frozenset({
+        "weak", "ineffective", "fodder", "setback", "dismissed", "useless", "failure",
+        "failed", "struggling", "struggled",
+    })),
+}
+POSITIVE = frozenset(word for good, _ in FACETS.values() for word in good)
+NEGATIVE = frozenset(word for _, bad in FACETS.values() for word in bad)
+FACET_OF = {word: facet for facet, sides in FACETS.items() for side in sides for word in side}
+SAME_FACET = 0.5  # added to the score of a pair known to judge one quality or one thing
+ENDED = frozenset({
+    "driven", "drove", "expelled", "ousted", "evicted", "retaken", "retook", "recaptured",
+    "liberated", "withdrawn", "withdrew", "ended", "finished", "repelled", "routed",
 })
-NEGATIVE = frozenset({
-    "poorly", "weak", "ineffective", "disorganised", "disorganized", "demoralised",
-    "demoralized", "incompetent", "inexperienced", "untrained", "unprepared", "fodder",
-    "desert", "defect", "deserted", "defected", "deserting", "defecting", "desertions",
-    "surrender", "surrendered", "surrendering", "flee", "fled", "fleeing", "panic",
-    "setback", "dismissed", "useless", "ill-equipped", "chaotic", "confused", "failure",
-    "failed", "struggling", "struggled", "low",
+ONGOING = frozenset({
+    "still", "continue", "continues", "continuing", "remain", "ongoing", "persist", "persists",
 })
-NEGATORS = frozenset({"not", "never", "no", "n't", "without", "nothing"})
+NEGATORS = frozenset({"not", "never", "no", "n't", "without", "nothing", "neither", "none"})
+BREAK_WORDS = ("but", "while", "although", "though", "whereas", "who", "which")
+CLAUSE_BREAKS = frozenset({",", ";", ":", *BREAK_WORDS})
 STOP = frozenset({
     "the", "a", "an", "of", "to", "and", "in", "on", "that", "as", "is", "are", "was", "were",
     "be", "been", "being", "by", "with", "for", "from", "at", "it", "its", "they", "them",
     "their", "he", "she", "his", "her", "this", "these", "those", "will", "would", "said",
     "has", "have", "had", "not", "but", "if", "we", "our", "us", "you", "who", "which",
 })
-USES = 2
+USES = 2  # tensions one sentence may stand in
+SAME_MODEL = 0.75  # cosine at which two clauses are taken to speak of the same thing
+SAME_WORDS = 0.5  # share of content words at which they are, without the model
+MIN_CONTENT = 3  # content words a clause needs to be compared for status or negation
 _WORD = re.compile(r"[a-z]+(?:-[a-z]+)*|n't|[,;:]")
+_CLAUSE = re.compile(rf"[,;:()\u2013\u2014]|\s-\s|\b(?:{'|'.join(BREAK_WORDS)})\b", re.IGNORECASE)
+
+Similarity = Callable[["Clause", "Clause"], float]
+
+
+class Cue(NamedTuple):
+    word: str
+    sign: int
+    negated: bool
+
+    @property
+    def label(self) -> str:
+        return f"not {self.word}" if self.negated else self.word
 
 
 @dataclass(frozen=True)
-class Assessment:
+class Clause:
+    text: str
+    content: frozenset[str]
+    assessment: tuple[Cue, ...]
+    status: tuple[Cue, ...]  # +1 over, -1 still going
+    negated: bool
+
+
+@dataclass(frozen=True)
+class Statement:
     article: str
     sentence: str
-    polarity: int
-    words: frozenset[str]
+    clauses: tuple[Clause, ...]
+
+    @property
+    def assessment(self) -> int:
+        return sum(lean(c.assessment) for c in self.clauses)
+
+    def judging(self, sign: int) -> tuple[list[Clause], list[Cue]]:
+        """The clauses that lean the ``sign`` way, and their cues of that sign."""
+        clauses = [c for c in self.clauses if lean(c.assessment) * sign > 0]
+        return clauses, [cue for c in clauses for cue in c.assessment if cue.sign == sign]
 
 
-CLAUSE_BREAKS = frozenset({",", ";", ":", "but", "while", "although", "though", "whereas"})
+@dataclass(frozen=True)
+class Candidate:
+    score: float
+    first: Statement
+    second: Statement
+    why: str
 
 
-def polarity(words: Sequence[str]) -> int:
-    """Positive minus negative cues, each flipped by every negator before it in its clause."""
-    total, negated = 0, False
+@dataclass(frozen=True)
+class Matcher:
+    """How alike two clauses are, and from what likeness they speak of the same thing."""
+
+    similarity: Similarity
+    same: float
+    measure: str  # what the likeness is, for the why ("similarity", "shared words")
+    embeddings: semantic.Embeddings | None = None
+
+    def alike(self, a: Clause, b: Clause) -> tuple[float, str]:
+        value = self.similarity(a, b)
+        return value, f"{self.measure} {value:.2f}"
+
+
+def cues(words: Sequence[str], positive: frozenset[str],
+         negative: frozenset[str]) -> list[Cue]:
+    """Each cue word with its sign, flipped by every negator before it in its clause."""
+    out: list[Cue] = []
+    negated = False
     for word in words:
         if word in CLAUSE_BREAKS:
             negated = False
         elif word in NEGATORS:
             negated = not negated
-        elif word in POSITIVE or word in NEGATIVE:
-            sign = 1 if word in POSITIVE else -1
-            total += -sign if negated else sign
-    return total
-
-
-def assess(reading: Reading) -> list[Assessment]:
-    out = []
-    for sentence in reading.statements:
-        words = _WORD.findall(sentence.lower().replace("’", "'"))
-        score = polarity(words)
-        if score:
-            content = frozenset(w for w in words if w not in STOP and len(w) > 2)
-            out.append(Assessment(reading.article.id, sentence, score, content))
+        elif word in positive or word in negative:
+            sign = 1 if word in positive else -1
+            out.append(Cue(word, -sign if negated else sign, negated))
     return out
 
 
+def lean(found: Iterable[Cue]) -> int:
+    return sum(cue.sign for cue in found)
+
+
+def polarity(words: Sequence[str]) -> int:
+    """Positive minus negative assessment cues, each flipped by the negators before it."""
+    return lean(cues(words, POSITIVE, NEGATIVE))
+
+
+def tokens(text: str) -> list[str]:
+    return _WORD.findall(text.lower().replace("’", "'"))
+
+
+def read_clause(text: str) -> Clause:
+    words = tokens(text)
+    return Clause(
+        text=text,
+        content=frozenset(w for w in words if w not in STOP and len(w) > 2),
+        assessment=tuple(cues(words, POSITIVE, NEGATIVE)),
+        status=tuple(cues(words, ENDED, ONGOING)),
+        negated=sum(w in NEGATORS for w in words) % 2 == 1,
+    )
+
+
+def read_statement(article: str, sentence: str) -> Statement:
+    parts = (part.strip(" '\"‘’“”„.!?\n") for part in _CLAUSE.split(sentence))
+    return Statement(article, sentence, tuple(read_clause(p) for p in parts if p))
+
+
+def overlap(a: Clause, b: Clause) -> float:
+    return len(a.content & b.content) / max(1, min(len(a.content), len(b.content)))
+
+
+def matcher(statements: Sequence[Statement]) -> Matcher:
+    """Embeddings of every clause where the model is there, word overlap otherwise."""
+    embeddings = semantic.embed([c.text for s in statements for c in s.clauses if compared(c)])
+    if embeddings is None:
+        return Matcher(overlap, SAME_WORDS, "shared words")
+    return Matcher(lambda a, b: embeddings.similarity(a.text, b.text), SAME_MODEL,
+                   "similarity", embeddings)
+
+
+def compared(clause: Clause) -> bool:
+    """Whether a clause takes part in any comparison (and so is worth embedding)."""
+    return bool(clause.assessment) or len(clause.content) >= MIN_CONTENT
+
+
+def named(found: Iterable[Cue]) -> str:
+    return ", ".join(sorted({cue.label for cue in found}))
+
+
+def opposite_assessments(statements: Sequence[Statement], match: Matcher) -> Iterator[Candidate]:
+    positives = [s for s in statements if s.assessment > 0]
+    negatives = [s for s in statements if s.assessment < 0]
+    for p, n in product(positives, negatives):
+        if p.article != n.article:
+            yield assessment_pair(p, n, match)
+
+
+def assessment_pair(p: Statement, n: Statement, match: Matcher) -> Candidate:
+    """Scored by the weaker side, the likeness of the cue clauses and a shared quality."""
+    (p_clauses, p_cues), (n_clauses, n_cues) = p.judging(1), n.judging(-1)
+    alike, shown = max(match.alike(a, b) for a, b in product(p_clauses, n_clauses))
+    facets = sorted({FACET_OF[c.word] for c in p_cues} & {FACET_OF[c.word] for c in n_cues})
+    score = min(p.assessment, -n.assessment) + alike + (SAME_FACET if facets else 0.0)
+    of = f" of {' and '.join(facets)}" if facets else ""
+    return Candidate(score, p, n, f"opposite assessments{of}: {named(p_cues)} vs "
+                                  f"{named(n_cues)} ({shown})")
+
+
+def opposite_statuses(statements: Sequence[Statement], match: Matcher) -> Iterator[Candidate]:
+    """Clauses alike enough to be about one thing, one saying it is over, one that it goes on."""
+    clauses = [(s, c, lean(c.status)) for s in statements for c in s.clauses
+               if len(c.content) >= MIN_CONTENT]
+    ended = [(s, c) for s, c, sign in clauses if sign > 0]
+    ongoing = [(s, c) for s, c, sign in clauses if sign < 0]
+    for (s1, c1), (s2, c2) in product(ended, ongoing):
+        alike, shown = match.alike(c1, c2)
+        if s1.article != s2.article and alike >= match.same:
+            yield Candidate(1 + SAME_FACET + alike, s1, s2, f"over vs still going: "
+                            f"{named(c1.status)} vs {named(c2.status)} ({shown})")
+
+
+def negation_mismatches(statements: Sequence[Statement],
+                        match: Matcher) -> Iterator[Candidate]:
+    """Clauses alike in meaning and in words, one of them negated (needs the embeddings).
+
+    The model barely sees negation or who did what, so the clauses must also share most of
+    their content words.
+    """
+    if match.embeddings is None:
+        return
+    holders: dict[str, list[tuple[Statement, Clause]]] = {}
+    for s in statements:
+        for c in s.clauses:
+            if len(c.content) >= MIN_CONTENT:
+                holders.setdefault(c.text, []).append((s, c))
+    for text_a, text_b, alike in match.embeddings.close_pairs(match.same):
+        for (s1, c1), (s2, c2) in product(holders.get(text_a, []), holders.get(text_b, [])):
+            if s1.article != s2.article and c1.negated != c2.negated \
+                    and overlap(c1, c2) >= SAME_WORDS:
+                yield Candidate(1 + SAME_FACET + alike, s1, s2,
+                                f"the same statement, one side negated (similarity {alike:.2f})")
+
+
 def find_tensions(readings: Sequence[Reading], limit: int = 5) -> list[Tension]:
-    assessments = [a for reading in readings for a in assess(reading)]
-    positives = [a for a in assessments if a.polarity > 0]
-    negatives = [a for a in assessments if a.polarity < 0]
-    scored = []
-    for p in positives:
-        for n in negatives:
-            if p.article == n.article:
-                continue
-            shared = len(p.words & n.words) / max(1, min(len(p.words), len(n.words)))
-            scored.append((min(p.polarity, -n.polarity) + shared, p, n))
+    statements = [read_statement(r.article.id, sentence)
+                  for r in readings for sentence in r.statements]
+    match = matcher(statements)
+    candidates = [*opposite_assessments(statements, match),
+                  *opposite_statuses(statements, match),
+                  *negation_mismatches(statements, match)]
+    return [Tension(a=TensionSide(c.first.article, c.first.sentence),
+                    b=TensionSide(c.second.article, c.second.sentence),
+                    score=round(c.score, 3), why=c.why)
+            for c in select(candidates, limit)]
+
+
+def select(candidates: Iterable[Candidate], limit: int) -> list[Candidate]:
+    """The best-scored pairs, one per pair of sentences, each sentence in at most USES."""
     used: Counter[str] = Counter()
-    tensions = []
-    for score, p, n in sorted(scored, key=lambda item: -item[0]):
-        if used[p.sentence] >= USES or used[n.sentence] >= USES:
+    seen: set[frozenset[str]] = set()
+    chosen: list[Candidate] = []
+    for c in sorted(candidates, key=lambda c: (-c.score, c.first.sentence, c.second.sentence)):
+        pair = frozenset((c.first.sentence, c.second.sentence))
+        if pair in seen or used[c.first.sentence] >= USES or used[c.second.sentence] >= USES:
             continue
-        used.update((p.sentence, n.sentence))
-        tensions.append(Tension(a=TensionSide(p.article, p.sentence),
-                                b=TensionSide(n.article, n.sentence), score=round(score, 3),
-                                why="opposite assessments: "
-                                    f"{', '.join(sorted(p.words & POSITIVE))} against "
-                                    f"{', '.join(sorted(n.words & NEGATIVE))}"))
-        if len(tensions) == limit:
+        seen.add(pair)
+        used.update(pair)
+        chosen.append(c)
+        if len(chosen) == limit:
             break
-    return tensions
+    return chosen

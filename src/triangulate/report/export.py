@@ -21,20 +21,25 @@ def write_json(analysis: Analysis, path: Path) -> Path:
 
 
 def flat_rows(analysis: Analysis, table: str) -> list[dict[str, object]]:
-    """Rows with nested values (lists, tension sides) flattened for tabular formats."""
-    rows = analysis.to_dict()[table]
+    """Rows with nested values flattened for tabular formats: objects to one column per
+    field ("framing_counts_loaded"), lists to JSON text."""
     out = []
-    for row in rows:
+    for row in analysis.to_dict()[table]:
         flat: dict[str, object] = {}
         for key, value in row.items():
-            if isinstance(value, dict):
-                flat.update({f"{key}_{k}": v for k, v in value.items()})
-            elif isinstance(value, list | tuple):
-                flat[key] = json.dumps(list(value), ensure_ascii=False)
-            else:
-                flat[key] = value
+            _flatten(key, value, flat)
         out.append(flat)
     return out
+
+
+def _flatten(key: str, value: object, flat: dict[str, object]) -> None:
+    if isinstance(value, dict):
+        for inner, item in value.items():
+            _flatten(f"{key}_{inner}", item, flat)
+    elif isinstance(value, list | tuple):
+        flat[key] = json.dumps(list(value), ensure_ascii=False)
+    else:
+        flat[key] = value
 
 
 def export(analysis: Analysis, fmt: Format, out: Path) -> list[Path]:

@@ -1,33 +1,132 @@
-"""The HTML report: one self-contained file (inline CSS, no script, nothing fetched)."""
+"""The HTML report: one self-contained file (inline CSS and SVG, no script, nothing fetched).
+
+Jinja2 escapes every value; the only markup inserted as is comes from :mod:`.charts` and
+:mod:`.highlight`, which escape the article text and names themselves.
+"""
 
 from __future__ import annotations
 
-from collections import defaultdict
+from dataclasses import dataclass
 from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, select_autoescape
+from markupsafe import Markup
 
-from triangulate.report.terminal import figure, number
-from triangulate.types import Analysis, Quote
+from triangulate.report import views
+from triangulate.report.charts import Estimate, Point, color, figures_chart, stacked_bars
+from triangulate.report.highlight import Mark, to_html
+from triangulate.types import SOURCE_KINDS, Analysis, Article, Claim, Group
 
 _ENV = Environment(loader=PackageLoader("triangulate.report", "templates"),
                    autoescape=select_autoescape(["html", "j2"], default=True))
-_ENV.filters["figure"] = figure
-_ENV.filters["number"] = number
+_ENV.filters["figure"] = views.figure
+_ENV.filters["amount"] = views.amount
+_ENV.filters["estimate"] = views.estimate
+_ENV.globals["role_in_estimate"] = views.role_in_estimate
+SOURCE_COLORS = ("#2f6fb0", "#c8423b", "#3a9a4b", "#e07b1a")  # named, anonymous, inst., media
 
 
-def quotes_by_speaker(analysis: Analysis) -> list[tuple[str, list[Quote]]]:
-    grouped: dict[str, list[Quote]] = defaultdict(list)
-    for quote in analysis.quotes:
-        grouped[quote.speaker or "(unattributed)"].append(quote)
-    return sorted(grouped.items(), key=lambda item: (-len(item[1]), item[0]))
+@dataclass
+class GroupView:
+    group: Group
+    anchor: str
+    rows: list[tuple[int, Claim, Article]]  # claim index, claim, its article
+    chart: Markup
+    legend: list[tuple[str, str]]  # outlet, colour
+
+
+@dataclass
+class ArticleView:
+    article: Article
+    anchor: str
+    figures: list[tuple[int, Claim]]
+    text: Markup
+    counts: dict[str, str]
+
+
+class Report:
+    """Everything the template shows, with anchors that tie figures and quotes to the text."""
+
+    def __init__(self, analysis: Analysis) -> None:
+        self.analysis = analysis
+        self.articles = {a.id: a for a in analysis.articles}
+        self.outlets = views.outlets(analysis)
+        self.colors = {o.name: color(i) for i, o in enumerate(self.outlets)}
+        self.anchors = {a.id: f"art-{i}" for i, a in enumerate(analysis.articles)}
+        self.figures = views.claims_by_article(analysis)
+
+    def outlet(self, article_id: str) -> str:
+        article = self.articles.get(article_id)
+        return views.outlet_name(article) if article else article_id
+
+    def group_view(self, index: int, group: Group) -> GroupView:
+        rows = [(i, self.analysis.claims[i], self.articles[self.analysis.claims[i].article])
+                for i in group.claims]
+        rows.sort(key=lambda row: (row[2].published or "", row[0]))
+        points = [self.point(i, claim, article) for i, claim, article in rows]
+        chart = figures_chart(points, Estimate(group.low, group.best, group.high),
+                              lambda v: views.amount(v, group.measure),
+                              whole=group.measure != "share", label=views.group_title(group))
+        names = dict.fromkeys(views.outlet_name(article) for _, _, article in rows)
+        return GroupView(group, f"g-{index}", rows, chart,
+                         [(name, self.colors[name]) for name in names])
+
+    def point(self, index: int, claim: Claim, article: Article) -> Point:
+        outlet = views.outlet_name(article)
+        source = claim.source or "the outlet itself"
+        return Point(
+            name=f"{outlet} · {source}", value=claim.value, low=claim.low, high=claim.high,
+            when=views.parse_date(article.published), color=self.colors[outlet],
+            mark=views.figure(claim), href=f"#c-{index}",
+            tip=f"{outlet}, {article.published or 'undated'}: {claim.text} ({source})")
+
+    def article_view(self, article: Article) -> ArticleView:
+        figures = self.figures.get(article.id, [])
+        return ArticleView(article, self.anchors[article.id], figures,
+                           to_html(article.text, self.marks(article, figures)),
+                           views.framing_counts(self.analysis.framing(article.id)))
+
+    def marks(self, article: Article, figures: list[tuple[int, Claim]]) -> list[Mark]:
+        marks = [Mark(q.start, q.end, "quote" if q.kind == "direct" else "indirect",
+                      f"q-{i}", f"{q.speaker or 'unattributed'}{', ' + q.role if q.role else ''}")
+                 for i, q in enumerate(self.analysis.quotes) if q.article == article.id]
+        marks += [Mark(c.start, c.end, "figure", f"c-{i}",
+                       f"{c.measure}: {views.figure(c)} ({c.source or 'the outlet itself'})")
+                  for i, c in figures]
+        framing = self.analysis.framing(article.id)
+        marks += [Mark(s.start, s.end, "scare", tip="scare quotes")
+                  for s in framing.scare_quotes]
+        marks += [Mark(s.start, s.end, "hedge", tip="hedge") for s in framing.hedges]
+        marks += [Mark(s.start, s.end, "loaded", tip=f"loaded word ({s.kind})", extra=s.kind)
+                  for s in framing.loaded]
+        return marks
+
+    def source_mix(self, rows: list[views.OutletFraming]) -> Markup:
+        counts = [(row.outlet, [int(row.counts[f"{kind}_sources"]) for kind in SOURCE_KINDS])
+                  for row in rows]
+        return stacked_bars(counts, SOURCE_KINDS, SOURCE_COLORS, "sources by kind and outlet")
+
+    def context(self) -> dict[str, object]:
+        framing = views.framing_by_outlet(self.analysis)
+        return {
+            "analysis": self.analysis,
+            "report": self,
+            "outlets": self.outlets,
+            "date_span": views.date_span(self.analysis),
+            "groups": [self.group_view(i, g) for i, g in enumerate(self.analysis.groups)],
+            "speakers": views.speakers(self.analysis),
+            "framing": framing,
+            "framing_columns": views.FRAMING_COLUMNS,
+            "framing_groups": views.column_groups(views.FRAMING_COLUMNS),
+            "source_mix": self.source_mix(framing),
+            "articles": [self.article_view(a) for a in self.analysis.articles],
+            "status_words": views.STATUS_WORDS,
+        }
 
 
 def render_html(analysis: Analysis, path: Path | None = None) -> str:
     """The report as a string; written to ``path`` too where one is given."""
-    outlets = {a.id: a.outlet or a.id for a in analysis.articles}
-    page = _ENV.get_template("report.html.j2").render(
-        analysis=analysis, outlets=outlets, speakers=quotes_by_speaker(analysis))
+    page = _ENV.get_template("report.html.j2").render(Report(analysis).context())
     if path is not None:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(page, encoding="utf-8")

@@ -29,13 +29,16 @@ from sqlalchemy import (
     event,
     func,
     insert,
+    inspect,
     select,
+    text,
 )
 
 from triangulate.types import (
     Article,
     Claim,
     Entity,
+    Framing,
     Group,
     Quote,
     Reading,
@@ -54,7 +57,7 @@ articles = Table(
     Column("outlet", String(300)), Column("published", String(10)), Column("url", Text),
     Column("language", String(16)), Column("content_hash", String(64), nullable=False),
     Column("notes", Text), Column("scare_quotes", Text), Column("statements", Text),
-    Column("pipeline", String(40), nullable=False),
+    Column("framing", Text), Column("pipeline", String(40), nullable=False),
 )
 quotes = Table(
     "quotes", metadata,
@@ -123,6 +126,18 @@ class Store:
         if self.engine.dialect.name == "sqlite":
             event.listen(self.engine, "connect", _sqlite_pragmas)
         metadata.create_all(self.engine)
+        self._add_missing_columns()
+
+    def _add_missing_columns(self) -> None:
+        """Add columns that came after an older store was made (nullable: no data to move)."""
+        inspector = inspect(self.engine)
+        for table in metadata.sorted_tables:
+            present = {column["name"] for column in inspector.get_columns(table.name)}
+            for column in (c for c in table.columns if c.name not in present):
+                kind = column.type.compile(dialect=self.engine.dialect)
+                with self.engine.begin() as connection:
+                    connection.execute(text(
+                        f'ALTER TABLE "{table.name}" ADD COLUMN "{column.name}" {kind}'))
 
     def close(self) -> None:
         self.engine.dispose()
@@ -146,7 +161,8 @@ class Store:
             row = asdict(article)
             row.update(notes=json.dumps(list(article.notes)), pipeline=pipeline,
                        scare_quotes=json.dumps(reading.scare_quotes),
-                       statements=json.dumps(reading.statements))
+                       statements=json.dumps(reading.statements),
+                       framing=json.dumps(asdict(reading.framing), ensure_ascii=False))
             connection.execute(insert(articles), [row])
             for table, items in ((quotes, reading.quotes), (claims, reading.claims),
                                  (entities, reading.entities)):
@@ -219,4 +235,5 @@ def _reading(row: Any) -> Reading:
     values = {k: v for k, v in row.items() if k in names}
     values["notes"] = tuple(json.loads(row["notes"] or "[]"))
     return Reading(article=Article(**values), scare_quotes=json.loads(row["scare_quotes"] or "[]"),
-                   statements=json.loads(row["statements"] or "[]"))
+                   statements=json.loads(row["statements"] or "[]"),
+                   framing=Framing.from_dict(json.loads(row["framing"] or "{}")))

@@ -1,0 +1,108 @@
+"""The per-article stage on a Dask cluster (``triangulate analyze --engine dask``).
+
+Articles are ingested here and sent to the workers in partitions; each worker process
+builds the pipeline once (``load_pipeline`` is cached per process) and turns a partition
+into readings exactly as the local path does (``read_articles``), packed as one Parquet
+file. This process writes each partition under the work folder as it arrives and gives its
+readings back to be stored; only a few partitions are in flight at a time, so memory stays
+bounded on both sides however large the corpus.
+
+With a remote scheduler (``tcp://host:port``) the workers need Triangulate and the model
+installed; the partitions come back through the scheduler, so no shared disk is needed.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from collections import deque
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from itertools import chain
+from pathlib import Path
+from typing import Any
+
+from distributed import Client, Future, LocalCluster
+
+from triangulate.engine.parquet import from_parquet, to_parquet
+from triangulate.nlp import read_articles
+from triangulate.nlp.parallel import batches
+from triangulate.nlp.pipeline import load_pipeline, model_name
+from triangulate.types import Article, Reading
+
+PARTITION_SIZE = 32  # articles per task: seconds of work, a few MB each way
+# The scheduler serves HTTP on port 8787 (or warns and picks another where that is taken) even
+# without a dashboard: give it a free port and no dashboard.
+QUIET_SCHEDULER: dict[str, Any] = {"dashboard_address": ":0",
+                                   "scheduler_kwargs": {"dashboard": False}}
+IN_FLIGHT_PER_WORKER = 2  # partitions queued per worker thread, so none waits for work
+
+
+@dataclass
+class DaskReader:
+    """Reads articles on a Dask cluster: the given scheduler, or a local one of ``workers``
+    processes. Parquet partitions go to ``work`` (kept) or to a temporary folder (removed)."""
+
+    scheduler: str | None = None
+    work: Path | None = None
+    workers: int = 2
+    partition_size: int = PARTITION_SIZE
+
+    def __call__(self, articles: Iterable[Article]) -> Iterator[Reading]:
+        """Readings in the order of the partitions; no cluster is started for no articles
+        (a resumed run whose articles are all stored already)."""
+        partitions = batches(articles, self.partition_size)
+        first = next(partitions, None)
+        if first is None:
+            return
+        with self._client() as client, self._folder() as folder:
+            yield from self._read(client, folder, chain([first], partitions))
+
+    @contextmanager
+    def _client(self) -> Iterator[Client]:
+        # distributed leaves these constructors unannotated
+        if self.scheduler:
+            with Client(self.scheduler) as client:  # type: ignore[no-untyped-call]
+                yield client
+            return
+        with LocalCluster(n_workers=self.workers, threads_per_worker=1,  # type: ignore[no-untyped-call]
+                          processes=True, **QUIET_SCHEDULER) as cluster, \
+                Client(cluster) as local:  # type: ignore[no-untyped-call]
+            yield local
+
+    @contextmanager
+    def _folder(self) -> Iterator[Path]:
+        if self.work is None:
+            with tempfile.TemporaryDirectory(prefix="triangulate-") as folder:
+                yield Path(folder)
+            return
+        run = self.work / datetime.now(UTC).strftime("run-%Y%m%dT%H%M%S%f")
+        run.mkdir(parents=True)
+        yield run
+
+    def _read(self, client: Client, folder: Path, partitions: Iterable[list[Article]]
+              ) -> Iterator[Reading]:
+        """Partitions are landed in the order sent, so the oldest is waited for first."""
+        threads = client.nthreads()  # type: ignore[no-untyped-call]
+        limit = max(1, sum(threads.values())) * IN_FLIGHT_PER_WORKER
+        model = model_name()
+        pending: deque[tuple[Future[bytes], Path]] = deque()
+        for number, partition in enumerate(partitions):
+            future = client.submit(read_partition, partition, model, pure=False)
+            pending.append((future, folder / f"part-{number:05d}.parquet"))
+            if len(pending) >= limit:
+                yield from _land(*pending.popleft())
+        while pending:
+            yield from _land(*pending.popleft())
+
+
+def read_partition(articles: list[Article], model: str) -> bytes:
+    """On a worker: the readings of a partition, as Parquet."""
+    return to_parquet(list(read_articles(articles, load_pipeline(model))))
+
+
+def _land(future: Future[bytes], path: Path) -> Iterator[Reading]:
+    """Write a finished partition to its file and read its readings back from there."""
+    path.write_bytes(future.result())
+    yield from from_parquet(path)

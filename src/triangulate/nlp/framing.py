@@ -1,0 +1,362 @@
+"""Framing: how an article tells its story, beside what it reports.
+
+Four things a reader notices when two outlets report the same event: loaded words (a
+"tubby dictator", a "bloodbath"), scare quotes that keep a word at arm's length ("elite"
+troops), hedges that keep a claim at arm's length ("reportedly", "thought to be"), and whom the
+article relies on: named people, anonymous sources, institutions, or other media.
+
+:func:`framing_of` reads them from the parse spaCy already made and from the quotes and
+claims the other components found; it runs no model of its own and changes nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc, Span, Token
+
+from triangulate.nlp.gazetteer import (
+    ACTOR_BY_WORD,
+    DEMONYMS,
+    ORGS,
+    PLACE_BY_VARIANT,
+    TITLES,
+    canonical_person,
+    is_outlet,
+    normalise,
+    source_body,
+)
+from triangulate.nlp.lexicon import SPEECH_VERBS
+from triangulate.types import Claim, Framing, FramingSpan, Quote, SourceKind
+
+LOADED_WORDS: dict[str, tuple[str, ...]] = {
+    "pejorative": (
+        "tubby", "pudgy", "portly", "tyrant", "dictator", "despot", "strongman", "madman",
+        "thug", "henchman", "henchmen", "stooge", "lackey", "puppet", "crony", "horde",
+        "cannon fodder", "fanatic", "zealot", "warmonger", "butcher", "regime", "terrorist",
+        "prop up", "rogue state", "hermit kingdom", "pariah",
+    ),
+    "sensational": (
+        "bloodbath", "carnage", "slaughter", "massacre", "butchery", "decimation", "decimate",
+        "annihilate", "annihilation", "obliterate", "wipe out", "mow down", "mown down",
+        "meat grinder", "bloody", "gory", "horrific", "horrifying", "savage", "brutal",
+        "ruthless", "relentless", "headless", "hellish", "hell", "nightmare", "onslaught",
+        "rout", "humiliating", "humiliation", "catastrophic", "catastrophe", "devastating",
+        "crushing", "stunning", "shocking", "hurl", "suicidal",
+    ),
+    "emotive": (
+        "desperate", "desperately", "desperation", "terrified", "panicked", "panic",
+        "cowardly", "coward", "heroic", "hero", "valiant", "glorious", "shameful",
+        "disgraceful", "doomed", "hapless", "helpless", "pathetic", "laughable", "crazed",
+        "reckless", "callous", "evil", "sinister",
+    ),
+    "praise": ("crack", "fearless", "heroically", "legendary", "invincible", "mighty"),
+}
+"""Loaded and emotive words of war reporting, by the kind of push they give the reader.
+
+Written by hand for Triangulate, from what sets tabloid war copy apart from wire copy: words
+that belittle or demonise a person or side ("pejorative"), that dramatise death and defeat
+beyond "killed" and "lost" ("sensational"), that tell the reader what to feel or ascribe a
+state of mind ("emotive"), and that glorify a side ("praise"). Not taken from any published
+lexicon. Entries are lower-case lemmas or word forms; several words make a phrase.
+"""
+
+ATTRIBUTIVE_ONLY = frozenset({"crack"})
+"""Entries that are loaded only as a modifier of a noun ("crack troops", not "the ice cracked")."""
+
+HEDGES: tuple[str, ...] = (
+    "reportedly", "allegedly", "alleged", "purportedly", "purported", "supposedly",
+    "apparently", "ostensibly", "claim", "appear to", "appears to", "appeared to", "seem to",
+    "thought to", "believed to", "said to be", "understood to", "reported to be",
+    "reported to have",
+    "according to reports", "according to media reports", "according to unconfirmed reports",
+    "unconfirmed", "unverified", "could not be verified", "could not be independently verified",
+    "not independently verified", "it is thought", "it is believed", "suspected", "rumour",
+    "rumor", "rumoured", "rumored", "possibly", "probably", "presumably",
+)
+"""Words and phrases by which a writer keeps a statement at arm's length; written for this
+project from the hedges of news style (attribution verbs of doubt, adverbs of hearsay)."""
+
+MEDIA_WORDS = re.compile(
+    r"\b(?:News|Times|Post|Journal|Herald|Tribune|Gazette|Telegraph|Guardian|Radio|TV|"
+    r"Television|Daily|Politico|Reuters|KCNA|TASS|Yonhap|Interfax|newspaper|newspapers|"
+    r"broadcaster|broadcasters|media|press|outlet|outlets|tabloid|tabloids)\b")
+INSTITUTION_HEADS = frozenset({
+    "government", "ministry", "service", "agency", "army", "military", "staff", "command",
+    "office", "department", "pentagon", "kremlin", "council", "chiefs", "headquarters",
+    "administration", "embassy", "parliament", "assembly", "committee", "institute", "police",
+    "forces", "force", "intelligence", "nato", "un", "nis", "sbu", "jcs", "hur", "gur", "house",
+    "authorities", "authority", "court", "party", "commission", "directorate", "corps",
+    "agencies", "ministries", "governments", "services",
+})
+ANONYMOUS_HEADS = frozenset({
+    "source", "sources", "official", "officials", "officer", "officers", "soldier", "soldiers",
+    "commander", "commanders", "insider", "insiders", "aide", "aides", "diplomat",
+    "diplomats", "person", "people", "resident", "residents", "witness", "witnesses",
+    "analyst", "analysts", "expert", "experts", "observer", "observers", "report", "reports",
+    "estimate", "estimates", "account", "accounts", "rumour", "rumours", "blogger",
+    "bloggers", "fighter", "fighters", "troops", "veteran", "veterans", "spokesman",
+    "spokeswoman", "spokesperson",
+})
+_DETERMINERS = frozenset({"the", "a", "an", "neither", "nor", "both", "several", "some", "one"})
+_STOP_AFTER_ACCORDING = frozenset({"PUNCT", "VERB", "AUX", "SCONJ"})
+_MAX_ACCORDING_TOKENS = 8
+_WORD = re.compile(r"[\w’'.-]+")
+_TAIL = re.compile(r",|\s(?:of|citing|close to|familiar with|in|at|from|with|for|on|who|which|"
+                   r"that)\s")
+_DEMONYM_WORDS = frozenset(word for demonym in DEMONYMS for word in demonym.split())
+_QUOTE_MARKS = frozenset("\"'“”„‟‘’‚‛«»`")
+
+
+def framing_of(doc: Doc, quotes: Sequence[Quote], claims: Sequence[Claim],
+               scare_quotes: Sequence[str] = (), outlet: str | None = None) -> Framing:
+    """The framing of one parsed article; ``outlet`` is left out of its sources."""
+    quoted = [(q.start, q.end) for q in quotes if q.kind == "direct" and q.end > q.start]
+    return Framing(
+        words=sum(token.is_alpha for token in doc),
+        loaded=[_with_quoted(span, quoted) for span in loaded_words(doc)],
+        scare_quotes=scare_quote_spans(doc.text, scare_quotes),
+        hedges=hedges(doc),
+        sources=sources(doc, quotes, claims, outlet),
+    )
+
+
+def _with_quoted(span: FramingSpan, quoted: list[tuple[int, int]]) -> FramingSpan:
+    inside = any(start <= span.start and span.end <= end for start, end in quoted)
+    return replace(span, quoted=inside)
+
+
+class _Lexicon:
+    """Phrases by their first word, matched on each token's lower-case form or lemma."""
+
+    def __init__(self, entries: Iterable[tuple[str, str]]) -> None:
+        self.by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        for phrase, kind in entries:
+            words = tuple(phrase.split())
+            self.by_first.setdefault(words[0], []).append((words, kind))
+
+    def find(self, doc: Doc) -> list[FramingSpan]:
+        """Longest matches, left to right, never overlapping."""
+        found: list[FramingSpan] = []
+        i = 0
+        while i < len(doc):
+            match = self._match_at(doc, i)
+            if match is None:
+                i += 1
+                continue
+            size, kind = match
+            span = doc[i : i + size]
+            found.append(FramingSpan(span.text, span.start_char, span.end_char, kind))
+            i += size
+        return found
+
+    def _match_at(self, doc: Doc, i: int) -> tuple[int, str] | None:
+        candidates = self.by_first.get(doc[i].lower_, []) + \
+            self.by_first.get(doc[i].lemma_.lower(), [])
+        for words, kind in sorted(candidates, key=lambda item: -len(item[0])):
+            end = i + len(words)
+            if end <= len(doc) and all(_is(doc[i + k], w) for k, w in enumerate(words)) \
+                    and (words[0] not in ATTRIBUTIVE_ONLY or _modifies_noun(doc[i])):
+                return len(words), kind
+        return None
+
+
+def _is(token: Token, word: str) -> bool:
+    return token.lower_ == word or token.lemma_.lower() == word
+
+
+def _modifies_noun(token: Token) -> bool:
+    """Parsed as a noun's modifier, or standing right before a noun phrase's words (the parse
+    reads "at crack Ukrainian drone teams" as two objects)."""
+    following = token.nbor() if token.i + 1 < len(token.doc) else None
+    return (token.dep_ in ("amod", "compound") and token.head.pos_ in ("NOUN", "PROPN")) \
+        or (following is not None and following.pos_ in ("ADJ", "NOUN", "PROPN"))
+
+
+_LOADED = _Lexicon((word, kind) for kind, words in LOADED_WORDS.items() for word in words)
+_HEDGES = _Lexicon((phrase, "hedge") for phrase in HEDGES)
+
+
+def loaded_words(doc: Doc) -> list[FramingSpan]:
+    return _LOADED.find(doc)
+
+
+def hedges(doc: Doc) -> list[FramingSpan]:
+    return _HEDGES.find(doc)
+
+
+def scare_quote_spans(text: str, scare_quotes: Sequence[str]) -> list[FramingSpan]:
+    """Each scare-quoted word where it stands in the text, between marks, in order."""
+    spans: list[FramingSpan] = []
+    cursor = 0
+    for words in scare_quotes:
+        start = _between_marks(text, words, cursor)
+        if start is None:
+            start = _between_marks(text, words, 0)
+        if start is not None:
+            spans.append(FramingSpan(words, start, start + len(words)))
+            cursor = start + len(words)
+    return spans
+
+
+def _between_marks(text: str, words: str, cursor: int) -> int | None:
+    start = text.find(words, cursor)
+    while start > 0:
+        if text[start - 1] in _QUOTE_MARKS:
+            return start
+        start = text.find(words, start + 1)
+    return None
+
+
+@dataclass
+class _Source:
+    """A source as one place names it: its name, kind, words that identify it, where."""
+
+    name: str
+    kind: SourceKind
+    key: frozenset[str]
+    start: int
+    end: int
+
+
+def sources(doc: Doc, quotes: Sequence[Quote], claims: Sequence[Claim],
+            outlet: str | None = None) -> list[FramingSpan]:
+    """Each distinct source once: its fullest name, its kind, and where it is first named.
+
+    Sources are the speakers of quotes, the outlets quotes were given to (other media), the
+    sources of figures, "according to X", and unnamed subjects of speech verbs ("military
+    sources say"). Where the article never writes a source's name as such (a resolved "he"),
+    the offsets are those of the first passage attributed to it.
+    """
+    persons = [frozenset(_words(e.text)) for e in doc.ents if e.label_ == "PERSON"]
+    found: list[_Source] = []
+
+    def add(name: str | None, start: int, end: int, kind: SourceKind | None = None) -> None:
+        if not name or (outlet and normalise(name) == normalise(outlet)):
+            return
+        key = _key(name)
+        if key:
+            kind = kind or source_kind(name, doc, persons)
+            at = _first_mention(doc.text, name)
+            found.append(_Source(name, kind, key, *(at or (start, end))))
+
+    for quote in quotes:
+        add(quote.speaker, quote.start, quote.end)
+        add(quote.via, quote.start, quote.end, "media")
+    for claim in claims:
+        add(claim.source, claim.start, claim.end)
+    for span in [*according_to(doc), *unnamed_speakers(doc)]:
+        add(span.text, span.start_char, span.end_char)
+    return [FramingSpan(s.name, s.start, s.end, s.kind) for s in _fold(found)]
+
+
+def source_kind(name: str, doc: Doc | None = None,
+                persons: Sequence[frozenset[str]] = ()) -> SourceKind:
+    """Media, a named person, an institution, or a source the article does not name."""
+    words = _words(name)
+    head = _head(name)
+    if is_outlet(name) or MEDIA_WORDS.search(name):
+        return "media"
+    if any(p and p <= set(words) for p in persons) or _known_person(words):
+        return "named"
+    if head in INSTITUTION_HEADS or normalise(name) in ORGS or source_body(set(words)) \
+            or _only_places(words):
+        return "institution"
+    if head in ANONYMOUS_HEADS:
+        return "anonymous"
+    return "named" if _has_name(name, doc) else "anonymous"
+
+
+def _words(text: str) -> list[str]:
+    return [normalise(w) for w in _WORD.findall(text)]
+
+
+def _head(name: str) -> str:
+    """The last word before a comma, preposition or clause: the noun the name is about."""
+    main = _TAIL.split(name, maxsplit=1)[0]
+    words = _words(main)
+    return words[-1] if words else ""
+
+
+def _known_person(words: list[str]) -> bool:
+    return any(canonical_person(" ".join(words[i : i + n]))
+               for n in (1, 2, 3) for i in range(len(words) - n + 1))
+
+
+def _only_places(words: list[str]) -> bool:
+    content = [w for w in words if w not in _DETERMINERS]
+    return bool(content) and all(w in PLACE_BY_VARIANT or w in ACTOR_BY_WORD for w in content)
+
+
+def _has_name(name: str, doc: Doc | None) -> bool:
+    """A proper noun that is no title, demonym or place: a person the article names."""
+    tokens = _tokens_of(doc, name) if doc is not None else None
+    if tokens is not None:
+        return any(t.pos_ == "PROPN" and not _is_label(t.lower_) for t in tokens)
+    return any(w[:1].isupper() and not _is_label(w.lower()) for w in _WORD.findall(name))
+
+
+def _is_label(word: str) -> bool:
+    return word in TITLES or word in _DEMONYM_WORDS or word in PLACE_BY_VARIANT \
+        or word in ACTOR_BY_WORD
+
+
+def _tokens_of(doc: Doc, name: str) -> Span | None:
+    at = _first_mention(doc.text, name)
+    return doc.char_span(*at, alignment_mode="expand") if at else None
+
+
+def _first_mention(text: str, name: str) -> tuple[int, int] | None:
+    match = re.search(rf"(?<!\w){re.escape(name.strip())}(?!\w)", text)
+    return (match.start(), match.end()) if match else None
+
+
+def _key(name: str) -> frozenset[str]:
+    """Words that identify a source: a known body or person, else its content words."""
+    words = _words(name)
+    body = source_body(set(words))
+    if body:
+        return frozenset({body})
+    return frozenset(w for w in words if w not in _DETERMINERS and w not in TITLES
+                     and w not in {"citing", "preliminary", "data"})
+
+
+def _fold(found: list[_Source]) -> list[_Source]:
+    """One source per identity: a name whose key another name's key holds folds into it."""
+    kept: list[_Source] = []
+    for source in sorted(found, key=lambda s: (-len(s.key), s.start)):
+        into = next((k for k in kept if source.key <= k.key), None)
+        if into is None:
+            kept.append(source)
+        elif source.start < into.start:
+            into.start, into.end = source.start, source.end
+    return sorted(kept, key=lambda s: s.start)
+
+
+def according_to(doc: Doc) -> list[Span]:
+    """The noun phrase after each "according to", up to the clause's next verb or comma."""
+    found = []
+    for token in doc[:-2]:
+        if token.lower_ != "according" or doc[token.i + 1].lower_ != "to":
+            continue
+        start = token.i + 2
+        end = start
+        while end < min(len(doc), start + _MAX_ACCORDING_TOKENS) \
+                and doc[end].pos_ not in _STOP_AFTER_ACCORDING and doc[end].tag_ != "WDT":
+            end += 1
+        if end > start:
+            found.append(doc[start:end])
+    return found
+
+
+def unnamed_speakers(doc: Doc) -> list[Span]:
+    """Subjects of speech verbs that name nobody: "military sources say", "an official said"."""
+    found = []
+    for token in doc:
+        if token.dep_ == "nsubj" and token.lower_ in ANONYMOUS_HEADS \
+                and token.head.lemma_ in SPEECH_VERBS \
+                and not any(t.pos_ == "PROPN" for t in token.subtree):
+            found.append(doc[token.left_edge.i : token.i + 1])
+    return found

@@ -1,0 +1,349 @@
+"""SVG charts for the HTML report, built as markup strings: no script, nothing fetched.
+
+Every piece of text that goes into a chart (outlet names, sources, figures) is escaped here;
+the functions return :class:`markupsafe.Markup`, so the template inserts them as they are.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from math import ceil, floor, log10
+
+from markupsafe import Markup, escape
+
+PALETTE = ("#2f6fb0", "#e07b1a", "#3a9a4b", "#c8423b", "#7d5bb4", "#8c5a3c", "#d45fa6",
+           "#5f6b77", "#a5a51f", "#1fa3b5")
+"""Outlet colours, told apart by hue and lightness (after the Tableau 10 set, darkened)."""
+
+WIDTH = 960
+FONT = "font-family:system-ui,sans-serif"
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+ARROW = 24  # length of the arrow that stands for an open bound, in pixels
+
+Format = Callable[[float], str]
+
+
+@dataclass(frozen=True)
+class Point:
+    """One figure to draw: its value and bounds, date, colour, and the texts that go with it."""
+
+    name: str  # row label where there is no date axis ("Pacific Wire · NIS")
+    value: float | None
+    low: float | None
+    high: float | None
+    when: date | None
+    color: str
+    mark: str  # the figure as printed beside the point ("≥100")
+    tip: str  # hover text
+    href: str = ""  # the figure's place in the report ("#c-3")
+
+
+@dataclass(frozen=True)
+class Estimate:
+    low: float | None
+    best: float | None
+    high: float | None
+
+
+def color(index: int) -> str:
+    return PALETTE[index % len(PALETTE)]
+
+
+def _e(text: object) -> str:
+    return str(escape(str(text)))
+
+
+def figures_chart(points: Sequence[Point], estimate: Estimate, fmt: Format,
+                  whole: bool = True, label: str = "") -> Markup:
+    """Ranges with a point for the value, on a date axis where every figure has a date.
+
+    ``whole`` keeps axis steps at whole numbers (counts of people); ``label`` names the chart
+    for screen readers.
+    """
+    if not points:
+        return Markup("")
+    dates = {p.when for p in points}
+    if None not in dates and len(dates) >= 2:
+        return _dated_chart(points, estimate, fmt, whole, label)
+    return _row_chart(points, estimate, fmt, whole, label)
+
+
+def _numbers(points: Sequence[Point], estimate: Estimate) -> list[float]:
+    values = [v for p in points for v in (p.value, p.low, p.high) if v is not None]
+    return values + [v for v in (estimate.low, estimate.best, estimate.high) if v is not None]
+
+
+def ticks(top: float, whole: bool, count: int = 4) -> list[float]:
+    """Round steps from zero to at least ``top``: 1, 2, 2.5 or 5 times a power of ten."""
+    top = top if top > 0 else 1.0
+    raw = top / count
+    magnitude = 10 ** floor(log10(raw))
+    step = next(m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude >= raw)
+    if whole:
+        step = max(1.0, float(ceil(step)))
+    return [i * step for i in range(ceil(top / step - 1e-9) + 1)]
+
+
+class _Scale:
+    """A linear map from values to pixels."""
+
+    def __init__(self, low: float, high: float, start: float, end: float) -> None:
+        self.low, self.high, self.start, self.end = low, high, start, end
+
+    def __call__(self, value: float) -> float:
+        span = (self.high - self.low) or 1.0
+        return self.start + (value - self.low) / span * (self.end - self.start)
+
+
+def _svg(height: int, label: str, body: list[str]) -> Markup:
+    return Markup(
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height}" '
+        f'width="100%" role="img" aria-label="{_e(label)}" style="{FONT}">'
+        + "".join(body) + "</svg>")
+
+
+def _text(x: float, y: float, text: str, anchor: str = "start", size: int = 12,
+          fill: str = "#39424c", weight: str = "normal") -> str:
+    return (f'<text x="{x:.1f}" y="{y:.1f}" font-size="{size}" fill="{fill}" '
+            f'text-anchor="{anchor}" font-weight="{weight}">{_e(text)}</text>')
+
+
+def _line(x1: float, y1: float, x2: float, y2: float, stroke: str, width: float = 1,
+          dash: str = "", opacity: float = 1) -> str:
+    extra = f' stroke-dasharray="{dash}"' if dash else ""
+    return (f'<line x1="{x1:.1f}" y1="{y1:.1f}" x2="{x2:.1f}" y2="{y2:.1f}" stroke="{stroke}" '
+            f'stroke-width="{width}" stroke-opacity="{opacity}"{extra}/>')
+
+
+def _arrow_head(x: float, y: float, dx: float, dy: float, fill: str) -> str:
+    """A small triangle at (x, y) pointing along (dx, dy), one of the four axis directions."""
+    size = 5
+    if dy:
+        points = [(x, y), (x - size, y - dy * size * 1.6), (x + size, y - dy * size * 1.6)]
+    else:
+        points = [(x, y), (x - dx * size * 1.6, y - size), (x - dx * size * 1.6, y + size)]
+    coords = " ".join(f"{px:.1f},{py:.1f}" for px, py in points)
+    return f'<polygon points="{coords}" fill="{fill}"/>'
+
+
+def _range(p: Point, at: Callable[[float], float], fixed: float, vertical: bool) -> list[str]:
+    """The bar from low to high, an arrow for an open bound, and the point for the value."""
+    anchor = _anchor(p)
+    if anchor is None:
+        return []
+    sign = -1 if vertical else 1  # which way "more" points on the screen
+    lo = at(p.low) if p.low is not None else at(anchor) - sign * ARROW
+    hi = at(p.high) if p.high is not None else at(anchor) + sign * ARROW
+    parts = [_line(*_xy(fixed, lo, vertical), *_xy(fixed, hi, vertical), p.color, 3.5,
+                   opacity=0.55)]
+    for bound, end, direction in ((p.low, lo, -sign), (p.high, hi, sign)):
+        if bound is None:
+            dx, dy = (0, direction) if vertical else (direction, 0)
+            parts.append(_arrow_head(*_xy(fixed, end, vertical), dx, dy, p.color))
+    cx, cy = _xy(fixed, at(anchor), vertical)
+    fill = p.color if p.value is not None else "#fff"
+    parts.append(f'<circle cx="{cx:.1f}" cy="{cy:.1f}" r="5" fill="{fill}" '
+                 f'stroke="{p.color}" stroke-width="2"/>')
+    return parts
+
+
+def _xy(fixed: float, moving: float, vertical: bool) -> tuple[float, float]:
+    return (fixed, moving) if vertical else (moving, fixed)
+
+
+def _linked(p: Point, parts: list[str]) -> str:
+    inner = f"<title>{_e(p.tip)}</title>" + "".join(parts)
+    return f'<a href="{_e(p.href)}">{inner}</a>' if p.href else f"<g>{inner}</g>"
+
+
+def _dated_chart(points: Sequence[Point], estimate: Estimate, fmt: Format, whole: bool,
+                 label: str) -> Markup:
+    height, left, right, top, bottom = 320, 78, 110, 18, 38
+    steps = ticks(max(_numbers(points, estimate)) * 1.12, whole)
+    y = _Scale(0, steps[-1], height - bottom, top)
+    first = min(p.when for p in points if p.when)
+    last = max(p.when for p in points if p.when)
+    pad = timedelta(days=max(4, (last - first).days // 12))
+    x = _Scale(0, (last - first + 2 * pad).days, left, WIDTH - right)
+
+    def day(when: date) -> float:
+        return x((when - first + pad).days)
+
+    body = _value_grid(steps, y, fmt, left, WIDTH - right)
+    body += _band(estimate, fmt, y, left, WIDTH - right, vertical=True)
+    for when, text in date_ticks(first - pad, last + pad):
+        body.append(_line(day(when), height - bottom, day(when), height - bottom + 5, "#8a949e"))
+        body.append(_text(day(when), height - bottom + 19, text, "middle"))
+    body.append(_line(left, height - bottom, WIDTH - right, height - bottom, "#8a949e"))
+    placed = dodge([day(p.when) for p in points if p.when], 11)
+    labels = _Labels()
+    if estimate.best is not None:
+        labels.taken(WIDTH - right + 6, y(estimate.best) + 4, f"best {fmt(estimate.best)}")
+    for p, cx in zip(points, placed, strict=True):
+        anchor = _anchor(p)
+        if anchor is not None:
+            labels.boxes.append((cx - 6, y(anchor) - 6, cx + 6, y(anchor) + 6))
+    for p, cx in zip(points, placed, strict=True):
+        body.append(_linked(p, _range(p, y, cx, vertical=True)))
+    for p, cx in zip(points, placed, strict=True):
+        anchor = _anchor(p)
+        if anchor is not None:
+            body += labels.place(cx + 9, y(anchor) + 4, p.mark)
+    return _svg(height, label, body)
+
+
+def _anchor(p: Point) -> float | None:
+    """Where a figure's point stands: its value, else the one bound it gives."""
+    return p.value if p.value is not None else p.low if p.low is not None else p.high
+
+
+def dodge(positions: Sequence[float], gap: float) -> list[float]:
+    """Positions moved apart, left to right, so that no two stand closer than ``gap``."""
+    moved = list(positions)
+    last = float("-inf")
+    for i in sorted(range(len(moved)), key=lambda i: moved[i]):
+        moved[i] = max(moved[i], last + gap)
+        last = moved[i]
+    return moved
+
+
+class _Labels:
+    """Small labels beside points: each moved up or down until it overlaps no other, or left
+    out (the point's hover text still says it)."""
+
+    HEIGHT = 13
+
+    def __init__(self) -> None:
+        self.boxes: list[tuple[float, float, float, float]] = []
+
+    def taken(self, x: float, y: float, text: str) -> None:
+        """Keep the place of a label drawn elsewhere free."""
+        self.boxes.append(self._box(x, y, text))
+
+    def place(self, x: float, y: float, text: str) -> list[str]:
+        for shift in (0, -1, 1, -2, 2):
+            box = self._box(x, y + shift * self.HEIGHT, text)
+            if not any(_overlap(box, other) for other in self.boxes):
+                self.boxes.append(box)
+                return [_text(x, y + shift * self.HEIGHT, text, size=11)]
+        return []
+
+    def _box(self, x: float, y: float, text: str) -> tuple[float, float, float, float]:
+        return (x, y - 10, x + 6.6 * len(text), y - 10 + self.HEIGHT)
+
+
+def _overlap(a: tuple[float, float, float, float], b: tuple[float, float, float, float]
+             ) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def date_ticks(first: date, last: date, most: int = 8) -> list[tuple[date, str]]:
+    """First days of months between two dates, every n-th month so that at most ``most``."""
+    months = []
+    cursor = date(first.year, first.month, 1)
+    while cursor <= last:
+        if cursor >= first:
+            months.append(cursor)
+        cursor = date(cursor.year + cursor.month // 12, cursor.month % 12 + 1, 1)
+    if len(months) < 2:
+        return [(d, f"{d.day} {MONTHS[d.month - 1]} {d.year}") for d in (first, last)]
+    step = ceil(len(months) / most)
+    return [(d, f"{MONTHS[d.month - 1]} {d.year}") for d in months[::step]]
+
+
+def _value_grid(steps: list[float], at: _Scale, fmt: Format, start: float,
+                end: float) -> list[str]:
+    body = []
+    for step in steps:
+        body.append(_line(start, at(step), end, at(step), "#e3e7ec"))
+        body.append(_text(start - 8, at(step) + 4, fmt(step), "end"))
+    return body
+
+
+def _band(estimate: Estimate, fmt: Format, at: _Scale, start: float, end: float,
+          vertical: bool) -> list[str]:
+    """The group's estimate: a shaded band from low to high and a dashed line at best."""
+    body = []
+    low = estimate.low
+    high = estimate.high if estimate.high is not None else estimate.best
+    if low is not None and high is not None:
+        a, b = sorted((at(low), at(high)))
+        if vertical:
+            body.append(f'<rect x="{start:.1f}" y="{a:.1f}" width="{end - start:.1f}" '
+                        f'height="{max(b - a, 1.5):.1f}" fill="#2f6fb0" fill-opacity="0.08"/>')
+        else:
+            body.append(f'<rect x="{a:.1f}" y="{start:.1f}" width="{max(b - a, 1.5):.1f}" '
+                        f'height="{end - start:.1f}" fill="#2f6fb0" fill-opacity="0.08"/>')
+    if estimate.best is not None:
+        best = at(estimate.best)
+        if vertical:
+            body.append(_line(start, best, end, best, "#1f4f86", 1.2, "5 4"))
+            body.append(_text(end + 6, best + 4, f"best {fmt(estimate.best)}",
+                              fill="#1f4f86", weight="600"))
+        else:
+            body.append(_line(best, start, best, end, "#1f4f86", 1.2, "5 4"))
+            body.append(_text(best, start - 5, f"best {fmt(estimate.best)}", "middle",
+                              fill="#1f4f86", weight="600"))
+    return body
+
+
+def _row_chart(points: Sequence[Point], estimate: Estimate, fmt: Format, whole: bool,
+               label: str) -> Markup:
+    row, left, right, top, bottom = 30, 300, 90, 26, 30
+    height = top + row * len(points) + bottom
+    steps = ticks(max(_numbers(points, estimate)) * 1.12, whole)
+    x = _Scale(0, steps[-1], left, WIDTH - right)
+    axis = height - bottom
+    body = []
+    for step in steps:
+        body.append(_line(x(step), top, x(step), axis, "#e3e7ec"))
+        body.append(_text(x(step), axis + 16, fmt(step), "middle"))
+    body += _band(estimate, fmt, x, top, axis, vertical=False)
+    for i, p in enumerate(points):
+        cy = top + row * i + row / 2
+        parts = [_text(left - 10, cy + 4, _shorten(p.name, 46), "end")]
+        parts += _range(p, x, cy, vertical=False)
+        anchor = max((v for v in (p.value, p.low, p.high) if v is not None), default=None)
+        if anchor is not None:
+            end = x(anchor) + (ARROW if p.high is None else 0)
+            parts.append(_text(end + 9, cy + 4, p.mark, size=11))
+        body.append(_linked(p, parts))
+    return _svg(height, label, body)
+
+
+def _shorten(text: str, size: int) -> str:
+    return text if len(text) <= size else text[: size - 1].rstrip() + "…"
+
+
+def stacked_bars(rows: Sequence[tuple[str, Sequence[int]]], keys: Sequence[str],
+                 colors: Sequence[str], label: str = "") -> Markup:
+    """One bar per row, split into segments by key, with a legend above."""
+    if not rows:
+        return Markup("")
+    row, left, right, top = 28, 260, 40, 36
+    height = top + row * len(rows) + 8
+    total = max(sum(counts) for _, counts in rows) or 1
+    x = _Scale(0, total, left, WIDTH - right)
+    body = []
+    cursor = float(left)
+    for key, fill in zip(keys, colors, strict=True):
+        body.append(f'<rect x="{cursor:.1f}" y="8" width="12" height="12" fill="{fill}"/>')
+        body.append(_text(cursor + 17, 18, key))
+        cursor += 34 + 7 * len(key)
+    for i, (name, counts) in enumerate(rows):
+        y = top + row * i
+        body.append(_text(left - 10, y + row / 2 + 4, _shorten(name, 38), "end"))
+        start = 0
+        for key, count, fill in zip(keys, counts, colors, strict=True):
+            if count:
+                a, b = x(start), x(start + count)
+                body.append(f'<rect x="{a:.1f}" y="{y + 3:.1f}" width="{b - a - 1:.1f}" '
+                            f'height="{row - 8}" fill="{fill}"><title>{_e(name)}: {count} '
+                            f'{_e(key)}</title></rect>')
+                if b - a > 16:
+                    body.append(_text((a + b) / 2, y + row / 2 + 4, str(count), "middle",
+                                      fill="#fff", weight="600"))
+            start += count
+    return _svg(height, label, body)

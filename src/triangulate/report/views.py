@@ -1,0 +1,186 @@
+"""What every report shows, computed once from an :class:`Analysis`: the terminal summary,
+the HTML and the Markdown report differ only in how they draw it."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+
+from triangulate.types import Analysis, Article, Claim, Framing, Group, Quote
+
+QUALIFIER_SIGNS = {"at_least": "≥", "more_than": ">", "about": "~", "at_most": "≤",
+                   "less_than": "<"}
+STATUS_WORDS = {"corroborated": "corroborated", "compatible": "compatible",
+                "conflicting": "conflicting", "single_source": "single source"}
+FRAMING_COLUMNS: tuple[tuple[str, str, str], ...] = (
+    ("words", "", "words"),
+    ("loaded", "loaded words", "own"), ("loaded_per_1000", "loaded words", "per 1,000 words"),
+    ("loaded_in_quotes", "loaded words", "in quotes"),
+    ("scare_quotes", "", "scare quotes"), ("hedges", "", "hedges"),
+    ("named_sources", "sources", "named"), ("anonymous_sources", "sources", "anonymous"),
+    ("institution_sources", "sources", "institutions"), ("media_sources", "sources", "media"),
+)
+"""The framing table's columns: count, the heading it stands under, its own heading."""
+
+
+def column_groups(columns: tuple[tuple[str, str, str], ...]) -> list[tuple[str, int]]:
+    """Headings over neighbouring columns, with how many columns each spans."""
+    groups: list[tuple[str, int]] = []
+    for _, group, _ in columns:
+        if groups and group and groups[-1][0] == group:
+            groups[-1] = (group, groups[-1][1] + 1)
+        else:
+            groups.append((group, 1))
+    return groups
+
+
+def amount(value: float | None, measure: str = "") -> str:
+    """A number as the report prints it: a share in percent, an area in km²."""
+    if value is None:
+        return ""
+    if measure == "share":
+        return f"{value:.0%}"
+    return f"{value:,.0f} km²" if measure == "area" else f"{value:,.0f}"
+
+
+def figure(claim: Claim) -> str:
+    """A claim's figure with its qualifier as a sign ("≥100"); a vague one in its own words
+    ("thousands", of "thousands of casualties")."""
+    if claim.value is None:
+        return claim.text.split(" of ")[0].strip() or "?"
+    if claim.qualifier == "range" and claim.high is not None:
+        return f"{amount(claim.value, claim.measure)}–{amount(claim.high, claim.measure)}"
+    return QUALIFIER_SIGNS.get(claim.qualifier, "") + amount(claim.value, claim.measure)
+
+
+def estimate(group: Group) -> str:
+    """The group's low / best / high, with a dash for a bound nobody gives."""
+    return " / ".join(amount(v, group.measure) or "–" for v in (group.low, group.best,
+                                                                 group.high))
+
+
+def parse_date(text: str | None) -> date | None:
+    try:
+        return date.fromisoformat(text) if text else None
+    except ValueError:
+        return None
+
+
+def outlet_name(article: Article) -> str:
+    return article.outlet or article.id
+
+
+@dataclass
+class Outlet:
+    name: str
+    articles: list[Article] = field(default_factory=list)
+
+    @property
+    def dates(self) -> str:
+        found = sorted(a.published for a in self.articles if a.published)
+        return "" if not found else found[0] if found[0] == found[-1] \
+            else f"{found[0]} – {found[-1]}"
+
+
+def outlets(analysis: Analysis) -> list[Outlet]:
+    """Outlets in the order their first article comes."""
+    found: dict[str, Outlet] = {}
+    for article in analysis.articles:
+        found.setdefault(outlet_name(article), Outlet(outlet_name(article))).articles.append(
+            article)
+    return list(found.values())
+
+
+def date_span(analysis: Analysis) -> str:
+    found = sorted(a.published for a in analysis.articles if a.published)
+    return f"{found[0]} to {found[-1]}" if found else ""
+
+
+@dataclass
+class Speaker:
+    name: str
+    role: str
+    quotes: list[tuple[int, Quote]]  # index into Analysis.quotes, quote
+
+
+UNATTRIBUTED = "(unattributed)"
+
+
+def speakers(analysis: Analysis) -> list[Speaker]:
+    """Quotes grouped by speaker, most quoted first and unattributed ones last; the role is
+    the one most often given."""
+    grouped: dict[str, list[tuple[int, Quote]]] = defaultdict(list)
+    for i, quote in enumerate(analysis.quotes):
+        grouped[quote.speaker or UNATTRIBUTED].append((i, quote))
+    found = []
+    for name, quotes in grouped.items():
+        roles = Counter(q.role for _, q in quotes if q.role)
+        found.append(Speaker(name, roles.most_common(1)[0][0] if roles else "", quotes))
+    return sorted(found, key=lambda s: (s.name == UNATTRIBUTED, -len(s.quotes),
+                                        s.name.lower()))
+
+
+def claims_by_article(analysis: Analysis) -> dict[str, list[tuple[int, Claim]]]:
+    found: dict[str, list[tuple[int, Claim]]] = defaultdict(list)
+    for i, claim in enumerate(analysis.claims):
+        found[claim.article].append((i, claim))
+    return found
+
+
+def merged(framings: list[Framing]) -> Framing:
+    """Several articles' framing as one; a source named in two of them counts once."""
+    sources = {(s.kind, s.text.lower()): s for f in framings for s in f.sources}
+    return Framing(words=sum(f.words for f in framings),
+                   loaded=[s for f in framings for s in f.loaded],
+                   scare_quotes=[s for f in framings for s in f.scare_quotes],
+                   hedges=[s for f in framings for s in f.hedges],
+                   sources=list(sources.values()))
+
+
+def framing_counts(framing: Framing) -> dict[str, str]:
+    """The counts the framing table shows, loaded words also per 1,000 words."""
+    counts = framing.counts()
+    rate = 1000 * counts["loaded"] / counts["words"] if counts["words"] else 0.0
+    shown = {key: str(value) for key, value in counts.items()}
+    shown["loaded_per_1000"] = f"{rate:.1f}"
+    return shown
+
+
+def tally(spans_text: list[str]) -> list[tuple[str, int]]:
+    """Distinct words (case folded) with how often they occur, most frequent first."""
+    counts = Counter(text.lower() for text in spans_text)
+    return sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+
+
+@dataclass
+class OutletFraming:
+    outlet: str
+    counts: dict[str, str]
+    loaded: list[tuple[str, int]]
+    scare_quotes: list[tuple[str, int]]
+    hedges: list[tuple[str, int]]
+
+
+def framing_by_outlet(analysis: Analysis) -> list[OutletFraming]:
+    """Each outlet's framing, aggregated over its articles."""
+    found = []
+    for outlet in outlets(analysis):
+        framing = merged([analysis.framing(a.id) for a in outlet.articles])
+        found.append(OutletFraming(
+            outlet.name, framing_counts(framing),
+            tally([s.text for s in framing.loaded if not s.quoted]),
+            tally([s.text for s in framing.scare_quotes]),
+            tally([s.text for s in framing.hedges])))
+    return found
+
+
+def group_title(group: Group) -> str:
+    return f"{group.measure}: {group.subject}"
+
+
+def role_in_estimate(group: Group, index: int) -> str:
+    """Which bounds of the group's estimate come from this claim ("low, best")."""
+    parts = [name for name, source in (("low", group.low_from), ("best", group.best_from),
+                                       ("high", group.high_from)) if source == index]
+    return ", ".join(parts)

@@ -1,0 +1,170 @@
+from __future__ import annotations
+
+import logging
+import sys
+from collections import Counter
+from collections.abc import Iterator
+
+import pytest
+
+from triangulate.reconcile import semantic
+from triangulate.reconcile.tensions import (
+    USES,
+    Cue,
+    find_tensions,
+    polarity,
+    read_clause,
+    read_statement,
+    tokens,
+)
+from triangulate.types import Article, Reading, Tension
+
+
+def reading(id_: str, *sentences: str) -> Reading:
+    return Reading(article=Article(id=id_, text=" ".join(sentences)), statements=list(sentences))
+
+
+def pairs(found: list[Tension]) -> list[set[str]]:
+    return [{t.a.article, t.b.article} for t in found]
+
+
+@pytest.fixture
+def lexicon(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Word overlap only, whether or not the semantic extra is installed."""
+    monkeypatch.setenv("TRIANGULATE_SEMANTIC", "0")
+    semantic.model.cache_clear()
+    yield
+    semantic.model.cache_clear()
+
+
+@pytest.fixture
+def model(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("TRIANGULATE_SEMANTIC", raising=False)
+    if not semantic.available():
+        pytest.skip("the semantic extra is not installed (pip install .[semantic])")
+
+
+def test_negation_flips_polarity() -> None:
+    assert polarity(tokens("The enemy does not surrender.")) > 0
+    assert polarity(tokens("They will desert and defect.")) < 0
+    assert polarity(tokens("They are not a credible force.")) < 0
+    assert polarity(tokens("Not one of them has tried to surrender.")) > 0
+
+
+def test_negation_ends_with_its_clause() -> None:
+    assert polarity(tokens("They were not brave, but they were disciplined.")) == 0
+
+
+def test_cues_say_what_was_negated() -> None:
+    assert read_clause("This enemy does not surrender").assessment == (
+        Cue("surrender", 1, True),)
+    assert read_clause("This enemy does not surrender").assessment[0].label == "not surrender"
+
+
+def test_relative_clauses_stand_apart() -> None:
+    statement = read_statement("a", "Kang, an officer who defected in 2016, said so.")
+    assert [c.text for c in statement.clauses] == ["Kang", "an officer", "defected in 2016",
+                                                   "said so"]
+    assert [c.text for c in statement.clauses if c.assessment] == ["defected in 2016"]
+
+
+def test_tensions_pair_opposite_assessments_across_articles(lexicon: None) -> None:
+    found = find_tensions([
+        reading("a", "Officers called the brigade disciplined and formidable.",
+                "The weather was cold."),
+        reading("b", "Analysts described the brigade as poorly trained and demoralised."),
+        reading("c", "The harvest was late this year."),
+    ])
+    assert pairs(found) == [{"a", "b"}]
+    assert found[0].score > 0 and found[0].why.startswith("opposite assessments")
+
+
+def test_tensions_ignore_the_same_article(lexicon: None) -> None:
+    assert find_tensions([reading("a", "They were formidable.", "They were poorly led.")]) == []
+
+
+def test_limit_and_uses_per_sentence(lexicon: None) -> None:
+    readings = [reading("praise", "The brigade was brave and disciplined.",
+                        "The second brigade was brave and disciplined too.")]
+    readings += [reading(f"doubt{i}", f"Brigade {i} was disorganised and demoralised.")
+                 for i in range(4)]
+    assert len(find_tensions(readings, limit=3)) == 3
+    found = find_tensions(readings, limit=20)
+    uses = Counter(s for t in found for s in (t.a.sentence, t.b.sentence))
+    assert len(found) == 2 * USES and max(uses.values()) == USES
+
+
+def test_the_same_quality_ranks_first(lexicon: None) -> None:
+    found = find_tensions([
+        reading("a", "The brigade was disciplined."),
+        reading("b", "The brigade was likely to desert."),
+        reading("c", "The brigade was disorganised."),
+    ])
+    assert pairs(found)[0] == {"a", "c"}
+    assert "cohesion" in found[0].why
+
+
+def test_over_against_still_going(lexicon: None) -> None:
+    found = find_tensions([
+        reading("a", "The last government units have been driven out of the northern district."),
+        reading("b", "Government units are still fighting in the northern district."),
+        reading("c", "Still, the harvest came in late."),
+    ])
+    assert pairs(found) == [{"a", "b"}]
+    assert found[0].why.startswith("over vs still going")
+
+
+def test_negation_alone_needs_the_model(lexicon: None) -> None:
+    assert find_tensions([
+        reading("a", "North Korea has never admitted sending troops to Russia."),
+        reading("b", "North Korea has admitted sending troops to Russia."),
+    ]) == []
+
+
+def test_missing_extra_is_said_once(monkeypatch: pytest.MonkeyPatch,
+                                    caplog: pytest.LogCaptureFixture) -> None:
+    monkeypatch.delenv("TRIANGULATE_SEMANTIC", raising=False)
+    monkeypatch.setitem(sys.modules, "sentence_transformers", None)  # import fails
+    semantic.model.cache_clear()
+    with caplog.at_level(logging.WARNING, logger=semantic.__name__):
+        assert semantic.embed(["one"]) is None
+        assert semantic.embed(["two"]) is None
+    semantic.model.cache_clear()
+    assert [r.getMessage() for r in caplog.records] == [semantic.HINT]
+
+
+def test_switched_off_by_environment(lexicon: None) -> None:
+    assert not semantic.available()
+    assert semantic.embed(["one"]) is None
+
+
+def test_embeddings_are_unit_vectors_that_rank_paraphrases(model: None) -> None:
+    same = ("The commander said the brigade had been wiped out.",
+            "The brigade was destroyed, its commander said.")
+    other = "Grain exports rose by a third in March."
+    found = semantic.embed([*same, other, same[0]])
+    assert found is not None and len(found.texts) == 3
+    assert found.similarity(same[0], same[0]) == pytest.approx(1.0, abs=1e-4)
+    assert found.similarity(*same) > 0.6 > found.similarity(same[0], other)
+    assert [(a, b) for a, b, _ in found.close_pairs(0.6)] == [same]
+
+
+def test_model_pairs_statements_about_the_same_thing(model: None) -> None:
+    # Word overlap ties these two pairs (no shared words); the model sees which is about troops.
+    found = find_tensions([
+        reading("a", "The marines were disciplined under fire."),
+        reading("b", "The infantry was disorganised when the shelling began."),
+        reading("c", "Traffic in the capital was disorganised after the storm."),
+    ])
+    assert pairs(found)[0] == {"a", "b"}
+    assert "similarity" in found[0].why
+
+
+def test_model_finds_a_statement_and_its_negation(model: None) -> None:
+    found = find_tensions([
+        reading("a", "North Korea has never admitted sending troops to Russia."),
+        reading("b", "North Korea has admitted sending troops to Russia."),
+        reading("c", "The harvest in the south was poor this year."),
+    ])
+    assert pairs(found) == [{"a", "b"}]
+    assert found[0].why.startswith("the same statement, one side negated")
