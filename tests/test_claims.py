@@ -135,3 +135,11 @@ def test_count_verb_object_gives_the_measure(nlp: Language) -> None:
 def test_figure_in_a_quote_belongs_to_the_speaker(nlp: Language) -> None:
     claim = only(nlp, "\"We lost 12 men in that trench,\" said Captain Ilya Marchenko.")
     assert claim.source is not None and "Marchenko" in claim.source
+
+
+@pytest.mark.parametrize(("headline", "source"), [
+    ("Ukraine death toll rises to 28: ministry", "ministry"),
+    ("NIS: about 300 soldiers dead in border fighting", "NIS"),
+])
+def test_headline_label_is_the_source(nlp: Language, headline: str, source: str) -> None:
+    assert only(nlp, headline).source == source

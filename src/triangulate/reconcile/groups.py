@@ -9,8 +9,9 @@ Status rules, in order:
 1. ``single_source``: all the group's figures come from one independent source (one primary
    source however many outlets carry it; near-duplicate articles count once).
 2. ``conflicting``: two independent sources give figures that cannot both be true (their
-   intervals do not meet, 10% slack) for the same scope and period (same or no scope, and
-   articles of the same or a neighbouring 7-day period, or undated).
+   intervals do not meet, 10% slack) for the same scope and period: the same scope phrase or
+   none ("in the first engagement", "in January" set a figure apart from a running total),
+   and articles of the same or a neighbouring 7-day period, or undated.
 3. ``corroborated``: two independent sources give the same figure (within 10%).
 4. ``compatible``: otherwise: different figures that can all be true (a lower bound below a
    larger figure, a vague "thousands" beside "12,000", counts of different scope or date).
@@ -146,18 +147,18 @@ def top_two(bounds: list[Bound], reverse: bool) -> list[Bound]:
     return list(best.values())
 
 
-Cell = tuple[str | None, int | None]  # (scope, 7-day period); None matches any
+Cell = tuple[str | None, int | None]  # (scope, 7-day period); a period of None matches any
 
 
 def find_clash(members: list[int], claims: Sequence[Claim], source_of: SourceOf,
                date_of: DateOf) -> tuple[int, int] | None:
     """Two claims from different sources, of the same scope and period, that cannot both be
-    true. Claims fall into cells by (scope, 7-day period); a cell meets only its own and the
-    neighbouring periods of its scope, and the cells without scope or date."""
+    true. Claims fall into cells by (scope, 7-day period); a cell meets only the cells of its
+    scope in its own or a neighbouring period, or undated."""
     cells: dict[Cell, Extremes] = defaultdict(Extremes)
     for i in members:
         low, high = interval(claims[i])
-        cells[(claims[i].scope or None, period(date_of(claims[i].article)))].add(
+        cells[(scope_key(claims[i].scope), period(date_of(claims[i].article)))].add(
             (low, source_of(i), i), (high, source_of(i), i))
     for (scope, week), extremes in cells.items():
         for partner in partners(scope, week):
@@ -168,14 +169,17 @@ def find_clash(members: list[int], claims: Sequence[Claim], source_of: SourceOf,
     return None
 
 
+def scope_key(scope: str | None) -> str | None:
+    return " ".join(scope.lower().split()) if scope else None
+
+
 def period(day: str | None) -> int | None:
     return None if day is None else date.fromisoformat(day).toordinal() // SAME_PERIOD_DAYS
 
 
 def partners(scope: str | None, week: int | None) -> list[Cell]:
     weeks: list[int | None] = [None] if week is None else [week - 1, week, week + 1, None]
-    scopes = [scope, None] if scope is not None else [None]
-    return [(s, w) for s in scopes for w in weeks]
+    return [(scope, w) for w in weeks]
 
 
 def find_agreement(members: list[int], claims: Sequence[Claim], source_of: SourceOf
