@@ -25,9 +25,7 @@ def paragraphs_end_sentences(doc: Doc) -> Doc:
     """Start a sentence after every line break, before the parser runs: a headline or a
     dateline is never read as the start of the next paragraph's first sentence."""
     for token in doc[:-1]:
-        if "\n" in token.text_with_ws and not token.is_space:
-            doc[token.i + 1].is_sent_start = True
-        elif token.is_space and "\n" in token.text:
+        if "\n" in token.text_with_ws:
             doc[token.i + 1].is_sent_start = True
     return doc
 
