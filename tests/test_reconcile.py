@@ -3,7 +3,7 @@ from __future__ import annotations
 from triangulate.reconcile import crosscheck
 from triangulate.reconcile.groups import build_groups
 from triangulate.reconcile.independence import duplicate_clusters, source_keys
-from triangulate.reconcile.names import fold_names
+from triangulate.reconcile.names import fold_names, fold_speakers
 from triangulate.types import Article, Claim, Reading
 
 
@@ -149,3 +149,22 @@ def test_a_scoped_figure_does_not_conflict_with_a_running_total() -> None:
     status, _ = judge([claim("a", 40, source="Seoul", scope="in the first engagement"),
                        claim("b", 3800, source="Kyiv")])
     assert status == "compatible"
+
+
+def test_speakers_fold_across_articles() -> None:
+    names = fold_speakers(["lawmaker Lee Seong-kweun", "Lee Seong-kweun, a ruling-party MP",
+                           "Wolodymyr Selenskyj", "President Volodymyr Zelensky",
+                           "a senior Ukrainian commander", "Sergeant Mykola Drozd"])
+    assert names["lawmaker Lee Seong-kweun"] == names["Lee Seong-kweun, a ruling-party MP"]
+    assert names["Wolodymyr Selenskyj"] == names["President Volodymyr Zelensky"]
+    assert names["a senior Ukrainian commander"] == "a senior Ukrainian commander"
+    assert names["Sergeant Mykola Drozd"] == "Mykola Drozd"
+
+
+def test_speaker_names_from_mentions() -> None:
+    names = fold_speakers(["retired British Army colonel Graham Pike", "Pike",
+                           "its commander-in-chief, Oleksandr Syrskyi", "Lee",
+                           "Rep. Lee Seong-kweun"])
+    assert names["retired British Army colonel Graham Pike"] == names["Pike"] == "Graham Pike"
+    assert names["its commander-in-chief, Oleksandr Syrskyi"] == "Oleksandr Syrskyi"
+    assert names["Lee"] == names["Rep. Lee Seong-kweun"] == "Lee Seong-kweun"

@@ -69,6 +69,7 @@ class Quote:
     sentence: str = ""
     start: int = 0  # character offsets of the quoted text in the article text
     end: int = 0
+    speaker_name: str | None = None  # the speaker's name folded across articles
 
 
 @dataclass

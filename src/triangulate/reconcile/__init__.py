@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from triangulate.reconcile.groups import build_groups
 from triangulate.reconcile.independence import duplicate_clusters, source_keys
-from triangulate.reconcile.names import fold_names
+from triangulate.reconcile.names import fold_names, fold_speakers
 from triangulate.reconcile.tensions import find_tensions
 from triangulate.types import Analysis, Reading
 
@@ -19,6 +19,7 @@ def crosscheck(readings: Sequence[Reading]) -> Analysis:
     articles = [r.article for r in readings]
     claims = [c for r in readings for c in r.claims]
     quotes = [q for r in readings for q in r.quotes]
+    speaker_names = fold_speakers(q.speaker for q in quotes if q.speaker)
     entities = [e for r in readings for e in r.entities]
     clusters = duplicate_clusters(articles)
     dates = {a.id: a.published for a in articles}
@@ -30,7 +31,7 @@ def crosscheck(readings: Sequence[Reading]) -> Analysis:
                      e.canonical for e in entities if e.label == label).items()}
     return Analysis(
         articles=articles,
-        quotes=quotes,
+        quotes=[replace(q, speaker_name=speaker_names.get(q.speaker or "")) for q in quotes],
         claims=claims,
         entities=[replace(e, canonical=canonical[(e.label, e.canonical)]) for e in entities],
         groups=groups,

@@ -108,11 +108,11 @@ UNATTRIBUTED = "(unattributed)"
 
 
 def speakers(analysis: Analysis) -> list[Speaker]:
-    """Quotes grouped by speaker, most quoted first and unattributed ones last; the role is
-    the one most often given."""
+    """Quotes grouped by speaker (names folded across articles), most quoted first and
+    unattributed ones last; the role is the one most often given."""
     grouped: dict[str, list[tuple[int, Quote]]] = defaultdict(list)
     for i, quote in enumerate(analysis.quotes):
-        grouped[quote.speaker or UNATTRIBUTED].append((i, quote))
+        grouped[quote.speaker_name or quote.speaker or UNATTRIBUTED].append((i, quote))
     found = []
     for name, quotes in grouped.items():
         roles = Counter(q.role for _, q in quotes if q.role)

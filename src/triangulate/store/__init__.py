@@ -167,7 +167,7 @@ class Store:
             for table, items in ((quotes, reading.quotes), (claims, reading.claims),
                                  (entities, reading.entities)):
                 if items:
-                    connection.execute(insert(table), [asdict(item) for item in items])
+                    connection.execute(insert(table), [stored(table, item) for item in items])
 
     def load_readings(self, ids: Sequence[str] | None = None) -> list[Reading]:
         """Stored readings, in the order of ``ids`` (all articles by id where None)."""
@@ -223,6 +223,11 @@ class Store:
         with self.engine.connect() as connection:
             return {table.name: connection.execute(select(func.count()).select_from(table))
                     .scalar_one() for table in metadata.sorted_tables}
+
+
+def stored(table: Table, item: Any) -> dict[str, Any]:
+    """An item's fields that the table stores (cross-check fields are computed, not kept)."""
+    return {k: v for k, v in asdict(item).items() if k in table.c}
 
 
 def _record(kind: Any, row: Any) -> Any:
