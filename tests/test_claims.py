@@ -143,3 +143,14 @@ def test_figure_in_a_quote_belongs_to_the_speaker(nlp: Language) -> None:
 ])
 def test_headline_label_is_the_source(nlp: Language, headline: str, source: str) -> None:
     assert only(nlp, headline).source == source
+
+
+def test_destroying_people_is_killing(nlp: Language) -> None:
+    killed = only(nlp, "Artillery destroyed up to 50 soldiers near the ridge.")
+    assert (killed.measure, killed.value, killed.qualifier) == ("killed", 50, "at_most")
+    assert only(nlp, "Drones destroyed 12 tanks near the ridge.").measure == "other"
+
+
+def test_one_and_another_number(nlp: Language) -> None:
+    found = claims_in(nlp, "One soldier killed, another 10 injured in the night attack.")
+    assert [(c.measure, c.value) for c in found] == [("killed", 1), ("wounded", 10)]

@@ -27,10 +27,12 @@ from triangulate.nlp.lexicon import (
     CASUALTIES,
     COUNT_NOUNS,
     COUNT_VERBS,
+    DESTROYING,
     FORCE_NOUNS,
     KILLED,
     LEVEL_VERBS,
     MISSING,
+    PEOPLE_NOUNS,
     REPORTER_NOUNS,
     SENDING,
     SPEECH_VERBS,
@@ -307,6 +309,8 @@ def classify(tiers: list[list[str]], counted: Token | None) -> str | None:
             for measure, lexicon in MEASURE_WORDS:
                 if word in lexicon:
                     return measure
+            if word in DESTROYING and counted is not None and lemma(counted) in PEOPLE_NOUNS:
+                return "killed"
     if any(word in FORCE_NOUNS for words in tiers for word in words) or (
             counted is not None and lemma(counted) in FORCE_NOUNS):
         return "deployed"
@@ -449,12 +453,30 @@ def is_speech_verb(token: Token) -> bool:
 
 def actor_before(sentence: Span) -> str | None:
     """The actor of the most recent earlier sentence that names a group of people."""
-    doc = sentence.doc
-    earlier = list(doc[: sentence.start].sents)[-3:]  # type: ignore[attr-defined]
-    chunks = [c for s in reversed(earlier) for c in s.noun_chunks
+    earlier = sentences_before(sentence, 3) or [sentence]  # the first looks in itself
+    chunks = [c for s in earlier for c in noun_chunks(s)
               if lemma(c.root) not in REPORTER_NOUNS and actor_of(c.text) is not None]
     plural = [c for c in chunks if c.root.tag_ in {"NNS", "NNPS"}]
     return actor_of((plural or chunks)[0].text) if plural or chunks else None
+
+
+def sentences_before(sentence: Span, count: int) -> list[Span]:
+    """Up to ``count`` sentences before this one, nearest first. Walking back costs the
+    length of those sentences; ``doc[:start].sents`` would cost the whole text before them,
+    for every figure."""
+    found: list[Span] = []
+    while sentence.start > 0 and len(found) < count:
+        sentence = sentence.doc[sentence.start - 1].sent
+        found.append(sentence)
+    return found
+
+
+def noun_chunks(sentence: Span) -> list[Span]:
+    """The noun chunks of a sentence, the same as ``sentence.noun_chunks``, which walks every
+    chunk of the document to keep the sentence's (the iterator takes a span as well)."""
+    doc = sentence.doc
+    found = doc.noun_chunks_iterator(sentence)  # type: ignore[attr-defined]
+    return [Span(doc, start, end, label=label) for start, end, label in found]
 
 
 # --- source ----------------------------------------------------------------------------------

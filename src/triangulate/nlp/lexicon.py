@@ -22,6 +22,15 @@ FORCE_NOUNS = frozenset({
     "mercenary", "conscript", "reservist", "infantry", "marine", "commando", "sailor",
     "paratrooper", "special force", "brigade", "battalion", "regiment", "division",
 })
+# nouns for people, who can be killed where equipment is destroyed
+PEOPLE_NOUNS = FORCE_NOUNS | frozenset({
+    "person", "people", "civilian", "invader", "militant", "militiaman", "rebel", "separatist",
+    "resident", "man", "woman", "child", "fighter", "occupier", "insurgent", "terrorist",
+    "guard", "officer", "volunteer", "sapper", "sniper", "pilot", "crew",
+})
+# verbs that kill when what they count are people: "destroyed up to 50 soldiers"
+DESTROYING = frozenset({"destroy", "eliminate", "neutralise", "neutralize", "liquidate",
+                        "annihilate", "wipe"})
 # verbs whose subject carries the measure: "the death toll rose to 28"
 LEVEL_VERBS = frozenset({"rise", "reach", "climb", "stand", "increase", "hit", "exceed", "top",
                          "be", "total", "surpass", "pass", "grow", "range", "number"})

@@ -759,8 +759,9 @@ _PERSON_NOUNS = frozenset({
 def _counts_a_person(toks: list[_Tok], after: int) -> bool:
     """True where "one" is followed, across at most three modifiers, by a person:
     "one Ukrainian soldier was killed" is a figure, "one day" is not."""
-    if any(tok.low == "another" for tok in toks[after : after + 10]):
-        return False  # "one man ... while another": each, not a count
+    if any(tok.low == "another" and (k + 1 == len(toks) or not _starts_number(toks[k + 1]))
+           for k, tok in enumerate(toks[after : after + 10], start=after)):
+        return False  # "one man ... while another lies in wait": each, not a count
     for tok in toks[after : after + 4]:
         if tok.low in _PERSON_NOUNS:
             return True
