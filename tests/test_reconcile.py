@@ -168,3 +168,12 @@ def test_speaker_names_from_mentions() -> None:
     assert names["retired British Army colonel Graham Pike"] == names["Pike"] == "Graham Pike"
     assert names["its commander-in-chief, Oleksandr Syrskyi"] == "Oleksandr Syrskyi"
     assert names["Lee"] == names["Rep. Lee Seong-kweun"] == "Lee Seong-kweun"
+
+
+def test_timeline_orders_figures_by_article_date() -> None:
+    claims = [claim("late", 300, source="Seoul"), claim("undated", 10, "at_least"),
+              claim("early", 100, source="Seoul")]
+    keys = source_keys(claims, {})
+    dates = {"late": "2025-01-14", "early": "2024-12-19"}
+    [group] = build_groups(claims, keys.__getitem__, dates.get)
+    assert [claims[i].article for i in group.timeline] == ["early", "late", "undated"]

@@ -178,6 +178,7 @@ class Group:
     low_from: int | None = None  # index of the claim each bound of the estimate comes from
     best_from: int | None = None
     high_from: int | None = None
+    timeline: list[int] = field(default_factory=list)  # claims by article date, undated last
 
 
 @dataclass

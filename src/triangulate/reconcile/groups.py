@@ -85,6 +85,7 @@ def judge(measure: str, key: str, members: list[int], claims: Sequence[Claim],
         low=value_at(low, claims), best=value_at(best, claims), high=value_at(high, claims),
         why=why, claims=members, sources=sources,
         low_from=low, best_from=best, high_from=high,
+        timeline=sorted(members, key=lambda i: (date_of(claims[i].article) or "9999", i)),
     )
 
 

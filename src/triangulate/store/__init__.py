@@ -91,7 +91,7 @@ groups = Table(
     Column("status", String(20)), Column("low", Float), Column("best", Float),
     Column("high", Float), Column("why", Text), Column("claims", Text),
     Column("sources", Text), Column("low_from", Integer), Column("best_from", Integer),
-    Column("high_from", Integer),
+    Column("high_from", Integer), Column("timeline", Text),
 )
 tensions = Table(
     "tensions", metadata,
@@ -191,7 +191,8 @@ class Store:
     def save_crosscheck(self, found_groups: Iterable[Group], found: Iterable[Tension]) -> None:
         """Replace the stored groups and tensions with the latest cross-check."""
         group_rows = [{**asdict(g), "articles": json.dumps(g.articles),
-                       "claims": json.dumps(g.claims), "sources": json.dumps(g.sources)}
+                       "claims": json.dumps(g.claims), "sources": json.dumps(g.sources),
+                       "timeline": json.dumps(g.timeline)}
                       for g in found_groups]
         tension_rows = [{"a_article": t.a.article, "a_sentence": t.a.sentence,
                          "b_article": t.b.article, "b_sentence": t.b.sentence,
@@ -210,7 +211,8 @@ class Store:
                 Group(measure=r.measure, subject=r.subject, articles=json.loads(r.articles),
                       status=r.status, low=r.low, best=r.best, high=r.high, why=r.why,
                       claims=json.loads(r.claims), sources=json.loads(r.sources),
-                      low_from=r.low_from, best_from=r.best_from, high_from=r.high_from)
+                      low_from=r.low_from, best_from=r.best_from, high_from=r.high_from,
+                      timeline=json.loads(r.timeline or "[]"))
                 for r in connection.execute(select(groups).order_by(groups.c.row))]
             found = [
                 Tension(a=TensionSide(r.a_article, r.a_sentence),
