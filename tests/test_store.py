@@ -59,7 +59,8 @@ def test_failed_write_leaves_the_old_reading(db_url: str) -> None:
 def test_crosscheck_is_replaced(db_url: str) -> None:
     store = Store(db_url)
     group = Group(measure="killed", subject="x", articles=["a1"], status="single_source",
-                  low=1, best=1, high=1, claims=[0], sources=["article:a1"], low_from=0, timeline=[0])
+                  low=1, best=1, high=1, claims=[0], sources=["article:a1"], low_from=0,
+                  timeline=[0])
     tension = Tension(TensionSide("a1", "s1"), TensionSide("a2", "s2"), 1.0, "why")
     store.save_crosscheck([group, group], [tension])
     store.save_crosscheck([group], [tension])
