@@ -89,6 +89,8 @@ class Claim:
     scope: str | None = None
     start: int = 0
     end: int = 0
+    period_start: str | None = None  # the scope resolved against the article's date (ISO)
+    period_end: str | None = None
 
 
 @dataclass

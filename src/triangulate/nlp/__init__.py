@@ -11,8 +11,9 @@ from spacy.tokens import Doc
 from triangulate.nlp.framing import framing_of
 from triangulate.nlp.gazetteer import canonical_person, canonical_place
 from triangulate.nlp.parallel import read_in_processes
+from triangulate.nlp.periods import resolve_period
 from triangulate.nlp.pipeline import PIPELINE_VERSION, load_pipeline
-from triangulate.types import Article, Entity, Reading
+from triangulate.types import Article, Claim, Entity, Reading
 
 __all__ = ["PIPELINE_VERSION", "load_pipeline", "read_article", "read_articles"]
 
@@ -41,7 +42,8 @@ def read_article(article: Article, nlp: Language | None = None) -> Reading:
 
 def reading_of(doc: Doc, article: Article) -> Reading:
     quotes = [replace(q, article=article.id) for q in doc._.quotes or []]
-    claims = [replace(c, article=article.id) for c in doc._.claims or []]
+    claims = [with_period(replace(c, article=article.id), article.published)
+              for c in doc._.claims or []]
     scare_quotes = list(doc._.scare_quotes or [])
     return Reading(
         article=article,
@@ -52,6 +54,13 @@ def reading_of(doc: Doc, article: Article) -> Reading:
         statements=[s.text.strip() for s in doc.sents if s.text.strip()],
         framing=framing_of(doc, quotes, claims, scare_quotes, article.outlet),
     )
+
+
+def with_period(claim: Claim, published: str | None) -> Claim:
+    period = resolve_period(claim.scope, published)
+    if period is None:
+        return claim
+    return replace(claim, period_start=period[0], period_end=period[1])
 
 
 def entities_of(doc: Doc, article_id: str) -> list[Entity]:

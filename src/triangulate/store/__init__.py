@@ -76,7 +76,8 @@ claims = Table(
     Column("high", Float), Column("qualifier", String(20)), Column("subject", Text),
     Column("actor", String(100)), Column("source", Text), Column("source_vague", Boolean),
     Column("text", Text), Column("sentence", Text), Column("scope", Text),
-    Column("start", Integer), Column("end", Integer),
+    Column("start", Integer), Column("end", Integer), Column("period_start", String(10)),
+    Column("period_end", String(10)),
 )
 entities = Table(
     "entities", metadata,
