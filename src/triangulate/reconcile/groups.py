@@ -159,7 +159,7 @@ def find_clash(members: list[int], claims: Sequence[Claim], source_of: SourceOf,
     cells: dict[Cell, Extremes] = defaultdict(Extremes)
     for i in members:
         low, high = interval(claims[i])
-        cells[(scope_key(claims[i].scope), period(date_of(claims[i].article)))].add(
+        cells[(scope_key(claims[i]), period(date_of(claims[i].article)))].add(
             (low, source_of(i), i), (high, source_of(i), i))
     for (scope, week), extremes in cells.items():
         for partner in partners(scope, week):
@@ -170,8 +170,12 @@ def find_clash(members: list[int], claims: Sequence[Claim], source_of: SourceOf,
     return None
 
 
-def scope_key(scope: str | None) -> str | None:
-    return " ".join(scope.lower().split()) if scope else None
+def scope_key(claim: Claim) -> str | None:
+    """The figure's scope: its resolved period where the article's date allows ("last week"
+    in two articles a week apart is two periods), else its phrase."""
+    if claim.period_start:
+        return f"{claim.period_start}/{claim.period_end}"
+    return " ".join(claim.scope.lower().split()) if claim.scope else None
 
 
 def period(day: str | None) -> int | None:
