@@ -58,15 +58,16 @@ class ClaimFinder:
     def __call__(self, doc: Doc) -> Doc:
         quotes: list[Quote] = doc._.quotes if Doc.has_extension("quotes") and doc._.quotes else []
         claims: list[Claim] = []
-        for mention in find_numbers(doc.text):
-            claim = read_claim(doc, mention, quotes, claims)
+        text = doc.text  # spaCy joins the tokens again on every access: once per doc
+        for mention in find_numbers(text):
+            claim = read_claim(doc, text, mention, quotes, claims)
             if claim is not None:
                 claims.append(claim)
         doc._.claims = claims
         return doc
 
 
-def read_claim(doc: Doc, mention: NumberMention, quotes: list[Quote],
+def read_claim(doc: Doc, text: str, mention: NumberMention, quotes: list[Quote],
                earlier: list[Claim]) -> Claim | None:
     """The claim the number makes, or None where it is no figure of the war.
 
@@ -104,7 +105,7 @@ def read_claim(doc: Doc, mention: NumberMention, quotes: list[Quote],
         actor=actor,
         source=source,
         source_vague=vague,
-        text=claim_text(doc, mention, counted),
+        text=claim_text(text, mention, counted),
         sentence=sentence.text.strip(),
         scope=scope_of(sentence, number),
         start=mention.start,
@@ -593,11 +594,11 @@ def counting_subject(root: Token) -> str | None:
 # --- text and scope --------------------------------------------------------------------------
 
 
-def claim_text(doc: Doc, mention: NumberMention, counted: Token | None) -> str:
+def claim_text(text: str, mention: NumberMention, counted: Token | None) -> str:
     end = mention.end
     if counted is not None and counted.idx + len(counted) > end:
         end = counted.idx + len(counted)
-    return doc.text[mention.start : end]
+    return text[mention.start : end]
 
 
 SCOPE_REACH = 6  # tokens between a figure and the date phrase that scopes it
