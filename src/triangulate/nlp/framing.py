@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
+from spacy.attrs import IS_ALPHA
 from spacy.tokens import Doc, Span, Token
 
 from triangulate.nlp.gazetteer import (
@@ -115,7 +116,7 @@ def framing_of(doc: Doc, quotes: Sequence[Quote], claims: Sequence[Claim],
     """The framing of one parsed article; ``outlet`` is left out of its sources."""
     quoted = [(q.start, q.end) for q in quotes if q.kind == "direct" and q.end > q.start]
     return Framing(
-        words=sum(token.is_alpha for token in doc),
+        words=int(doc.to_array(IS_ALPHA).sum()),
         loaded=[_with_quoted(span, quoted) for span in loaded_words(doc)],
         scare_quotes=scare_quote_spans(doc.text, scare_quotes),
         hedges=hedges(doc),
@@ -231,6 +232,7 @@ def sources(doc: Doc, quotes: Sequence[Quote], claims: Sequence[Claim],
     the offsets are those of the first passage attributed to it.
     """
     persons = [frozenset(_words(e.text)) for e in doc.ents if e.label_ == "PERSON"]
+    text = doc.text  # spaCy joins the tokens again on every access: once per doc
     found: list[_Source] = []
 
     def add(name: str | None, start: int, end: int, kind: SourceKind | None = None) -> None:
@@ -238,8 +240,9 @@ def sources(doc: Doc, quotes: Sequence[Quote], claims: Sequence[Claim],
             return
         key = _key(name)
         if key:
-            kind = kind or source_kind(name, doc, persons)
-            at = _first_mention(doc.text, name)
+            at = _first_mention(text, name)
+            tokens = doc.char_span(*at, alignment_mode="expand") if at else None
+            kind = kind or source_kind(name, tokens, persons)
             found.append(_Source(name, kind, key, *(at or (start, end))))
 
     for quote in quotes:
@@ -252,9 +255,12 @@ def sources(doc: Doc, quotes: Sequence[Quote], claims: Sequence[Claim],
     return [FramingSpan(s.name, s.start, s.end, s.kind) for s in _fold(found)]
 
 
-def source_kind(name: str, doc: Doc | None = None,
+def source_kind(name: str, tokens: Span | None = None,
                 persons: Sequence[frozenset[str]] = ()) -> SourceKind:
-    """Media, a named person, an institution, or a source the article does not name."""
+    """Media, a named person, an institution, or a source the article does not name.
+
+    ``tokens`` is the name's first mention in the parsed article, where there is one; its
+    parts of speech then tell a person's name from a title or a common noun."""
     words = _words(name)
     head = _head(name)
     if is_outlet(name) or MEDIA_WORDS.search(name):
@@ -266,7 +272,7 @@ def source_kind(name: str, doc: Doc | None = None,
         return "institution"
     if head in ANONYMOUS_HEADS:
         return "anonymous"
-    return "named" if _has_name(name, doc) else "anonymous"
+    return "named" if _has_name(name, tokens) else "anonymous"
 
 
 def _words(text: str) -> list[str]:
@@ -290,9 +296,8 @@ def _only_places(words: list[str]) -> bool:
     return bool(content) and all(w in PLACE_BY_VARIANT or w in ACTOR_BY_WORD for w in content)
 
 
-def _has_name(name: str, doc: Doc | None) -> bool:
+def _has_name(name: str, tokens: Span | None) -> bool:
     """A proper noun that is no title, demonym or place: a person the article names."""
-    tokens = _tokens_of(doc, name) if doc is not None else None
     if tokens is not None:
         return any(t.pos_ == "PROPN" and not _is_label(t.lower_) for t in tokens)
     return any(w[:1].isupper() and not _is_label(w.lower()) for w in _WORD.findall(name))
@@ -301,11 +306,6 @@ def _has_name(name: str, doc: Doc | None) -> bool:
 def _is_label(word: str) -> bool:
     return word in TITLES or word in _DEMONYM_WORDS or word in PLACE_BY_VARIANT \
         or word in ACTOR_BY_WORD
-
-
-def _tokens_of(doc: Doc, name: str) -> Span | None:
-    at = _first_mention(doc.text, name)
-    return doc.char_span(*at, alignment_mode="expand") if at else None
 
 
 def _first_mention(text: str, name: str) -> tuple[int, int] | None:

