@@ -31,6 +31,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/html_extraction.py
 	$(BIN)/python bench/claims_events.py --quantulum
 	$(BIN)/python bench/grouping_scale.py
+	$(BIN)/python bench/throughput.py --limit 600 --repeat 3
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench

@@ -3,15 +3,20 @@
 spaCy's own ``nlp.pipe(n_process=N)`` sends every parsed ``Doc`` back to the parent with
 ``Doc.to_bytes``, which cannot serialise our extension values (``doc._.quotes`` holds
 dataclasses), and the whole parse crosses the process boundary. Here each worker process
-builds the pipeline once and turns its batch into :class:`~triangulate.types.Reading` s
-itself, so only the readings travel back. Workers are started with ``spawn``: they import
-Triangulate afresh, which registers our factories and ``Doc`` extensions, and they never
-inherit a parent's threads (the progress bar's, a database pool's) as a ``fork`` would.
+turns its batch into :class:`~triangulate.types.Reading` s itself, so only the readings
+travel back.
+
+On Linux the workers are forked from a parent that has loaded the pipeline once: they start
+at once and share its model's memory, as spaCy's own workers do. The workers touch nothing
+of the parent's but the pipeline, so the parent's other threads (the progress bar's) do not
+matter to them. Elsewhere they are spawned, and each imports Triangulate (which registers our
+factories and ``Doc`` extensions) and loads the pipeline itself.
 """
 
 from __future__ import annotations
 
 import multiprocessing
+import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -25,6 +30,7 @@ from triangulate.types import Article, Reading
 
 Reader = Callable[[Doc, Article], Reading]
 BATCHES_PER_PROCESS = 2  # batches in flight per worker: enough to keep it busy, and bounded
+FORK = sys.platform == "linux"  # macOS's system libraries are not safe to fork
 
 _worker: tuple[Language, Reader] | None = None
 
@@ -33,9 +39,11 @@ def read_in_processes(articles: Iterable[Article], read: Reader, n_process: int,
                       batch_size: int, nlp: Language | None = None) -> Iterator[Reading]:
     """Readings in the order of ``articles``; at most a few batches are held at any time.
 
-    ``nlp`` is pickled to each worker where given; otherwise each loads the default pipeline.
+    The workers read with ``nlp`` where given, else with the default pipeline.
     """
-    context = multiprocessing.get_context("spawn")
+    if FORK:
+        nlp = nlp or load_pipeline()
+    context = multiprocessing.get_context("fork" if FORK else "spawn")
     with ProcessPoolExecutor(n_process, mp_context=context, initializer=_start,
                              initargs=(nlp, read)) as pool:
         pending: deque[Future[list[Reading]]] = deque()
