@@ -121,6 +121,20 @@ def test_guillemets_pair() -> None:
     assert inner(text) == ["nous tenons"]
 
 
+@pytest.mark.parametrize("text", [
+    "„Wir halten die Stellung“, sagte er. „Noch“, fügte er hinzu.",
+    "„Wir halten die Stellung,“ said a sergeant. „Noch,“ he added.",
+    "‚Wir halten die Stellung‘, sagte er. ‚Noch‘, fügte er hinzu.",
+])
+def test_low_marks_close_with_high_ones(text: str) -> None:
+    assert [t.strip(",") for t in inner(text)] == ["Wir halten die Stellung", "Noch"]
+
+
+def test_a_high_opening_mark_after_a_word_and_a_colon_still_opens() -> None:
+    text = "Er sagte:“Wir halten.” Dann ging er."
+    assert inner(text) == ["Wir halten."]
+
+
 def test_paragraphs_by_line_breaks() -> None:
     text = "One.\nTwo.\n\nThree."
     assert [text[a:b] for a, b in paragraphs(text)] == ["One.", "Two.", "Three."]

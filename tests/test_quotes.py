@@ -93,6 +93,13 @@ def test_inverted_cue_after_the_quote_with_the_medium(nlp: Language) -> None:
     assert quote.via == "The Washington Post"
 
 
+def test_low_and_high_marks_of_european_outlets(nlp: Language) -> None:
+    quote = only(nlp, "„The shelling has not stopped for a week,“ said Petro, a medic near "
+                      "Sumy who gave only his first name.")
+    assert quote.text.startswith("The shelling") and quote.text.rstrip(",").endswith("week")
+    assert has(quote.speaker, "Petro")
+
+
 def test_name_after_the_quote_told_an_outlet(nlp: Language) -> None:
     quote = only(nlp, "'The convoy was hit twice on the road,' Marta Kovalenko told Reuters.")
     assert has(quote.speaker, "Marta Kovalenko")

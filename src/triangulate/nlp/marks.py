@@ -3,7 +3,8 @@
 News text mixes curly and straight marks, double and single ones, and uses the single mark as
 an apostrophe too. This module reads the marks of a text and pairs them into quoted spans:
 
-- curly opening and closing marks (“ ” ‘ ’) and guillemets (« ») say which side they are on;
+- curly opening and closing marks (“ ” ‘ ’) and guillemets (« ») say which side they are on,
+  but for “ and ‘ after a word and before a space or a stop, which close a low mark („...“);
   a straight double mark (") is read from its neighbours, and alternates where they are silent;
 - a single mark is an apostrophe when letters stand on both sides ("don't"), after the s that
   ends a plural possessive ("Koreans' proficiency"), and in elisions ('em, '90s, rock 'n' roll);
@@ -123,6 +124,8 @@ def _side(text: str, pos: int, char: str) -> Side | None:
             return None
         if char in "'’":
             return _context_side(before, after)
+    if char in "“‘" and _context_side(before, after) == "close":
+        return "close"  # German and Central European quotes close with them: „...“ ‚...‘
     fixed = _FIXED_SIDE.get(char)
     if fixed is not None:
         return fixed
