@@ -319,6 +319,16 @@ def test_trailing_participle_is_not_reported_content(nlp: Language) -> None:
     assert quote.text == "the ceasefire was holding"
 
 
+@pytest.mark.parametrize("text", [
+    "Minsk has not confirmed that its engineers are building the bridge.",
+    "The ministry never said that the convoy had crossed the border.",
+    "Neither Ankara nor Baku has acknowledged that the drones were delivered.",
+    "No official has said that the airfield was struck.",
+])
+def test_a_denied_speech_verb_reports_nothing(nlp: Language, text: str) -> None:
+    assert [q for q in quotes(nlp, text) if q.kind == "indirect"] == []
+
+
 # ---- the seed articles, where they are (no text of theirs is kept here)
 
 
