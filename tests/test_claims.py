@@ -95,6 +95,15 @@ def test_speech_verb_subject_is_the_source(nlp: Language) -> None:
     assert claim.source == "The defence ministry"
 
 
+@pytest.mark.parametrize("text", [
+    "The defence ministry has not confirmed that 75 attackers had been killed.",
+    "Neither Minsk nor Vilnius said that 75 attackers had been killed.",
+])
+def test_a_denied_speech_verb_is_no_source(nlp: Language, text: str) -> None:
+    claim = only(nlp, text)
+    assert claim.measure == "killed" and claim.source is None
+
+
 def test_citing_keeps_the_chain(nlp: Language) -> None:
     claim = only(nlp, "A lawmaker said 90 marines were wounded, citing the intelligence service.")
     assert claim.source is not None

@@ -40,6 +40,7 @@ from triangulate.nlp.lexicon import (
     WOUNDED,
 )
 from triangulate.nlp.numbers import NumberMention, find_numbers
+from triangulate.nlp.speakers import denied
 from triangulate.types import Claim, Quote
 
 Doc.set_extension("claims", default=None, force=True)
@@ -566,7 +567,7 @@ def speech_subject(root: Token) -> str | None:
     """The subject of the outermost speech verb whose reported clause holds the number."""
     found = None
     for ancestor in root.ancestors:
-        if is_speech_verb(ancestor):
+        if is_speech_verb(ancestor) and not denied(ancestor):  # "Moscow has not confirmed"
             subjects = [c for c in ancestor.children if c.dep_ in {"nsubj", "nsubjpass"}]
             if subjects and subjects[0].lower_ not in {"it", "this", "that", "which"}:
                 found = phrase_of(subjects[0])

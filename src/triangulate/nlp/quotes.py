@@ -33,6 +33,7 @@ from triangulate.nlp.speakers import (
     Discourse,
     Mention,
     SpeakerForm,
+    denied,
     mention_of,
     speaker_strings,
     speaker_token,
@@ -472,7 +473,7 @@ def _indirect(ctx: _Context, cues: list[Token], direct: list[_Found]) -> list[_F
     out: list[_Found] = []
     reported: set[int] = set()
     for cue in cues:
-        if ctx.quoted(cue.i) or cue.i in reported or not _finite(cue) or _unsaid(cue):
+        if ctx.quoted(cue.i) or cue.i in reported or not _finite(cue) or denied(cue):
             continue
         paragraph = ctx.paragraph(cue.idx)
         words = [t for t in _content(cue) if ctx.paragraph(t.idx) == paragraph]
@@ -495,20 +496,6 @@ def _finite(cue: Token) -> bool:
     if cue.tag_ in ("VBD", "VBZ", "VBP"):
         return True
     return any(child.dep_ in ("aux", "auxpass") for child in cue.children)
-
-
-def _unsaid(cue: Token) -> bool:
-    """A speech verb denied of its subject: "Moscow has not confirmed that ...", "neither
-    Moscow nor Pyongyang has acknowledged ...", "no official said ...": nobody said it."""
-    if any(child.dep_ == "neg" for child in cue.children):
-        return True
-    subjects = [child for child in cue.children if child.dep_ in ("nsubj", "nsubjpass")]
-    return any(subject.lower_ in _NOBODY or any(
-        word.lower_ in _NOBODY and word.dep_ in ("preconj", "det") for word in subject.children)
-        for subject in subjects)
-
-
-_NOBODY = frozenset({"neither", "no", "nobody", "none", "noone"})
 
 
 def _content(cue: Token) -> list[Token]:

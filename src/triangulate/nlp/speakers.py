@@ -614,3 +614,17 @@ def subject_mentions(subjects: list[Token], quoted: Callable[[int], bool]) -> li
         ):
             out.append(mention_of(token, quoted))
     return out
+
+
+def denied(cue: Token) -> bool:
+    """A speech verb denied of its subject: "Moscow has not confirmed that ...", "neither
+    Moscow nor Pyongyang has acknowledged ...", "no official said ...": nobody said it."""
+    if any(child.dep_ == "neg" for child in cue.children):
+        return True
+    subjects = [child for child in cue.children if child.dep_ in ("nsubj", "nsubjpass")]
+    return any(subject.lower_ in NOBODY or any(
+        word.lower_ in NOBODY and word.dep_ in ("preconj", "det") for word in subject.children)
+        for subject in subjects)
+
+
+NOBODY = frozenset({"neither", "no", "nobody", "none", "noone"})
