@@ -319,6 +319,12 @@ def test_trailing_participle_is_not_reported_content(nlp: Language) -> None:
     assert quote.text == "the ceasefire was holding"
 
 
+def test_a_trailing_participle_that_describes_is_reported_content(nlp: Language) -> None:
+    quote = only(nlp, "Medics say the convoy was badly planned, crawling along the open road "
+                      "in daylight.", kind="indirect")
+    assert quote.text.endswith("in daylight")
+
+
 @pytest.mark.parametrize("text", [
     "Minsk has not confirmed that its engineers are building the bridge.",
     "The ministry never said that the convoy had crossed the border.",

@@ -524,8 +524,10 @@ def _according_content(cue: Token) -> list[Token]:
 def _clause_words(clause: Token, skip: Token | None) -> list[Token]:
     drop: set[int] = set()
     for child in clause.children:
+        # "..., adding that ...": the speaker's next act, not what was said; but "...,
+        # bunching together in the open" goes on describing what was said
         trailing_participle = child.dep_ in ("advcl", "parataxis") and child.i > clause.i and (
-            child.tag_ == "VBG" or child.dep_ == "parataxis"
+            (child.tag_ == "VBG" and child.lemma_ in CUE_LEMMAS) or child.dep_ == "parataxis"
         )
         leading_mark = child.dep_ == "mark" and child.i < clause.i
         if (skip is not None and child.i == skip.i) or trailing_participle or leading_mark:
