@@ -319,6 +319,21 @@ def test_trailing_participle_is_not_reported_content(nlp: Language) -> None:
     assert quote.text == "the ceasefire was holding"
 
 
+@pytest.mark.parametrize("text", [
+    # the small model splits each clause in two, or parses "found" as the main verb
+    "The defence ministry has said that Russian soldiers captured in Kharkiv are prisoners "
+    "of war under the conventions and would be exchanged if Moscow agreed.",
+    "The foreign ministry has said that Ukrainian children taken to Russia are Ukrainian "
+    "citizens under international law and would be welcomed if they asked to return.",
+    "According to the police, maps found in the cars of the suspects suggest they had been "
+    "planning the attack for weeks.",
+])
+def test_the_reported_clause_runs_to_the_end_of_the_sentence(nlp: Language, text: str) -> None:
+    quote = only(nlp, text, kind="indirect")
+    assert text.rstrip(".").endswith(quote.text)
+    assert len(quote.text.split()) > len(text.split()) / 2
+
+
 def test_a_trailing_participle_that_describes_is_reported_content(nlp: Language) -> None:
     quote = only(nlp, "Medics say the convoy was badly planned, crawling along the open road "
                       "in daylight.", kind="indirect")

@@ -502,16 +502,24 @@ def _content(cue: Token) -> list[Token]:
     """The words of the reported clause, without "that" and trailing participle clauses."""
     if cue.lower_ == "according":
         return _according_content(cue)
-    clause = next((c for c in cue.children if c.dep_ == "ccomp" and c.i > cue.i), None)
-    if clause is None:
+    clauses = [c for c in cue.children if c.dep_ == "ccomp" and c.i > cue.i]
+    if not clauses:
         return []
-    return _clause_words(clause, skip=None)
+    words = _clause_words(clauses[0], skip=None)
+    for part in clauses[1:]:
+        # the small parser splits a clause with an inserted phrase into two complements
+        # ("that one soldier, about to be taken prisoner, had shouted ..."): one content
+        after = words[-1].i + 1 if words else part.i
+        words += [t for t in cue.doc[after : part.i] if not t.is_space] \
+            + _clause_words(part, skip=None)
+    return words
 
 
 def _according_content(cue: Token) -> list[Token]:
     """ "According to X, CLAUSE" or "CLAUSE, according to X": the clause."""
     clause = cue.head
-    if clause.i == cue.i or clause.pos_ not in ("VERB", "AUX") or not _finite(clause):
+    finite = _finite(clause) or any(c.dep_ == "ccomp" and _finite(c) for c in clause.children)
+    if clause.i == cue.i or clause.pos_ not in ("VERB", "AUX") or not finite:
         return []
     if not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children):
         return []
