@@ -334,6 +334,15 @@ def test_the_reported_clause_runs_to_the_end_of_the_sentence(nlp: Language, text
     assert len(quote.text.split()) > len(text.split()) / 2
 
 
+def test_a_paragraph_ending_in_a_colon_introduces_the_quote_below(nlp: Language) -> None:
+    text = ("Olena Marchuk, who has mapped the front for two years, reads the numbers "
+            "differently:\n\n“The counts were never about the dead. Each side counted what "
+            "it needed.\n\n“What is certain is that the villages are empty now.”\n")
+    quote = only(nlp, text)
+    assert has(quote.speaker, "Olena Marchuk")
+    assert quote.text.startswith("The counts") and "villages are empty" in quote.text
+
+
 def test_a_trailing_participle_that_describes_is_reported_content(nlp: Language) -> None:
     quote = only(nlp, "Medics say the convoy was badly planned, crawling along the open road "
                       "in daylight.", kind="indirect")

@@ -191,6 +191,7 @@ def _find_cue(ctx: _Context, item: _Found) -> None:
         return
     after = _cue_next_to(ctx, item, after=True)
     before = _cue_next_to(ctx, item, after=False)
+    chosen: Token | None
     if after is not None and before is not None and after.i != before.i:
         chosen = _prefer(ctx, after, before)
         is_after = chosen.i == after.i
@@ -199,10 +200,28 @@ def _find_cue(ctx: _Context, item: _Found) -> None:
     elif before is not None:
         chosen, is_after = before, False
     else:
-        chosen, is_after = None, False
-        item.label = _label_before(ctx, item)
+        chosen, is_after = _introducer_before(ctx, item), False
+        if chosen is None:
+            item.label = _label_before(ctx, item)
     item.cue = chosen
     item.cue_after = is_after
+
+
+def _introducer_before(ctx: _Context, item: _Found) -> Token | None:
+    """The verb of a paragraph that ends with a colon and introduces the quote that opens the
+    next one, whatever the verb: "Marta Ilves, an analyst, sees a pattern in it:" / "'...'"."""
+    doc = ctx.doc
+    i = item.first - 1
+    while i >= 0 and (doc[i].is_space or all(c in _MARK_CHARS for c in doc[i].text)):
+        i -= 1
+    if i < 1 or doc[i].text != ":" or ctx.paragraph(doc[i].idx) != item.paragraph - 1:
+        return None
+    verb = doc[i].head  # the colon hangs on the introducing verb or on a word under it
+    while verb.head.i != verb.i and ctx.paragraph(verb.head.idx) == item.paragraph - 1:
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX") or not any(c.dep_ == "nsubj" for c in verb.children):
+        return None
+    return verb
 
 
 def _label_before(ctx: _Context, item: _Found) -> Token | None:
@@ -518,7 +537,8 @@ def _content(cue: Token) -> list[Token]:
 def _according_content(cue: Token) -> list[Token]:
     """ "According to X, CLAUSE" or "CLAUSE, according to X": the clause."""
     clause = cue.head
-    finite = _finite(clause) or any(c.dep_ == "ccomp" and _finite(c) for c in clause.children)
+    finite = _finite(clause) or any(c.dep_ in ("ccomp", "dep") and _finite(c)
+                                    for c in clause.children)
     if clause.i == cue.i or clause.pos_ not in ("VERB", "AUX") or not finite:
         return []
     if not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children):
