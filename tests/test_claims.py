@@ -104,6 +104,24 @@ def test_a_denied_speech_verb_is_no_source(nlp: Language, text: str) -> None:
     assert claim.measure == "killed" and claim.source is None
 
 
+def test_a_figure_for_the_total_counts_what_the_last_figure_counted(nlp: Language) -> None:
+    found = claims_in(nlp, "About 80 Belarusian volunteers have been wounded. Last month a "
+                           "Polish official had put the total at several dozen.")
+    assert [c.measure for c in found] == ["wounded", "wounded"]
+    assert found[1].qualifier == "vague" and found[1].actor == found[0].actor
+
+
+def test_a_total_with_no_figure_before_has_no_measure(nlp: Language) -> None:
+    found = claims_in(nlp, "A Polish official had put the total at several dozen.")
+    assert [c.measure for c in found] in ([], ["other"])
+
+
+def test_it_that_puts_a_figure_is_the_agency_above(nlp: Language) -> None:
+    claim = claims_in(nlp, "The health ministry raised its count from 40 dead in May to 90 in "
+                           "June, when it put total casualties at about 1,200.")[-1]
+    assert claim.value == 1200 and claim.source == "The health ministry"
+
+
 def test_citing_keeps_the_chain(nlp: Language) -> None:
     claim = only(nlp, "A lawmaker said 90 marines were wounded, citing the intelligence service.")
     assert claim.source is not None

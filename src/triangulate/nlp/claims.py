@@ -73,7 +73,8 @@ def read_claim(doc: Doc, text: str, mention: NumberMention, quotes: list[Quote],
     """The claim the number makes, or None where it is no figure of the war.
 
     A bare number that follows a figure in the same sentence ("from 100 dead in December to
-    about 300 in January") takes that figure's measure and subject: an ellipsis. A loss
+    about 300 in January") takes that figure's measure and subject: an ellipsis; so does a
+    figure for "the total" soon after one. A loss
     or force figure whose clause names no side takes the side of the article's last one.
     """
     number = doc.char_span(mention.number_start, mention.number_end, alignment_mode="expand")
@@ -84,8 +85,11 @@ def read_claim(doc: Doc, text: str, mention: NumberMention, quotes: list[Quote],
     measure, value, low, high = measure_of(mention, number, counted)
     sentence = root.sent
     previous = earlier[-1] if earlier else None
-    if previous is not None and previous.sentence == sentence.text.strip() \
-            and is_ellipsis(number, counted, measure, previous):
+    continues = previous is not None and (
+        (previous.sentence == sentence.text.strip()
+         and is_ellipsis(number, counted, measure, previous))
+        or (measure in {None, "other"} and restates_total(root, previous)))
+    if continues and previous is not None:
         measure, subject_text, actor = previous.measure, previous.subject, previous.actor
     elif measure is None:
         return None
@@ -112,6 +116,18 @@ def read_claim(doc: Doc, text: str, mention: NumberMention, quotes: list[Quote],
         start=mention.start,
         end=mention.end,
     )
+
+
+def restates_total(root: Token, previous: Claim) -> bool:
+    """A figure for "the total" ("an official had put the total at several hundred", "the
+    toll stands at 40") counts what the article's last figure counted, where that figure is
+    in this sentence or one of the two before."""
+    found = governing_verb(root)
+    if found is None or not any(lemma(c) in COUNT_NOUNS and c.dep_ in {"dobj", "nsubj"}
+                                for c in found[0].children):
+        return False
+    near = [root.sent, *sentences_before(root.sent, 2)]
+    return any(previous.sentence == sentence.text.strip() for sentence in near)
 
 
 def is_ellipsis(number: Span, counted: Token | None, measure: str | None,
@@ -586,10 +602,20 @@ def counting_subject(root: Token) -> str | None:
         if not subjects:
             continue
         subject = subjects[0]
+        if subject.lower_ in {"it", "they"} and lemma(ancestor) in COUNT_VERBS:
+            subject = clause_above_subject(ancestor) or subject  # "..., when it put ... at"
         reporter = (subject.dep_ == "nsubj" and lemma(subject) in REPORTER_NOUNS) or (
             subject.ent_type_ in {"ORG", "PERSON"} and lemma(ancestor) in COUNT_VERBS)
         return phrase_of(subject) if reporter else None
     return None
+
+
+def clause_above_subject(verb: Token) -> Token | None:
+    """The subject of the clause that ``verb``'s clause hangs on (a pronoun's antecedent in
+    "the service moved its figure, when it put the total at ...")."""
+    if verb.dep_ not in {"advcl", "relcl", "conj"} or verb.head == verb:
+        return None
+    return next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
 
 
 # --- text and scope --------------------------------------------------------------------------
