@@ -343,6 +343,15 @@ def test_a_paragraph_ending_in_a_colon_introduces_the_quote_below(nlp: Language)
     assert quote.text.startswith("The counts") and "villages are empty" in quote.text
 
 
+def test_a_quote_over_paragraphs_takes_the_cue_at_its_end(nlp: Language) -> None:
+    text = ("Halyna Bilous, a nurse, said the ward filled within hours.\n\n“First came the "
+            "ones who could walk. Then the stretchers, one after another.\n\n“By night we "
+            "had stopped counting,” she said.\n")
+    quote = only(nlp, text)
+    assert quote.text.startswith("First came") and "stopped counting" in quote.text
+    assert has(quote.speaker, "Halyna Bilous")
+
+
 def test_a_trailing_participle_that_describes_is_reported_content(nlp: Language) -> None:
     quote = only(nlp, "Medics say the convoy was badly planned, crawling along the open road "
                       "in daylight.", kind="indirect")

@@ -73,6 +73,7 @@ class _Found:
     cue_after: bool = False
     label: Token | None = None  # head of "Name, Outlet:" before a quote without a cue
     partial: bool = False  # quoted words inside a sentence of the writer's
+    runs_on: bool = False  # no closing mark before its paragraph's end
     speaker: Mention | None = None
     via: str | None = None
     parts: list[tuple[int, int]] = field(default_factory=list)
@@ -172,7 +173,7 @@ def _direct(ctx: _Context, spans: list[QuoteSpan], scare: list[str], join_senten
         if first < 0:
             continue
         item = _Found("direct", span.start, span.end, first, last, ctx.paragraph(span.start),
-                      parts=[(span.start, span.end)])
+                      parts=[(span.start, span.end)], runs_on=not span.closed)
         item.partial = not _opens_clause(ctx, item)
         if item.partial and _is_title(ctx, item):
             continue
@@ -410,19 +411,29 @@ def _join_split(ctx: _Context, found: list[_Found], join_sentences: bool) -> lis
     """Join the parts of one quoted passage into one record.
 
     "'...,' he said. '...'": the second half has no cue of its own and follows the first
-    half's attribution; and a paragraph that opens with a quote and has no cue of its own
-    continues the quote that ended the paragraph before.
+    half's attribution; a paragraph that opens with a quote and has no cue of its own
+    continues the quote that ended the paragraph before; and a quote left open at its
+    paragraph's end runs on into the quote that opens the next paragraph, whose cue, where
+    only the last paragraph has one ("... ,” she said."), is the whole passage's.
     """
     out: list[_Found] = []
     for item in found:
         prev = out[-1] if out else None
         if prev is not None and (_continues_across_cue(ctx, prev, item, join_sentences)
-                                 or _continues_next_paragraph(ctx, prev, item)):
+                                 or _continues_next_paragraph(ctx, prev, item)
+                                 or _runs_on(ctx, prev, item)):
             prev.parts.append((item.start, item.end))
-            prev.end, prev.last = item.end, item.last
+            prev.end, prev.last, prev.runs_on = item.end, item.last, item.runs_on
+            if prev.cue is None and item.cue is not None:
+                prev.cue, prev.cue_after = item.cue, item.cue_after
             continue
         out.append(item)
     return out
+
+
+def _runs_on(ctx: _Context, prev: _Found, item: _Found) -> bool:
+    return prev.runs_on and not prev.partial and prev.cue is None \
+        and item.paragraph == prev.paragraph + 1 and _opens_paragraph(ctx, item)
 
 
 def _continues_across_cue(ctx: _Context, prev: _Found, item: _Found, join_sentences: bool
