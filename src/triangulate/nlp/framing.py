@@ -115,12 +115,13 @@ def framing_of(doc: Doc, quotes: Sequence[Quote], claims: Sequence[Claim],
                scare_quotes: Sequence[str] = (), outlet: str | None = None) -> Framing:
     """The framing of one parsed article; ``outlet`` is left out of its sources."""
     quoted = [(q.start, q.end) for q in quotes if q.kind == "direct" and q.end > q.start]
+    text = doc.text  # spaCy joins the tokens again on every access: once per doc
     return Framing(
         words=int(doc.to_array(IS_ALPHA).sum()),
         loaded=[_with_quoted(span, quoted) for span in loaded_words(doc)],
-        scare_quotes=scare_quote_spans(doc.text, scare_quotes),
+        scare_quotes=scare_quote_spans(text, scare_quotes),
         hedges=hedges(doc),
-        sources=sources(doc, quotes, claims, outlet),
+        sources=sources(doc, text, quotes, claims, outlet),
     )
 
 
@@ -222,7 +223,7 @@ class _Source:
     end: int
 
 
-def sources(doc: Doc, quotes: Sequence[Quote], claims: Sequence[Claim],
+def sources(doc: Doc, text: str, quotes: Sequence[Quote], claims: Sequence[Claim],
             outlet: str | None = None) -> list[FramingSpan]:
     """Each distinct source once: its fullest name, its kind, and where it is first named.
 
@@ -232,7 +233,6 @@ def sources(doc: Doc, quotes: Sequence[Quote], claims: Sequence[Claim],
     the offsets are those of the first passage attributed to it.
     """
     persons = [frozenset(_words(e.text)) for e in doc.ents if e.label_ == "PERSON"]
-    text = doc.text  # spaCy joins the tokens again on every access: once per doc
     found: list[_Source] = []
 
     def add(name: str | None, start: int, end: int, kind: SourceKind | None = None) -> None:

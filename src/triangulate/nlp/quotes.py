@@ -212,10 +212,8 @@ def _introducer_before(ctx: _Context, item: _Found) -> Token | None:
     """The verb of a paragraph that ends with a colon and introduces the quote that opens the
     next one, whatever the verb: "Marta Ilves, an analyst, sees a pattern in it:" / "'...'"."""
     doc = ctx.doc
-    i = item.first - 1
-    while i >= 0 and (doc[i].is_space or all(c in _MARK_CHARS for c in doc[i].text)):
-        i -= 1
-    if i < 1 or doc[i].text != ":" or ctx.paragraph(doc[i].idx) != item.paragraph - 1:
+    i = _colon_before(ctx, item, across_break=True)
+    if i is None or ctx.paragraph(doc[i].idx) != item.paragraph - 1:
         return None
     verb = doc[i].head  # the colon hangs on the introducing verb or on a word under it
     while verb.head.i != verb.i and ctx.paragraph(verb.head.idx) == item.paragraph - 1:
@@ -225,14 +223,23 @@ def _introducer_before(ctx: _Context, item: _Found) -> Token | None:
     return verb
 
 
+def _colon_before(ctx: _Context, item: _Found, across_break: bool) -> int | None:
+    """The index of a colon just before the quote's opening mark (or, ``across_break``, before
+    the line break above it), or None."""
+    doc = ctx.doc
+    i = item.first - 1
+    while i >= 0 and ((across_break and doc[i].is_space)
+                      or all(c in _MARK_CHARS for c in doc[i].text)):
+        i -= 1
+    return i if i >= 1 and doc[i].text == ":" else None
+
+
 def _label_before(ctx: _Context, item: _Found) -> Token | None:
     """The head of a bare label before a colon that introduces a quote: "Gerald F. Seib, The
     Wall Street Journal: '...'", "MS. CLINTON: '...'"."""
     doc = ctx.doc
-    i = item.first - 1
-    while i >= 0 and all(c in _MARK_CHARS for c in doc[i].text):
-        i -= 1
-    if i < 1 or doc[i].text != ":":
+    i = _colon_before(ctx, item, across_break=False)
+    if i is None:
         return None
     begin = i
     while begin > 0 and i - begin < _MAX_LABEL and not doc[begin - 1].is_space and not (

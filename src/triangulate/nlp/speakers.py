@@ -616,6 +616,9 @@ def subject_mentions(subjects: list[Token], quoted: Callable[[int], bool]) -> li
     return out
 
 
+NOBODY = frozenset({"neither", "no", "nobody", "none", "noone"})
+
+
 def denied(cue: Token) -> bool:
     """A speech verb denied of its subject: "Moscow has not confirmed that ...", "neither
     Moscow nor Pyongyang has acknowledged ...", "no official said ...": nobody said it."""
@@ -625,6 +628,3 @@ def denied(cue: Token) -> bool:
     return any(subject.lower_ in NOBODY or any(
         word.lower_ in NOBODY and word.dep_ in ("preconj", "det") for word in subject.children)
         for subject in subjects)
-
-
-NOBODY = frozenset({"neither", "no", "nobody", "none", "noone"})
