@@ -1,19 +1,22 @@
 # Triangulate: `make demo` and `make test` are the whole set-up on a fresh machine.
+# Everything comes from PyPI; `make venv SEMANTIC=1` adds the sentence-embedding extra.
 PYTHON ?= python3.11
 VENV := .venv
-WHEELS ?= /opt/wheels
+SEMANTIC ?= 0
+LOCK := $(if $(filter 1,$(SEMANTIC)),requirements-semantic.lock,requirements.lock)
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed
+STAMP := $(VENV)/.installed-$(notdir $(LOCK))
 
 .PHONY: venv demo test bench lint lock clean
 
 venv: $(STAMP)
 
-$(STAMP): requirements.lock pyproject.toml
+$(STAMP): $(LOCK) pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade "pip>=24"
-	$(BIN)/python -m pip install --quiet --require-hashes --no-deps --find-links $(WHEELS) -r requirements.lock
+	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r $(LOCK)
 	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
+	rm -f $(VENV)/.installed-*
 	touch $(STAMP)
 
 demo: $(STAMP)
@@ -37,13 +40,16 @@ lint: $(STAMP)
 	$(BIN)/ruff check src tests bench
 	$(BIN)/mypy
 
-# Re-resolve the locked dependency set (needs the network to PyPI).
+# Re-resolve both locked dependency sets from PyPI (needs the network to PyPI).
+COMPILE = $(BIN)/uv pip compile pyproject.toml --extra dev --extra bench \
+	--override requirements-overrides.txt --generate-hashes --python-version 3.11 --no-header
 lock:
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet uv
-	$(BIN)/uv pip compile pyproject.toml --extra dev --extra bench --extra semantic \
-		--find-links $(WHEELS) --generate-hashes --python-version 3.11 \
-		--no-header --output-file requirements.lock
-	! grep -q '^nvidia-' requirements.lock  # a CUDA build of torch slipped in
+	$(COMPILE) --quiet --output-file requirements.lock
+	cp requirements.lock requirements-semantic.lock  # the same pins where they overlap
+	$(COMPILE) --quiet --extra semantic --output-file requirements-semantic.lock
+	! grep -qE '^(torch|nvidia-|sentence-transformers)' requirements.lock requirements-semantic.lock
 
 clean:
 	rm -rf $(VENV) out report.html analysis.json

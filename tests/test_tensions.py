@@ -1,10 +1,12 @@
 from __future__ import annotations
 
 import logging
+import math
 import sys
 from collections import Counter
 from collections.abc import Iterator
 
+import numpy as np
 import pytest
 
 from triangulate.reconcile import semantic
@@ -124,7 +126,7 @@ def test_negation_alone_needs_the_model(lexicon: None) -> None:
 def test_missing_extra_is_said_once(monkeypatch: pytest.MonkeyPatch,
                                     caplog: pytest.LogCaptureFixture) -> None:
     monkeypatch.delenv("TRIANGULATE_SEMANTIC", raising=False)
-    monkeypatch.setitem(sys.modules, "sentence_transformers", None)  # import fails
+    monkeypatch.setitem(sys.modules, "tokenizers", None)  # as if not installed
     semantic.model.cache_clear()
     with caplog.at_level(logging.WARNING, logger=semantic.__name__):
         assert semantic.embed(["one"]) is None
@@ -168,3 +170,9 @@ def test_model_finds_a_statement_and_its_negation(model: None) -> None:
     ])
     assert pairs(found) == [{"a", "b"}]
     assert found[0].why.startswith("the same statement, one side negated")
+
+
+def test_gelu_is_x_times_the_normal_cdf() -> None:
+    points = np.linspace(-6, 6, 97, dtype=np.float32)
+    exact = [0.5 * x * (1 + math.erf(x / math.sqrt(2))) for x in points.tolist()]
+    assert semantic.gelu(points) == pytest.approx(exact, abs=1e-6)

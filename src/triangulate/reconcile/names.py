@@ -3,7 +3,7 @@
 In order: the gazetteer's known variants ("Zelenski", "Selenskyj" -> "Volodymyr Zelensky");
 then, among the remaining names of one kind, a shorter name whose words all stand in a
 longer one ("Bondar" -> "Yuriyi Bondar"); then fuzzy matching of the names with accents,
-hyphens and case folded (rapidfuzz ratio at least 85, first letters equal: "Kim Jong-un" ->
+hyphens and case folded (rapidfuzz ratio at least 85, first two letters equal: "Kim Jong-un" ->
 "Kim Jong Un", "Soedzja" stays apart from "Sudzha" unless the gazetteer knows it). The most
 frequent spelling of a cluster names it.
 """
@@ -12,14 +12,15 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from triangulate.nlp.gazetteer import TITLES, canonical_person, canonical_place, source_body
 
 SIMILAR = 85.0
+BLOCK = 2  # leading letters two spellings of a name must share to be compared
 
 
 def folded(name: str) -> str:
@@ -29,31 +30,68 @@ def folded(name: str) -> str:
 
 
 def fold_names(names: Iterable[str]) -> dict[str, str]:
-    """Each name -> its canonical form."""
+    """Each name -> its canonical form.
+
+    Names are taken longest first; each joins the first earlier leader it is the same name
+    as, else leads. Leaders are looked up, not scanned: through their first and last words
+    (for a name whose words stand in a longer one) and through a block of the first
+    ``BLOCK`` letters, where rapidfuzz ranks them (for spelling variants), so the work
+    grows with the size of those blocks, not with the square of the names.
+    """
     counts = Counter(names)
+    leaders = _Leaders()
     mapping: dict[str, str] = {}
-    leaders: list[str] = []
     for name, _count in sorted(counts.items(), key=lambda item: (-len(item[0]), -item[1])):
         known = canonical_person(name) or canonical_place(name)
         if known:
             mapping[name] = known
             continue
-        leader = next((lead for lead in leaders if same_name(name, lead)), None)
-        if leader is None:
-            leaders.append(name)
-            leader = name
-        mapping[name] = leader
+        mapping[name] = leaders.leader_of(name, folded(name))
     return mapping
 
 
-def same_name(short: str, long: str) -> bool:
-    a, b = folded(short), folded(long)
-    if a == b:
+class _Leaders:
+    """The names that lead a cluster so far, indexed by their words and first letters."""
+
+    def __init__(self) -> None:
+        self.names: list[str] = []
+        self.folded: list[str] = []
+        self.by_end_word: dict[str, list[int]] = defaultdict(list)  # first or last word
+        self.by_start: dict[str, list[int]] = defaultdict(list)
+
+    def leader_of(self, name: str, key: str) -> str:
+        """The earliest leader that ``name`` (folded to ``key``) is the same name as; the
+        name itself, made a leader, where there is none."""
+        words = key.split()
+        found = [i for i in self.by_end_word.get(words[-1], []) if contained(key, self.folded[i])] \
+            if words else []
+        block = self.by_start.get(key[:BLOCK], [])
+        close = process.extract(key, [self.folded[i] for i in block], scorer=fuzz.ratio,
+                                score_cutoff=SIMILAR, limit=None)
+        found.extend(block[position] for _text, _score, position in close)
+        if found:
+            return self.names[min(found)]
+        self.add(name, key)
+        return name
+
+    def add(self, name: str, key: str) -> None:
+        index = len(self.names)
+        self.names.append(name)
+        self.folded.append(key)
+        words = key.split()
+        for word in dict.fromkeys(words[:1] + words[-1:]):
+            self.by_end_word[word].append(index)
+        self.by_start[key[:BLOCK]].append(index)
+
+
+def contained(short: str, long: str) -> bool:
+    """Equal, or every word of ``short`` in ``long`` with its last word ending or starting
+    ``long`` ("bondar" in "yuriyi bondar")."""
+    if short == long:
         return True
-    words_a, words_b = a.split(), b.split()
-    if words_a and set(words_a) <= set(words_b) and words_a[-1] in (words_b[-1], words_b[0]):
-        return True
-    return a[:1] == b[:1] and fuzz.ratio(a, b) >= SIMILAR
+    words_a, words_b = short.split(), long.split()
+    return bool(words_a) and set(words_a) <= set(words_b) \
+        and words_a[-1] in (words_b[-1], words_b[0])
 
 
 def bare_name(speaker: str) -> str:
