@@ -13,7 +13,7 @@ from triangulate.ingest import hashed_id, is_url, make_article, read_sources
 from triangulate.nlp import PIPELINE_VERSION, read_articles
 from triangulate.reconcile import crosscheck
 from triangulate.store import Store
-from triangulate.types import Analysis, Article, IngestProblem, Reading
+from triangulate.types import Analysis, Article, IngestProblem, Reading, Tension
 
 ProblemHandler = Callable[[IngestProblem], None]
 ProgressHandler = Callable[[int], None]  # articles done so far
@@ -59,9 +59,22 @@ def run(sources: Iterable[str | Path], store: Store, on_problem: ProblemHandler,
     return analysis
 
 
-def cross_checked(readings: Sequence[Reading]) -> Analysis:
+def cross_checked(readings: Sequence[Reading],
+                  tensions: Sequence[Tension] | None = None) -> Analysis:
     """The readings cross-checked, with each article's framing carried along for the report."""
-    return replace(crosscheck(readings), framings={r.article.id: r.framing for r in readings})
+    return replace(crosscheck(readings, tensions),
+                   framings={r.article.id: r.framing for r in readings})
+
+
+def stored_analysis(store: Store) -> Analysis:
+    """Everything in the store, cross-checked, for a report or an export.
+
+    The tensions are the ones the last cross-check stored, so that no model is loaded;
+    they are found afresh only where the store holds none (nothing cross-checked since the
+    last article was read into it).
+    """
+    _groups, tensions = store.load_crosscheck()
+    return cross_checked(store.load_readings(), tensions or None)
 
 
 def local_reader(n_process: int) -> Reader:
@@ -80,9 +93,13 @@ def read_into_store(articles: Iterable[Article], store: Store, read: Reader,
     comes twice, the copy read last is the one stored.
     """
     intake = _Intake(store, progress)
+    stored = 0
     for reading in read(intake.fresh(articles)):
         store.save_reading(reading, PIPELINE_VERSION)
+        stored += 1
         intake.advance()
+    if stored:
+        store.save_crosscheck([], [])  # the stored cross-check no longer covers the store
     return list(intake.ids)
 
 

@@ -4,26 +4,19 @@ from __future__ import annotations
 
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
 
-from triangulate.analysis import (
-    ArticleFilter,
-    Reader,
-    articles_in,
-    cross_checked,
-    local_reader,
-    read_into_store,
-    run,
-)
-from triangulate.ingest import LanguageFilter, is_url
-from triangulate.report import export, print_summary, render_html, render_markdown, write_json
-from triangulate.report.export import Format
-from triangulate.store import Store
-from triangulate.types import Analysis, IngestProblem
+# The stages (spaCy, SQLAlchemy, polars, ...) are imported inside the commands that use them,
+# so that `--help` and a bad option answer at once.
+if TYPE_CHECKING:
+    from triangulate.analysis import ArticleFilter, Reader
+    from triangulate.ingest import LanguageFilter
+    from triangulate.report.export import Format
+    from triangulate.store import Store
+    from triangulate.types import Analysis, IngestProblem
 
 app = typer.Typer(help="Sourced, cross-checked records of war reporting across outlets.",
                   no_args_is_help=True, add_completion=False)
@@ -64,10 +57,14 @@ class Engine(StrEnum):
 
 def sources(paths: list[str]) -> list[str | Path]:
     """Feed URLs as given (a ``Path`` would fold their ``//``), everything else as a path."""
+    from triangulate.ingest import is_url
+
     return [path if is_url(path) else Path(path) for path in paths]
 
 
 def language_filter(language: str | None) -> LanguageFilter | None:
+    from triangulate.ingest import LanguageFilter
+
     return LanguageFilter(language) if language else None
 
 
@@ -79,6 +76,8 @@ def report_skipped(keep: LanguageFilter | None) -> None:
 
 def make_reader(engine: Engine, processes: int, scheduler: str | None,
                 work: Path | None) -> Reader:
+    from triangulate.analysis import local_reader
+
     if engine is Engine.local:
         if scheduler or work:
             raise typer.BadParameter("--scheduler and --work need --engine dask")
@@ -90,6 +89,10 @@ def make_reader(engine: Engine, processes: int, scheduler: str | None,
 
 def analyse_with_progress(paths: list[str], store: Store, log: ProblemLog, reader: Reader,
                           keep: ArticleFilter | None) -> Analysis:
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
+
+    from triangulate.analysis import run
+
     with Progress("[progress.description]{task.description}", BarColumn(),
                   MofNCompleteColumn(), TimeElapsedColumn(), console=errors,
                   transient=True) as bar:
@@ -123,6 +126,9 @@ def analyze(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary.")] = False,
 ) -> None:
     """Ingest, read, cross-check and summarise articles."""
+    from triangulate.report import print_summary, write_json
+    from triangulate.store import Store
+
     reader = make_reader(engine, processes, scheduler, work)
     log = ProblemLog()
     keep = language_filter(language)
@@ -144,6 +150,8 @@ def analyze(
 
 
 def write_reports(analysis: Analysis, html: Path | None, markdown: Path | None) -> None:
+    from triangulate.report import render_html, render_markdown
+
     if html:
         render_html(analysis, html)
         console.print(f"wrote {html}")
@@ -156,6 +164,9 @@ def write_reports(analysis: Analysis, html: Path | None, markdown: Path | None) 
 def ingest(paths: Paths, db: DbOption = None, processes: ProcessesOption = 1,
            language: LanguageOption = None) -> None:
     """Read articles into the store without cross-checking them."""
+    from triangulate.analysis import articles_in, local_reader, read_into_store
+    from triangulate.store import Store
+
     log = ProblemLog()
     keep = language_filter(language)
     store = Store(db)
@@ -172,12 +183,14 @@ def ingest(paths: Paths, db: DbOption = None, processes: ProcessesOption = 1,
 
 
 def stored_analysis(db: str | None) -> Analysis:
+    from triangulate.analysis import stored_analysis as analysis_of
+    from triangulate.store import Store
+
     store = Store(db)
     try:
-        readings = store.load_readings()
+        return analysis_of(store)
     finally:
         store.close()
-    return cross_checked(readings)
 
 
 @app.command(name="export")
@@ -187,6 +200,8 @@ def export_command(
     db: DbOption = None,
 ) -> None:
     """Export everything in the store, cross-checked, as JSON, CSV or Parquet."""
+    from triangulate.report import export
+
     if fmt not in ("json", "csv", "parquet"):
         errors.print(f"[red]error:[/] unknown format {fmt!r}: use json, csv or parquet")
         raise typer.Exit(2)
@@ -199,6 +214,8 @@ def export_command(
 def report(html: HtmlOption = None, markdown: MarkdownOption = None,
            db: DbOption = None) -> None:
     """Summarise everything in the store; optionally write the HTML and Markdown reports."""
+    from triangulate.report import print_summary
+
     analysis = stored_analysis(db)
     print_summary(analysis, console)
     write_reports(analysis, html, markdown)

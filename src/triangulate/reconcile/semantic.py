@@ -133,7 +133,8 @@ class MiniLM:
             hidden = self._layer(hidden, mask, f"encoder.layer.{layer}.")
         pooled = (hidden * mask[..., None]).sum(axis=1) / np.maximum(mask.sum(1), 1e-9)[:, None]
         norms = np.linalg.norm(pooled, axis=1, keepdims=True)
-        return (pooled / np.maximum(norms, 1e-12)).astype(np.float32)
+        unit: Matrix = (pooled / np.maximum(norms, 1e-12)).astype(np.float32)
+        return unit
 
     def _embeddings(self, ids: NDArray[np.int64]) -> Matrix:
         w = self.weights
@@ -163,7 +164,8 @@ class MiniLM:
         scores = scores + ((1.0 - mask) * np.float32(-1e9))[:, None, None, :]
         scores = np.exp(scores - scores.max(axis=-1, keepdims=True))
         scores /= scores.sum(axis=-1, keepdims=True)
-        return (scores @ value).transpose(0, 2, 1, 3).reshape(batch, length, width)
+        mixed: Matrix = (scores @ value).transpose(0, 2, 1, 3).reshape(batch, length, width)
+        return mixed
 
     def _dense(self, x: Matrix, name: str) -> Matrix:
         """A linear layer; the tokens are flattened to one 2-D product, which BLAS runs far
