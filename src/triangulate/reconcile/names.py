@@ -3,9 +3,9 @@
 In order: the gazetteer's known variants ("Zelenski", "Selenskyj" -> "Volodymyr Zelensky");
 then, among the remaining names of one kind, a shorter name whose words all stand in a
 longer one ("Bondar" -> "Yuriyi Bondar"); then fuzzy matching of the names with accents,
-hyphens and case folded (rapidfuzz ratio at least 85, first two letters equal: "Kim Jong-un" ->
-"Kim Jong Un", "Soedzja" stays apart from "Sudzha" unless the gazetteer knows it). The most
-frequent spelling of a cluster names it.
+hyphens and case folded (rapidfuzz ratio at least 85, first letters and the start of the
+last word equal: "Kim Jong-un" -> "Kim Jong Un", "Soedzja" stays apart from "Sudzha" unless
+the gazetteer knows it). The most frequent spelling of a cluster names it.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from rapidfuzz import fuzz, process
 from triangulate.nlp.gazetteer import TITLES, canonical_person, canonical_place, source_body
 
 SIMILAR = 85.0
-BLOCK = 2  # leading letters two spellings of a name must share to be compared
+PER_KEY = 64  # leaders one index entry holds
 
 
 def folded(name: str) -> str:
@@ -33,10 +33,8 @@ def fold_names(names: Iterable[str]) -> dict[str, str]:
     """Each name -> its canonical form.
 
     Names are taken longest first; each joins the first earlier leader it is the same name
-    as, else leads. Leaders are looked up, not scanned: through their first and last words
-    (for a name whose words stand in a longer one) and through a block of the first
-    ``BLOCK`` letters, where rapidfuzz ranks them (for spelling variants), so the work
-    grows with the size of those blocks, not with the square of the names.
+    as, else leads. Leaders are looked up, not scanned (see :class:`_Leaders`), so the work
+    grows with the number of names, not with its square.
     """
     counts = Counter(names)
     leaders = _Leaders()
@@ -51,13 +49,20 @@ def fold_names(names: Iterable[str]) -> dict[str, str]:
 
 
 class _Leaders:
-    """The names that lead a cluster so far, indexed by their words and first letters."""
+    """The names that lead a cluster so far, each folded once and indexed two ways.
+
+    By its first and last words, for a name whose words stand in it ("bondar" finds "yuriyi
+    bondar"); by its spelling key, for a variant spelling, which rapidfuzz then scores. Two
+    spellings of one name start alike and start their last word alike ("oleksandr syrskyi",
+    "olexandr syrsky"). Each index entry holds at most ``PER_KEY`` leaders, the earliest
+    (longest, most frequent): a name is compared with at most ``3 * PER_KEY`` leaders.
+    """
 
     def __init__(self) -> None:
         self.names: list[str] = []
         self.folded: list[str] = []
         self.by_end_word: dict[str, list[int]] = defaultdict(list)  # first or last word
-        self.by_start: dict[str, list[int]] = defaultdict(list)
+        self.by_spelling: dict[str, list[int]] = defaultdict(list)
 
     def leader_of(self, name: str, key: str) -> str:
         """The earliest leader that ``name`` (folded to ``key``) is the same name as; the
@@ -65,7 +70,7 @@ class _Leaders:
         words = key.split()
         found = [i for i in self.by_end_word.get(words[-1], []) if contained(key, self.folded[i])] \
             if words else []
-        block = self.by_start.get(key[:BLOCK], [])
+        block = self.by_spelling.get(spelling_key(key), [])
         close = process.extract(key, [self.folded[i] for i in block], scorer=fuzz.ratio,
                                 score_cutoff=SIMILAR, limit=None)
         found.extend(block[position] for _text, _score, position in close)
@@ -79,9 +84,16 @@ class _Leaders:
         self.names.append(name)
         self.folded.append(key)
         words = key.split()
-        for word in dict.fromkeys(words[:1] + words[-1:]):
-            self.by_end_word[word].append(index)
-        self.by_start[key[:BLOCK]].append(index)
+        entries = [self.by_end_word[word] for word in dict.fromkeys(words[:1] + words[-1:])]
+        for entry in [*entries, self.by_spelling[spelling_key(key)]]:
+            if len(entry) < PER_KEY:
+                entry.append(index)
+
+
+def spelling_key(key: str) -> str:
+    """The first letter of a folded name and the first three of its last word."""
+    words = key.split()
+    return f"{key[:1]} {words[-1][:3]}" if words else ""
 
 
 def contained(short: str, long: str) -> bool:

@@ -32,12 +32,13 @@ kept.
 
 from __future__ import annotations
 
+import heapq
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import product
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar
 
 from triangulate.reconcile import semantic
 from triangulate.types import Reading, Tension, TensionSide
@@ -95,10 +96,14 @@ USES = 2  # tensions one sentence may stand in
 SAME_MODEL = 0.75  # cosine at which two clauses are taken to speak of the same thing
 SAME_WORDS = 0.5  # share of content words at which they are, without the model
 MIN_CONTENT = 3  # content words a clause needs to be compared for status or negation
+PER_KEY = 64  # statements or clauses one shared word (or quality) pairs, on either side
+ANY = "*"  # the key every judging statement has: the strongest are paired whatever they share
+FACET_KEY = "quality:"
 _WORD = re.compile(r"[a-z]+(?:-[a-z]+)*|n't|[,;:]")
 _CLAUSE = re.compile(rf"[,;:()\u2013\u2014]|\s-\s|\b(?:{'|'.join(BREAK_WORDS)})\b", re.IGNORECASE)
 
 Similarity = Callable[["Clause", "Clause"], float]
+T = TypeVar("T")
 
 
 class Cue(NamedTuple):
@@ -207,30 +212,59 @@ def overlap(a: Clause, b: Clause) -> float:
     return len(a.content & b.content) / max(1, min(len(a.content), len(b.content)))
 
 
-def matcher(statements: Sequence[Statement]) -> Matcher:
-    """Embeddings of every clause where the model is there, word overlap otherwise."""
-    embeddings = semantic.embed([c.text for s in statements for c in s.clauses if compared(c)])
+def matcher(clauses: Iterable[Clause]) -> Matcher:
+    """Embeddings of the given clauses where the model is there, word overlap otherwise."""
+    embeddings = semantic.embed([c.text for c in clauses])
     if embeddings is None:
         return Matcher(overlap, SAME_WORDS, "shared words")
     return Matcher(lambda a, b: embeddings.similarity(a.text, b.text), SAME_MODEL,
                    "similarity", embeddings)
 
 
-def compared(clause: Clause) -> bool:
-    """Whether a clause takes part in any comparison (and so is worth embedding)."""
-    return bool(clause.assessment) or len(clause.content) >= MIN_CONTENT
-
-
 def named(found: Iterable[Cue]) -> str:
     return ", ".join(sorted({cue.label for cue in found}))
 
 
-def opposite_assessments(statements: Sequence[Statement], match: Matcher) -> Iterator[Candidate]:
+def linked(left: Sequence[T], right: Sequence[T], keys: Callable[[T], Iterable[str]],
+           rank: Callable[[T], float]) -> Iterator[tuple[T, T]]:
+    """Pairs of a left and a right item that share a key (a content word), each pair once.
+
+    Each key keeps only its ``PER_KEY`` highest-ranked items on either side, so the pairs
+    are at most ``PER_KEY`` times the items (linear), not every left with every right; a
+    word so common that it is in more places says little about two of them.
+    """
+    def postings(items: Sequence[T]) -> dict[str, list[int]]:
+        by_key: dict[str, list[int]] = defaultdict(list)
+        for index, item in enumerate(items):
+            for key in set(keys(item)):
+                by_key[key].append(index)
+        return {key: heapq.nlargest(PER_KEY, found, key=lambda i: rank(items[i]))
+                for key, found in by_key.items()}
+
+    left_by, right_by = postings(left), postings(right)
+    seen: set[tuple[int, int]] = set()
+    for key in sorted(left_by.keys() & right_by.keys()):
+        for pair in product(left_by[key], right_by[key]):
+            if pair not in seen:
+                seen.add(pair)
+                yield left[pair[0]], right[pair[1]]
+
+
+def assessment_pairs(statements: Sequence[Statement]) -> Iterator[tuple[Statement, Statement]]:
+    """Positive and negative statements of different articles that judge a shared word or
+    quality, and the strongest of each side whatever they share."""
     positives = [s for s in statements if s.assessment > 0]
     negatives = [s for s in statements if s.assessment < 0]
-    for p, n in product(positives, negatives):
+
+    def keys(statement: Statement) -> Iterator[str]:
+        clauses, found = statement.judging(1 if statement.assessment > 0 else -1)
+        yield ANY
+        yield from (FACET_KEY + FACET_OF[cue.word] for cue in found)
+        yield from (word for c in clauses for word in c.content)
+
+    for p, n in linked(positives, negatives, keys, lambda s: abs(s.assessment)):
         if p.article != n.article:
-            yield assessment_pair(p, n, match)
+            yield p, n
 
 
 def assessment_pair(p: Statement, n: Statement, match: Matcher) -> Candidate:
@@ -244,48 +278,74 @@ def assessment_pair(p: Statement, n: Statement, match: Matcher) -> Candidate:
                                   f"{named(n_cues)} ({shown})")
 
 
-def opposite_statuses(statements: Sequence[Statement], match: Matcher) -> Iterator[Candidate]:
+Placed = tuple[Statement, Clause]
+
+
+def clause_pairs(statements: Sequence[Statement], side: Callable[[Clause], int],
+                 rank: Callable[[Clause], float]) -> Iterator[tuple[Placed, Placed]]:
+    """Clauses of ``MIN_CONTENT`` words or more of different articles, one on each side
+    (``side`` above and below 0), that share content words."""
+    clauses = [(s, c) for s in statements for c in s.clauses if len(c.content) >= MIN_CONTENT]
+    first = [(s, c) for s, c in clauses if side(c) > 0]
+    second = [(s, c) for s, c in clauses if side(c) < 0]
+    for (s1, c1), (s2, c2) in linked(first, second, lambda placed: placed[1].content,
+                                     lambda placed: rank(placed[1])):
+        if s1.article != s2.article:
+            yield (s1, c1), (s2, c2)
+
+
+def status_pairs(statements: Sequence[Statement]) -> Iterator[tuple[Placed, Placed]]:
+    """Clauses saying a thing is over against clauses saying it goes on."""
+    return clause_pairs(statements, lambda c: lean(c.status), lambda c: abs(lean(c.status)))
+
+
+def negation_pairs(statements: Sequence[Statement]) -> Iterator[tuple[Placed, Placed]]:
+    """Clauses sharing most of their content words, one negated and the other not."""
+    for (s1, c1), (s2, c2) in clause_pairs(statements, lambda c: 1 if c.negated else -1,
+                                           lambda c: len(c.content)):
+        if overlap(c1, c2) >= SAME_WORDS:
+            yield (s1, c1), (s2, c2)
+
+
+def opposite_status(first: Placed, second: Placed, match: Matcher) -> Candidate | None:
     """Clauses alike enough to be about one thing, one saying it is over, one that it goes on."""
-    clauses = [(s, c, lean(c.status)) for s in statements for c in s.clauses
-               if len(c.content) >= MIN_CONTENT]
-    ended = [(s, c) for s, c, sign in clauses if sign > 0]
-    ongoing = [(s, c) for s, c, sign in clauses if sign < 0]
-    for (s1, c1), (s2, c2) in product(ended, ongoing):
-        alike, shown = match.alike(c1, c2)
-        if s1.article != s2.article and alike >= match.same:
-            yield Candidate(1 + SAME_FACET + alike, s1, s2, f"over vs still going: "
-                            f"{named(c1.status)} vs {named(c2.status)} ({shown})")
+    (s1, c1), (s2, c2) = first, second
+    alike, shown = match.alike(c1, c2)
+    if alike < match.same:
+        return None
+    return Candidate(1 + SAME_FACET + alike, s1, s2, f"over vs still going: "
+                     f"{named(c1.status)} vs {named(c2.status)} ({shown})")
 
 
-def negation_mismatches(statements: Sequence[Statement],
-                        match: Matcher) -> Iterator[Candidate]:
+def negation_mismatch(first: Placed, second: Placed, match: Matcher) -> Candidate | None:
     """Clauses alike in meaning and in words, one of them negated (needs the embeddings).
 
     The model barely sees negation or who did what, so the clauses must also share most of
-    their content words.
+    their content words (as :func:`negation_pairs` ensures).
     """
     if match.embeddings is None:
-        return
-    holders: dict[str, list[tuple[Statement, Clause]]] = {}
-    for s in statements:
-        for c in s.clauses:
-            if len(c.content) >= MIN_CONTENT:
-                holders.setdefault(c.text, []).append((s, c))
-    for text_a, text_b, alike in match.embeddings.close_pairs(match.same):
-        for (s1, c1), (s2, c2) in product(holders.get(text_a, []), holders.get(text_b, [])):
-            if s1.article != s2.article and c1.negated != c2.negated \
-                    and overlap(c1, c2) >= SAME_WORDS:
-                yield Candidate(1 + SAME_FACET + alike, s1, s2,
-                                f"the same statement, one side negated (similarity {alike:.2f})")
+        return None
+    alike = match.similarity(first[1], second[1])
+    if alike < match.same:
+        return None
+    return Candidate(1 + SAME_FACET + alike, first[0], second[0],
+                     f"the same statement, one side negated (similarity {alike:.2f})")
 
 
 def find_tensions(readings: Sequence[Reading], limit: int = 5) -> list[Tension]:
+    """The best ``limit`` tensions; only the pairs found through shared words or qualities
+    are scored, and only their clauses embedded."""
     statements = [read_statement(r.article.id, sentence)
                   for r in readings for sentence in r.statements]
-    match = matcher(statements)
-    candidates = [*opposite_assessments(statements, match),
-                  *opposite_statuses(statements, match),
-                  *negation_mismatches(statements, match)]
+    assessed = list(assessment_pairs(statements))
+    statuses = list(status_pairs(statements))
+    negations = list(negation_pairs(statements)) if semantic.available() else []
+    match = matcher(dict.fromkeys(
+        [c for p, n in assessed for c in (*p.judging(1)[0], *n.judging(-1)[0])]
+        + [placed[1] for pair in (*statuses, *negations) for placed in pair]))
+    candidates = [*(assessment_pair(p, n, match) for p, n in assessed),
+                  *(found for pair in statuses if (found := opposite_status(*pair, match))),
+                  *(found for pair in negations if (found := negation_mismatch(*pair, match)))]
     return [Tension(a=TensionSide(c.first.article, c.first.sentence),
                     b=TensionSide(c.second.article, c.second.sentence),
                     score=round(c.score, 3), why=c.why)
