@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import pytest
+from sqlalchemy import event
 from sqlalchemy.exc import SQLAlchemyError
 
 from triangulate.store import Store
@@ -66,3 +67,23 @@ def test_crosscheck_is_replaced(db_url: str) -> None:
     store.save_crosscheck([group], [tension])
     groups, tensions = store.load_crosscheck()
     assert groups == [group] and tensions == [tension]
+
+
+def test_readings_stream_in_batches_that_bind_few_ids(db_url: str) -> None:
+    store = Store(db_url)
+    for number in range(7):
+        store.save_reading(sample(f"r{number}", f"Shelling number {number}."), "1")
+    bound: list[int] = []
+
+    def count(_conn: object, _cursor: object, _statement: str, parameters: object,
+              _context: object, _many: bool) -> None:
+        bound.append(len(parameters) if isinstance(parameters, (tuple, list, dict)) else 0)
+
+    event.listen(store.engine, "before_cursor_execute", count)
+    wanted = ["r5", "missing", "r0", "r3", "r6", "r1"]
+    assert [r.article.id for r in store.iter_readings(wanted, batch=2)] == \
+        ["r5", "r0", "r3", "r6", "r1"]
+    assert [r.article.id for r in store.iter_readings(batch=3)] == [f"r{n}" for n in range(7)]
+    assert bound and max(bound) <= 3
+    [first] = store.iter_readings(["r2"], batch=2)
+    assert first == sample("r2", "Shelling number 2.")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import asdict, fields
 from pathlib import Path
 from typing import Any
@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy import (
     Boolean,
     Column,
+    Connection,
     Engine,
     Float,
     Integer,
@@ -47,6 +48,7 @@ from triangulate.types import (
 )
 
 DEFAULT_URL = "sqlite:///triangulate.db"
+READ_BATCH = 500  # articles read from the store per query
 
 metadata = MetaData()
 
@@ -172,22 +174,21 @@ class Store:
 
     def load_readings(self, ids: Sequence[str] | None = None) -> list[Reading]:
         """Stored readings, in the order of ``ids`` (all articles by id where None)."""
+        return list(self.iter_readings(ids))
+
+    def iter_readings(self, ids: Iterable[str] | None = None,
+                      batch: int = READ_BATCH) -> Iterator[Reading]:
+        """Stored readings a batch of ``batch`` articles at a time, in the order of ``ids``
+        (all articles by id where None; ids not stored are passed over).
+
+        A query binds at most ``batch`` ids, so any number of articles can be read (SQLite
+        and PostgreSQL both cap the variables of one statement), and only one batch of rows
+        is held at once.
+        """
         with self.engine.connect() as connection:
-            query = select(articles)
-            if ids is not None:
-                query = query.where(articles.c.id.in_(list(ids)))
-            rows = {row.id: row._mapping for row in connection.execute(query)}
-            order = list(ids) if ids is not None else sorted(rows)
-            readings = {key: _reading(rows[key]) for key in order if key in rows}
-            for table, kind, target in ((quotes, Quote, "quotes"), (claims, Claim, "claims"),
-                                        (entities, Entity, "entities")):
-                query = select(table).order_by(table.c.row)
-                if ids is not None:
-                    query = query.where(table.c.article.in_(list(ids)))
-                for row in connection.execute(query):
-                    if row.article in readings:
-                        getattr(readings[row.article], target).append(_record(kind, row))
-        return [readings[key] for key in order if key in readings]
+            chunks = batches(ids, batch) if ids is not None else _id_batches(connection, batch)
+            for chunk in chunks:
+                yield from _readings_of(connection, chunk)
 
     def save_crosscheck(self, found_groups: Iterable[Group], found: Iterable[Tension]) -> None:
         """Replace the stored groups and tensions with the latest cross-check."""
@@ -226,6 +227,45 @@ class Store:
         with self.engine.connect() as connection:
             return {table.name: connection.execute(select(func.count()).select_from(table))
                     .scalar_one() for table in metadata.sorted_tables}
+
+
+def batches(items: Iterable[str], size: int) -> Iterator[list[str]]:
+    chunk: list[str] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _id_batches(connection: Connection, size: int) -> Iterator[list[str]]:
+    """Every stored article id in order, ``size`` at a time (keyset paging, no offsets)."""
+    last: str | None = None
+    while True:
+        query = select(articles.c.id).order_by(articles.c.id).limit(size)
+        if last is not None:
+            query = query.where(articles.c.id > last)
+        found = list(connection.execute(query).scalars())
+        if not found:
+            return
+        yield found
+        last = found[-1]
+
+
+def _readings_of(connection: Connection, ids: Sequence[str]) -> list[Reading]:
+    """The stored readings of a batch of ids, in their order (an id twice, twice)."""
+    rows = {row.id: row._mapping
+            for row in connection.execute(select(articles).where(articles.c.id.in_(ids)))}
+    readings = {key: _reading(row) for key, row in rows.items()}
+    for table, kind, target in ((quotes, Quote, "quotes"), (claims, Claim, "claims"),
+                                (entities, Entity, "entities")):
+        query = select(table).where(table.c.article.in_(ids)).order_by(table.c.row)
+        for row in connection.execute(query):
+            if row.article in readings:
+                getattr(readings[row.article], target).append(_record(kind, row))
+    return [readings[key] for key in ids if key in readings]
 
 
 def stored(table: Table, item: Any) -> dict[str, Any]:
