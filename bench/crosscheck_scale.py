@@ -25,7 +25,6 @@ import tempfile
 import time
 from dataclasses import asdict
 from datetime import date, timedelta
-from pathlib import Path
 
 from benchdoc import BENCHMARKS, machine, write_section
 from triangulate.types import Article, Claim, Entity, Quote, Reading

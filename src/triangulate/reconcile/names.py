@@ -52,9 +52,8 @@ class _Leaders:
     """The names that lead a cluster so far, each folded once and indexed two ways.
 
     By its first and last words, for a name whose words stand in it ("bondar" finds "yuriyi
-    bondar"); by its spelling key, for a variant spelling, which rapidfuzz then scores. Two
-    spellings of one name start alike and start their last word alike ("oleksandr syrskyi",
-    "olexandr syrsky"). Each index entry holds at most ``PER_KEY`` leaders, the earliest
+    bondar"); by its spelling keys (:func:`spelling_keys`), for a variant spelling, which
+    rapidfuzz then scores. Each index entry holds at most ``PER_KEY`` leaders, the earliest
     (longest, most frequent): a name is compared with at most ``3 * PER_KEY`` leaders.
     """
 
@@ -70,7 +69,8 @@ class _Leaders:
         words = key.split()
         found = [i for i in self.by_end_word.get(words[-1], []) if contained(key, self.folded[i])] \
             if words else []
-        block = self.by_spelling.get(spelling_key(key), [])
+        block = list(dict.fromkeys(i for spelled in spelling_keys(key)
+                                   for i in self.by_spelling.get(spelled, [])))
         close = process.extract(key, [self.folded[i] for i in block], scorer=fuzz.ratio,
                                 score_cutoff=SIMILAR, limit=None)
         found.extend(block[position] for _text, _score, position in close)
@@ -85,15 +85,18 @@ class _Leaders:
         self.folded.append(key)
         words = key.split()
         entries = [self.by_end_word[word] for word in dict.fromkeys(words[:1] + words[-1:])]
-        for entry in [*entries, self.by_spelling[spelling_key(key)]]:
+        for entry in [*entries, *(self.by_spelling[spelled] for spelled in spelling_keys(key))]:
             if len(entry) < PER_KEY:
                 entry.append(index)
 
 
-def spelling_key(key: str) -> str:
-    """The first letter of a folded name and the first three of its last word."""
+def spelling_keys(key: str) -> tuple[str, ...]:
+    """Where to look for other spellings of a folded name: its first five letters, and its
+    first letter with the first three of its last word (a variant keeps one or the other:
+    "the prosecutor general of" and "the prosecutor's general office" start alike,
+    "olexandr syrsky" and "oleksandr syrskyi" end alike)."""
     words = key.split()
-    return f"{key[:1]} {words[-1][:3]}" if words else ""
+    return (key[:5], f"{key[:1]} {words[-1][:3]}") if words else ()
 
 
 def contained(short: str, long: str) -> bool:

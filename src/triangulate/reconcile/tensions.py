@@ -332,14 +332,24 @@ def negation_mismatch(first: Placed, second: Placed, match: Matcher) -> Candidat
                      f"the same statement, one side negated (similarity {alike:.2f})")
 
 
+def usable(statement: Statement, negating: bool) -> bool:
+    """Whether a statement can take part in any kind of pair (the others are not kept):
+    it judges, or says a thing is over or goes on, or (where negations are compared) has a
+    clause of enough content words."""
+    return statement.assessment != 0 or any(
+        len(c.content) >= MIN_CONTENT and (negating or lean(c.status) != 0)
+        for c in statement.clauses)
+
+
 def find_tensions(readings: Sequence[Reading], limit: int = 5) -> list[Tension]:
     """The best ``limit`` tensions; only the pairs found through shared words or qualities
     are scored, and only their clauses embedded."""
-    statements = [read_statement(r.article.id, sentence)
-                  for r in readings for sentence in r.statements]
+    negating = semantic.available()
+    statements = [statement for r in readings for sentence in r.statements
+                  if usable(statement := read_statement(r.article.id, sentence), negating)]
     assessed = list(assessment_pairs(statements))
     statuses = list(status_pairs(statements))
-    negations = list(negation_pairs(statements)) if semantic.available() else []
+    negations = list(negation_pairs(statements)) if negating else []
     match = matcher(dict.fromkeys(
         [c for p, n in assessed for c in (*p.judging(1)[0], *n.judging(-1)[0])]
         + [placed[1] for pair in (*statuses, *negations) for placed in pair]))
