@@ -43,7 +43,7 @@ def lexicon(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
 def model(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("TRIANGULATE_SEMANTIC", raising=False)
     if not semantic.available():
-        pytest.skip("the semantic extra is not installed (pip install .[semantic])")
+        pytest.skip("the semantic extra is not installed (make venv SEMANTIC=1)")
 
 
 def test_negation_flips_polarity() -> None:
