@@ -34,6 +34,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/html_extraction.py
 	$(BIN)/python bench/claims_events.py --quantulum
 	$(BIN)/python bench/grouping_scale.py
+	$(BIN)/python bench/crosscheck_scale.py --articles 100000
 	$(BIN)/python bench/throughput.py --limit 600 --repeat 3
 
 lint: $(STAMP)
