@@ -14,6 +14,7 @@ from typer.testing import CliRunner
 
 from triangulate import analysis
 from triangulate.cli import app
+from triangulate.engine import dask as dask_engine
 from triangulate.engine.dask import QUIET_SCHEDULER, DaskReader
 from triangulate.engine.parquet import from_parquet, to_parquet
 from triangulate.store import Store
@@ -111,3 +112,10 @@ def test_parquet_round_trip(tmp_path: Path) -> None:
     path = tmp_path / "part.parquet"
     path.write_bytes(to_parquet([reading, empty]))
     assert list(from_parquet(path)) == [reading, empty]
+
+
+def test_each_worker_builds_the_pipeline_as_it_joins(monkeypatch: pytest.MonkeyPatch) -> None:
+    built: list[str] = []
+    monkeypatch.setattr(dask_engine, "load_pipeline", built.append)
+    dask_engine.PipelineLoader("en_test_model").setup(None)  # type: ignore[arg-type]
+    assert built == ["en_test_model"]

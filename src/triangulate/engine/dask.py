@@ -1,14 +1,16 @@
 """The per-article stage on a Dask cluster (``triangulate analyze --engine dask``).
 
 Articles are ingested here and sent to the workers in partitions; each worker process
-builds the pipeline once (``load_pipeline`` is cached per process) and turns a partition
-into readings exactly as the local path does (``read_articles``), packed as one Parquet
-file. This process writes each partition under the work folder as it arrives and gives its
-readings back to be stored; only a few partitions are in flight at a time, so memory stays
-bounded on both sides however large the corpus.
+builds the pipeline once, as it starts (a worker plugin, :class:`PipelineLoader`), and turns
+a partition into readings exactly as the local path does (``read_articles``). Only a few
+partitions are in flight at a time, so memory stays bounded on both sides however large the
+corpus.
 
-With a remote scheduler (``tcp://host:port``) the workers need Triangulate and the model
-installed; the partitions come back through the scheduler, so no shared disk is needed.
+On the local cluster the readings come back as they are (pickled by Dask, no files). With a
+work folder (``--work``) or a remote scheduler (``tcp://host:port``) each partition comes
+back as one Parquet file, which this process writes under the work folder as it arrives and
+reads back; the remote workers need Triangulate and the model installed, and the partitions
+come through the scheduler, so no shared disk is needed.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from itertools import chain
 from pathlib import Path
 from typing import Any
 
-from distributed import Client, Future, LocalCluster
+from distributed import Client, Future, LocalCluster, Worker, WorkerPlugin
 
 from triangulate.engine.parquet import from_parquet, to_parquet
 from triangulate.nlp import read_articles
@@ -31,7 +33,7 @@ from triangulate.nlp.parallel import batches
 from triangulate.nlp.pipeline import load_pipeline, model_name
 from triangulate.types import Article, Reading
 
-PARTITION_SIZE = 32  # articles per task: seconds of work, a few MB each way
+PARTITION_SIZE = 64  # articles per task: several seconds of work, a few MB each way
 # The scheduler serves HTTP on port 8787 (or warns and picks another where that is taken) even
 # without a dashboard: give it a free port and no dashboard.
 QUIET_SCHEDULER: dict[str, Any] = {"dashboard_address": ":0",
@@ -56,8 +58,13 @@ class DaskReader:
         first = next(partitions, None)
         if first is None:
             return
-        with self._client() as client, self._folder() as folder:
-            yield from self._read(client, folder, chain([first], partitions))
+        with self._client() as client:
+            client.register_plugin(PipelineLoader(model_name()))
+            if self.scheduler is None and self.work is None:
+                yield from self._read(client, None, chain([first], partitions))
+                return
+            with self._folder() as folder:
+                yield from self._read(client, folder, chain([first], partitions))
 
     @contextmanager
     def _client(self) -> Iterator[Client]:
@@ -81,28 +88,49 @@ class DaskReader:
         run.mkdir(parents=True)
         yield run
 
-    def _read(self, client: Client, folder: Path, partitions: Iterable[list[Article]]
-              ) -> Iterator[Reading]:
-        """Partitions are landed in the order sent, so the oldest is waited for first."""
+    def _read(self, client: Client, folder: Path | None,
+              partitions: Iterable[list[Article]]) -> Iterator[Reading]:
+        """Partitions are landed in the order sent, so the oldest is waited for first; as
+        Parquet files in ``folder``, or as they come where there is none."""
         threads = client.nthreads()  # type: ignore[no-untyped-call]
         limit = max(1, sum(threads.values())) * IN_FLIGHT_PER_WORKER
         model = model_name()
-        pending: deque[tuple[Future[bytes], Path]] = deque()
+        task = read_partition if folder is None else read_partition_parquet
+        pending: deque[tuple[Future[Any], Path | None]] = deque()
         for number, partition in enumerate(partitions):
-            future = client.submit(read_partition, partition, model, pure=False)
-            pending.append((future, folder / f"part-{number:05d}.parquet"))
+            future = client.submit(task, partition, model, pure=False)
+            pending.append((future, folder / f"part-{number:05d}.parquet" if folder else None))
             if len(pending) >= limit:
                 yield from _land(*pending.popleft())
         while pending:
             yield from _land(*pending.popleft())
 
 
-def read_partition(articles: list[Article], model: str) -> bytes:
+class PipelineLoader(WorkerPlugin):
+    """Builds the pipeline in each worker process as it joins, before any task."""
+
+    def __init__(self, model: str) -> None:
+        self.model = model
+
+    def setup(self, worker: Worker) -> None:
+        load_pipeline(self.model)
+
+
+def read_partition(articles: list[Article], model: str) -> list[Reading]:
+    """On a worker: the readings of a partition."""
+    return list(read_articles(articles, load_pipeline(model)))
+
+
+def read_partition_parquet(articles: list[Article], model: str) -> bytes:
     """On a worker: the readings of a partition, as Parquet."""
-    return to_parquet(list(read_articles(articles, load_pipeline(model))))
+    return to_parquet(read_partition(articles, model))
 
 
-def _land(future: Future[bytes], path: Path) -> Iterator[Reading]:
-    """Write a finished partition to its file and read its readings back from there."""
+def _land(future: Future[Any], path: Path | None) -> Iterator[Reading]:
+    """The readings of a finished partition; where it has a file, written there and read
+    back from it."""
+    if path is None:
+        yield from future.result()
+        return
     path.write_bytes(future.result())
     yield from from_parquet(path)
