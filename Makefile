@@ -36,6 +36,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/grouping_scale.py
 	$(BIN)/python bench/crosscheck_scale.py --articles 100000
 	$(BIN)/python bench/throughput.py --limit 600 --repeat 3
+	$(BIN)/python bench/whole_run.py --articles 200 --repeat 3
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench
