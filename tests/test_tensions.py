@@ -176,3 +176,20 @@ def test_gelu_is_x_times_the_normal_cdf() -> None:
     points = np.linspace(-6, 6, 97, dtype=np.float32)
     exact = [0.5 * x * (1 + math.erf(x / math.sqrt(2))) for x in points.tolist()]
     assert semantic.gelu(points) == pytest.approx(exact, abs=1e-6)
+
+
+def test_strong_opposite_judgements_pair_without_a_shared_word(lexicon: None) -> None:
+    found = find_tensions([
+        reading("a", "The marine gunners were skilled, proficient and competent."),
+        reading("b", "Those conscript crews looked chaotic, confused and disorganised."),
+    ])
+    assert pairs(found) == [{"a", "b"}]
+
+
+def test_many_weak_judgements_do_not_crowd_out_the_strong(lexicon: None) -> None:
+    weak = [reading(f"w{n}", f"Village patrol {n} was brave.") for n in range(150)]
+    weak += [reading(f"v{n}", f"Village patrol {n} was weak.") for n in range(150)]
+    strong = [reading("s", "The artillery crews were skilled, disciplined and determined."),
+              reading("t", "The tank crews were poorly trained, chaotic and demoralised.")]
+    found = find_tensions([*weak, *strong], limit=1)
+    assert pairs(found) == [{"s", "t"}]
