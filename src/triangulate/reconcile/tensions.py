@@ -37,6 +37,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from itertools import product
 from typing import NamedTuple, TypeVar
 
@@ -131,14 +132,23 @@ class Statement:
     sentence: str
     clauses: tuple[Clause, ...]
 
-    @property
+    @cached_property
     def assessment(self) -> int:
         return sum(lean(c.assessment) for c in self.clauses)
 
     def judging(self, sign: int) -> tuple[list[Clause], list[Cue]]:
         """The clauses that lean the ``sign`` way, and their cues of that sign."""
-        clauses = [c for c in self.clauses if lean(c.assessment) * sign > 0]
-        return clauses, [cue for c in clauses for cue in c.assessment if cue.sign == sign]
+        return self._judged[sign]
+
+    @cached_property
+    def _judged(self) -> dict[int, tuple[list[Clause], list[Cue]]]:
+        """Both sides worked out once: a statement takes part in many pairs."""
+        sides: dict[int, tuple[list[Clause], list[Cue]]] = {}
+        for sign in (1, -1):
+            clauses = [c for c in self.clauses if lean(c.assessment) * sign > 0]
+            sides[sign] = (clauses, [cue for c in clauses for cue in c.assessment
+                                     if cue.sign == sign])
+        return sides
 
 
 @dataclass(frozen=True)
