@@ -28,6 +28,12 @@ how alike the clauses are.
 (:mod:`triangulate.reconcile.semantic`), else the share of content words two clauses have
 in common. Pairs are ranked by score, each sentence in at most two, and the best ``limit``
 kept.
+
+Only pairs that can matter are scored: those that share a content word (or, for
+assessments, a judged quality), found through an inverted index, plus the strongest
+judgements of each side whatever they share; each word pairs at most ``PER_KEY`` items a
+side, the strongest (:func:`linked`), so the work grows linearly with the articles. Only the
+clauses of those pairs are embedded.
 """
 
 from __future__ import annotations
@@ -239,9 +245,10 @@ def linked(left: Sequence[T], right: Sequence[T], keys: Callable[[T], Iterable[s
            rank: Callable[[T], float]) -> Iterator[tuple[T, T]]:
     """Pairs of a left and a right item that share a key (a content word), each pair once.
 
-    Each key keeps only its ``PER_KEY`` highest-ranked items on either side, so the pairs
-    are at most ``PER_KEY`` times the items (linear), not every left with every right; a
-    word so common that it is in more places says little about two of them.
+    Each key keeps only its ``PER_KEY`` highest-ranked items on either side, so an item is
+    paired at most ``PER_KEY`` times for each of its keys (linear in the items), not with
+    every item of the other side; a word so common that it is in more places says little
+    about two of them.
     """
     def postings(items: Sequence[T]) -> dict[str, list[int]]:
         by_key: dict[str, list[int]] = defaultdict(list)
