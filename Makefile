@@ -32,6 +32,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/claims_events.py --quantulum
 	$(BIN)/python bench/grouping_scale.py
 	$(BIN)/python bench/throughput.py --limit 600 --repeat 3
+	$(BIN)/python bench/web_pages.py --limit 2000
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench
