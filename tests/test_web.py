@@ -209,7 +209,7 @@ def test_writes_need_the_token(db: str, client: TestClient) -> None:
         assert "TRIANGULATE_TOKEN" in closed.get("/upload").text
 
 
-def test_a_posted_article_is_read_and_cross_checked(client: TestClient) -> None:
+def test_a_posted_article_is_read_and_cross_checked(db: str, client: TestClient) -> None:
     before = client.get("/api/v1/articles").json()["total"]
     response = client.post("/api/v1/articles", json={"text": POSTED, "outlet": "Delta Radio",
                                                       "published": "2025-03-07"},
@@ -221,8 +221,12 @@ def test_a_posted_article_is_read_and_cross_checked(client: TestClient) -> None:
     assert client.get("/api/v1/articles").json()["total"] == before + 1
     claims = every(client, f"/api/v1/claims?article={article_id}", 50)
     assert any(c["measure"] == "killed" and c["value"] == 12 for c in claims)
-    grouped = {c for g in every(client, "/api/v1/groups", 50) for c in g["claims"]}
-    assert {c["id"] for c in claims} <= grouped
+    groups = every(client, "/api/v1/groups", 50)
+    assert {c["id"] for c in claims} <= {c for g in groups for c in g["claims"]}
+    store = Store(db)
+    stored_groups, _ = store.load_crosscheck()  # the new cross-check is saved, not only shown
+    store.close()
+    assert len(stored_groups) == len(groups)
 
 
 def test_a_file_upload_is_read_by_ingest(client: TestClient) -> None:

@@ -80,10 +80,8 @@ def get_article(app: StateDep, article_id: ArticleId) -> dict[str, Any]:
     if article is None:
         raise HTTPException(404, f"no article with id {article_id!r}")
     return {**article_record(snap, article, with_text=True),
-            "quotes": [snap.quote_ids[i] for i, q in enumerate(snap.analysis.quotes)
-                       if q.article == article_id],
-            "claims": [snap.claim_ids[i] for i, c in enumerate(snap.analysis.claims)
-                       if c.article == article_id]}
+            "quotes": [snap.quote_ids[i] for i in snap.quotes_of.get(article_id, [])],
+            "claims": [snap.claim_ids[i] for i in snap.claims_of.get(article_id, [])]}
 
 
 @router.get("/claims", summary="Figures, filtered by measure, article, outlet and status")
@@ -171,8 +169,13 @@ def list_outlets(app: StateDep, request: Request, limit: Limit = 50,
 
 def outlet_records(snap: Snapshot) -> list[dict[str, Any]]:
     outlets = {o.name: o for o in views.outlets(snap.analysis)}
+
+    def counts(name: str) -> dict[str, int]:
+        return views.merged([snap.analysis.framing(a.id) for a in outlets[name].articles]
+                            ).counts()
+
     return [{"outlet": row.outlet, "articles": len(outlets[row.outlet].articles),
-             "dates": outlets[row.outlet].dates, "framing": row.counts,
+             "dates": outlets[row.outlet].dates, "framing": counts(row.outlet),
              "loaded": row.loaded[:20], "scare_quotes": row.scare_quotes[:20],
              "hedges": row.hedges[:20]}
             for row in views.framing_by_outlet(snap.analysis)]

@@ -70,6 +70,8 @@ class Snapshot:
     group_index: dict[str, int]
     tension_index: dict[str, int]
     group_of_claim: dict[int, int]
+    claims_of: dict[str, list[int]]  # claim indexes by article id, in text order
+    quotes_of: dict[str, list[int]]
 
     @classmethod
     def of(cls, analysis: Analysis) -> Snapshot:
@@ -83,7 +85,8 @@ class Snapshot:
             tension_ids=tension_ids, claim_index=_index(claim_ids),
             quote_index=_index(quote_ids), group_index=_index(group_ids),
             tension_index=_index(tension_ids),
-            group_of_claim={c: g for g, group in enumerate(analysis.groups) for c in group.claims})
+            group_of_claim={c: g for g, group in enumerate(analysis.groups) for c in group.claims},
+            claims_of=_by_article(analysis.claims), quotes_of=_by_article(analysis.quotes))
 
     @classmethod
     def load(cls, store: Store) -> Snapshot:
@@ -102,6 +105,13 @@ class Snapshot:
 
 def _index(ids: list[str]) -> dict[str, int]:
     return {item_id: i for i, item_id in enumerate(ids)}
+
+
+def _by_article(items: Sequence[Quote] | Sequence[Claim]) -> dict[str, list[int]]:
+    found: dict[str, list[int]] = {}
+    for i, article in enumerate(item.article for item in items):
+        found.setdefault(article, []).append(i)
+    return found
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,7 @@ from triangulate.types import Article, IngestProblem
 from triangulate.web.data import Snapshot
 
 JobStatus = Literal["queued", "reading", "cross-checking", "done", "failed"]
+KEPT_JOBS = 1000  # finished jobs beyond this many are forgotten, oldest first
 logger = logging.getLogger(__name__)
 
 
@@ -59,6 +60,9 @@ class Jobs:
                   articles=[a.id for a in articles], problems=[str(p) for p in problems])
         with self.lock:
             self.jobs[job.id] = job
+            finished = [key for key, old in self.jobs.items() if not old.running]
+            for key in finished[:max(0, len(finished) - KEPT_JOBS)]:
+                del self.jobs[key]
         self.worker.submit(self._run, job, articles)
         return job
 

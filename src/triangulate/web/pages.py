@@ -158,10 +158,10 @@ def article(app: StateDep, request: Request,
         raise HTTPException(404, f"no article with id {article_id!r}")
     return render(request, "article.html", {
         "article": item, "text": views.marked_text(snap, item),
-        "figures": [(snap.claim_ids[i], c) for i, c in enumerate(snap.analysis.claims)
-                    if c.article == article_id],
-        "quotes": [(snap.quote_ids[i], x) for i, x in enumerate(snap.analysis.quotes)
-                   if x.article == article_id],
+        "figures": [(snap.claim_ids[i], snap.analysis.claims[i])
+                    for i in snap.claims_of.get(article_id, [])],
+        "quotes": [(snap.quote_ids[i], snap.analysis.quotes[i])
+                   for i in snap.quotes_of.get(article_id, [])],
         "counts": report_views.framing_counts(snap.analysis.framing(article_id))})
 
 
@@ -194,7 +194,9 @@ def job(app: StateDep, request: Request,
     if found_job is None:
         raise HTTPException(404, f"no job with id {job_id!r}")
     snap = app.snapshot
+    done = found_job.status == "done"
     figures: list[tuple[str, Any]] = [
-        (snap.claim_ids[i], c) for i, c in enumerate(snap.analysis.claims)
-        if c.article in found_job.articles] if found_job.status == "done" else []
+        (snap.claim_ids[i], snap.analysis.claims[i])
+        for article_id in (found_job.articles if done else [])
+        for i in snap.claims_of.get(article_id, [])]
     return render(request, "job.html", {"job": found_job, "figures": figures, "snap": snap})

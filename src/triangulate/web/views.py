@@ -3,7 +3,9 @@ text with its marks, a figure's sentence and its chain of sources."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 from markupsafe import Markup
 
@@ -12,6 +14,8 @@ from triangulate.report.charts import Estimate, Point, color, figures_chart
 from triangulate.report.highlight import Mark, to_html
 from triangulate.types import Article, Claim, Group, Quote
 from triangulate.web.data import Snapshot
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -77,16 +81,20 @@ def marks(snap: Snapshot, article: Article) -> list[Mark]:
     found = [Mark(q.start, q.end, "quote" if q.kind == "direct" else "indirect",
                   f"q-{snap.quote_ids[i]}",
                   f"{q.speaker or 'unattributed'}{', ' + q.role if q.role else ''}")
-             for i, q in enumerate(snap.analysis.quotes) if q.article == article.id]
+             for i, q in _items(snap.analysis.quotes, snap.quotes_of.get(article.id, []))]
     found += [Mark(c.start, c.end, "figure", f"c-{snap.claim_ids[i]}",
                    f"{c.measure}: {views.figure(c)} ({c.source or 'the outlet itself'})")
-              for i, c in enumerate(snap.analysis.claims) if c.article == article.id]
+              for i, c in _items(snap.analysis.claims, snap.claims_of.get(article.id, []))]
     framing = snap.analysis.framing(article.id)
     found += [Mark(s.start, s.end, "scare", tip="scare quotes") for s in framing.scare_quotes]
     found += [Mark(s.start, s.end, "hedge", tip="hedge") for s in framing.hedges]
     found += [Mark(s.start, s.end, "loaded", tip=f"loaded word ({s.kind})", extra=s.kind)
               for s in framing.loaded]
     return found
+
+
+def _items(items: Sequence[T], indexes: list[int]) -> list[tuple[int, T]]:
+    return [(i, items[i]) for i in indexes]
 
 
 def clipped(found: list[Mark], start: int, end: int) -> list[Mark]:
@@ -115,8 +123,8 @@ def marked_text(snap: Snapshot, article: Article,
 
 def enclosing_quote(snap: Snapshot, claim: Claim) -> tuple[str, Quote] | None:
     """The quote a figure stands in, with its id: its speaker is part of the source chain."""
-    for i, quote in enumerate(snap.analysis.quotes):
-        if quote.article == claim.article and quote.start <= claim.start < quote.end:
+    for i, quote in _items(snap.analysis.quotes, snap.quotes_of.get(claim.article, [])):
+        if quote.start <= claim.start < quote.end:
             return snap.quote_ids[i], quote
     return None
 
