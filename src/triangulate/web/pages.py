@@ -27,6 +27,7 @@ from triangulate.web.templates import render
 router = APIRouter(include_in_schema=False)
 PAGE = 25
 KEY_FIGURES = 12
+SPEAKERS = 30  # the most quoted, listed beside the quotes
 STATUSES: tuple[Status, ...] = ("corroborated", "compatible", "conflicting", "single_source")
 Blank = Annotated[str | None, Query(max_length=200)]  # a form's empty field is ""
 
@@ -106,8 +107,11 @@ def quotes(app: StateDep, request: Request, speaker: Blank = None, q: Blank = No
     keep = QuoteFilter(speaker or None, q or None)
     page = paginate(((i, x) for i, x in enumerate(snap.analysis.quotes) if keep.keeps(x)),
                     PAGE * 2, offset)
+    speakers = [(s.name, s.role, len(s.quotes)) for s in report_views.speakers(snap.analysis)
+                if s.name != report_views.UNATTRIBUTED][:SPEAKERS]
     return render(request, "quotes.html", {
-        "page": page, "snap": snap, "filters": keep, "query": dict(request.query_params)})
+        "page": page, "snap": snap, "filters": keep, "query": dict(request.query_params),
+        "speakers": speakers})
 
 
 @router.get("/quotes/{quote_id}")
