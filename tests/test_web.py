@@ -295,3 +295,12 @@ def test_serve_refuses_writes_without_a_token(tmp_path: Path,
     assert result.exit_code == 0, result.output
     assert "writes refused" in result.output and "TRIANGULATE_TOKEN" in result.output
     assert started == [{"host": "127.0.0.1", "port": 8123, "log_level": "info"}]
+
+
+def test_the_quotes_page_searches_by_speaker_and_words(client: TestClient) -> None:
+    page = client.get("/quotes").text
+    assert "Most quoted speakers" in page and "Terekhov" in page
+    mayor = client.get("/quotes?speaker=Terekhov").text
+    assert "will not be broken" in mayor and "rubble" not in mayor
+    words = client.get("/quotes?q=rubble").text
+    assert "rubble" in words and "will not be broken" not in words
