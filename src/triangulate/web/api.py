@@ -195,12 +195,12 @@ async def post_article(app: StateDep, request: Request) -> JSONResponse:
 async def read_upload(request: Request) -> Intake:
     kind = request.headers.get("content-type", "")
     if kind.startswith("multipart/form-data"):
-        form = await request.form()
-        upload = form.get("file")
-        if upload is None or isinstance(upload, str):
-            raise HTTPException(422, "a multipart upload needs a 'file' field")
-        fields = {k: v for k, v in form.items() if isinstance(v, str)}
-        return from_file(upload.filename or "upload.txt", await upload.read(), fields)
+        async with request.form() as form:  # closes the spooled upload files after
+            upload = form.get("file")
+            if upload is None or isinstance(upload, str):
+                raise HTTPException(422, "a multipart upload needs a 'file' field")
+            fields = {k: v for k, v in form.items() if isinstance(v, str)}
+            return from_file(upload.filename or "upload.txt", await upload.read(), fields)
     if kind.startswith("application/json"):
         try:
             body = json.loads(await request.body())
