@@ -304,3 +304,18 @@ def test_the_quotes_page_searches_by_speaker_and_words(client: TestClient) -> No
     assert "will not be broken" in mayor and "rubble" not in mayor
     words = client.get("/quotes?q=rubble").text
     assert "rubble" in words and "will not be broken" not in words
+
+
+def test_groups_filter_by_event_words_and_dates(client: TestClient) -> None:
+    market = every(client, "/api/v1/groups?event=market", 50)
+    assert market and all(
+        any("market" in c["sentence"].lower() for c in
+            client.get(g["links"]["self"]).json()["figures"]) for g in market)
+    assert every(client, "/api/v1/groups?event=cathedral", 50) == []
+    dates = {a["id"]: a["published"] for a in every(client, "/api/v1/articles", 50)}
+    late = every(client, "/api/v1/groups?since=2025-03-04", 50)
+    assert late and all(any((dates[a] or "") >= "2025-03-04" for a in g["articles"])
+                        for g in late)
+    early = [g["id"] for g in every(client, "/api/v1/groups", 50)
+             if all((dates[a] or "") < "2025-03-04" for a in g["articles"])]
+    assert early and not set(early) & {g["id"] for g in late}

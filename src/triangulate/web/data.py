@@ -176,8 +176,8 @@ class GroupFilter:
             return False
         if not contains(self.subject, group.subject):
             return False
-        claims = [snap.analysis.claims[i] for i in group.claims]
-        if self.event and not any(contains(self.event, c.sentence, c.scope) for c in claims):
+        if self.event and not any(contains(self.event, c.sentence, c.scope)
+                                  for c in (snap.analysis.claims[i] for i in group.claims)):
             return False
         if self.outlet and not any(contains(self.outlet, snap.outlet(a))
                                    for a in group.articles):
