@@ -319,3 +319,12 @@ def test_groups_filter_by_event_words_and_dates(client: TestClient) -> None:
     early = [g["id"] for g in every(client, "/api/v1/groups", 50)
              if all((dates[a] or "") < "2025-03-04" for a in g["articles"])]
     assert early and not set(early) & {g["id"] for g in late}
+
+
+def test_an_empty_store_serves_every_page(tmp_path: Path) -> None:
+    with TestClient(create_app(f"sqlite:///{tmp_path / 'empty.db'}", None)) as empty:
+        for path in ("/", "/groups", "/quotes", "/outlets", "/tensions", "/articles",
+                     "/upload"):
+            assert empty.get(path).status_code == 200, path
+        assert empty.get("/api/v1/groups").json() == {
+            "items": [], "total": 0, "limit": 50, "offset": 0, "next": None, "previous": None}

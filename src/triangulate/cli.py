@@ -1,4 +1,4 @@
-"""The command line: ``triangulate analyze | ingest | export | report``."""
+"""The command line: ``triangulate analyze | ingest | export | report | serve``."""
 
 from __future__ import annotations
 
