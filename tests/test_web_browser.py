@@ -143,8 +143,13 @@ def test_the_story_loads(visit: Visit) -> None:
     text = visit.text()
     for outlet in ("Northern Courier", "Eastern Bulletin", "Valley Times"):
         assert outlet in text
-    assert visit.page.locator("section.group").count() >= 2
-    assert visit.page.locator("section.group svg").count() >= 2
+    rows = visit.page.locator("table.key-figures tbody tr")
+    assert rows.count() >= 2
+    assert {"corroborated", "conflicting"} <= set(rows.evaluate_all(
+        "rows => rows.map(r => r.dataset.status)"))
+    rows.first.locator("a").click()
+    visit.page.wait_for_url("**/groups/**")
+    assert visit.page.locator("section.group svg").count() == 1
     assert visit.fits()
     assert visit.offsite() == [] and visit.errors == []
 

@@ -52,10 +52,9 @@ def choice(value: str | None, allowed: tuple[str, ...], name: str) -> str | None
 @router.get("/")
 def story(app: StateDep, request: Request) -> Response:
     snap = app.snapshot
-    colors = views.outlet_colors(snap)
-    key = [views.group_view(snap, i, colors) for i in groups_by_size(snap)[:KEY_FIGURES]]
     return render(request, "story.html", {
-        "snap": snap, "outlets": report_views.outlets(snap.analysis), "key": key,
+        "snap": snap, "outlets": report_views.outlets(snap.analysis),
+        "key": groups_by_size(snap)[:KEY_FIGURES],
         "date_span": report_views.date_span(snap.analysis)})
 
 
