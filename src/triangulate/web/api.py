@@ -11,7 +11,6 @@ from fastapi.responses import JSONResponse
 
 from triangulate.report import views
 from triangulate.types import MEASURES, Status
-from triangulate.web.app import State, state
 from triangulate.web.data import (
     ARTICLE_ID,
     DERIVED_ID,
@@ -34,6 +33,7 @@ from triangulate.web.records import (
     tension_record,
 )
 from triangulate.web.security import bearer, check_token
+from triangulate.web.state import State, state
 
 router = APIRouter(prefix=API, tags=["api"])
 StateDep = Annotated[State, Depends(state)]

@@ -1,9 +1,8 @@
-"""The FastAPI application: state, error handling and the two routers (site and API)."""
+"""The FastAPI application: error handling and the two routers (site and API)."""
 
 from __future__ import annotations
 
 import logging
-import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
@@ -16,9 +15,9 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from triangulate.ingest.decode import MAX_BYTES
 from triangulate.store import Store
-from triangulate.web.data import Snapshot
-from triangulate.web.jobs import Jobs
+from triangulate.web import api, pages
 from triangulate.web.security import Guard
+from triangulate.web.state import State
 from triangulate.web.templates import STATIC, render
 
 logger = logging.getLogger(__name__)
@@ -26,36 +25,9 @@ ENVELOPE = 64 * 1024
 """Room for a request's envelope (JSON quoting, multipart headers) above the ingest limit."""
 
 
-class State:
-    """The store, the current snapshot of it, the jobs and the write token."""
-
-    def __init__(self, store: Store, token: str | None) -> None:
-        self.store = store
-        self.token = token or None
-        self._snapshot = Snapshot.load(store)
-        self._lock = threading.Lock()
-        self.jobs = Jobs(store, self.publish)
-
-    @property
-    def snapshot(self) -> Snapshot:
-        with self._lock:
-            return self._snapshot
-
-    def publish(self, snapshot: Snapshot) -> None:
-        with self._lock:
-            self._snapshot = snapshot
-
-
-def state(request: Request) -> State:
-    found: State = request.app.state.triangulate
-    return found
-
-
 def create_app(db: str | None = None, token: str | None = None,
                max_bytes: int = MAX_BYTES + ENVELOPE) -> FastAPI:
     """The web app over the store at ``db``; writes need ``token`` (none: writes refused)."""
-    from triangulate.web import api, pages  # routers import this module's State
-
     store = Store(db)
     app_state = State(store, token)
 
