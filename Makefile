@@ -37,6 +37,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/crosscheck_scale.py --articles 100000
 	$(BIN)/python bench/throughput.py --limit 600 --repeat 3
 	$(BIN)/python bench/whole_run.py --articles 200 --repeat 3
+	$(BIN)/python bench/web_pages.py --limit 2000
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench

@@ -1,4 +1,4 @@
-"""The command line: ``triangulate analyze | ingest | export | report``."""
+"""The command line: ``triangulate analyze | ingest | export | report | serve``."""
 
 from __future__ import annotations
 
@@ -219,6 +219,29 @@ def report(html: HtmlOption = None, markdown: MarkdownOption = None,
     analysis = stored_analysis(db)
     print_summary(analysis, console)
     write_reports(analysis, html, markdown)
+
+
+@app.command()
+def serve(
+    db: DbOption = None,
+    host: Annotated[str, typer.Option("--host", help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", min=1, max=65535)] = 8000,
+) -> None:
+    """Serve the store as a web app and a REST API (writes need $TRIANGULATE_TOKEN)."""
+    import os
+
+    import uvicorn  # the web stack is imported only when serving
+
+    from triangulate.store import database_url
+    from triangulate.web import create_app
+
+    token = os.environ.get("TRIANGULATE_TOKEN") or None
+    if token is None:
+        errors.print("[yellow]writes refused:[/] TRIANGULATE_TOKEN is not set, so the API and "
+                     "the upload form are read-only")
+    console.print(f"serving {database_url(db)} on http://{host}:{port}/ "
+                  "(API: /api/v1, OpenAPI: /api/v1/openapi.json)")
+    uvicorn.run(create_app(db, token), host=host, port=port, log_level="info")
 
 
 def main() -> None:
