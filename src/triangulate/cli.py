@@ -4,11 +4,19 @@ from __future__ import annotations
 
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    SpinnerColumn,
+    TaskID,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
 
 from triangulate.analysis import (
     ArticleFilter,
@@ -22,8 +30,12 @@ from triangulate.analysis import (
 from triangulate.ingest import LanguageFilter, is_url
 from triangulate.report import export, print_summary, render_html, render_markdown, write_json
 from triangulate.report.export import Format
+from triangulate.report.terminal import plural
 from triangulate.store import Store
 from triangulate.types import Analysis, IngestProblem
+
+if TYPE_CHECKING:
+    from triangulate.ingest.article import RunDefaults
 
 app = typer.Typer(help="Sourced, cross-checked records of war reporting across outlets.",
                   no_args_is_help=True, add_completion=False)
@@ -43,7 +55,16 @@ HtmlOption = Annotated[Path | None, typer.Option(
     "--html", help="Write the HTML report (one self-contained file) to this file.")]
 MarkdownOption = Annotated[Path | None, typer.Option(
     "--markdown", help="Write the report as Markdown to this file.")]
-PROGRESS_FROM = 5  # articles; smaller runs print no bar
+OutletOption = Annotated[str | None, typer.Option(
+    "--outlet", help="Outlet of every article whose source does not name one (front matter, "
+                     "page metadata and a folder's sources.csv come first; else the URL's "
+                     "host; else 'outlet unknown').")]
+PublishedOption = Annotated[str | None, typer.Option(
+    "--published", help="Date (YYYY-MM-DD) of every article whose source does not give one "
+                        "(front matter, page metadata and sources.csv come first; a dateline "
+                        "in the text after).")]
+TopOption = Annotated[int, typer.Option("--top", min=1,
+                                        help="Rows per table in the terminal summary.")]
 
 
 class ProblemLog:
@@ -77,6 +98,84 @@ def report_skipped(keep: LanguageFilter | None) -> None:
         errors.print(f"skipped {keep.skipped} article(s) not in language {keep.language!r}")
 
 
+def fail(message: str, code: int = 1) -> typer.Exit:
+    """One line on stderr; raise what this returns to end the command with ``code``."""
+    errors.print(f"[red]error:[/] {message}", markup=True, highlight=False)
+    return typer.Exit(code)
+
+
+def open_store(db: str | None, must_exist: bool = False) -> Store:
+    """The store at ``db``, or one line and exit 2 where the URL is not one a store can be
+    opened at (or, with ``must_exist``, where no store is there yet)."""
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
+
+    from triangulate.store import database_url
+
+    url = database_url(db)
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        raise fail(f"--db {url!r} is not a database URL: give one like "
+                   "sqlite:///triangulate.db or postgresql://user@host/name", 2) from None
+    shown = parsed.render_as_string(hide_password=True)
+    if must_exist and parsed.get_backend_name() == "sqlite" and parsed.database not in (
+            None, "", ":memory:") and not Path(parsed.database).is_file():
+        raise fail(f"no store at {shown}: run `triangulate analyze` first, or give --db", 2)
+    try:
+        store = Store(url)
+    except (NoSuchModuleError, SQLAlchemyError, OSError) as error:
+        reason = str(error).splitlines()[0] if str(error) else type(error).__name__
+        raise fail(f"cannot open the store at {shown}: {reason}", 2) from None
+    if must_exist and not store.counts().get("articles"):
+        store.close()
+        raise fail(f"the store at {shown} holds no articles: run `triangulate analyze` first",
+                   2)
+    return store
+
+
+def check_outputs(*paths: Path | None) -> None:
+    """Every output file's folder must exist: one line and exit 2 before any work if not."""
+    for path in paths:
+        if path is not None and not path.parent.is_dir():
+            raise fail(f"cannot write {path}: no folder {path.parent}", 2)
+
+
+def run_defaults(outlet: str | None, published: str | None) -> RunDefaults:
+    from triangulate.ingest.article import RunDefaults, iso_date
+
+    if published and iso_date(published) is None:
+        raise fail(f"--published {published!r} is not a date: give YYYY-MM-DD", 2)
+    return RunDefaults(outlet=outlet or None, published=iso_date(published))
+
+
+def take_stock(paths: list[str]) -> int | None:
+    """Says which files the folders hold that are passed over (one line per kind) and which
+    sources.csv cannot be used; returns the number of articles where cheap to count."""
+    from triangulate.ingest.inventory import files_phrase, take_inventory
+
+    inventory = take_inventory(sources(paths))
+    for what, count in sorted(inventory.passed_over.items()):
+        errors.print(f"skipped {files_phrase(count, what)}", highlight=False)
+    for problem in inventory.problems:
+        errors.print(f"[yellow]skipped[/] {problem}", markup=True, highlight=False)
+    return inventory.articles
+
+
+def nothing_read(paths: list[str]) -> typer.Exit:
+    """The error for a run that read no article, with what its folders hold."""
+    from triangulate.ingest.inventory import files_phrase, take_inventory
+
+    seen = []
+    for path in (p for p in paths if Path(p).is_dir()):
+        held = take_inventory([Path(path)]).passed_over
+        kinds = ", ".join(files_phrase(n, what) for what, n in sorted(held.items()))
+        seen.append(f"{path} holds {kinds or 'no files'}")
+    found = f" ({'; '.join(seen)})" if seen else ""
+    return fail(f"no article could be read{found}: give .txt, .html, .jsonl, .warc or feed "
+                "files")
+
+
 def make_reader(engine: Engine, processes: int, scheduler: str | None,
                 work: Path | None) -> Reader:
     if engine is Engine.local:
@@ -88,17 +187,34 @@ def make_reader(engine: Engine, processes: int, scheduler: str | None,
     return DaskReader(scheduler, work, workers=max(2, processes))
 
 
+def progress_bar() -> Progress:
+    return Progress(SpinnerColumn(), "[progress.description]{task.description}", BarColumn(),
+                    MofNCompleteColumn(), TimeElapsedColumn(), "eta", TimeRemainingColumn(),
+                    console=errors, transient=True)
+
+
+class Phases:
+    """One bar for reading (with the total where known), then one labelled bar per later
+    phase, so that a long cross-check is never a still screen."""
+
+    def __init__(self, bar: Progress, total: int | None) -> None:
+        self.bar = bar
+        self.task: TaskID = bar.add_task("reading articles", total=total)
+
+    def advance(self, done: int) -> None:
+        self.bar.update(self.task, completed=done)
+
+    def phase(self, label: str) -> None:
+        self.bar.update(self.task, visible=False)
+        self.task = self.bar.add_task(label, total=None)
+
+
 def analyse_with_progress(paths: list[str], store: Store, log: ProblemLog, reader: Reader,
-                          keep: ArticleFilter | None) -> Analysis:
-    with Progress("[progress.description]{task.description}", BarColumn(),
-                  MofNCompleteColumn(), TimeElapsedColumn(), console=errors,
-                  transient=True) as bar:
-        task = bar.add_task("reading articles", total=None, visible=False)
-
-        def advance(done: int) -> None:
-            bar.update(task, completed=done, visible=done >= PROGRESS_FROM)
-
-        return run(sources(paths), store, log, advance, keep=keep, reader=reader)
+                          keep: ArticleFilter | None, total: int | None) -> Analysis:
+    with progress_bar() as bar:
+        phases = Phases(bar, total)
+        return run(sources(paths), store, log, phases.advance, keep=keep, reader=reader,
+                   on_phase=phases.phase)
 
 
 @app.command()
@@ -121,22 +237,30 @@ def analyze(
         "--work", help="Folder for the Dask engine's Parquet partitions (default: a temporary "
                        "folder, removed after).")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary.")] = False,
+    outlet: OutletOption = None,
+    published: PublishedOption = None,
+    top: TopOption = 10,
 ) -> None:
     """Ingest, read, cross-check and summarise articles."""
+    from triangulate.ingest.article import run_defaults as given
+
+    check_outputs(json_out, html, markdown)
+    defaults = run_defaults(outlet, published)
     reader = make_reader(engine, processes, scheduler, work)
     log = ProblemLog()
     keep = language_filter(language)
-    store = Store(db)
+    total = take_stock(paths)
+    store = open_store(db)
     try:
-        analysis = analyse_with_progress(paths, store, log, reader, keep)
+        with given(defaults):
+            analysis = analyse_with_progress(paths, store, log, reader, keep, total)
     finally:
         store.close()
     report_skipped(keep)
     if not analysis.articles:
-        errors.print("[red]error:[/] no article could be read")
-        raise typer.Exit(1)
+        raise nothing_read(paths)
     if not quiet:
-        print_summary(analysis, console)
+        print_summary(analysis, console, top=top)
     if json_out:
         write_json(analysis, json_out)
         console.print(f"wrote {json_out}")
@@ -154,25 +278,30 @@ def write_reports(analysis: Analysis, html: Path | None, markdown: Path | None) 
 
 @app.command()
 def ingest(paths: Paths, db: DbOption = None, processes: ProcessesOption = 1,
-           language: LanguageOption = None) -> None:
+           language: LanguageOption = None, outlet: OutletOption = None,
+           published: PublishedOption = None) -> None:
     """Read articles into the store without cross-checking them."""
+    from triangulate.ingest.article import run_defaults as given
+
+    defaults = run_defaults(outlet, published)
     log = ProblemLog()
     keep = language_filter(language)
-    store = Store(db)
+    total = take_stock(paths)
+    store = open_store(db)
     try:
-        ids = read_into_store(articles_in(sources(paths), log, keep), store,
-                              local_reader(processes))
+        with given(defaults), progress_bar() as bar:
+            ids = read_into_store(articles_in(sources(paths), log, keep), store,
+                                  local_reader(processes), Phases(bar, total).advance)
     finally:
         store.close()
     report_skipped(keep)
     if not ids:
-        errors.print("[red]error:[/] no article could be read")
-        raise typer.Exit(1)
-    console.print(f"{len(ids)} articles stored in {store.url}")
+        raise nothing_read(paths)
+    console.print(f"{plural(len(ids), 'article')} stored in {store.url}")
 
 
 def stored_analysis(db: str | None) -> Analysis:
-    store = Store(db)
+    store = open_store(db, must_exist=True)
     try:
         readings = store.load_readings()
     finally:
@@ -191,16 +320,18 @@ def export_command(
         errors.print(f"[red]error:[/] unknown format {fmt!r}: use json, csv or parquet")
         raise typer.Exit(2)
     fmt_checked: Format = fmt  # type: ignore[assignment]
+    check_outputs(out if fmt == "json" else None)
     for path in export(stored_analysis(db), fmt_checked, out):
         console.print(f"wrote {path}")
 
 
 @app.command()
 def report(html: HtmlOption = None, markdown: MarkdownOption = None,
-           db: DbOption = None) -> None:
+           db: DbOption = None, top: TopOption = 10) -> None:
     """Summarise everything in the store; optionally write the HTML and Markdown reports."""
+    check_outputs(html, markdown)
     analysis = stored_analysis(db)
-    print_summary(analysis, console)
+    print_summary(analysis, console, top=top)
     write_reports(analysis, html, markdown)
 
 

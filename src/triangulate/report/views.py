@@ -67,8 +67,12 @@ def parse_date(text: str | None) -> date | None:
         return None
 
 
+UNKNOWN_OUTLET = "outlet unknown"
+
+
 def outlet_name(article: Article) -> str:
-    return article.outlet or article.id
+    """The article's outlet; every article whose outlet is not known shares one name."""
+    return article.outlet or UNKNOWN_OUTLET
 
 
 @dataclass
