@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any, TypeVar
 
-from rich.console import Console
 from rich.cells import cell_len
+from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
@@ -26,7 +26,6 @@ STATUS_STYLE = {"corroborated": "green", "compatible": "cyan", "conflicting": "b
                 "single_source": "yellow"}
 FIRST_WORDS = 70  # characters of a quote's opening, cut between words
 TOP = 10
-LONGEST_WORD = 20  # cells; a longer word is folded
 SHORT_CELL = 14  # cells; a cell this short (a figure, a date, a count) is never wrapped
 
 
@@ -91,11 +90,21 @@ def first_words(text: str, limit: int = FIRST_WORDS) -> str:
 
 class WholeWordTable(Table):
     """A table that wraps its cells between words: :meth:`fit` gives each column at least its
-    longest word (up to ``LONGEST_WORD``; a short cell whole) and narrows the widest columns
-    first, where rich alone would narrow every column alike and cut words."""
+    longest word (a short cell whole), shortening the longest words only where they cannot
+    all fit, and narrows the widest columns first, where rich alone would narrow every column
+    alike and cut words."""
+
+    def __init__(self, *args: Any, **options: Any) -> None:
+        super().__init__(*args, **options)
+        self.words: list[int] = []  # per column: its longest word
+        self.whole: list[int] = []  # per column: its longest word, or short cell kept whole
+        self.lines: list[int] = []  # per column: its longest line
 
     def add_column(self, header: Any = "", *args: Any, **options: Any) -> None:
         super().add_column(header, *args, **options)
+        self.words.append(0)
+        self.whole.append(0)
+        self.lines.append(0)
         self._measure(len(self.columns) - 1, str(header))
 
     def add_row(self, *renderables: Any, **options: Any) -> None:
@@ -105,25 +114,28 @@ class WholeWordTable(Table):
         super().add_row(*renderables, **options)
 
     def _measure(self, index: int, cell: str) -> None:
-        column = self.columns[index]
         plain = Text.from_markup(cell).plain
         word = max((cell_len(w) for w in plain.split()), default=0)
         line = max((cell_len(x) for x in plain.splitlines()), default=0)
-        unbroken = line if line <= SHORT_CELL else min(word, LONGEST_WORD)
-        column.min_width = max(column.min_width or 0, unbroken)
-        column.max_width = max(column.max_width or 0, line)
+        self.words[index] = max(self.words[index], word)
+        self.whole[index] = max(self.whole[index], line if line <= SHORT_CELL else word)
+        self.lines[index] = max(self.lines[index], line)
 
     def fit(self, width: int) -> None:
         """Cap every column at one width, the largest at which the table fits in ``width``."""
         room = width - 3 * len(self.columns) - 1  # borders and padding
-        shortest = [c.min_width or 0 for c in self.columns]
-        longest = [max(c.max_width or 0, low) for c, low in zip(self.columns, shortest,
-                                                                strict=True)]
+        shortest = self.whole if sum(self.whole) <= room else self.words
+        for word_cap in range(max(shortest, default=0), 0, -1):
+            if sum(min(word, word_cap) for word in shortest) <= room:
+                shortest = [min(word, word_cap) for word in shortest]
+                break
+        longest = [max(line, low) for line, low in zip(self.lines, shortest, strict=True)]
         cap = max(longest, default=0)
-        while cap > 0 and sum(min(high, max(low, cap))
+        while cap > 1 and sum(min(high, max(low, cap))
                               for low, high in zip(shortest, longest, strict=True)) > room:
             cap -= 1
         for column, low, high in zip(self.columns, shortest, longest, strict=True):
+            column.min_width = low
             column.max_width = min(high, max(low, cap))
 
 
