@@ -75,6 +75,31 @@ def outlet_name(article: Article) -> str:
     return article.outlet or UNKNOWN_OUTLET
 
 
+SOURCE_KEY_KINDS = ("article:", "source:")
+"""How :mod:`triangulate.reconcile.independence` names a source: the article (or its
+near-duplicate cluster) that states a figure itself, or a named primary source."""
+
+
+def source_in_words(key: str, articles: dict[str, Article]) -> str:
+    """A source key as a reader would say it: ``article:a17`` -> "The Courier's own
+    reporting", ``source:the nis`` -> "the nis"."""
+    kind, _, name = key.partition(":")
+    if f"{kind}:" not in SOURCE_KEY_KINDS:
+        return key
+    if kind == "source":
+        return name
+    article = articles.get(name)
+    return f"{outlet_name(article)}'s own reporting" if article else "an outlet's own reporting"
+
+
+def why_in_words(group: Group, articles: dict[str, Article]) -> str:
+    """The group's reason with its sources named in words, not by their internal keys."""
+    why = group.why
+    for key in sorted(set(group.sources), key=len, reverse=True):
+        why = why.replace(key, source_in_words(key, articles))
+    return why
+
+
 @dataclass
 class Outlet:
     name: str
