@@ -85,7 +85,8 @@ def figures(analysis: Analysis) -> list[str]:
         rows = sorted(((i, analysis.claims[i]) for i in group.claims),
                       key=lambda row: (articles[row[1].article].published or "", row[0]))
         lines += [f"### {md(views.group_title(group))}: {views.STATUS_WORDS[group.status]}", "",
-                  f"{md(views.why_in_words(group, articles))}. Estimate low / best / high: {views.estimate(group)}.", ""]
+                  f"{md(views.why_in_words(group, articles))}. Estimate low / best / high: "
+                  f"{views.estimate(group)}.", ""]
         lines += table(("published", "outlet", "source", "figure", "estimate", "words"), [
             (articles[c.article].published or "", views.outlet_name(articles[c.article]),
              c.source or "the outlet itself", views.figure(c),
