@@ -89,7 +89,8 @@ def source_in_words(key: str, articles: dict[str, Article]) -> str:
     if kind == "source":
         return name
     article = articles.get(name)
-    return f"{outlet_name(article)}'s own reporting" if article else "an outlet's own reporting"
+    return f"{outlet_name(article)}'s own reporting" if article \
+        else "the reporting of articles whose outlet is unknown"
 
 
 def why_in_words(group: Group, articles: dict[str, Article]) -> str:
