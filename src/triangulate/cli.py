@@ -13,10 +13,12 @@ from rich.progress import (
     MofNCompleteColumn,
     Progress,
     SpinnerColumn,
+    Task,
     TaskID,
     TimeElapsedColumn,
     TimeRemainingColumn,
 )
+from rich.text import Text
 
 from triangulate.analysis import (
     ArticleFilter,
@@ -187,19 +189,35 @@ def make_reader(engine: Engine, processes: int, scheduler: str | None,
     return DaskReader(scheduler, work, workers=max(2, processes))
 
 
+class CountColumn(MofNCompleteColumn):
+    """``3/12`` for a task with a total; nothing for a phase that has none."""
+
+    def render(self, task: Task) -> Text:
+        return super().render(task) if task.total is not None else Text("")
+
+
+class EtaColumn(TimeRemainingColumn):
+    """``eta 0:01:10`` for a task with a total; nothing for a phase that has none."""
+
+    def render(self, task: Task) -> Text:
+        return Text.assemble("eta ", super().render(task)) if task.total is not None \
+            else Text("")
+
+
 def progress_bar() -> Progress:
     return Progress(SpinnerColumn(), "[progress.description]{task.description}", BarColumn(),
-                    MofNCompleteColumn(), TimeElapsedColumn(), "eta", TimeRemainingColumn(),
-                    console=errors, transient=True)
+                    CountColumn(), TimeElapsedColumn(), EtaColumn(), console=errors,
+                    transient=True)
 
 
 class Phases:
     """One bar for reading (with the total where known), then one labelled bar per later
     phase, so that a long cross-check is never a still screen."""
 
-    def __init__(self, bar: Progress, total: int | None) -> None:
+    def __init__(self, bar: Progress, total: int | None, first: str = "reading articles"
+                 ) -> None:
         self.bar = bar
-        self.task: TaskID = bar.add_task("reading articles", total=total)
+        self.task: TaskID = bar.add_task(first, total=total)
 
     def advance(self, done: int) -> None:
         self.bar.update(self.task, completed=done)
@@ -302,11 +320,14 @@ def ingest(paths: Paths, db: DbOption = None, processes: ProcessesOption = 1,
 
 def stored_analysis(db: str | None) -> Analysis:
     store = open_store(db, must_exist=True)
-    try:
-        readings = store.load_readings()
-    finally:
-        store.close()
-    return cross_checked(readings)
+    with progress_bar() as bar:
+        phases = Phases(bar, None, "loading the store")
+        try:
+            readings = store.load_readings()
+        finally:
+            store.close()
+        phases.phase(f"cross-checking {plural(len(readings), 'article')}")
+        return cross_checked(readings)
 
 
 @app.command(name="export")
