@@ -32,7 +32,8 @@ OVERLAPS = """() => [...document.querySelectorAll('svg')].flatMap(svg => {
 
 
 def crowded() -> Analysis:
-    """Forty figures from five outlets on a handful of close dates: a dense chart."""
+    """Forty figures from five outlets on a handful of close dates (a dense chart), and six
+    undated figures with long names (a chart by row)."""
     articles = [Article(id=f"art{i}", text=f"Forty figures, article {i}.", title=f"Report {i}",
                         outlet=OUTLETS[i % len(OUTLETS)],
                         published=(date(2024, 4, 1) + timedelta(days=i % 4)).isoformat(),
@@ -47,13 +48,22 @@ def crowded() -> Analysis:
                   status="conflicting", low=90.0, best=110.0, high=140.0,
                   why="one independent source (article:art3) in 1 article",
                   claims=list(range(40)), sources=["article:art3"])
+    undated = [Article(id=f"und{i}", text="z", outlet=f"{OUTLETS[0]} regional edition {i}")
+               for i in range(6)]
+    claims += [Claim(article=f"und{i}", measure="wounded", value=float(20 + i), low=None,
+                     high=None, qualifier="exact", subject="villagers",
+                     source="the Western Mountains Provincial Emergency Coordination Service")
+               for i in range(6)]
+    undated_group = Group(measure="wounded", subject="villagers", articles=[a.id for a in undated],
+                          status="compatible", low=20.0, best=25.0, high=25.0,
+                          claims=list(range(40, 46)), sources=["source:x"])
     quotes = [Quote(article="art1", kind="direct", text="We buried them at dawn",
                     speaker="a priest")]
     tension = Tension(TensionSide("art1", "The defenders were exhausted."),
                       TensionSide("art2", "The defenders were fresh and well supplied."),
                       0.5, "opposite assessments of the defenders")
-    return Analysis(articles=articles, claims=claims, groups=[group], quotes=quotes,
-                    tensions=[tension])
+    return Analysis(articles=articles + undated, claims=claims, groups=[group, undated_group],
+                    quotes=quotes, tensions=[tension])
 
 
 @pytest.fixture(scope="module")

@@ -337,7 +337,7 @@ def _row_chart(points: Sequence[Point], estimate: Estimate, fmt: Format, whole: 
     body += _band(estimate, fmt, x, top, axis, vertical=False)
     for i, p in enumerate(points):
         cy = top + row * i + row / 2
-        parts = [_text(left - 10, cy + 4, _shorten(p.name, 46), "end")]
+        parts = [_text(left - 10, cy + 4, _fitted(p.name, left - 14), "end")]
         parts += _range(p, x, cy, vertical=False)
         anchor = max((v for v in (p.value, p.low, p.high) if v is not None), default=None)
         if anchor is not None:
@@ -347,8 +347,11 @@ def _row_chart(points: Sequence[Point], estimate: Estimate, fmt: Format, whole: 
     return _svg(height, label, body)
 
 
-def _shorten(text: str, size: int) -> str:
-    return text if len(text) <= size else text[: size - 1].rstrip() + "…"
+def _fitted(text: str, width: float, size: int = 12) -> str:
+    """``text`` cut (with an ellipsis) to what fits in ``width`` pixels at font ``size``,
+    measured as generously as :func:`_text_box` measures."""
+    room = int((width - 2) / (0.66 * size))
+    return text if len(text) <= room else text[: room - 1].rstrip() + "…"
 
 
 def stacked_bars(rows: Sequence[tuple[str, Sequence[int]]], keys: Sequence[str],
@@ -368,7 +371,7 @@ def stacked_bars(rows: Sequence[tuple[str, Sequence[int]]], keys: Sequence[str],
         cursor += 34 + 7 * len(key)
     for i, (name, counts) in enumerate(rows):
         y = top + row * i
-        body.append(_text(left - 10, y + row / 2 + 4, _shorten(name, 38), "end"))
+        body.append(_text(left - 10, y + row / 2 + 4, _fitted(name, left - 14), "end"))
         start = 0
         for key, count, fill in zip(keys, counts, colors, strict=True):
             if count:
