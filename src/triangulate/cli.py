@@ -32,7 +32,6 @@ from triangulate.analysis import (
 from triangulate.ingest import LanguageFilter, is_url
 from triangulate.report import export, print_summary, render_html, render_markdown, write_json
 from triangulate.report.export import Format
-from triangulate.report.terminal import plural
 from triangulate.store import Store
 from triangulate.types import Analysis, IngestProblem
 
@@ -222,15 +221,16 @@ class Phases:
     def advance(self, done: int) -> None:
         self.bar.update(self.task, completed=done)
 
-    def phase(self, label: str) -> None:
+    def phase(self, label: str, total: int | None = None) -> None:
         self.bar.update(self.task, visible=False)
-        self.task = self.bar.add_task(label, total=None)
+        self.task = self.bar.add_task(label, total=total)
 
 
 def analyse_with_progress(paths: list[str], store: Store, log: ProblemLog, reader: Reader,
-                          keep: ArticleFilter | None, total: int | None) -> Analysis:
+                          keep: ArticleFilter | None) -> Analysis:
     with progress_bar() as bar:
-        phases = Phases(bar, total)
+        phases = Phases(bar, None, "looking at the inputs")
+        phases.phase("reading articles", take_stock(paths))
         return run(sources(paths), store, log, phases.advance, keep=keep, reader=reader,
                    on_phase=phases.phase)
 
@@ -267,11 +267,10 @@ def analyze(
     reader = make_reader(engine, processes, scheduler, work)
     log = ProblemLog()
     keep = language_filter(language)
-    total = take_stock(paths)
     store = open_store(db)
     try:
         with given(defaults):
-            analysis = analyse_with_progress(paths, store, log, reader, keep, total)
+            analysis = analyse_with_progress(paths, store, log, reader, keep)
     finally:
         store.close()
     report_skipped(keep)
@@ -304,21 +303,26 @@ def ingest(paths: Paths, db: DbOption = None, processes: ProcessesOption = 1,
     defaults = run_defaults(outlet, published)
     log = ProblemLog()
     keep = language_filter(language)
-    total = take_stock(paths)
     store = open_store(db)
     try:
         with given(defaults), progress_bar() as bar:
+            phases = Phases(bar, None, "looking at the inputs")
+            phases.phase("reading articles", take_stock(paths))
             ids = read_into_store(articles_in(sources(paths), log, keep), store,
-                                  local_reader(processes), Phases(bar, total).advance)
+                                  local_reader(processes), phases.advance)
     finally:
         store.close()
     report_skipped(keep)
     if not ids:
         raise nothing_read(paths)
+    from triangulate.report.terminal import plural
+
     console.print(f"{plural(len(ids), 'article')} stored in {store.url}")
 
 
 def stored_analysis(db: str | None) -> Analysis:
+    from triangulate.report.terminal import plural
+
     store = open_store(db, must_exist=True)
     with progress_bar() as bar:
         phases = Phases(bar, None, "loading the store")
