@@ -60,6 +60,13 @@ def test_a_bad_db_url_is_one_line(command: list[str], tmp_path: Path) -> None:
     assert "not a database URL" in one_line_error(result.stderr)
 
 
+@pytest.mark.parametrize("url", ["nosuchdialect://host/name", "mysql://user@host/name"])
+def test_a_store_that_cannot_be_opened_is_one_line(url: str) -> None:
+    result = runner.invoke(app, ["report", "--db", url])  # no such dialect; no driver
+    assert result.exit_code == 2
+    assert "cannot open the store" in one_line_error(result.stderr)
+
+
 @pytest.mark.parametrize("command", [["report"], ["export", "--format", "csv", "--out", "o"]])
 def test_report_and_export_need_a_store(command: list[str], tmp_path: Path) -> None:
     missing = tmp_path / "nothing-here.db"

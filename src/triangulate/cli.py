@@ -125,7 +125,7 @@ def open_store(db: str | None, must_exist: bool = False) -> Store:
         raise fail(f"no store at {shown}: run `triangulate analyze` first, or give --db", 2)
     try:
         store = Store(url)
-    except (NoSuchModuleError, SQLAlchemyError, OSError) as error:
+    except (NoSuchModuleError, SQLAlchemyError, OSError, ImportError) as error:
         reason = str(error).splitlines()[0] if str(error) else type(error).__name__
         raise fail(f"cannot open the store at {shown}: {reason}", 2) from None
     if must_exist and not store.counts().get("articles"):
