@@ -115,6 +115,13 @@ def test_a_tension_caption_comes_before_its_pair() -> None:
         "The defenders were fresh")
 
 
+def test_counts_in_the_page_take_the_right_number() -> None:
+    one = Analysis(articles=[Article(id="solo", text="One line.", outlet="Solo Post")])
+    html = render_html(one)
+    assert "1 article from 1 outlet" in html
+    assert "0 tensions" in html and "1 articles" not in html
+
+
 def test_web_urls_are_links_and_other_schemes_are_not() -> None:
     html = render_html(crowded())
     assert '<a href="https://news1.example/story-1"' in html

@@ -24,7 +24,7 @@ _ENV = Environment(loader=PackageLoader("triangulate.report", "templates"),
 _ENV.filters["figure"] = views.figure
 _ENV.filters["amount"] = views.amount
 _ENV.filters["estimate"] = views.estimate
-_ENV.filters["plural"] = plural
+_ENV.filters["plural"] = lambda count, noun: plural(int(count), noun)
 _ENV.globals["role_in_estimate"] = views.role_in_estimate
 SOURCE_COLORS = ("#2f6fb0", "#c8423b", "#3a9a4b", "#e07b1a")  # named, anonymous, inst., media
 

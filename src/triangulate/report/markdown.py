@@ -13,6 +13,7 @@ from pathlib import Path
 
 from triangulate.report import views
 from triangulate.report.highlight import Mark, render
+from triangulate.report.terminal import plural
 from triangulate.types import Analysis, Article, Claim
 
 _SPECIAL = re.compile(r"[\\`*_\[\]<>|&~#!{}]")
@@ -147,11 +148,12 @@ def articles(analysis: Analysis) -> list[str]:
     for article in analysis.articles:
         counts = views.framing_counts(analysis.framing(article.id))
         meta = " · ".join(md(part) for part in (
-            article.outlet or "outlet unknown", article.published, article.id, article.url)
+            views.outlet_name(article), article.published, article.id, article.url)
             if part)
         lines += [f"### {md(article.title or article.id)}", "", meta, "",
-                  f"{counts['words']} words · {counts['loaded']} loaded · "
-                  f"{counts['scare_quotes']} scare quotes · {counts['hedges']} hedges", ""]
+                  f"{plural(int(counts['words']), 'word')} · {counts['loaded']} loaded · "
+                  f"{plural(int(counts['scare_quotes']), 'scare quote')} · "
+                  f"{plural(int(counts['hedges']), 'hedge')}", ""]
         found = figures.get(article.id, [])
         if found:
             lines += table(("figure", "measure", "about", "source", "words"), [
