@@ -52,6 +52,16 @@ def test_sources_csv_maps_names_and_globs(tmp_path: Path) -> None:
     assert articles(folder)["north-1"].outlet == "northpost.example"
 
 
+def test_a_date_in_sources_csv_that_is_no_date_is_named_and_left_out(tmp_path: Path) -> None:
+    folder = write(tmp_path / "baddate", {
+        "one.txt": BARE, "sources.csv": "file,outlet,published\none.txt,Quay News,soon\n"})
+    with run_defaults(RunDefaults(published="2022-11-12")):
+        found = articles(folder)["one"]
+    assert (found.outlet, found.published) == ("Quay News", "2022-11-12")
+    problems = take_inventory([folder]).problems
+    assert len(problems) == 1 and "sources.csv:2" in problems[0] and "'soon'" in problems[0]
+
+
 def test_outlet_from_the_url_host() -> None:
     assert url_outlet("https://www.dailyexample.org/news/1") == "dailyexample.org"
     assert url_outlet("http://radio.example.net:8080/x") == "radio.example.net"

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import (
     BarColumn,
     MofNCompleteColumn,
@@ -159,7 +160,7 @@ def take_stock(paths: list[str]) -> int | None:
     for what, count in sorted(inventory.passed_over.items()):
         errors.print(f"skipped {files_phrase(count, what)}", highlight=False)
     for problem in inventory.problems:
-        errors.print(f"[yellow]skipped[/] {problem}", markup=True, highlight=False)
+        errors.print(f"[yellow]warning:[/] {escape(problem)}", markup=True, highlight=False)
     return inventory.articles
 
 

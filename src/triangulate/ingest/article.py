@@ -101,8 +101,9 @@ def folder_defaults(path: str | None) -> dict[str, str]:
 
 @lru_cache(maxsize=256)
 def sources_rows(folder: str) -> tuple[tuple[tuple[str, dict[str, str]], ...], str | None]:
-    """A folder's ``sources.csv`` as (glob, fields) rows, read once per folder per process;
-    no rows and a note naming the problem where the file cannot be read."""
+    """A folder's ``sources.csv`` as (glob, fields) rows, read once per folder per process,
+    and a note naming the first problem: the whole file ignored where it cannot be read or
+    has no ``file`` column, a date that is no date left out of its row."""
     path = Path(folder) / SOURCES_FILE
     if not path.is_file():
         return (), None
@@ -113,9 +114,16 @@ def sources_rows(folder: str) -> tuple[tuple[tuple[str, dict[str, str]], ...], s
         return (), f"{path}: ignored ({error})"
     if table and "file" not in table[0]:
         return (), f"{path}: ignored (no 'file' column)"
-    return tuple((row["file"].strip(), {key: (row.get(key) or "").strip()
-                                        for key in DEFAULT_FIELDS if (row.get(key) or "").strip()})
-                 for row in table if (row.get("file") or "").strip()), None
+    rows, problems = [], []
+    for line, row in enumerate(table, start=2):
+        given = {key: (row.get(key) or "").strip() for key in DEFAULT_FIELDS}
+        if given["published"] and iso_date(given["published"]) is None:
+            problems.append(f"{path}:{line}: {given['published']!r} is not a date "
+                            "(YYYY-MM-DD); left out")
+            given["published"] = ""
+        if (row.get("file") or "").strip():
+            rows.append((row["file"].strip(), {k: v for k, v in given.items() if v}))
+    return tuple(rows), problems[0] if problems else None
 
 
 def from_page(article_id: str, html: str, path: str, where: str, notes: tuple[str, ...] = (),
