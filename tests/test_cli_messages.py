@@ -41,16 +41,18 @@ def test_files_passed_over_are_named_by_kind(tmp_path: Path, db_url: str) -> Non
     assert "skipped 1 file without extension" in result.stderr
 
 
-@pytest.mark.parametrize(("files", "said"), [
-    ({}, "holds no files"),
-    ({"notes.md": "#", "data.csv": "a,b"}, "holds 1 .csv file, 1 .md file"),
+@pytest.mark.parametrize(("files", "said", "hinted"), [
+    ({}, "holds no files)", True),
+    ({"notes.md": "#", "data.csv": "a,b"}, "holds 1 .csv file, 1 .md file)", True),
+    ({"empty.txt": "", "x.md": "#"}, "holds 1 .md file, 1 .txt file)", False),
 ])
 def test_a_folder_with_nothing_to_read_says_what_it_holds(
-        tmp_path: Path, db_url: str, files: dict[str, str], said: str) -> None:
+        tmp_path: Path, db_url: str, files: dict[str, str], said: str, hinted: bool) -> None:
     folder = folder_with(tmp_path, files)
     result = runner.invoke(app, ["analyze", str(folder), "--db", db_url])
     assert result.exit_code == 1
     assert said in result.stderr and "no article could be read" in result.stderr
+    assert ("give .txt, .html" in result.stderr) is hinted
 
 
 @pytest.mark.parametrize("command", [["analyze", "x.txt"], ["report"], ["export", "--out", "o"]])

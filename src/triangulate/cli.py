@@ -168,14 +168,16 @@ def nothing_read(paths: list[str]) -> typer.Exit:
     """The error for a run that read no article, with what its folders hold."""
     from triangulate.ingest.inventory import files_phrase, take_inventory
 
-    seen = []
+    seen, readable = [], 0
     for path in (p for p in paths if Path(p).is_dir()):
-        held = take_inventory([Path(path)]).passed_over
+        inventory = take_inventory([Path(path)])
+        held = inventory.readable + inventory.passed_over
+        readable += inventory.readable.total()
         kinds = ", ".join(files_phrase(n, what) for what, n in sorted(held.items()))
         seen.append(f"{path} holds {kinds or 'no files'}")
     found = f" ({'; '.join(seen)})" if seen else ""
-    return fail(f"no article could be read{found}: give .txt, .html, .jsonl, .warc or feed "
-                "files")
+    hint = ": give .txt, .html, .jsonl, .warc or feed files" if seen and not readable else ""
+    return fail(f"no article could be read{found}{hint}")
 
 
 def make_reader(engine: Engine, processes: int, scheduler: str | None,

@@ -32,7 +32,8 @@ class Inventory:
     without reading it."""
 
     articles: int | None = 0
-    passed_over: Counter[str] = field(default_factory=Counter)
+    readable: Counter[str] = field(default_factory=Counter)  # kind -> files of a kind read
+    passed_over: Counter[str] = field(default_factory=Counter)  # kind -> files passed over
     problems: list[str] = field(default_factory=list)
 
     def add(self, count: int | None) -> None:
@@ -59,6 +60,7 @@ def _walk(folder: Path, inventory: Inventory) -> None:
         name = file.name.lower()
         if name.endswith(KNOWN_SUFFIXES):
             inventory.add(articles_in_file(file))
+            inventory.readable[kind(file)] += 1
         elif file.name == SOURCES_FILE:
             _, problem = sources_rows(str(file.parent))
             if problem:
