@@ -209,7 +209,7 @@ class EtaColumn(TimeRemainingColumn):
 def progress_bar() -> Progress:
     return Progress(SpinnerColumn(), "[progress.description]{task.description}", BarColumn(),
                     CountColumn(), TimeElapsedColumn(), EtaColumn(), console=errors,
-                    transient=True)
+                    transient=True, disable=not errors.is_terminal)
 
 
 class Phases:
