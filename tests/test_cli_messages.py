@@ -107,3 +107,13 @@ def test_run_outlet_and_date_reach_the_record_and_the_summary(tmp_path: Path,
     assert (article["outlet"], article["published"]) == ("Coast Radio", "2024-09-10")
     assert "1 article from 1 outlet," in result.stdout
     assert "Coast Radio" in result.stdout
+
+
+def test_the_python_api_takes_the_run_outlet_and_date(tmp_path: Path, db_url: str) -> None:
+    import triangulate
+
+    folder = folder_with(tmp_path, {"ferry.txt": REPORT})
+    analysis = triangulate.analyze([folder], db=db_url, outlet="Harbour FM",
+                                   published="2024-10-01")
+    assert [(a.outlet, a.published) for a in analysis.articles] == [("Harbour FM",
+                                                                      "2024-10-01")]
