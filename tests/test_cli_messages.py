@@ -117,3 +117,14 @@ def test_the_python_api_takes_the_run_outlet_and_date(tmp_path: Path, db_url: st
                                    published="2024-10-01")
     assert [(a.outlet, a.published) for a in analysis.articles] == [("Harbour FM",
                                                                       "2024-10-01")]
+
+
+def test_ingest_takes_the_run_outlet_and_report_shows_top_rows(tmp_path: Path,
+                                                               db_url: str) -> None:
+    folder = folder_with(tmp_path, {"ferry.txt": REPORT})
+    stored = runner.invoke(app, ["ingest", str(folder), "--db", db_url, "--outlet", "Delta FM"])
+    assert stored.exit_code == 0, stored.output
+    assert "1 article stored" in stored.stdout
+    shown = runner.invoke(app, ["report", "--db", db_url, "--top", "1"])
+    assert shown.exit_code == 0, shown.output
+    assert "Delta FM" in shown.stdout and "outlet unknown" not in shown.stdout
