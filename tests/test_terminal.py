@@ -62,3 +62,11 @@ def test_first_words_stop_between_words() -> None:
     assert opening.endswith("…") and len(opening) <= 31
     assert LONG_QUOTE.startswith(opening[:-1]) and LONG_QUOTE[len(opening) - 1] == " "
     assert first_words("Short.", 30) == "Short."
+
+
+def test_an_area_estimate_names_its_unit_once() -> None:
+    from triangulate.report import views
+
+    group = Group(measure="area", subject="farmland", articles=["a"], status="compatible",
+                  low=640.0, best=1460.0, high=None)
+    assert views.estimate(group) == "640 / 1,460 / – km²"

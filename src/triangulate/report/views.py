@@ -55,7 +55,11 @@ def figure(claim: Claim) -> str:
 
 
 def estimate(group: Group) -> str:
-    """The group's low / best / high, with a dash for a bound nobody gives."""
+    """The group's low / best / high, with a dash for a bound nobody gives; an area's unit
+    once, at the end ("640 / 1,460 / 1,460 km²")."""
+    if group.measure == "area":
+        return " / ".join(amount(v) or "–" for v in (group.low, group.best, group.high)) \
+            + " km²"
     return " / ".join(amount(v, group.measure) or "–" for v in (group.low, group.best,
                                                                  group.high))
 
