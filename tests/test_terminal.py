@@ -6,7 +6,7 @@ import re
 
 from rich.console import Console
 
-from triangulate.report import print_summary
+from triangulate.report import print_summary, views
 from triangulate.report.terminal import first_words, plural
 from triangulate.types import Analysis, Article, Claim, Group, Quote
 
@@ -65,8 +65,6 @@ def test_first_words_stop_between_words() -> None:
 
 
 def test_an_area_estimate_names_its_unit_once() -> None:
-    from triangulate.report import views
-
     group = Group(measure="area", subject="farmland", articles=["a"], status="compatible",
                   low=640.0, best=1460.0, high=None)
     assert views.estimate(group) == "640 / 1,460 / – km²"
