@@ -137,7 +137,8 @@ def test_the_html_is_self_contained(examples: Analysis) -> None:
     page = render_html(examples)
     assert "<script" not in page and "<link" not in page and "@import" not in page
     assert not re.search(r"\bsrc=", page)
-    assert not re.search(r'href="(?!#)', page)
+    assert not re.search(r'<(?!a )\w+[^>]*\bhref=', page)  # only links carry an address
+    assert not re.search(r'<a [^>]*href="(?!#|https?://)', page)  # to a place or a source
     assert "url(" not in page
 
 

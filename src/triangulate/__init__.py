@@ -17,14 +17,18 @@ __version__ = "0.1.0"
 
 
 def analyze(sources: str | Path | Iterable[str | Path], db: str | None = None,
-            n_process: int = 1) -> Analysis:
+            n_process: int = 1, outlet: str | None = None,
+            published: str | None = None) -> Analysis:
     """Analyse files, folders or article texts; store the result in ``db`` (a SQLAlchemy URL).
 
-    Problems with single inputs are reported as warnings and skipped.
+    ``outlet`` and ``published`` stand for every article whose source does not say (as
+    ``--outlet`` and ``--published`` do). Problems with single inputs are reported as
+    warnings and skipped.
     """
     import warnings
 
     from triangulate.analysis import run
+    from triangulate.ingest.article import RunDefaults, iso_date, run_defaults
     from triangulate.store import Store
 
     if isinstance(sources, str | Path):
@@ -35,6 +39,7 @@ def analyze(sources: str | Path | Iterable[str | Path], db: str | None = None,
 
     store = Store(db)
     try:
-        return run(sources, store, warn, n_process=n_process)
+        with run_defaults(RunDefaults(outlet, iso_date(published))):
+            return run(sources, store, warn, n_process=n_process)
     finally:
         store.close()

@@ -17,6 +17,7 @@ from triangulate.types import Analysis, Article, IngestProblem, Reading, Tension
 
 ProblemHandler = Callable[[IngestProblem], None]
 ProgressHandler = Callable[[int], None]  # articles done so far
+PhaseHandler = Callable[[str], None]  # the phase now starting, in words
 ArticleFilter = Callable[[Article], bool]
 Reader = Callable[[Iterable[Article]], Iterable[Reading]]  # the per-article stage's engine
 
@@ -50,11 +51,16 @@ def looks_like_path(text: str) -> bool:
 
 def run(sources: Iterable[str | Path], store: Store, on_problem: ProblemHandler,
         progress: ProgressHandler | None = None, n_process: int = 1,
-        keep: ArticleFilter | None = None, reader: Reader | None = None) -> Analysis:
-    """Ingest, read (with ``n_process`` processes, or with ``reader``), cross-check, store."""
+        keep: ArticleFilter | None = None, reader: Reader | None = None,
+        on_phase: PhaseHandler | None = None) -> Analysis:
+    """Ingest, read (with ``n_process`` processes, or with ``reader``), cross-check, store;
+    ``on_phase`` hears the name of each phase after reading as it starts."""
+    phase = on_phase or (lambda _: None)
     articles = articles_in(sources, on_problem, keep)
     ids = read_into_store(articles, store, reader or local_reader(n_process), progress)
+    phase(f"cross-checking {len(ids)} article{'' if len(ids) == 1 else 's'}")
     analysis = cross_checked(store.load_readings(ids))
+    phase("saving the cross-check")
     store.save_crosscheck(analysis.groups, analysis.tensions)
     return analysis
 

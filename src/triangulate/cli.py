@@ -8,6 +8,18 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    SpinnerColumn,
+    Task,
+    TaskID,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
+from rich.text import Text
 
 # The stages (spaCy, SQLAlchemy, polars, ...) are imported inside the commands that use them,
 # so that `--help` and a bad option answer at once.
@@ -17,6 +29,9 @@ if TYPE_CHECKING:
     from triangulate.report.export import Format
     from triangulate.store import Store
     from triangulate.types import Analysis, IngestProblem
+
+if TYPE_CHECKING:
+    from triangulate.ingest.article import RunDefaults
 
 app = typer.Typer(help="Sourced, cross-checked records of war reporting across outlets.",
                   no_args_is_help=True, add_completion=False)
@@ -36,7 +51,16 @@ HtmlOption = Annotated[Path | None, typer.Option(
     "--html", help="Write the HTML report (one self-contained file) to this file.")]
 MarkdownOption = Annotated[Path | None, typer.Option(
     "--markdown", help="Write the report as Markdown to this file.")]
-PROGRESS_FROM = 5  # articles; smaller runs print no bar
+OutletOption = Annotated[str | None, typer.Option(
+    "--outlet", help="Outlet of every article whose source does not name one (front matter, "
+                     "page metadata and a folder's sources.csv come first; else the URL's "
+                     "host; else 'outlet unknown').")]
+PublishedOption = Annotated[str | None, typer.Option(
+    "--published", help="Date (YYYY-MM-DD) of every article whose source does not give one "
+                        "(front matter, page metadata and sources.csv come first; a dateline "
+                        "in the text after).")]
+TopOption = Annotated[int, typer.Option("--top", min=1,
+                                        help="Rows per table in the terminal summary.")]
 
 
 class ProblemLog:
@@ -74,6 +98,86 @@ def report_skipped(keep: LanguageFilter | None) -> None:
         errors.print(f"skipped {keep.skipped} article(s) not in language {keep.language!r}")
 
 
+def fail(message: str, code: int = 1) -> typer.Exit:
+    """One line on stderr; raise what this returns to end the command with ``code``."""
+    errors.print(f"[red]error:[/] {message}", markup=True, highlight=False)
+    return typer.Exit(code)
+
+
+def open_store(db: str | None, must_exist: bool = False) -> Store:
+    """The store at ``db``, or one line and exit 2 where the URL is not one a store can be
+    opened at (or, with ``must_exist``, where no store is there yet)."""
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
+
+    from triangulate.store import database_url
+
+    url = database_url(db)
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        raise fail(f"--db {url!r} is not a database URL: give one like "
+                   "sqlite:///triangulate.db or postgresql://user@host/name", 2) from None
+    shown = parsed.render_as_string(hide_password=True)
+    if must_exist and parsed.get_backend_name() == "sqlite" and parsed.database not in (
+            None, "", ":memory:") and not Path(parsed.database).is_file():
+        raise fail(f"no store at {shown}: run `triangulate analyze` first, or give --db", 2)
+    try:
+        store = Store(url)
+    except (NoSuchModuleError, SQLAlchemyError, OSError, ImportError) as error:
+        reason = str(error).splitlines()[0] if str(error) else type(error).__name__
+        raise fail(f"cannot open the store at {shown}: {reason}", 2) from None
+    if must_exist and not store.counts().get("articles"):
+        store.close()
+        raise fail(f"the store at {shown} holds no articles: run `triangulate analyze` first",
+                   2)
+    return store
+
+
+def check_outputs(*paths: Path | None) -> None:
+    """Every output file's folder must exist: one line and exit 2 before any work if not."""
+    for path in paths:
+        if path is not None and not path.parent.is_dir():
+            raise fail(f"cannot write {path}: no folder {path.parent}", 2)
+
+
+def run_defaults(outlet: str | None, published: str | None) -> RunDefaults:
+    from triangulate.ingest.article import RunDefaults, iso_date
+
+    if published and iso_date(published) is None:
+        raise fail(f"--published {published!r} is not a date: give YYYY-MM-DD", 2)
+    return RunDefaults(outlet=outlet or None, published=iso_date(published))
+
+
+def take_stock(paths: list[str]) -> int | None:
+    """Says which files the folders hold that are passed over (one line per kind) and which
+    sources.csv cannot be used; returns the number of articles where cheap to count."""
+    from triangulate.ingest.inventory import files_phrase, take_inventory
+
+    inventory = take_inventory(sources(paths))
+    for what, count in sorted(inventory.passed_over.items()):
+        errors.print(f"skipped {files_phrase(count, what)}", highlight=False)
+    for problem in inventory.problems:
+        errors.print(f"[yellow]warning:[/] {escape(problem)}", markup=True, highlight=False)
+    return inventory.articles
+
+
+def nothing_read(paths: list[str]) -> typer.Exit:
+    """The error for a run that read no article, with what its folders hold."""
+    from triangulate.ingest.inventory import files_phrase, take_inventory
+
+    seen, readable = [], 0
+    for path in (p for p in paths if Path(p).is_dir()):
+        inventory = take_inventory([Path(path)])
+        held = inventory.readable + inventory.passed_over
+        readable += inventory.readable.total()
+        kinds = ", ".join(files_phrase(n, what) for what, n in sorted(held.items()))
+        seen.append(f"{path} holds {kinds or 'no files'}")
+    found = f" ({'; '.join(seen)})" if seen else ""
+    hint = ": give .txt, .html, .jsonl, .warc or feed files" if seen and not readable else ""
+    return fail(f"no article could be read{found}{hint}")
+
+
 def make_reader(engine: Engine, processes: int, scheduler: str | None,
                 work: Path | None) -> Reader:
     from triangulate.analysis import local_reader
@@ -87,21 +191,53 @@ def make_reader(engine: Engine, processes: int, scheduler: str | None,
     return DaskReader(scheduler, work, workers=max(2, processes))
 
 
+class CountColumn(MofNCompleteColumn):
+    """``3/12`` for a task with a total; nothing for a phase that has none."""
+
+    def render(self, task: Task) -> Text:
+        return super().render(task) if task.total is not None else Text("")
+
+
+class EtaColumn(TimeRemainingColumn):
+    """``eta 0:01:10`` for a task with a total; nothing for a phase that has none."""
+
+    def render(self, task: Task) -> Text:
+        return Text.assemble("eta ", super().render(task)) if task.total is not None \
+            else Text("")
+
+
+def progress_bar() -> Progress:
+    return Progress(SpinnerColumn(), "[progress.description]{task.description}", BarColumn(),
+                    CountColumn(), TimeElapsedColumn(), EtaColumn(), console=errors,
+                    transient=True, disable=not errors.is_terminal)
+
+
+class Phases:
+    """One bar for reading (with the total where known), then one labelled bar per later
+    phase, so that a long cross-check is never a still screen."""
+
+    def __init__(self, bar: Progress, total: int | None, first: str = "reading articles"
+                 ) -> None:
+        self.bar = bar
+        self.task: TaskID = bar.add_task(first, total=total)
+
+    def advance(self, done: int) -> None:
+        self.bar.update(self.task, completed=done)
+
+    def phase(self, label: str, total: int | None = None) -> None:
+        self.bar.update(self.task, visible=False)
+        self.task = self.bar.add_task(label, total=total)
+
+
 def analyse_with_progress(paths: list[str], store: Store, log: ProblemLog, reader: Reader,
                           keep: ArticleFilter | None) -> Analysis:
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
-
     from triangulate.analysis import run
 
-    with Progress("[progress.description]{task.description}", BarColumn(),
-                  MofNCompleteColumn(), TimeElapsedColumn(), console=errors,
-                  transient=True) as bar:
-        task = bar.add_task("reading articles", total=None, visible=False)
-
-        def advance(done: int) -> None:
-            bar.update(task, completed=done, visible=done >= PROGRESS_FROM)
-
-        return run(sources(paths), store, log, advance, keep=keep, reader=reader)
+    with progress_bar() as bar:
+        phases = Phases(bar, None, "looking at the inputs")
+        phases.phase("reading articles", take_stock(paths))
+        return run(sources(paths), store, log, phases.advance, keep=keep, reader=reader,
+                   on_phase=phases.phase)
 
 
 @app.command()
@@ -124,25 +260,30 @@ def analyze(
         "--work", help="Folder for the Dask engine's Parquet partitions (default: a temporary "
                        "folder, removed after).")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary.")] = False,
+    outlet: OutletOption = None,
+    published: PublishedOption = None,
+    top: TopOption = 10,
 ) -> None:
     """Ingest, read, cross-check and summarise articles."""
+    from triangulate.ingest.article import run_defaults as given
     from triangulate.report import print_summary, write_json
-    from triangulate.store import Store
 
+    check_outputs(json_out, html, markdown)
+    defaults = run_defaults(outlet, published)
     reader = make_reader(engine, processes, scheduler, work)
     log = ProblemLog()
     keep = language_filter(language)
-    store = Store(db)
+    store = open_store(db)
     try:
-        analysis = analyse_with_progress(paths, store, log, reader, keep)
+        with given(defaults):
+            analysis = analyse_with_progress(paths, store, log, reader, keep)
     finally:
         store.close()
     report_skipped(keep)
     if not analysis.articles:
-        errors.print("[red]error:[/] no article could be read")
-        raise typer.Exit(1)
+        raise nothing_read(paths)
     if not quiet:
-        print_summary(analysis, console)
+        print_summary(analysis, console, top=top)
     if json_out:
         write_json(analysis, json_out)
         console.print(f"wrote {json_out}")
@@ -162,35 +303,42 @@ def write_reports(analysis: Analysis, html: Path | None, markdown: Path | None) 
 
 @app.command()
 def ingest(paths: Paths, db: DbOption = None, processes: ProcessesOption = 1,
-           language: LanguageOption = None) -> None:
+           language: LanguageOption = None, outlet: OutletOption = None,
+           published: PublishedOption = None) -> None:
     """Read articles into the store without cross-checking them."""
     from triangulate.analysis import articles_in, local_reader, read_into_store
-    from triangulate.store import Store
+    from triangulate.ingest.article import run_defaults as given
 
+    defaults = run_defaults(outlet, published)
     log = ProblemLog()
     keep = language_filter(language)
-    store = Store(db)
+    store = open_store(db)
     try:
-        ids = read_into_store(articles_in(sources(paths), log, keep), store,
-                              local_reader(processes))
+        with given(defaults), progress_bar() as bar:
+            phases = Phases(bar, None, "looking at the inputs")
+            phases.phase("reading articles", take_stock(paths))
+            ids = read_into_store(articles_in(sources(paths), log, keep), store,
+                                  local_reader(processes), phases.advance)
     finally:
         store.close()
     report_skipped(keep)
     if not ids:
-        errors.print("[red]error:[/] no article could be read")
-        raise typer.Exit(1)
-    console.print(f"{len(ids)} articles stored in {store.url}")
+        raise nothing_read(paths)
+    from triangulate.report.terminal import plural
+
+    console.print(f"{plural(len(ids), 'article')} stored in {store.url}")
 
 
 def stored_analysis(db: str | None) -> Analysis:
     from triangulate.analysis import stored_analysis as analysis_of
-    from triangulate.store import Store
 
-    store = Store(db)
-    try:
-        return analysis_of(store)
-    finally:
-        store.close()
+    store = open_store(db, must_exist=True)
+    with progress_bar() as bar:
+        Phases(bar, None, "loading and cross-checking the store")
+        try:
+            return analysis_of(store)
+        finally:
+            store.close()
 
 
 @app.command(name="export")
@@ -206,18 +354,20 @@ def export_command(
         errors.print(f"[red]error:[/] unknown format {fmt!r}: use json, csv or parquet")
         raise typer.Exit(2)
     fmt_checked: Format = fmt  # type: ignore[assignment]
+    check_outputs(out if fmt == "json" else None)
     for path in export(stored_analysis(db), fmt_checked, out):
         console.print(f"wrote {path}")
 
 
 @app.command()
 def report(html: HtmlOption = None, markdown: MarkdownOption = None,
-           db: DbOption = None) -> None:
+           db: DbOption = None, top: TopOption = 10) -> None:
     """Summarise everything in the store; optionally write the HTML and Markdown reports."""
     from triangulate.report import print_summary
 
+    check_outputs(html, markdown)
     analysis = stored_analysis(db)
-    print_summary(analysis, console)
+    print_summary(analysis, console, top=top)
     write_reports(analysis, html, markdown)
 
 

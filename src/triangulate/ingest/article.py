@@ -2,16 +2,54 @@
 
 from __future__ import annotations
 
+import csv
 import hashlib
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass
 from datetime import date, datetime
+from fnmatch import fnmatch
+from functools import lru_cache
+from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from triangulate.ingest.clean import content_hash, detect_language, normalise_text
 from triangulate.ingest.html import extract_page
 from triangulate.types import Article, IngestProblem
 
 Source = Article | IngestProblem
+SOURCES_FILE = "sources.csv"
+"""A folder's defaults: rows of ``file`` (a name or a glob), ``outlet``, ``published``, ``url``
+for the files beside it. The first row whose ``file`` matches a file's name applies."""
+DEFAULT_FIELDS = ("outlet", "published", "url")
+
+
+@dataclass(frozen=True)
+class RunDefaults:
+    """What a run says of every article it reads (``--outlet``, ``--published``)."""
+
+    outlet: str | None = None
+    published: str | None = None
+
+    def fields(self) -> dict[str, str]:
+        return {key: value for key, value in (("outlet", self.outlet),
+                                              ("published", self.published)) if value}
+
+
+_RUN_DEFAULTS: ContextVar[RunDefaults | None] = ContextVar("run_defaults", default=None)
+
+
+@contextmanager
+def run_defaults(defaults: RunDefaults) -> Iterator[None]:
+    """Articles made inside the ``with`` block take ``defaults`` where their source is
+    silent."""
+    token = _RUN_DEFAULTS.set(defaults)
+    try:
+        yield
+    finally:
+        _RUN_DEFAULTS.reset(token)
 
 
 def make_article(article_id: str, text: str, title: str, path: str | None,
@@ -19,19 +57,73 @@ def make_article(article_id: str, text: str, title: str, path: str | None,
     cleaned = normalise_text(text)
     if not cleaned:
         return IngestProblem(path or article_id, "no text left after cleaning")
-    language = fields.get("language") or detect_language(cleaned)
+    merged = merged_fields(fields, folder_defaults(path))
+    language = merged.get("language") or detect_language(cleaned)
     return Article(
         id=article_id,
         text=cleaned,
         title=" ".join(str(title).split()),
         path=path,
-        outlet=fields.get("outlet") or None,
-        published=iso_date(fields.get("published") or fields.get("date")),
-        url=fields.get("url") or None,
+        outlet=merged.get("outlet") or url_outlet(merged.get("url")),
+        published=iso_date(merged.get("published") or merged.get("date")),
+        url=merged.get("url") or None,
         language=language,
         content_hash=content_hash(cleaned),
         notes=notes,
     )
+
+
+def merged_fields(fields: Mapping[str, Any], folder: Mapping[str, str]) -> dict[str, Any]:
+    """What the source says first, then its folder's ``sources.csv`` row, then the run's
+    defaults; a field left empty counts as not said."""
+    given = {key: value for key, value in fields.items() if value}
+    run = _RUN_DEFAULTS.get() or RunDefaults()
+    return {**run.fields(), **folder, **given}
+
+
+def url_outlet(url: str | None) -> str | None:
+    """The outlet a URL names by its host: ``https://www.reuters.com/x`` -> ``reuters.com``."""
+    if not url:
+        return None
+    host = (urlsplit(url.strip()).hostname or "").removeprefix("www.")
+    return host or None
+
+
+def folder_defaults(path: str | None) -> dict[str, str]:
+    """The fields of the first ``sources.csv`` row beside the file at ``path`` that names
+    it."""
+    if not path:
+        return {}
+    file = Path(path)
+    rows, _ = sources_rows(str(file.parent))
+    return next((values for pattern, values in rows if fnmatch(file.name, pattern)), {})
+
+
+@lru_cache(maxsize=256)
+def sources_rows(folder: str) -> tuple[tuple[tuple[str, dict[str, str]], ...], str | None]:
+    """A folder's ``sources.csv`` as (glob, fields) rows, read once per folder per process,
+    and a note naming the first problem: the whole file ignored where it cannot be read or
+    has no ``file`` column, a date that is no date left out of its row."""
+    path = Path(folder) / SOURCES_FILE
+    if not path.is_file():
+        return (), None
+    try:
+        with path.open(encoding="utf-8-sig", newline="") as handle:
+            table = list(csv.DictReader(handle))
+    except (OSError, UnicodeDecodeError, csv.Error) as error:
+        return (), f"{path}: ignored ({error})"
+    if table and "file" not in table[0]:
+        return (), f"{path}: ignored (no 'file' column)"
+    rows, problems = [], []
+    for line, row in enumerate(table, start=2):
+        given = {key: (row.get(key) or "").strip() for key in DEFAULT_FIELDS}
+        if given["published"] and iso_date(given["published"]) is None:
+            problems.append(f"{path}:{line}: {given['published']!r} is not a date "
+                            "(YYYY-MM-DD); left out")
+            given["published"] = ""
+        if (row.get("file") or "").strip():
+            rows.append((row["file"].strip(), {k: v for k, v in given.items() if v}))
+    return tuple(rows), problems[0] if problems else None
 
 
 def from_page(article_id: str, html: str, path: str, where: str, notes: tuple[str, ...] = (),

@@ -6,7 +6,11 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from triangulate.reconcile.groups import build_groups
-from triangulate.reconcile.independence import duplicate_clusters, source_keys
+from triangulate.reconcile.independence import (
+    duplicate_clusters,
+    source_keys,
+    unknown_outlets_as_one,
+)
 from triangulate.reconcile.names import fold_names, fold_speakers
 from triangulate.reconcile.tensions import find_tensions
 from triangulate.types import Analysis, Reading, Tension
@@ -25,7 +29,7 @@ def crosscheck(readings: Sequence[Reading],
     entities = [e for r in readings for e in r.entities]
     clusters = duplicate_clusters(articles)
     dates = {a.id: a.published for a in articles}
-    keys = source_keys(claims, clusters)
+    keys = source_keys(claims, unknown_outlets_as_one(articles, clusters))
     groups = build_groups(claims, keys.__getitem__, dates.get)
     canonical = {(label, name): folded
                  for label in {e.label for e in entities}

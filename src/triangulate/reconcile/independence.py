@@ -54,6 +54,16 @@ def duplicate_clusters(articles: Sequence[Article]) -> dict[str, str]:
     return cluster
 
 
+UNKNOWN_OUTLET = "outlet-unknown"
+
+
+def unknown_outlets_as_one(articles: Sequence[Article], clusters: dict[str, str]
+                           ) -> dict[str, str]:
+    """``clusters`` with every article whose outlet is not known in one cluster: for all
+    anyone can tell they come from one outlet, so their own figures count as one source."""
+    return {**clusters, **{a.id: UNKNOWN_OUTLET for a in articles if not a.outlet}}
+
+
 def primary_source(source: str) -> str:
     """The source at the end of a chain: "a lawmaker, citing the NIS" -> "the NIS"."""
     return source.rsplit(", citing ", 1)[-1]

@@ -177,21 +177,30 @@ def _dated_chart(points: Sequence[Point], estimate: Estimate, fmt: Format, whole
         body.append(_line(day(when), height - bottom, day(when), height - bottom + 5, "#8a949e"))
         body.append(_text(day(when), height - bottom + 19, text, "middle"))
     body.append(_line(left, height - bottom, WIDTH - right, height - bottom, "#8a949e"))
-    placed = dodge([day(p.when) for p in points if p.when], 11)
-    labels = _Labels()
+    placed = dodge([day(p.when) for p in points if p.when], 11, left, WIDTH - right)
+    labels = _Labels((left, 0, WIDTH, height - bottom))
     if estimate.best is not None:
-        labels.taken(WIDTH - right + 6, y(estimate.best) + 4, f"best {fmt(estimate.best)}")
+        labels.taken(WIDTH - right + 6, y(estimate.best) + 4, f"best {fmt(estimate.best)}", 12)
     for p, cx in zip(points, placed, strict=True):
-        anchor = _anchor(p)
-        if anchor is not None:
-            labels.boxes.append((cx - 6, y(anchor) - 6, cx + 6, y(anchor) + 6))
+        labels.boxes += _range_boxes(p, y, cx)
     for p, cx in zip(points, placed, strict=True):
         body.append(_linked(p, _range(p, y, cx, vertical=True)))
     for p, cx in zip(points, placed, strict=True):
         anchor = _anchor(p)
         if anchor is not None:
-            body += labels.place(cx + 9, y(anchor) + 4, p.mark)
+            body += labels.place(cx, y(anchor) + 4, p.mark)
     return _svg(height, label, body)
+
+
+def _range_boxes(p: Point, at: Callable[[float], float], cx: float) -> list[Box]:
+    """What a vertical range draws (its point, its bar and arrows), as boxes labels avoid."""
+    anchor = _anchor(p)
+    if anchor is None:
+        return []
+    ends = (at(anchor), at(p.high) if p.high is not None else at(anchor) - ARROW,
+            at(p.low) if p.low is not None else at(anchor) + ARROW)
+    return [(cx - 6, at(anchor) - 6, cx + 6, at(anchor) + 6),
+            (cx - 5, min(ends) - 2, cx + 5, max(ends) + 2)]
 
 
 def _anchor(p: Point) -> float | None:
@@ -199,43 +208,68 @@ def _anchor(p: Point) -> float | None:
     return p.value if p.value is not None else p.low if p.low is not None else p.high
 
 
-def dodge(positions: Sequence[float], gap: float) -> list[float]:
-    """Positions moved apart, left to right, so that no two stand closer than ``gap``."""
+def dodge(positions: Sequence[float], gap: float, start: float = float("-inf"),
+          end: float = float("inf")) -> list[float]:
+    """Positions moved apart, left to right, so that no two stand closer than ``gap``, and
+    kept between ``start`` and ``end`` (closer together where they cannot all fit)."""
     moved = list(positions)
+    order = sorted(range(len(moved)), key=lambda i: moved[i])
+    if len(order) > 1 and end - start < gap * (len(order) - 1):
+        gap = (end - start) / (len(order) - 1)
     last = float("-inf")
-    for i in sorted(range(len(moved)), key=lambda i: moved[i]):
-        moved[i] = max(moved[i], last + gap)
+    for i in order:
+        moved[i] = max(moved[i], last + gap, start)
         last = moved[i]
+    following = float("inf")
+    for i in reversed(order):  # those pushed past the end come back, and push the others
+        moved[i] = min(moved[i], following - gap, end)
+        following = moved[i]
     return moved
 
 
+Box = tuple[float, float, float, float]  # left, top, right, bottom
+
+
 class _Labels:
-    """Small labels beside points: each moved up or down until it overlaps no other, or left
-    out (the point's hover text still says it)."""
+    """Small labels beside points: each tried right of its point, then left of it, moved up
+    or down until it overlaps no other label or mark and stays inside the plot, or left out
+    (the point's hover text still says it)."""
 
     HEIGHT = 13
+    SIZE = 11
+    GAP = 9  # from the point's centre to the label
 
-    def __init__(self) -> None:
-        self.boxes: list[tuple[float, float, float, float]] = []
+    def __init__(self, plot: Box) -> None:
+        self.plot = plot
+        self.boxes: list[Box] = []
 
-    def taken(self, x: float, y: float, text: str) -> None:
+    def taken(self, x: float, y: float, text: str, size: int = SIZE) -> None:
         """Keep the place of a label drawn elsewhere free."""
-        self.boxes.append(self._box(x, y, text))
+        self.boxes.append(_text_box(x, y, text, size, "start"))
 
     def place(self, x: float, y: float, text: str) -> list[str]:
         for shift in (0, -1, 1, -2, 2):
-            box = self._box(x, y + shift * self.HEIGHT, text)
-            if not any(_overlap(box, other) for other in self.boxes):
-                self.boxes.append(box)
-                return [_text(x, y + shift * self.HEIGHT, text, size=11)]
+            for at, anchor in ((x + self.GAP, "start"), (x - self.GAP, "end")):
+                box = _text_box(at, y + shift * self.HEIGHT, text, self.SIZE, anchor)
+                if self._inside(box) and not any(_overlap(box, other) for other in self.boxes):
+                    self.boxes.append(box)
+                    return [_text(at, y + shift * self.HEIGHT, text, anchor, size=self.SIZE)]
         return []
 
-    def _box(self, x: float, y: float, text: str) -> tuple[float, float, float, float]:
-        return (x, y - 10, x + 6.6 * len(text), y - 10 + self.HEIGHT)
+    def _inside(self, box: Box) -> bool:
+        left, top, right, bottom = self.plot
+        return box[0] >= left and box[1] >= top and box[2] <= right and box[3] <= bottom
 
 
-def _overlap(a: tuple[float, float, float, float], b: tuple[float, float, float, float]
-             ) -> bool:
+def _text_box(x: float, y: float, text: str, size: int, anchor: str) -> Box:
+    """Where a line of text at baseline ``y`` stands, measured generously (0.66 em a
+    character), so that boxes that do not overlap here do not overlap on screen."""
+    width = 0.66 * size * len(text) + 2
+    left = x - width if anchor == "end" else x - width / 2 if anchor == "middle" else x
+    return (left, y - size, left + width, y + 0.3 * size)
+
+
+def _overlap(a: Box, b: Box) -> bool:
     return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
 
@@ -303,7 +337,7 @@ def _row_chart(points: Sequence[Point], estimate: Estimate, fmt: Format, whole: 
     body += _band(estimate, fmt, x, top, axis, vertical=False)
     for i, p in enumerate(points):
         cy = top + row * i + row / 2
-        parts = [_text(left - 10, cy + 4, _shorten(p.name, 46), "end")]
+        parts = [_text(left - 10, cy + 4, _fitted(p.name, left - 14), "end")]
         parts += _range(p, x, cy, vertical=False)
         anchor = max((v for v in (p.value, p.low, p.high) if v is not None), default=None)
         if anchor is not None:
@@ -313,8 +347,11 @@ def _row_chart(points: Sequence[Point], estimate: Estimate, fmt: Format, whole: 
     return _svg(height, label, body)
 
 
-def _shorten(text: str, size: int) -> str:
-    return text if len(text) <= size else text[: size - 1].rstrip() + "…"
+def _fitted(text: str, width: float, size: int = 12) -> str:
+    """``text`` cut (with an ellipsis) to what fits in ``width`` pixels at font ``size``,
+    measured as generously as :func:`_text_box` measures."""
+    room = int((width - 2) / (0.66 * size))
+    return text if len(text) <= room else text[: room - 1].rstrip() + "…"
 
 
 def stacked_bars(rows: Sequence[tuple[str, Sequence[int]]], keys: Sequence[str],
@@ -334,7 +371,7 @@ def stacked_bars(rows: Sequence[tuple[str, Sequence[int]]], keys: Sequence[str],
         cursor += 34 + 7 * len(key)
     for i, (name, counts) in enumerate(rows):
         y = top + row * i
-        body.append(_text(left - 10, y + row / 2 + 4, _shorten(name, 38), "end"))
+        body.append(_text(left - 10, y + row / 2 + 4, _fitted(name, left - 14), "end"))
         start = 0
         for key, count, fill in zip(keys, counts, colors, strict=True):
             if count:

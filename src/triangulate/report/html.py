@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
@@ -15,6 +16,7 @@ from markupsafe import Markup
 from triangulate.report import views
 from triangulate.report.charts import Estimate, Point, color, figures_chart, stacked_bars
 from triangulate.report.highlight import Mark, to_html
+from triangulate.report.terminal import plural
 from triangulate.types import SOURCE_KINDS, Analysis, Article, Claim, Group
 
 _ENV = Environment(loader=PackageLoader("triangulate.report", "templates"),
@@ -22,6 +24,7 @@ _ENV = Environment(loader=PackageLoader("triangulate.report", "templates"),
 _ENV.filters["figure"] = views.figure
 _ENV.filters["amount"] = views.amount
 _ENV.filters["estimate"] = views.estimate
+_ENV.filters["plural"] = lambda count, noun: plural(int(count), noun)
 _ENV.globals["role_in_estimate"] = views.role_in_estimate
 SOURCE_COLORS = ("#2f6fb0", "#c8423b", "#3a9a4b", "#e07b1a")  # named, anonymous, inst., media
 
@@ -33,6 +36,7 @@ class GroupView:
     rows: list[tuple[int, Claim, Article]]  # claim index, claim, its article
     chart: Markup
     legend: list[tuple[str, str]]  # outlet, colour
+    why: str  # the group's reason, its sources named in words
 
 
 @dataclass
@@ -42,6 +46,14 @@ class ArticleView:
     figures: list[tuple[int, Claim]]
     text: Markup
     counts: dict[str, str]
+    link: str | None  # the article's URL where it is one a browser can follow
+
+
+def web_link(url: str | None) -> str | None:
+    """``url`` where it is an http(s) address; anything else is shown, never linked."""
+    if url and urlsplit(url.strip()).scheme.lower() in ("http", "https"):
+        return url.strip()
+    return None
 
 
 class Report:
@@ -69,7 +81,8 @@ class Report:
                               whole=group.measure != "share", label=views.group_title(group))
         names = dict.fromkeys(views.outlet_name(article) for _, _, article in rows)
         return GroupView(group, f"g-{index}", rows, chart,
-                         [(name, self.colors[name]) for name in names])
+                         [(name, self.colors[name]) for name in names],
+                         views.why_in_words(group, self.articles))
 
     def point(self, index: int, claim: Claim, article: Article) -> Point:
         outlet = views.outlet_name(article)
@@ -84,7 +97,8 @@ class Report:
         figures = self.figures.get(article.id, [])
         return ArticleView(article, self.anchors[article.id], figures,
                            to_html(article.text, self.marks(article, figures)),
-                           views.framing_counts(self.analysis.framing(article.id)))
+                           views.framing_counts(self.analysis.framing(article.id)),
+                           web_link(article.url))
 
     def marks(self, article: Article, figures: list[tuple[int, Claim]]) -> list[Mark]:
         marks = [Mark(q.start, q.end, "quote" if q.kind == "direct" else "indirect",

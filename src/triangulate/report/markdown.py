@@ -13,6 +13,7 @@ from pathlib import Path
 
 from triangulate.report import views
 from triangulate.report.highlight import Mark, render
+from triangulate.report.terminal import plural
 from triangulate.types import Analysis, Article, Claim
 
 _SPECIAL = re.compile(r"[\\`*_\[\]<>|&~#!{}]")
@@ -85,7 +86,8 @@ def figures(analysis: Analysis) -> list[str]:
         rows = sorted(((i, analysis.claims[i]) for i in group.claims),
                       key=lambda row: (articles[row[1].article].published or "", row[0]))
         lines += [f"### {md(views.group_title(group))}: {views.STATUS_WORDS[group.status]}", "",
-                  f"{md(group.why)}. Estimate low / best / high: {views.estimate(group)}.", ""]
+                  f"{md(views.why_in_words(group, articles))}. Estimate low / best / high: "
+                  f"{views.estimate(group)}.", ""]
         lines += table(("published", "outlet", "source", "figure", "estimate", "words"), [
             (articles[c.article].published or "", views.outlet_name(articles[c.article]),
              c.source or "the outlet itself", views.figure(c),
@@ -146,11 +148,12 @@ def articles(analysis: Analysis) -> list[str]:
     for article in analysis.articles:
         counts = views.framing_counts(analysis.framing(article.id))
         meta = " · ".join(md(part) for part in (
-            article.outlet or "outlet unknown", article.published, article.id, article.url)
+            views.outlet_name(article), article.published, article.id, article.url)
             if part)
         lines += [f"### {md(article.title or article.id)}", "", meta, "",
-                  f"{counts['words']} words · {counts['loaded']} loaded · "
-                  f"{counts['scare_quotes']} scare quotes · {counts['hedges']} hedges", ""]
+                  f"{plural(int(counts['words']), 'word')} · {counts['loaded']} loaded · "
+                  f"{plural(int(counts['scare_quotes']), 'scare quote')} · "
+                  f"{plural(int(counts['hedges']), 'hedge')}", ""]
         found = figures.get(article.id, [])
         if found:
             lines += table(("figure", "measure", "about", "source", "words"), [

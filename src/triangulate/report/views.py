@@ -55,7 +55,11 @@ def figure(claim: Claim) -> str:
 
 
 def estimate(group: Group) -> str:
-    """The group's low / best / high, with a dash for a bound nobody gives."""
+    """The group's low / best / high, with a dash for a bound nobody gives; an area's unit
+    once, at the end ("640 / 1,460 / 1,460 km²")."""
+    if group.measure == "area":
+        return " / ".join(amount(v) or "–" for v in (group.low, group.best, group.high)) \
+            + " km²"
     return " / ".join(amount(v, group.measure) or "–" for v in (group.low, group.best,
                                                                  group.high))
 
@@ -67,8 +71,38 @@ def parse_date(text: str | None) -> date | None:
         return None
 
 
+UNKNOWN_OUTLET = "outlet unknown"
+
+
 def outlet_name(article: Article) -> str:
-    return article.outlet or article.id
+    """The article's outlet; every article whose outlet is not known shares one name."""
+    return article.outlet or UNKNOWN_OUTLET
+
+
+SOURCE_KEY_KINDS = ("article:", "source:")
+"""How :mod:`triangulate.reconcile.independence` names a source: the article (or its
+near-duplicate cluster) that states a figure itself, or a named primary source."""
+
+
+def source_in_words(key: str, articles: dict[str, Article]) -> str:
+    """A source key as a reader would say it: ``article:a17`` -> "The Courier's own
+    reporting", ``source:the nis`` -> "the nis"."""
+    kind, _, name = key.partition(":")
+    if f"{kind}:" not in SOURCE_KEY_KINDS:
+        return key
+    if kind == "source":
+        return name
+    article = articles.get(name)
+    return f"{outlet_name(article)}'s own reporting" if article \
+        else "the reporting of articles whose outlet is unknown"
+
+
+def why_in_words(group: Group, articles: dict[str, Article]) -> str:
+    """The group's reason with its sources named in words, not by their internal keys."""
+    why = group.why
+    for key in sorted(set(group.sources), key=len, reverse=True):
+        why = why.replace(key, source_in_words(key, articles))
+    return why
 
 
 @dataclass

@@ -1,0 +1,130 @@
+"""What the command line says: files passed over, empty folders, bad stores and paths, the
+run's outlet and date, and the summary's counts; one line and a non-zero exit for each error."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from triangulate.cli import app
+
+runner = CliRunner()
+REPORT = """Ferry crossing shelled
+Six people were wounded when shells hit the ferry crossing on Tuesday, the port authority said.
+"""
+
+
+def folder_with(tmp_path: Path, files: dict[str, str]) -> Path:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name, text in files.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+def one_line_error(result_stderr: str) -> str:
+    lines = result_stderr.strip().splitlines()
+    assert len(lines) == 1, result_stderr
+    assert "Traceback" not in result_stderr
+    return lines[0]
+
+
+def test_files_passed_over_are_named_by_kind(tmp_path: Path, db_url: str) -> None:
+    folder = folder_with(tmp_path, {"ferry.txt": REPORT, "a.md": "#", "b.md": "#",
+                                    "LICENSE": "x"})
+    result = runner.invoke(app, ["analyze", str(folder), "--db", db_url, "-q"])
+    assert result.exit_code == 0, result.output
+    assert "skipped 2 .md files" in result.stderr
+    assert "skipped 1 file without extension" in result.stderr
+
+
+@pytest.mark.parametrize(("files", "said", "hinted"), [
+    ({}, "holds no files)", True),
+    ({"notes.md": "#", "data.csv": "a,b"}, "holds 1 .csv file, 1 .md file)", True),
+    ({"empty.txt": "", "x.md": "#"}, "holds 1 .md file, 1 .txt file)", False),
+])
+def test_a_folder_with_nothing_to_read_says_what_it_holds(
+        tmp_path: Path, db_url: str, files: dict[str, str], said: str, hinted: bool) -> None:
+    folder = folder_with(tmp_path, files)
+    result = runner.invoke(app, ["analyze", str(folder), "--db", db_url])
+    assert result.exit_code == 1
+    assert said in result.stderr and "no article could be read" in result.stderr
+    assert ("give .txt, .html" in result.stderr) is hinted
+
+
+@pytest.mark.parametrize("command", [["analyze", "x.txt"], ["report"], ["export", "--out", "o"]])
+def test_a_bad_db_url_is_one_line(command: list[str], tmp_path: Path) -> None:
+    result = runner.invoke(app, [*command, "--db", "notaurl"])
+    assert result.exit_code == 2
+    assert "not a database URL" in one_line_error(result.stderr)
+
+
+@pytest.mark.parametrize("url", ["nosuchdialect://host/name", "mysql://user@host/name"])
+def test_a_store_that_cannot_be_opened_is_one_line(url: str) -> None:
+    result = runner.invoke(app, ["report", "--db", url])  # no such dialect; no driver
+    assert result.exit_code == 2
+    assert "cannot open the store" in one_line_error(result.stderr)
+
+
+@pytest.mark.parametrize("command", [["report"], ["export", "--format", "csv", "--out", "o"]])
+def test_report_and_export_need_a_store(command: list[str], tmp_path: Path) -> None:
+    missing = tmp_path / "nothing-here.db"
+    result = runner.invoke(app, [*command, "--db", f"sqlite:///{missing}"])
+    assert result.exit_code == 2
+    assert "no store at" in one_line_error(result.stderr)
+    assert not missing.exists()
+
+
+def test_an_output_in_a_missing_folder_is_refused_before_work(tmp_path: Path,
+                                                              db_url: str) -> None:
+    folder = folder_with(tmp_path, {"ferry.txt": REPORT})
+    out = tmp_path / "no" / "such" / "out.json"
+    result = runner.invoke(app, ["analyze", str(folder), "--db", db_url, "--json", str(out)])
+    assert result.exit_code == 2
+    assert "no folder" in one_line_error(result.stderr)
+    assert not out.parent.exists()
+
+
+def test_a_bad_published_date_is_refused(tmp_path: Path, db_url: str) -> None:
+    folder = folder_with(tmp_path, {"ferry.txt": REPORT})
+    result = runner.invoke(app, ["analyze", str(folder), "--db", db_url,
+                                 "--published", "last week"])
+    assert result.exit_code == 2
+    assert "is not a date" in one_line_error(result.stderr)
+
+
+def test_run_outlet_and_date_reach_the_record_and_the_summary(tmp_path: Path,
+                                                              db_url: str) -> None:
+    folder = folder_with(tmp_path, {"ferry.txt": REPORT})
+    out = tmp_path / "a.json"
+    result = runner.invoke(app, ["analyze", str(folder), "--db", db_url, "--json", str(out),
+                                 "--outlet", "Coast Radio", "--published", "2024-09-10"])
+    assert result.exit_code == 0, result.output
+    article = json.loads(out.read_text(encoding="utf-8"))["articles"][0]
+    assert (article["outlet"], article["published"]) == ("Coast Radio", "2024-09-10")
+    assert "1 article from 1 outlet," in result.stdout
+    assert "Coast Radio" in result.stdout
+
+
+def test_the_python_api_takes_the_run_outlet_and_date(tmp_path: Path, db_url: str) -> None:
+    import triangulate
+
+    folder = folder_with(tmp_path, {"ferry.txt": REPORT})
+    analysis = triangulate.analyze([folder], db=db_url, outlet="Harbour FM",
+                                   published="2024-10-01")
+    assert [(a.outlet, a.published) for a in analysis.articles] == [("Harbour FM",
+                                                                      "2024-10-01")]
+
+
+def test_ingest_takes_the_run_outlet_and_report_shows_top_rows(tmp_path: Path,
+                                                               db_url: str) -> None:
+    folder = folder_with(tmp_path, {"ferry.txt": REPORT})
+    stored = runner.invoke(app, ["ingest", str(folder), "--db", db_url, "--outlet", "Delta FM"])
+    assert stored.exit_code == 0, stored.output
+    assert "1 article stored" in stored.stdout
+    shown = runner.invoke(app, ["report", "--db", db_url, "--top", "1"])
+    assert shown.exit_code == 0, shown.output
+    assert "Delta FM" in shown.stdout and "outlet unknown" not in shown.stdout
