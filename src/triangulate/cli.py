@@ -110,7 +110,7 @@ def open_store(db: str | None, must_exist: bool = False) -> Store:
     from sqlalchemy.engine import make_url
     from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
 
-    from triangulate.store import database_url
+    from triangulate.store import Store, database_url
 
     url = database_url(db)
     try:
