@@ -230,3 +230,58 @@ def test_binary_with_zero_bytes_is_still_refused(tmp_path: Path) -> None:
     path.write_bytes(bytes(range(256)) * 40)
     (refused,) = read_sources([path])
     assert isinstance(refused, IngestProblem) and "binary" in refused.problem
+
+
+def page_with(script_place: str, script: str) -> str:
+    paragraphs = "".join(f"<p>{STORY} Convoy {n} left before dawn.</p>" for n in range(6))
+    parts = {"head": "", "body": ""}
+    parts[script_place] = script
+    return (f"<html lang='en'><head><title>Bridge</title>{parts['head']}</head><body>"
+            f"{parts['body']}<article><h1>Bridge</h1>{paragraphs}</article></body></html>")
+
+
+@pytest.mark.parametrize("place", ["head", "body"])
+def test_a_huge_script_leaves_the_article(tmp_path: Path, place: str) -> None:
+    path = tmp_path / "heavy.html"
+    path.write_text(page_with(place, "<script>var blob = '" + "x" * 11_000_000 + "';</script>"),
+                    encoding="utf-8")
+    (article,) = read_sources([path])
+    assert isinstance(article, Article) and "Convoy 5 left" in article.text
+
+
+def test_json_ld_stays_and_code_goes() -> None:
+    from triangulate.ingest.html import without_code
+
+    markup = ("<script type='application/ld+json'>{\"datePublished\": \"2025-03-01\"}</script>"
+              "<SCRIPT src=a.js>alert(1)</SCRIPT ><style>p {}</style><p>kept</p><script>x")
+    assert without_code(markup) == (
+        "<script type='application/ld+json'>{\"datePublished\": \"2025-03-01\"}</script>"
+        "<SCRIPT src=a.js></SCRIPT ><style></style><p>kept</p><script>x")
+
+
+def write_warc(path: Path, pages: list[tuple[str, str]]) -> None:
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    with path.open("wb") as out:
+        writer = WARCWriter(out, gzip=path.name.endswith(".gz"))
+        for uri, title in pages:
+            http_headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html")],
+                                            protocol="HTTP/1.1")
+            payload = io.BytesIO(page_with("head", "").replace("Bridge", title).encode())
+            writer.write_record(writer.create_warc_record(uri, "response", payload=payload,
+                                                          http_headers=http_headers))
+
+
+@pytest.mark.parametrize("suffix", [".warc", ".warc.gz"])
+def test_a_warc_cut_inside_a_record_keeps_the_whole_ones(tmp_path: Path, suffix: str) -> None:
+    """Cut at many places in the last record: its body, its HTTP headers, its WARC headers."""
+    path = tmp_path / f"crawl{suffix}"
+    write_warc(path, [("https://a.test/ferry", "Ferry"), ("https://a.test/dam", "Dam")])
+    whole = path.read_bytes()
+    last = 1 + max(whole.rfind(b"WARC/1"), whole.rfind(b"\x1f\x8b"))
+    for cut in range(last + 10, len(whole) - 40, 37):
+        path.write_bytes(whole[:cut])
+        items = list(read_sources([path]))
+        assert [i.title for i in items if isinstance(i, Article)] == ["Ferry"]
+        assert len(problems(items)) == 1 and "cut short" in problems(items)[0]
