@@ -12,6 +12,8 @@ from triangulate.types import Analysis
 
 Format = Literal["json", "csv", "parquet"]
 TABLES = ("articles", "quotes", "claims", "entities", "groups", "tensions")
+# a spreadsheet reads a cell that starts with one of these as a formula (OWASP, CSV injection)
+_FORMULA_START = r"^[=+\-@\t\r]"
 
 
 def write_json(analysis: Analysis, path: Path) -> Path:
@@ -42,6 +44,16 @@ def _flatten(key: str, value: object, flat: dict[str, object]) -> None:
         flat[key] = value
 
 
+def inert_cells(frame: polars.DataFrame) -> polars.DataFrame:
+    """Text cells that a spreadsheet will not run: one that starts as a formula does gets a
+    leading single quote, as OWASP recommends (the CSV writer then quotes it as needed).
+    Numbers stay numbers: a negative figure is no text cell."""
+    texts = polars.col(polars.String)
+    return frame.with_columns(
+        polars.when(texts.str.contains(_FORMULA_START)).then(polars.lit("'") + texts)
+        .otherwise(texts).name.keep())
+
+
 def export(analysis: Analysis, fmt: Format, out: Path) -> list[Path]:
     """Write the analysis; JSON to one file, CSV and Parquet to one file per table in ``out``."""
     if fmt == "json":
@@ -52,7 +64,7 @@ def export(analysis: Analysis, fmt: Format, out: Path) -> list[Path]:
         frame = polars.DataFrame(flat_rows(analysis, table), infer_schema_length=None)
         path = out / f"{table}.{fmt}"
         if fmt == "csv":
-            frame.write_csv(path)
+            inert_cells(frame).write_csv(path)
         else:
             frame.write_parquet(path)
         written.append(path)
