@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -19,10 +21,10 @@ from triangulate.analysis import (
     read_into_store,
     run,
 )
-from triangulate.ingest import LanguageFilter, is_url
+from triangulate.ingest import IngestOptions, LanguageFilter, is_url
 from triangulate.report import export, print_summary, render_html, render_markdown, write_json
 from triangulate.report.export import Format
-from triangulate.store import Store
+from triangulate.store import Store, StoreError, problem
 from triangulate.types import Analysis, IngestProblem
 
 app = typer.Typer(help="Sourced, cross-checked records of war reporting across outlets.",
@@ -43,7 +45,29 @@ HtmlOption = Annotated[Path | None, typer.Option(
     "--html", help="Write the HTML report (one self-contained file) to this file.")]
 MarkdownOption = Annotated[Path | None, typer.Option(
     "--markdown", help="Write the report as Markdown to this file.")]
+FollowLinksOption = Annotated[bool, typer.Option(
+    "--follow-links", help="Read files that links inside a folder point to outside it.")]
+PrivateUrlsOption = Annotated[bool, typer.Option(
+    "--allow-private-urls", help="Fetch feeds from private, loopback and link-local "
+                                 "addresses (and follow redirects to them).")]
 PROGRESS_FROM = 5  # articles; smaller runs print no bar
+
+
+@contextmanager
+def failures_in_one_line() -> Iterator[None]:
+    """A store that cannot be written or read (disk full, read-only, locked) or an output
+    that cannot be written ends the command with one line, not a traceback; each article's
+    reading is one transaction, so the store holds every article stored before the fault."""
+    try:
+        yield
+    except StoreError as error:
+        errors.print(f"[red]error:[/] the store failed: {problem(error)}", highlight=False)
+        raise typer.Exit(1) from None
+    except OSError as error:
+        where = f" {error.filename}" if error.filename else ""
+        errors.print(f"[red]error:[/] cannot write{where}: {error.strerror or error}",
+                     highlight=False)
+        raise typer.Exit(1) from None
 
 
 class ProblemLog:
@@ -89,7 +113,7 @@ def make_reader(engine: Engine, processes: int, scheduler: str | None,
 
 
 def analyse_with_progress(paths: list[str], store: Store, log: ProblemLog, reader: Reader,
-                          keep: ArticleFilter | None) -> Analysis:
+                          keep: ArticleFilter | None, options: IngestOptions) -> Analysis:
     with Progress("[progress.description]{task.description}", BarColumn(),
                   MofNCompleteColumn(), TimeElapsedColumn(), console=errors,
                   transient=True) as bar:
@@ -98,7 +122,8 @@ def analyse_with_progress(paths: list[str], store: Store, log: ProblemLog, reade
         def advance(done: int) -> None:
             bar.update(task, completed=done, visible=done >= PROGRESS_FROM)
 
-        return run(sources(paths), store, log, advance, keep=keep, reader=reader)
+        return run(sources(paths), store, log, advance, keep=keep, reader=reader,
+                   options=options)
 
 
 @app.command()
@@ -121,26 +146,31 @@ def analyze(
         "--work", help="Folder for the Dask engine's Parquet partitions (default: a temporary "
                        "folder, removed after).")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary.")] = False,
+    follow_links: FollowLinksOption = False,
+    allow_private_urls: PrivateUrlsOption = False,
 ) -> None:
     """Ingest, read, cross-check and summarise articles."""
     reader = make_reader(engine, processes, scheduler, work)
     log = ProblemLog()
     keep = language_filter(language)
-    store = Store(db)
-    try:
-        analysis = analyse_with_progress(paths, store, log, reader, keep)
-    finally:
-        store.close()
+    options = IngestOptions(follow_links=follow_links, allow_private_urls=allow_private_urls)
+    with failures_in_one_line():
+        store = Store(db)
+        try:
+            analysis = analyse_with_progress(paths, store, log, reader, keep, options)
+        finally:
+            store.close()
     report_skipped(keep)
     if not analysis.articles:
         errors.print("[red]error:[/] no article could be read")
         raise typer.Exit(1)
     if not quiet:
         print_summary(analysis, console)
-    if json_out:
-        write_json(analysis, json_out)
-        console.print(f"wrote {json_out}")
-    write_reports(analysis, html, markdown)
+    with failures_in_one_line():
+        if json_out:
+            write_json(analysis, json_out)
+            console.print(f"wrote {json_out}")
+        write_reports(analysis, html, markdown)
 
 
 def write_reports(analysis: Analysis, html: Path | None, markdown: Path | None) -> None:
@@ -154,16 +184,19 @@ def write_reports(analysis: Analysis, html: Path | None, markdown: Path | None) 
 
 @app.command()
 def ingest(paths: Paths, db: DbOption = None, processes: ProcessesOption = 1,
-           language: LanguageOption = None) -> None:
+           language: LanguageOption = None, follow_links: FollowLinksOption = False,
+           allow_private_urls: PrivateUrlsOption = False) -> None:
     """Read articles into the store without cross-checking them."""
     log = ProblemLog()
     keep = language_filter(language)
-    store = Store(db)
-    try:
-        ids = read_into_store(articles_in(sources(paths), log, keep), store,
-                              local_reader(processes))
-    finally:
-        store.close()
+    options = IngestOptions(follow_links=follow_links, allow_private_urls=allow_private_urls)
+    with failures_in_one_line():
+        store = Store(db)
+        try:
+            ids = read_into_store(articles_in(sources(paths), log, keep, options), store,
+                                  local_reader(processes))
+        finally:
+            store.close()
     report_skipped(keep)
     if not ids:
         errors.print("[red]error:[/] no article could be read")
@@ -172,11 +205,13 @@ def ingest(paths: Paths, db: DbOption = None, processes: ProcessesOption = 1,
 
 
 def stored_analysis(db: str | None) -> Analysis:
-    store = Store(db)
-    try:
-        readings = store.load_readings()
-    finally:
-        store.close()
+    """Everything in the store, cross-checked; the store is opened read-only."""
+    with failures_in_one_line():
+        store = Store(db, read_only=True)
+        try:
+            readings = store.load_readings()
+        finally:
+            store.close()
     return cross_checked(readings)
 
 
@@ -191,8 +226,10 @@ def export_command(
         errors.print(f"[red]error:[/] unknown format {fmt!r}: use json, csv or parquet")
         raise typer.Exit(2)
     fmt_checked: Format = fmt  # type: ignore[assignment]
-    for path in export(stored_analysis(db), fmt_checked, out):
-        console.print(f"wrote {path}")
+    analysis = stored_analysis(db)
+    with failures_in_one_line():
+        for path in export(analysis, fmt_checked, out):
+            console.print(f"wrote {path}")
 
 
 @app.command()
@@ -201,7 +238,8 @@ def report(html: HtmlOption = None, markdown: MarkdownOption = None,
     """Summarise everything in the store; optionally write the HTML and Markdown reports."""
     analysis = stored_analysis(db)
     print_summary(analysis, console)
-    write_reports(analysis, html, markdown)
+    with failures_in_one_line():
+        write_reports(analysis, html, markdown)
 
 
 def main() -> None:
