@@ -10,6 +10,7 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
 
 from triangulate.analysis import (
@@ -78,7 +79,7 @@ class ProblemLog:
 
     def __call__(self, problem: IngestProblem) -> None:
         self.count += 1
-        errors.print(f"[yellow]skipped[/] {problem}", markup=True, highlight=False)
+        errors.print(f"[yellow]skipped[/] {escape(str(problem))}", markup=True, highlight=False)
 
 
 class Engine(StrEnum):
