@@ -121,10 +121,12 @@ def test_a_redirect_to_loopback_is_refused() -> None:
     strict = FetchPolicy()
     with pytest.raises(Exception, match="private address"):
         strict.check_address("intranet.test", "10.0.0.7")
-    for address in ("127.0.0.1", "169.254.169.254", "::1", "192.168.1.1", "fe80::1"):
+    for address in ("127.0.0.1", "169.254.169.254", "::1", "192.168.1.1", "fe80::1",
+                    "::ffff:10.1.2.3", "64:ff9b::7f00:1", "0.0.0.0"):
         with pytest.raises(Exception, match="private address"):
             strict.check_address("h.test", address)
     strict.check_address("public.test", "93.184.216.34")
+    strict.check_address("public.test", "64:ff9b::5db8:d822")
 
 
 def test_a_dripping_server_is_cut_at_the_deadline(serve: Callable[

@@ -63,10 +63,25 @@ class FetchPolicy:
     def check_address(self, host: str, address: str) -> None:
         """Refuse private, loopback, link-local and other non-public addresses: a feed (or a
         redirect) must not turn the fetch toward the user's own network."""
-        ip = ipaddress.ip_address(address.split("%", 1)[0])
+        ip = _embedded(ipaddress.ip_address(address.split("%", 1)[0]))
         if not self.allow_private and not ip.is_global:
             raise InputError(f"refused: {host} is a private address ({ip}); "
                              "--allow-private-urls fetches it")
+
+
+_NAT64 = ipaddress.ip_network("64:ff9b::/96")
+
+
+def _embedded(ip: ipaddress.IPv4Address | ipaddress.IPv6Address
+              ) -> ipaddress.IPv4Address | ipaddress.IPv6Address:
+    """The IPv4 address inside an IPv4-mapped or NAT64 IPv6 address, which is where a
+    connection to it goes; any other address as it is."""
+    if isinstance(ip, ipaddress.IPv6Address):
+        if ip.ipv4_mapped is not None:
+            return ip.ipv4_mapped
+        if ip in _NAT64:
+            return ipaddress.IPv4Address(int(ip) & 0xFFFFFFFF)
+    return ip
 
 
 def read_feed_url(url: str, policy: FetchPolicy | None = None) -> Iterator[Source]:
