@@ -62,11 +62,12 @@ def failures_in_one_line() -> Iterator[None]:
     try:
         yield
     except StoreError as error:
-        errors.print(f"[red]error:[/] the store failed: {problem(error)}", highlight=False)
+        errors.print(f"[red]error:[/] the store failed: {escape(problem(error))}",
+                     highlight=False)
         raise typer.Exit(1) from None
     except OSError as error:
-        where = f" {error.filename}" if error.filename else ""
-        errors.print(f"[red]error:[/] cannot write{where}: {error.strerror or error}",
+        where = f" ({error.filename})" if error.filename else ""
+        errors.print(f"[red]error:[/] {escape(str(error.strerror or error))}{escape(where)}",
                      highlight=False)
         raise typer.Exit(1) from None
 
