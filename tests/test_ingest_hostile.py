@@ -287,3 +287,21 @@ def test_a_warc_cut_inside_a_record_keeps_the_whole_ones(tmp_path: Path, suffix:
         items = list(read_sources([path]))
         assert [i.title for i in items if isinstance(i, Article)] == ["Ferry"]
         assert len(problems(items)) == 1 and "cut short" in problems(items)[0]
+
+
+def test_a_warc_bomb_of_one_endless_header_line_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "bomb.warc.gz"
+    size = 100 * 2**20
+    head = ("WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: https://b.test/\r\n"
+            "Content-Type: application/http; msgtype=response\r\n"
+            f"Content-Length: {size}\r\n\r\nHTTP/1.1 200 OK\r\nX-Filler: ").encode()
+    with gzip.open(path, "wb", compresslevel=1) as out:
+        out.write(head)
+        for _ in range(size // 2**20):
+            out.write(b"a" * 2**20)
+    tracemalloc.start()
+    (refused,) = read_sources([path])
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    assert isinstance(refused, IngestProblem) and "line is over" in refused.problem
+    assert peak < 80 * 2**20

@@ -4,7 +4,7 @@
 huge script, a text over spaCy's limit, a lone surrogate, a 1 MB outlet, a long run of quote
 marks) beside bad ones that must each be named once and skipped (a gzip bomb, a feed whose
 body names a file, a link out of the folder, deep JSON nesting, a cut WARC record, binary and
-empty files, broken gzip), and says which is which.
+empty files, broken gzip, a WARC of one endless line), and says which is which.
 """
 
 from __future__ import annotations
@@ -108,8 +108,15 @@ def _archives(folder: Path, expected: Expected) -> None:
             writer.write_record(record)
     whole = path.read_bytes()
     path.write_bytes(whole[: len(whole) - 120])  # cut inside the second record
+    size = 64 * 2**20  # one header line of 64 MiB, in about 64 KB
+    with gzip.open(folder / "bomb.warc.gz", "wb", compresslevel=1) as bomb:
+        bomb.write(("WARC/1.0\r\nWARC-Type: response\r\nContent-Type: application/http; "
+                    f"msgtype=response\r\nContent-Length: {size}\r\n\r\nHTTP/1.1 200 OK\r\n"
+                    "X-Filler: ").encode())
+        for _ in range(size // 2**20):
+            bomb.write(b"a" * 2**20)
     expected.good |= {hashed_id("https://a.test/ferry")}
-    expected.bad |= {"crawl.warc.gz"}
+    expected.bad |= {"crawl.warc.gz", "bomb.warc.gz"}
 
 
 def _feeds(folder: Path, expected: Expected) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import gzip
 import zlib
 from collections.abc import Iterator
+from io import BufferedIOBase
 from pathlib import Path
 from typing import Any, BinaryIO
 from urllib.parse import urlsplit
@@ -37,8 +38,9 @@ def read_warc(path: Path) -> Iterator[Source]:
     compressed = check_start(path)
     last: Any = None
     named_cut = False
-    with path.open("rb") as stream:
-        records = ArchiveIterator(stream)
+    with path.open("rb") as stream, _LineBounded(
+            gzip.open(path, "rb") if compressed else path.open("rb")) as bounded:
+        records = ArchiveIterator(bounded)
         try:
             for last in records:
                 if is_html_page(last):
@@ -53,6 +55,44 @@ def read_warc(path: Path) -> Iterator[Source]:
     cut = rest or (last is not None and is_cut(last))
     if cut and not named_cut:
         yield IngestProblem(str(path), "the archive ends inside a record (cut short)")
+
+
+class _LineBounded:
+    """The archive's bytes, decompressed here (so that warcio sees a plain WARC), with no
+    line longer than the size limit: warcio gathers a header line whole, and a gzip bomb of
+    one endless header line would otherwise fill the memory."""
+
+    def __init__(self, stream: BufferedIOBase) -> None:
+        self.stream = stream
+        self.since_newline = 0
+
+    def read(self, size: int = -1) -> bytes:
+        """A gzip stream cut short reads as ending where it was cut (the cut is named at the
+        end), so that the whole records before the cut are still read."""
+        try:  # read1: one read underneath, so nothing read before a cut is lost with it
+            data = self.stream.read1(size)
+        except EOFError:
+            data = b""
+        except (gzip.BadGzipFile, zlib.error) as error:
+            raise InputError(f"not a valid gzip file ({error})") from error
+        newline = data.rfind(b"\n")
+        self.since_newline = len(data) - newline - 1 if newline >= 0 \
+            else self.since_newline + len(data)
+        if self.since_newline > MAX_BYTES:
+            raise InputError(f"a line is over the {LIMIT}")
+        return data
+
+    def tell(self) -> int:
+        return self.stream.tell()
+
+    def close(self) -> None:
+        self.stream.close()
+
+    def __enter__(self) -> _LineBounded:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
 
 
 def has_rest(stream: BinaryIO, offset: int) -> bool:
