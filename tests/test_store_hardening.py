@@ -147,8 +147,9 @@ def read_only_store(tmp_path: Path) -> Iterator[str]:
     """A stored analysis on a file system mounted read-only (root, whom no permission stops,
     in CI), or in a folder without write permission (any other user)."""
     made = tmp_path / "made.db"
-    assert cli("analyze", str(article_file(tmp_path / "c", "east", 12)), "--db",
-               f"sqlite:///{made}", "-q").returncode == 0
+    maker = Store(f"sqlite:///{made}")
+    run([article_file(tmp_path / "c", "east", 12)], maker, lambda problem: None)
+    maker.close()
     folder = tmp_path / "ro"
     folder.mkdir()
     if os.geteuid() != 0:
