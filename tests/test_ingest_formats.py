@@ -17,7 +17,7 @@ from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 from triangulate.analysis import articles_in
-from triangulate.ingest import LanguageFilter, hashed_id, read_sources
+from triangulate.ingest import IngestOptions, LanguageFilter, hashed_id, read_sources
 from triangulate.types import Article, IngestProblem
 
 PARAGRAPHS = [
@@ -172,9 +172,10 @@ def feed_server() -> Iterator[str]:
 
 
 def test_feed_from_a_url(feed_server: str) -> None:
-    (convoy,) = read_sources([f"{feed_server}/feed.atom"])
+    local = IngestOptions(allow_private_urls=True)
+    (convoy,) = read_sources([f"{feed_server}/feed.atom"], local)
     assert isinstance(convoy, Article) and convoy.outlet == "Steppe Observer"
-    (missing,) = read_sources([f"{feed_server}/nothing"])
+    (missing,) = read_sources([f"{feed_server}/nothing"], local)
     assert isinstance(missing, IngestProblem) and "cannot fetch" in missing.problem
 
 

@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from triangulate.ingest import hashed_id, is_url, make_article, read_sources
+from triangulate.ingest import IngestOptions, hashed_id, is_url, make_article, read_sources
 from triangulate.nlp import PIPELINE_VERSION, read_articles
 from triangulate.reconcile import crosscheck
 from triangulate.store import Store
@@ -20,25 +20,28 @@ ProgressHandler = Callable[[int], None]  # articles done so far
 PhaseHandler = Callable[[str], None]  # the phase now starting, in words
 ArticleFilter = Callable[[Article], bool]
 Reader = Callable[[Iterable[Article]], Iterable[Reading]]  # the per-article stage's engine
+CROSSCHECK_ATTEMPTS = 5
 
 
 def articles_in(sources: Iterable[str | Path], on_problem: ProblemHandler,
-                keep: ArticleFilter | None = None) -> Iterator[Article]:
+                keep: ArticleFilter | None = None, options: IngestOptions | None = None
+                ) -> Iterator[Article]:
     """Readable articles as ingest finds them; those that ``keep`` refuses are dropped."""
-    for item in read_items(sources):
+    for item in read_items(sources, options):
         if isinstance(item, IngestProblem):
             on_problem(item)
         elif keep is None or keep(item):
             yield item
 
 
-def read_items(sources: Iterable[str | Path]) -> Iterator[Article | IngestProblem]:
+def read_items(sources: Iterable[str | Path], options: IngestOptions | None = None
+               ) -> Iterator[Article | IngestProblem]:
     """Paths are read as files or folders, URLs as feeds; any other string is an article's
     text."""
     for source in sources:
         if isinstance(source, Path) or is_url(source) or Path(source).exists() \
                 or looks_like_path(source):
-            yield from read_sources([source])
+            yield from read_sources([source], options)
         else:
             yield make_article(hashed_id(source), source, source.split("\n", 1)[0][:120],
                                None, {}, ())
@@ -52,17 +55,30 @@ def looks_like_path(text: str) -> bool:
 def run(sources: Iterable[str | Path], store: Store, on_problem: ProblemHandler,
         progress: ProgressHandler | None = None, n_process: int = 1,
         keep: ArticleFilter | None = None, reader: Reader | None = None,
-        on_phase: PhaseHandler | None = None) -> Analysis:
+        on_phase: PhaseHandler | None = None, options: IngestOptions | None = None
+        ) -> Analysis:
     """Ingest, read (with ``n_process`` processes, or with ``reader``), cross-check, store;
     ``on_phase`` hears the name of each phase after reading as it starts."""
     phase = on_phase or (lambda _: None)
-    articles = articles_in(sources, on_problem, keep)
+    articles = articles_in(sources, on_problem, keep, options)
     ids = read_into_store(articles, store, reader or local_reader(n_process), progress)
     phase(f"cross-checking {len(ids)} article{'' if len(ids) == 1 else 's'}")
     analysis = cross_checked(store.load_readings(ids))
     phase("saving the cross-check")
-    store.save_crosscheck(analysis.groups, analysis.tensions)
+    store_crosscheck(store, analysis, ids)
     return analysis
+
+
+def store_crosscheck(store: Store, analysis: Analysis, ids: Sequence[str]) -> None:
+    """Store the cross-check of everything in the store, not only of this run's articles:
+    another run may have stored readings before or during this one. Where the store changed
+    between loading and saving, it is done again; after ``CROSSCHECK_ATTEMPTS`` it is left to
+    the run still writing, which cross-checks after its own last reading."""
+    for _ in range(CROSSCHECK_ATTEMPTS):
+        covering = store.coverage()
+        whole = analysis if covering.ids == set(ids) else cross_checked(store.load_readings())
+        if store.save_crosscheck(whole.groups, whole.tensions, covering):
+            return
 
 
 def cross_checked(readings: Sequence[Reading],

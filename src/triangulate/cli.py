@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -25,7 +27,7 @@ from rich.text import Text
 # so that `--help` and a bad option answer at once.
 if TYPE_CHECKING:
     from triangulate.analysis import ArticleFilter, Reader
-    from triangulate.ingest import LanguageFilter
+    from triangulate.ingest import IngestOptions, LanguageFilter
     from triangulate.report.export import Format
     from triangulate.store import Store
     from triangulate.types import Analysis, IngestProblem
@@ -61,6 +63,31 @@ PublishedOption = Annotated[str | None, typer.Option(
                         "in the text after).")]
 TopOption = Annotated[int, typer.Option("--top", min=1,
                                         help="Rows per table in the terminal summary.")]
+FollowLinksOption = Annotated[bool, typer.Option(
+    "--follow-links", help="Read files that links inside a folder point to outside it.")]
+PrivateUrlsOption = Annotated[bool, typer.Option(
+    "--allow-private-urls", help="Fetch feeds from private, loopback and link-local "
+                                 "addresses (and follow redirects to them).")]
+
+
+@contextmanager
+def failures_in_one_line() -> Iterator[None]:
+    """A store that cannot be written or read (disk full, read-only, locked) or an output
+    that cannot be written ends the command with one line, not a traceback; each article's
+    reading is one transaction, so the store holds every article stored before the fault."""
+    from triangulate.store import StoreError, problem
+
+    try:
+        yield
+    except StoreError as error:
+        errors.print(f"[red]error:[/] the store failed: {escape(problem(error))}",
+                     highlight=False)
+        raise typer.Exit(1) from None
+    except OSError as error:
+        where = f" ({error.filename})" if error.filename else ""
+        errors.print(f"[red]error:[/] {escape(str(error.strerror or error))}{escape(where)}",
+                     highlight=False)
+        raise typer.Exit(1) from None
 
 
 class ProblemLog:
@@ -71,7 +98,7 @@ class ProblemLog:
 
     def __call__(self, problem: IngestProblem) -> None:
         self.count += 1
-        errors.print(f"[yellow]skipped[/] {problem}", markup=True, highlight=False)
+        errors.print(f"[yellow]skipped[/] {escape(str(problem))}", markup=True, highlight=False)
 
 
 class Engine(StrEnum):
@@ -104,7 +131,7 @@ def fail(message: str, code: int = 1) -> typer.Exit:
     return typer.Exit(code)
 
 
-def open_store(db: str | None, must_exist: bool = False) -> Store:
+def open_store(db: str | None, must_exist: bool = False, read_only: bool = False) -> Store:
     """The store at ``db``, or one line and exit 2 where the URL is not one a store can be
     opened at (or, with ``must_exist``, where no store is there yet)."""
     from sqlalchemy.engine import make_url
@@ -123,7 +150,7 @@ def open_store(db: str | None, must_exist: bool = False) -> Store:
             None, "", ":memory:") and not Path(parsed.database).is_file():
         raise fail(f"no store at {shown}: run `triangulate analyze` first, or give --db", 2)
     try:
-        store = Store(url)
+        store = Store(url, read_only=read_only)
     except (NoSuchModuleError, SQLAlchemyError, OSError, ImportError) as error:
         reason = str(error).splitlines()[0] if str(error) else type(error).__name__
         raise fail(f"cannot open the store at {shown}: {reason}", 2) from None
@@ -230,14 +257,14 @@ class Phases:
 
 
 def analyse_with_progress(paths: list[str], store: Store, log: ProblemLog, reader: Reader,
-                          keep: ArticleFilter | None) -> Analysis:
+                          keep: ArticleFilter | None, options: IngestOptions) -> Analysis:
     from triangulate.analysis import run
 
     with progress_bar() as bar:
         phases = Phases(bar, None, "looking at the inputs")
         phases.phase("reading articles", take_stock(paths))
         return run(sources(paths), store, log, phases.advance, keep=keep, reader=reader,
-                   on_phase=phases.phase)
+                   on_phase=phases.phase, options=options)
 
 
 @app.command()
@@ -263,8 +290,11 @@ def analyze(
     outlet: OutletOption = None,
     published: PublishedOption = None,
     top: TopOption = 10,
+    follow_links: FollowLinksOption = False,
+    allow_private_urls: PrivateUrlsOption = False,
 ) -> None:
     """Ingest, read, cross-check and summarise articles."""
+    from triangulate.ingest import IngestOptions
     from triangulate.ingest.article import run_defaults as given
     from triangulate.report import print_summary, write_json
 
@@ -273,21 +303,24 @@ def analyze(
     reader = make_reader(engine, processes, scheduler, work)
     log = ProblemLog()
     keep = language_filter(language)
+    options = IngestOptions(follow_links=follow_links, allow_private_urls=allow_private_urls)
     store = open_store(db)
-    try:
-        with given(defaults):
-            analysis = analyse_with_progress(paths, store, log, reader, keep)
-    finally:
-        store.close()
+    with failures_in_one_line():
+        try:
+            with given(defaults):
+                analysis = analyse_with_progress(paths, store, log, reader, keep, options)
+        finally:
+            store.close()
     report_skipped(keep)
     if not analysis.articles:
         raise nothing_read(paths)
     if not quiet:
         print_summary(analysis, console, top=top)
-    if json_out:
-        write_json(analysis, json_out)
-        console.print(f"wrote {json_out}")
-    write_reports(analysis, html, markdown)
+    with failures_in_one_line():
+        if json_out:
+            write_json(analysis, json_out)
+            console.print(f"wrote {json_out}")
+        write_reports(analysis, html, markdown)
 
 
 def write_reports(analysis: Analysis, html: Path | None, markdown: Path | None) -> None:
@@ -304,23 +337,27 @@ def write_reports(analysis: Analysis, html: Path | None, markdown: Path | None) 
 @app.command()
 def ingest(paths: Paths, db: DbOption = None, processes: ProcessesOption = 1,
            language: LanguageOption = None, outlet: OutletOption = None,
-           published: PublishedOption = None) -> None:
+           published: PublishedOption = None, follow_links: FollowLinksOption = False,
+           allow_private_urls: PrivateUrlsOption = False) -> None:
     """Read articles into the store without cross-checking them."""
     from triangulate.analysis import articles_in, local_reader, read_into_store
+    from triangulate.ingest import IngestOptions
     from triangulate.ingest.article import run_defaults as given
 
     defaults = run_defaults(outlet, published)
     log = ProblemLog()
     keep = language_filter(language)
+    options = IngestOptions(follow_links=follow_links, allow_private_urls=allow_private_urls)
     store = open_store(db)
-    try:
-        with given(defaults), progress_bar() as bar:
-            phases = Phases(bar, None, "looking at the inputs")
-            phases.phase("reading articles", take_stock(paths))
-            ids = read_into_store(articles_in(sources(paths), log, keep), store,
-                                  local_reader(processes), phases.advance)
-    finally:
-        store.close()
+    with failures_in_one_line():
+        try:
+            with given(defaults), progress_bar() as bar:
+                phases = Phases(bar, None, "looking at the inputs")
+                phases.phase("reading articles", take_stock(paths))
+                ids = read_into_store(articles_in(sources(paths), log, keep, options), store,
+                                      local_reader(processes), phases.advance)
+        finally:
+            store.close()
     report_skipped(keep)
     if not ids:
         raise nothing_read(paths)
@@ -330,10 +367,11 @@ def ingest(paths: Paths, db: DbOption = None, processes: ProcessesOption = 1,
 
 
 def stored_analysis(db: str | None) -> Analysis:
+    """Everything in the store, cross-checked; the store is opened read-only."""
     from triangulate.analysis import stored_analysis as analysis_of
 
-    store = open_store(db, must_exist=True)
-    with progress_bar() as bar:
+    store = open_store(db, must_exist=True, read_only=True)
+    with failures_in_one_line(), progress_bar() as bar:
         Phases(bar, None, "loading and cross-checking the store")
         try:
             return analysis_of(store)
@@ -355,8 +393,10 @@ def export_command(
         raise typer.Exit(2)
     fmt_checked: Format = fmt  # type: ignore[assignment]
     check_outputs(out if fmt == "json" else None)
-    for path in export(stored_analysis(db), fmt_checked, out):
-        console.print(f"wrote {path}")
+    analysis = stored_analysis(db)
+    with failures_in_one_line():
+        for path in export(analysis, fmt_checked, out):
+            console.print(f"wrote {path}")
 
 
 @app.command()
@@ -368,7 +408,8 @@ def report(html: HtmlOption = None, markdown: MarkdownOption = None,
     check_outputs(html, markdown)
     analysis = stored_analysis(db)
     print_summary(analysis, console, top=top)
-    write_reports(analysis, html, markdown)
+    with failures_in_one_line():
+        write_reports(analysis, html, markdown)
 
 
 @app.command()

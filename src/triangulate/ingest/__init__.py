@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -21,13 +21,19 @@ from triangulate.ingest.article import (
     primary_language,
 )
 from triangulate.ingest.decode import InputError, decode, read_bytes, stream_lines
-from triangulate.ingest.feeds import FEED_SUFFIXES, is_url, read_feed, read_feed_url
+from triangulate.ingest.feeds import (
+    FEED_SUFFIXES,
+    FetchPolicy,
+    is_url,
+    read_feed,
+    read_feed_url,
+)
 from triangulate.ingest.html import extract_page
 from triangulate.ingest.text import parse_text
 from triangulate.ingest.warc import WARC_SUFFIXES, read_warc
 from triangulate.types import Article, IngestProblem
 
-__all__ = ["LanguageFilter", "Source", "hashed_id", "is_url", "make_article",
+__all__ = ["IngestOptions", "LanguageFilter", "Source", "hashed_id", "is_url", "make_article",
            "path_id", "read_sources"]
 
 TEXT_SUFFIXES = (".txt", ".text", ".txt.gz")
@@ -36,47 +42,87 @@ JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz")
 KNOWN_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + JSONL_SUFFIXES + WARC_SUFFIXES + FEED_SUFFIXES
 
 
-def read_sources(paths: Iterable[str | Path]) -> Iterator[Source]:
+@dataclass(frozen=True)
+class IngestOptions:
+    """What a user may allow that ingest refuses by default.
+
+    ``follow_links``: read files that a link inside a given folder points to outside it.
+    ``allow_private_urls``: fetch feeds from (or be redirected to) private, loopback and
+    link-local addresses.
+    """
+
+    follow_links: bool = False
+    allow_private_urls: bool = False
+    fetch: FetchPolicy = field(init=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "fetch", FetchPolicy(self.allow_private_urls))
+
+
+def read_sources(paths: Iterable[str | Path], options: IngestOptions | None = None
+                 ) -> Iterator[Source]:
     """Every article under ``paths`` (files or folders, recursively, or feed URLs), in a
     stable order."""
+    options = options or IngestOptions()
     for source in paths:
         if isinstance(source, str) and is_url(source):
-            yield from read_feed_url(source)
+            yield from read_feed_url(source, options.fetch)
             continue
         path = Path(source)
         if path.is_dir():
-            for file in sorted(p for p in path.rglob("*") if p.is_file()):
-                if file.name.lower().endswith(KNOWN_SUFFIXES):
-                    yield from read_file(file)
+            yield from read_folder(path, options)
         elif path.exists():
             yield from read_file(path)
         else:
             yield IngestProblem(str(path), "no such file or folder")
 
 
-def read_file(path: Path) -> Iterator[Source]:
-    name = path.name.lower()
-    try:
-        if name.endswith(JSONL_SUFFIXES):
-            yield from read_jsonl(path)
-            return
-        if name.endswith(WARC_SUFFIXES):
-            yield from read_warc(path)
-            return
-        data = read_bytes(path)
-        if name.endswith(FEED_SUFFIXES):
-            yield from read_feed(data, str(path))
-            return
-        raw, note = decode(data)
-        notes = (note,) if note else ()
-        if name.endswith(HTML_SUFFIXES):
-            yield from_html(path, raw, notes)
+def read_folder(folder: Path, options: IngestOptions) -> Iterator[Source]:
+    """The known files under ``folder``; a file reached through a link that leads out of the
+    folder is named and skipped unless ``options.follow_links``."""
+    inside = folder.resolve()
+    files = sorted(p for p in folder.rglob("*")
+                   if p.name.lower().endswith(KNOWN_SUFFIXES) and p.is_file())
+    for file in files:
+        if not options.follow_links and not file.resolve().is_relative_to(inside):
+            yield IngestProblem(str(file), "a link out of the folder (--follow-links reads it)")
         else:
-            parsed = parse_text(raw)
-            yield make_article(path_id(path), parsed.text, parsed.title, str(path),
-                               parsed.fields, notes)
+            yield from read_file(file)
+
+
+def read_file(path: Path) -> Iterator[Source]:
+    """The file's articles, and one problem line where it cannot be read: whatever goes wrong
+    in one file costs only that file (and, in an archive, the records after the fault)."""
+    try:
+        yield from _read_file(path)
     except InputError as error:
         yield IngestProblem(str(path), str(error))
+    except RecursionError:
+        yield IngestProblem(str(path), "nested too deeply to read")
+    except Exception as error:
+        yield IngestProblem(str(path), f"cannot read ({type(error).__name__}: {error})")
+
+
+def _read_file(path: Path) -> Iterator[Source]:
+    name = path.name.lower()
+    if name.endswith(JSONL_SUFFIXES):
+        yield from read_jsonl(path)
+        return
+    if name.endswith(WARC_SUFFIXES):
+        yield from read_warc(path)
+        return
+    data = read_bytes(path)
+    if name.endswith(FEED_SUFFIXES):
+        yield from read_feed(data, str(path))
+        return
+    raw, note = decode(data)
+    notes = (note,) if note else ()
+    if name.endswith(HTML_SUFFIXES):
+        yield from_html(path, raw, notes)
+    else:
+        parsed = parse_text(raw)
+        yield make_article(path_id(path), parsed.text, parsed.title, str(path),
+                           parsed.fields, notes)
 
 
 def from_html(path: Path, raw: str, notes: tuple[str, ...]) -> Source:
@@ -95,11 +141,15 @@ def read_jsonl(path: Path) -> Iterator[Source]:
 
 
 def from_json_line(line: bytes, where: str) -> Source:
-    raw, note = decode(line)
     try:
+        raw, note = decode(line)
         record = json.loads(raw)
+    except InputError as error:
+        return IngestProblem(where, str(error))
     except json.JSONDecodeError as error:
         return IngestProblem(where, f"malformed JSON ({error.msg} at column {error.colno})")
+    except RecursionError:
+        return IngestProblem(where, "JSON nested too deeply to read")
     return from_record(record, where, (note,) if note else ())
 
 

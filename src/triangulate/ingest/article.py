@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import re
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -50,10 +51,18 @@ def run_defaults(defaults: RunDefaults) -> Iterator[None]:
         yield
     finally:
         _RUN_DEFAULTS.reset(token)
+MAX_ID = 200  # characters; a longer id (a source's own) is replaced by a hash of it
+# a surrogate code point standing alone: JSON's "\\ud800" escapes make them; no encoding can
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def make_article(article_id: str, text: str, title: str, path: str | None,
                  fields: Mapping[str, Any], notes: tuple[str, ...]) -> Source:
+    text, title, fields, notes = encodable(text, title, fields, notes)
+    article_id = encodable_text(article_id)
+    if len(article_id) > MAX_ID:
+        notes = (*notes, f"id over {MAX_ID} characters; replaced by a hash of it")
+        article_id = hashed_id(article_id)
     cleaned = normalise_text(text)
     if not cleaned:
         return IngestProblem(path or article_id, "no text left after cleaning")
@@ -126,6 +135,22 @@ def sources_rows(folder: str) -> tuple[tuple[tuple[str, dict[str, str]], ...], s
     return tuple(rows), problems[0] if problems else None
 
 
+def encodable(text: str, title: str, fields: Mapping[str, Any], notes: tuple[str, ...]
+              ) -> tuple[str, str, Mapping[str, Any], tuple[str, ...]]:
+    """The values with lone surrogates replaced by U+FFFD, and a note where there were any."""
+    values = [text, str(title), *(v for v in fields.values() if isinstance(v, str))]
+    if not any(_LONE_SURROGATE.search(value) for value in values):
+        return text, title, fields, notes
+    clean_fields = {key: encodable_text(value) if isinstance(value, str) else value
+                    for key, value in fields.items()}
+    return (encodable_text(text), encodable_text(str(title)), clean_fields,
+            (*notes, "lone surrogate code points replaced by U+FFFD"))
+
+
+def encodable_text(value: str) -> str:
+    return _LONE_SURROGATE.sub("\ufffd", value)
+
+
 def from_page(article_id: str, html: str, path: str, where: str, notes: tuple[str, ...] = (),
               defaults: Mapping[str, str | None] | None = None) -> Source:
     """An article from one HTML page; ``defaults`` fill what the page itself does not say.
@@ -143,7 +168,8 @@ def from_page(article_id: str, html: str, path: str, where: str, notes: tuple[st
 
 
 def hashed_id(key: str) -> str:
-    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
+    """A short stable id; ``surrogatepass`` since the key may come straight from a source."""
+    return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
 def iso_date(value: Any) -> str | None:

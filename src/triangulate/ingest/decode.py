@@ -30,14 +30,15 @@ def read_bytes(path: Path) -> bytes:
         raise InputError(f"cannot read ({error.strerror or error})") from error
     if size > MAX_BYTES:
         raise InputError(f"file is {size / 1e6:.1f} MB, over the {LIMIT}")
-    data = path.read_bytes()
-    if path.suffix == ".gz":
+    with _open(path) as stream:
         try:
-            data = gzip.decompress(data)
-        except (OSError, EOFError) as error:
+            data = stream.read(MAX_BYTES + 1)
+        except (gzip.BadGzipFile, EOFError, zlib.error) as error:
             raise InputError(f"not a valid gzip file ({error})") from error
-        if len(data) > MAX_BYTES:
-            raise InputError(f"uncompressed size over the {LIMIT}")
+        except OSError as error:
+            raise InputError(f"cannot read ({error.strerror or error})") from error
+    if len(data) > MAX_BYTES:
+        raise InputError(f"uncompressed size over the {LIMIT}")
     if not data.strip():
         raise InputError("empty file")
     return data
@@ -53,6 +54,8 @@ def stream_lines(path: Path) -> Iterator[bytes]:
                 yield line
         except (gzip.BadGzipFile, EOFError, zlib.error) as error:
             raise InputError(f"not a valid gzip file ({error})") from error
+        except OSError as error:
+            raise InputError(f"cannot read ({error.strerror or error})") from error
 
 
 def _open(path: Path) -> BufferedIOBase:
@@ -65,8 +68,13 @@ def _open(path: Path) -> BufferedIOBase:
 def decode(data: bytes, declared: str | None = None) -> tuple[str, str | None]:
     """(text, note): the note says which encoding was guessed where the bytes were not UTF-8.
 
-    A ``declared`` charset (an HTTP header's) is tried first and needs no note.
+    A ``declared`` charset (an HTTP header's) is tried first and needs no note. UTF-16 (with
+    a byte-order mark, or told by its zero bytes) is decoded before any check for binary
+    data, since half of its bytes are zero.
     """
+    wide = _utf16(data)
+    if wide is not None:
+        return _wide_text(data, wide)
     if b"\x00" in data[:8192]:
         raise InputError("binary file, not text")
     if declared and _known(declared):
@@ -90,6 +98,34 @@ def decode(data: bytes, declared: str | None = None) -> tuple[str, str | None]:
     if _looks_binary(text):
         raise InputError("binary file, not text")
     return text, f"not UTF-8; decoded as {best.encoding}"
+
+
+def _utf16(data: bytes) -> str | None:
+    """``utf-16`` where the data opens with a byte-order mark, ``utf-16-le``/``-be`` where
+    zero bytes fill most odd (or even) places and no others: ASCII-range text in UTF-16."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
+    sample = data[:8192]
+    pairs = len(sample) // 2
+    if pairs < 2:
+        return None
+    even_zeros = sample[0 : 2 * pairs : 2].count(0)
+    odd_zeros = sample[1 : 2 * pairs : 2].count(0)
+    if odd_zeros >= 0.6 * pairs and even_zeros <= 0.05 * pairs:
+        return "utf-16-le"
+    if even_zeros >= 0.6 * pairs and odd_zeros <= 0.05 * pairs:
+        return "utf-16-be"
+    return None
+
+
+def _wide_text(data: bytes, encoding: str) -> tuple[str, str | None]:
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError as error:
+        raise InputError(f"binary file, not text (not valid {encoding.upper()})") from error
+    if _looks_binary(text):
+        raise InputError("binary file, not text")
+    return text, f"decoded as {encoding.upper()}"
 
 
 def _known(encoding: str) -> bool:

@@ -48,6 +48,12 @@ _JSON_LD = "application/ld+json"
 _WORD_RE = re.compile(r"\w+")
 _LANG_RE = re.compile(r"[a-zA-Z]{2,3}(?=$|[-_])")
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+# script and style elements: their code is never article text, and libxml2 stops parsing at a
+# text node over 10 MB, which loses the article after a huge script
+_CODE_OPEN = re.compile(r"<(script|style)\b([^<>]{0,2000})>", re.IGNORECASE)
+_CODE_CLOSE = {"script": re.compile(r"</script\s*>", re.IGNORECASE),
+               "style": re.compile(r"</style\s*>", re.IGNORECASE)}
+_MAX_JSON_LD = 2**20  # characters of JSON-LD kept; metadata is far shorter
 
 
 @dataclass(frozen=True)
@@ -75,7 +81,7 @@ def extract_page(html: str, url: str | None = None) -> Page | None:
 
 
 def _extract_page(html: str, url: str | None) -> Page | None:
-    tree = load_html(html)
+    tree = load_html(without_code(html))
     if tree is None:
         return None
     doc, precise = _main_document(tree, url)
@@ -89,6 +95,25 @@ def _extract_page(html: str, url: str | None) -> Page | None:
         url=url or doc.url,
         language=_language(tree),
     )
+
+
+def without_code(html: str) -> str:
+    """The markup with the contents of its scripts and styles left out, in one pass; JSON-LD
+    is kept (it carries the page's metadata, at times its body) unless it is huge."""
+    parts: list[str] = []
+    pos = 0
+    while opening := _CODE_OPEN.search(html, pos):
+        closing = _CODE_CLOSE[opening.group(1).lower()].search(html, opening.end())
+        if closing is None:
+            break
+        content = html[opening.end():closing.start()]
+        keep = _JSON_LD in opening.group(2).lower() and len(content) <= _MAX_JSON_LD
+        parts.append(html[pos:opening.end()])
+        if keep:
+            parts.append(content)
+        pos = closing.start()
+    parts.append(html[pos:])
+    return "".join(parts)
 
 
 def _main_document(tree: HtmlElement, url: str | None) -> tuple[Document | None, bool]:

@@ -10,8 +10,9 @@ from spacy.tokens import Doc
 
 from triangulate.nlp.framing import framing_of
 from triangulate.nlp.gazetteer import canonical_person, canonical_place
-from triangulate.nlp.parallel import read_in_processes
+from triangulate.nlp.parallel import BATCH_CHARS, batches, read_in_processes
 from triangulate.nlp.periods import resolve_period
+from triangulate.nlp.pieces import PIECE_CHARS, read_in_pieces
 from triangulate.nlp.pipeline import PIPELINE_VERSION, load_pipeline
 from triangulate.types import Article, Claim, Entity, Reading
 
@@ -25,19 +26,26 @@ def read_articles(articles: Iterable[Article], nlp: Language | None = None,
     """Parse and read articles in order, streaming (``nlp.pipe`` underneath).
 
     With ``n_process`` > 1, worker processes read batches of ``batch_size`` articles each.
+    A text too long to parse at once is read in pieces (:mod:`triangulate.nlp.pieces`).
     """
-    if n_process > 1:
-        yield from read_in_processes(articles, reading_of, n_process, batch_size, nlp)
-        return
-    nlp = nlp or load_pipeline()
-    pairs = ((article.text, article) for article in articles)
-    for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
-        yield reading_of(doc, article)
+    def read(parts: Iterable[Article]) -> Iterator[Reading]:
+        if n_process > 1:
+            return read_in_processes(parts, reading_of, n_process, batch_size, nlp)
+        return _read_here(parts, nlp or load_pipeline(), batch_size)
+
+    size = min(PIECE_CHARS, (nlp or load_pipeline()).max_length)
+    yield from read_in_pieces(articles, read, size)
+
+
+def _read_here(articles: Iterable[Article], nlp: Language, batch_size: int) -> Iterator[Reading]:
+    """Batches bounded in characters too: the pieces of a long text come many at a time."""
+    for batch in batches(articles, batch_size, BATCH_CHARS):
+        for doc, article in zip(nlp.pipe(a.text for a in batch), batch, strict=True):
+            yield reading_of(doc, article)
 
 
 def read_article(article: Article, nlp: Language | None = None) -> Reading:
-    nlp = nlp or load_pipeline()
-    return reading_of(nlp(article.text), article)
+    return next(read_articles([article], nlp))
 
 
 def reading_of(doc: Doc, article: Article) -> Reading:

@@ -18,6 +18,7 @@ Spans carry character offsets of the inner text (without the marks).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Literal
 
@@ -158,8 +159,10 @@ def _context_side(before: str, after: str) -> Side:
 def _marks(text: str, begin: int, end: int) -> list[_Mark]:
     out: list[_Mark] = []
     tags = [(m.start(), m.end()) for m in _TAG.finditer(text, begin, end)]
+    tag_starts = [a for a, _ in tags]
     for match in _MARKS.finditer(text, begin, end):
-        if tags and any(a < match.start() < b for a, b in tags):
+        at = bisect_left(tag_starts, match.start()) - 1  # tags do not overlap: one to check
+        if at >= 0 and match.start() < tags[at][1]:
             continue  # an attribute value in markup left in the text: <a href="...">
         char = match.group()
         side = _side(text, match.start(), char)
@@ -270,15 +273,21 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
         found, carried = _paragraph_spans(text, begin, end, carried)
         spans.extend(found)
     dominant = _dominant(spans)
+    continued = _continued(spans)
     kept = [
         s for i, s in enumerate(spans)
-        if s.closed or s.kind == dominant or s.kind != "single" or _continued(spans, i)
+        if s.closed or s.kind == dominant or s.kind != "single" or continued[i]
     ]
     return _nest(kept)
 
 
-def _continued(spans: list[QuoteSpan], index: int) -> bool:
-    """True where the next span of the same kind continues the span at ``index``."""
-    kind = spans[index].kind
-    later = [s for s in spans[index + 1 :] if s.kind == kind]
-    return bool(later) and later[0].continues
+def _continued(spans: list[QuoteSpan]) -> list[bool]:
+    """For each span, whether the next span of the same kind continues it; one backward pass
+    (looking ahead from every span would cost the square of their number)."""
+    out = [False] * len(spans)
+    next_continues: dict[MarkKind, bool] = {}
+    for index in range(len(spans) - 1, -1, -1):
+        kind = spans[index].kind
+        out[index] = next_continues.get(kind, False)
+        next_continues[kind] = spans[index].continues
+    return out

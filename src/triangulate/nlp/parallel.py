@@ -30,6 +30,7 @@ from triangulate.types import Article, Reading
 
 Reader = Callable[[Doc, Article], Reading]
 BATCHES_PER_PROCESS = 2  # batches in flight per worker: enough to keep it busy, and bounded
+BATCH_CHARS = 100_000  # characters of text parsed at once, at most (but one long article)
 FORK = sys.platform == "linux"  # macOS's system libraries are not safe to fork
 
 _worker: tuple[Language, Reader] | None = None
@@ -48,7 +49,7 @@ def read_in_processes(articles: Iterable[Article], read: Reader, n_process: int,
                              initargs=(nlp, read)) as pool:
         pending: deque[Future[list[Reading]]] = deque()
         try:
-            for batch in batches(articles, batch_size):
+            for batch in batches(articles, batch_size, BATCH_CHARS):
                 pending.append(pool.submit(_read_batch, batch))
                 if len(pending) >= n_process * BATCHES_PER_PROCESS:
                     yield from pending.popleft().result()
@@ -59,10 +60,24 @@ def read_in_processes(articles: Iterable[Article], read: Reader, n_process: int,
                 future.cancel()
 
 
-def batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
-    """Lists of ``size`` articles (the last one shorter), taken from the stream as needed."""
-    iterator = iter(articles)
-    while batch := list(islice(iterator, size)):
+def batches(articles: Iterable[Article], size: int, max_chars: int | None = None
+            ) -> Iterator[list[Article]]:
+    """Lists of ``size`` articles (the last one shorter), taken from the stream as needed;
+    where ``max_chars`` is given, a batch also ends before its texts pass that many
+    characters (spaCy parses a batch at once: its memory grows with the batch's text)."""
+    if max_chars is None:
+        iterator = iter(articles)
+        while batch := list(islice(iterator, size)):
+            yield batch
+        return
+    batch, chars = [], 0
+    for article in articles:
+        if batch and (len(batch) == size or chars + len(article.text) > max_chars):
+            yield batch
+            batch, chars = [], 0
+        batch.append(article)
+        chars += len(article.text)
+    if batch:
         yield batch
 
 

@@ -26,6 +26,8 @@ DATE_FIELDS = frozenset({"published", "period_start", "period_end"})
 """Fields that hold an ISO date (YYYY-MM-DD) as text in the records; dates in Parquet."""
 SCALARS: dict[type, polars.DataType] = {str: polars.String(), int: polars.Int64(),
                                         float: polars.Float64(), bool: polars.Boolean()}
+# a spreadsheet reads a cell that starts with one of these as a formula (OWASP, CSV injection)
+_FORMULA_START = r"^[=+\-@\t\r]"
 
 
 def write_json(analysis: Analysis, path: Path) -> Path:
@@ -101,6 +103,16 @@ def typed_frame(analysis: Analysis, table: str) -> polars.DataFrame:
     return frame.with_columns(columns) if columns else frame
 
 
+def inert_cells(frame: polars.DataFrame) -> polars.DataFrame:
+    """Text cells that a spreadsheet will not run: one that starts as a formula does gets a
+    leading single quote, as OWASP recommends (the CSV writer then quotes it as needed).
+    Numbers stay numbers: a negative figure is no text cell."""
+    texts = polars.col(polars.String)
+    return frame.with_columns(
+        polars.when(texts.str.contains(_FORMULA_START)).then(polars.lit("'") + texts)
+        .otherwise(texts).name.keep())
+
+
 def export(analysis: Analysis, fmt: Format, out: Path) -> list[Path]:
     """Write the analysis; JSON to one file, CSV and Parquet to one file per table in ``out``."""
     if fmt == "json":
@@ -110,8 +122,8 @@ def export(analysis: Analysis, fmt: Format, out: Path) -> list[Path]:
     for table in TABLES:
         path = out / f"{table}.{fmt}"
         if fmt == "csv":
-            polars.DataFrame(flat_rows(analysis, table), infer_schema_length=None
-                             ).write_csv(path)
+            inert_cells(polars.DataFrame(flat_rows(analysis, table), infer_schema_length=None)
+                        ).write_csv(path)
         else:
             typed_frame(analysis, table).write_parquet(path)
         written.append(path)

@@ -7,10 +7,11 @@ pipeline version) and picks up where it stopped.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import asdict, fields
+from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +35,8 @@ from sqlalchemy import (
     select,
     text,
 )
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import SQLAlchemyError
 
 from triangulate.types import (
     Article,
@@ -49,6 +52,13 @@ from triangulate.types import (
 
 DEFAULT_URL = "sqlite:///triangulate.db"
 READ_BATCH = 500  # articles read from the store per query
+
+
+class NoStore(Exception):
+    """A reading command was pointed at a store that does not exist."""
+
+
+StoreError = (SQLAlchemyError, NoStore)  # what a store can raise: the CLI names it in one line
 
 metadata = MetaData()
 
@@ -117,12 +127,43 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
-class Store:
-    """Readings, groups and tensions in a SQL database."""
+def problem(error: BaseException) -> str:
+    """One line for a store failure: the driver's own words (``database or disk is full``,
+    ``attempt to write a readonly database``), without SQLAlchemy's statement dump."""
+    orig = getattr(error, "orig", None) or error
+    return " ".join(str(orig).split())[:300] or type(orig).__name__
 
-    def __init__(self, url: str | None = None) -> None:
+
+def read_only_url(url: str) -> str:
+    """The URL opening a SQLite file read-only (other databases: as given).
+
+    In a folder that cannot be written (read-only media, no permission) SQLite cannot make
+    the shared-memory file that WAL mode reads through, so the file is opened as immutable:
+    there, no writer can change it while it is read.
+    """
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
+        return url
+    path = Path(parsed.database).resolve()
+    if not path.is_file():
+        raise NoStore(f"no store at {path}")
+    fixed = "" if os.access(path.parent, os.W_OK) else "&immutable=1"
+    return f"sqlite:///file:{path}?mode=ro{fixed}&uri=true"
+
+
+class Store:
+    """Readings, groups and tensions in a SQL database.
+
+    ``read_only`` for commands that only read: nothing is created or altered, and SQLite opens
+    the file read-only, so a store on read-only media or without write permission serves.
+    """
+
+    def __init__(self, url: str | None = None, read_only: bool = False) -> None:
         self.url = database_url(url)
-        self.engine: Engine = create_engine(self.url)
+        self.read_only = read_only
+        self.engine: Engine = create_engine(read_only_url(self.url) if read_only else self.url)
+        if read_only:
+            return
         database = self.engine.url.database
         if self.engine.dialect.name == "sqlite" and database and database != ":memory:":
             Path(database).parent.mkdir(parents=True, exist_ok=True)
@@ -155,22 +196,31 @@ class Store:
             and row.pipeline == pipeline
 
     def save_reading(self, reading: Reading, pipeline: str) -> None:
-        """Replace everything stored for this article, in one transaction."""
+        """Replace everything stored for this article, in one transaction.
+
+        Values longer than their column allows (PostgreSQL enforces ``varchar(n)``) are cut
+        to fit, and the article's notes say which.
+        """
         article = reading.article
+        cut: dict[str, int] = {}
+        item_rows = [(table, [fitted(table, stored(table, item), cut) for item in items])
+                     for table, items in ((quotes, reading.quotes), (claims, reading.claims),
+                                          (entities, reading.entities))]
+        row = fitted(articles, asdict(article), cut)
+        notes = [*article.notes, *(f"{name} cut to {length} characters (the store's limit)"
+                                   for name, length in cut.items())]
+        row.update(notes=json.dumps(notes), pipeline=pipeline,
+                   scare_quotes=json.dumps(reading.scare_quotes),
+                   statements=json.dumps(reading.statements),
+                   framing=json.dumps(asdict(reading.framing), ensure_ascii=False))
         with self.engine.begin() as connection:
             for table in (*PER_ARTICLE, articles):
                 key = table.c.id if table is articles else table.c.article
-                connection.execute(delete(table).where(key == article.id))
-            row = asdict(article)
-            row.update(notes=json.dumps(list(article.notes)), pipeline=pipeline,
-                       scare_quotes=json.dumps(reading.scare_quotes),
-                       statements=json.dumps(reading.statements),
-                       framing=json.dumps(asdict(reading.framing), ensure_ascii=False))
+                connection.execute(delete(table).where(key == row["id"]))
             connection.execute(insert(articles), [row])
-            for table, items in ((quotes, reading.quotes), (claims, reading.claims),
-                                 (entities, reading.entities)):
-                if items:
-                    connection.execute(insert(table), [stored(table, item) for item in items])
+            for table, rows in item_rows:
+                if rows:
+                    connection.execute(insert(table), rows)
 
     def load_readings(self, ids: Sequence[str] | None = None) -> list[Reading]:
         """Stored readings, in the order of ``ids`` (all articles by id where None)."""
@@ -190,22 +240,40 @@ class Store:
             for chunk in chunks:
                 yield from _readings_of(connection, chunk)
 
-    def save_crosscheck(self, found_groups: Iterable[Group], found: Iterable[Tension]) -> None:
-        """Replace the stored groups and tensions with the latest cross-check."""
-        group_rows = [{**asdict(g), "articles": json.dumps(g.articles),
-                       "claims": json.dumps(g.claims), "sources": json.dumps(g.sources),
-                       "timeline": json.dumps(g.timeline)}
+    def coverage(self) -> Coverage:
+        """Which articles the store holds, and a digest of their ids, texts and readers."""
+        with self.engine.connect() as connection:
+            return _coverage(connection)
+
+    def save_crosscheck(self, found_groups: Iterable[Group], found: Iterable[Tension],
+                        covering: Coverage | None = None) -> bool:
+        """Replace the stored groups and tensions with the latest cross-check.
+
+        With ``covering`` (the store's coverage when the cross-check loaded its readings),
+        nothing is written and False returned where the articles have changed since: another
+        run stored readings meanwhile, and the cross-check no longer covers the store.
+        """
+        cut: dict[str, int] = {}
+        group_rows = [fitted(groups, {**asdict(g), "articles": json.dumps(g.articles),
+                                      "claims": json.dumps(g.claims),
+                                      "sources": json.dumps(g.sources),
+                                      "timeline": json.dumps(g.timeline)}, cut)
                       for g in found_groups]
-        tension_rows = [{"a_article": t.a.article, "a_sentence": t.a.sentence,
-                         "b_article": t.b.article, "b_sentence": t.b.sentence,
-                         "score": t.score, "why": t.why} for t in found]
-        with self.engine.begin() as connection:
-            connection.execute(delete(groups))
+        tension_rows = [fitted(tensions, {"a_article": t.a.article, "a_sentence": t.a.sentence,
+                                          "b_article": t.b.article, "b_sentence": t.b.sentence,
+                                          "score": t.score, "why": t.why}, cut)
+                        for t in found]
+        with self.engine.connect() as connection, connection.begin() as transaction:
+            connection.execute(delete(groups))  # first: the write lock, then the check
             connection.execute(delete(tensions))
+            if covering is not None and _coverage(connection).digest != covering.digest:
+                transaction.rollback()
+                return False
             if group_rows:
                 connection.execute(insert(groups), group_rows)
             if tension_rows:
                 connection.execute(insert(tensions), tension_rows)
+        return True
 
     def load_crosscheck(self) -> tuple[list[Group], list[Tension]]:
         with self.engine.connect() as connection:
@@ -266,6 +334,34 @@ def _readings_of(connection: Connection, ids: Sequence[str]) -> list[Reading]:
             if row.article in readings:
                 getattr(readings[row.article], target).append(_record(kind, row))
     return [readings[key] for key in ids if key in readings]
+
+
+@dataclass(frozen=True)
+class Coverage:
+    ids: frozenset[str]
+    digest: str
+
+
+def _coverage(connection: Connection) -> Coverage:
+    query = select(articles.c.id, articles.c.content_hash, articles.c.pipeline).order_by(
+        articles.c.id)
+    digest = hashlib.sha256()
+    ids = []
+    for row in connection.execute(query):
+        ids.append(row.id)
+        digest.update(f"{row.id}\0{row.content_hash}\0{row.pipeline}\n".encode())
+    return Coverage(frozenset(ids), digest.hexdigest())
+
+
+def fitted(table: Table, row: dict[str, Any], cut: dict[str, int]) -> dict[str, Any]:
+    """The row with every text cut to its column's length; ``cut`` gathers what was cut."""
+    for column in table.columns:
+        length = getattr(column.type, "length", None)
+        value = row.get(column.name)
+        if length and isinstance(value, str) and len(value) > length:
+            row[column.name] = value[:length]
+            cut[f"{table.name}.{column.name}"] = length
+    return row
 
 
 def stored(table: Table, item: Any) -> dict[str, Any]:
