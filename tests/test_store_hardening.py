@@ -174,7 +174,7 @@ def test_reading_commands_work_on_a_read_only_store(read_only_store: str, tmp_pa
                                                     ) -> None:
     shown = cli("report", "--db", read_only_store)
     assert shown.returncode == 0, shown.stderr
-    assert "Traceback" not in shown.stderr and "1 articles" in shown.stdout
+    assert "Traceback" not in shown.stderr and "1 article from" in shown.stdout
     exported = cli("export", "--format", "csv", "--out", str(tmp_path / "x"), "--db",
                    read_only_store)
     assert exported.returncode == 0, exported.stderr
@@ -186,5 +186,5 @@ def test_writing_a_read_only_store_ends_in_one_line(read_only_store: str,
     corpus = tmp_path / "more"
     article_file(corpus, "west", 15)
     written = cli("analyze", str(corpus), "--db", read_only_store, "-q")
-    assert written.returncode == 1 and "Traceback" not in written.stderr
+    assert written.returncode != 0 and "Traceback" not in written.stderr
     assert sum("error" in line for line in written.stderr.splitlines()) == 1
