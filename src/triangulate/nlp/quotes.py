@@ -499,22 +499,23 @@ def _opens_clause(ctx: _Context, item: _Found) -> bool:
 
 
 def _indirect(ctx: _Context, cues: list[Token], direct: list[_Found]) -> list[_Found]:
-    """Reported speech: the content clause of a finite speech verb ("X said that ...").
+    """Reported speech: the content clause of a speech or belief verb, on either side of it.
 
-    A clause that holds a direct quote is left to the quote; a cue inside another cue's
-    clause ("said she believes ...") is part of that report, not one of its own.
+    "X said (that) CLAUSE", "CLAUSE, X said", "X denied it, saying CLAUSE", "CLAUSE,
+    according to X". Cues are read outermost first, so that a cue inside another cue's
+    clause ("said she believes ...") stays part of that report. A clause mostly made of a
+    direct quote is left to the quote; one that holds a few quoted words ("said Russia
+    'deliberately' struck ...") is reported speech with the quote inside it.
     """
-    covered: set[int] = set()
-    for item in direct:
-        covered.update(range(item.first, item.last + 1))
+    quoted_words = {i for item in direct for i in range(item.first, item.last + 1)}
     out: list[_Found] = []
     reported: set[int] = set()
-    for cue in cues:
-        if ctx.quoted(cue.i) or cue.i in reported or not _finite(cue) or denied(cue):
+    for cue in sorted(cues, key=_depth):
+        if ctx.quoted(cue.i) or cue.i in reported or not _reports(cue) or denied(cue):
             continue
         paragraph = ctx.paragraph(cue.idx)
         words = [t for t in _content(cue) if ctx.paragraph(t.idx) == paragraph]
-        if len(words) < _MIN_INDIRECT_TOKENS or any(t.i in covered for t in words):
+        if len(words) < _MIN_INDIRECT_TOKENS or _mostly_quoted(words, quoted_words):
             continue
         reported.update(t.i for t in words)
         first, last = words[0], words[-1]
@@ -524,39 +525,115 @@ def _indirect(ctx: _Context, cues: list[Token], direct: list[_Found]) -> list[_F
     return out
 
 
-def _finite(cue: Token) -> bool:
-    """A verb that carries a statement of its own (not "..., adding that" or "a man named")."""
+def _depth(token: Token) -> int:
+    return sum(1 for _ in token.ancestors)
+
+
+def _mostly_quoted(words: list[Token], quoted_words: set[int]) -> bool:
+    """True where direct quotes hold half the clause's words or more."""
+    inside = sum(1 for t in words if t.i in quoted_words)
+    return inside * 2 >= len(words)
+
+
+def _reports(cue: Token) -> bool:
+    """A cue that carries a statement of its own: a finite verb ("said", "has said", "when
+    the ministry said"), or a participle after a comma that goes on with the subject's
+    words ("..., saying that ..."); not "a man named" or "were said to be"."""
     if cue.lower_ == "according":
         return True
-    if cue.dep_ in ("amod", "acl", "advcl", "xcomp", "pcomp", "relcl", "csubj"):
+    if cue.dep_ in ("amod", "acl", "pcomp", "csubj", "auxpass"):
         return False
+    if cue.tag_ == "VBG":
+        return cue.dep_ in ("advcl", "conj") and _after_comma(cue)
     if cue.tag_ in ("VBD", "VBZ", "VBP"):
         return True
     return any(child.dep_ in ("aux", "auxpass") for child in cue.children)
 
 
+def _after_comma(token: Token) -> bool:
+    return token.i > 0 and token.doc[token.i - 1].text in (",", "—", "–", ";")
+
+
 def _content(cue: Token) -> list[Token]:
-    """The words of the reported clause, without "that" and trailing participle clauses."""
+    """The words of the reported clause: the clause after the cue, or before it in a
+    trailing attribution, without "that", datelines and trailing participle clauses."""
     if cue.lower_ == "according":
         return _according_content(cue)
-    clauses = [c for c in cue.children if c.dep_ == "ccomp" and c.i > cue.i]
-    if not clauses:
-        return []
+    clauses = [c for c in cue.children if _is_content_clause(c) and c.i > cue.i]
+    if clauses:
+        return _joined_clauses(cue, clauses)
+    return _content_before(cue)
+
+
+def _is_content_clause(token: Token) -> bool:
+    """A clause that says what was said: a complement clause, or a finite verb the small
+    parser hung as an open complement ("that officials said killed 300 people")."""
+    if token.dep_ == "ccomp":
+        return True
+    if token.dep_ != "xcomp" or token.tag_ not in ("VBD", "VBN", "VBZ", "VBP"):
+        return False
+    return not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+
+
+def _joined_clauses(cue: Token, clauses: list[Token]) -> list[Token]:
     words = _clause_words(clauses[0], skip=None)
     for part in clauses[1:]:
         # the small parser splits a clause with an inserted phrase into two complements
-        # ("that one soldier, about to be taken prisoner, had shouted ..."): one content
+        # ("that one convoy, delayed by the rain, had turned back ..."): one content
         after = words[-1].i + 1 if words else part.i
         words += [t for t in cue.doc[after : part.i] if not t.is_space] \
             + _clause_words(part, skip=None)
     return words
 
 
+def _content_before(cue: Token) -> list[Token]:
+    """ "CLAUSE, X said (on Tuesday, citing ...)": the clause before a trailing cue, parsed
+    as its complement or with the cue hung on it."""
+    before = [c for c in cue.children if c.dep_ == "ccomp" and c.i < cue.i]
+    if before:
+        clause, skip = before[-1], None
+    elif cue.dep_ in ("parataxis", "ccomp", "advcl", "conj") and cue.head.i < cue.i and (
+        not any(c.dep_ == "mark" for c in cue.children)
+    ):
+        clause, skip = cue.head, cue
+    else:
+        return []
+    if not _comma_before_attribution(cue, clause):
+        return []
+    words = _clause_words(clause, skip=skip)
+    return _after_dateline(words)
+
+
+def _comma_before_attribution(cue: Token, clause: Token) -> bool:
+    """True where a comma or dash stands between the reported clause and its cue's phrase."""
+    subject = speaker_token(cue, lambda _: False)
+    begin = min(cue.i, subject.left_edge.i) if subject is not None else cue.i
+    between = cue.doc[clause.i : begin]
+    return any(t.text in (",", "—", "–") for t in between)
+
+
+def _after_dateline(words: list[Token]) -> list[Token]:
+    """The words after a dateline that opens the sentence: "KYIV, May 2 (Reuters) -"."""
+    for k, token in enumerate(words[:_MAX_LABEL]):
+        if token.text in (":", "—", "–", "-") and k > 0 and _is_dateline(words[:k]):
+            return words[k + 1 :]
+    return words
+
+
+def _is_dateline(words: list[Token]) -> bool:
+    """Place names, a date and an outlet in brackets, and no verb."""
+    if any(t.pos_ in ("VERB", "AUX") and not t.text[:1].isupper() for t in words):
+        return False
+    places = [t for t in words if t.ent_type_ in ("GPE", "LOC", "DATE") or t.is_upper]
+    return bool(places) and all(
+        t.pos_ in ("PROPN", "NUM", "PUNCT") or t.ent_type_ or t.is_upper for t in words)
+
+
 def _according_content(cue: Token) -> list[Token]:
     """ "According to X, CLAUSE" or "CLAUSE, according to X": the clause."""
     clause = cue.head
-    finite = _finite(clause) or any(c.dep_ in ("ccomp", "dep") and _finite(c)
-                                    for c in clause.children)
+    finite = _reports(clause) or any(c.dep_ in ("ccomp", "dep") and _reports(c)
+                                     for c in clause.children)
     if clause.i == cue.i or clause.pos_ not in ("VERB", "AUX") or not finite:
         return []
     if not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children):
@@ -564,19 +641,18 @@ def _according_content(cue: Token) -> list[Token]:
     target = next((c for c in cue.subtree if c.dep_ == "pobj"), None)
     if target is None or target.lower_ in _VAGUE_SOURCES:
         return []
-    return _clause_words(clause, skip=cue)
+    return _after_dateline(_clause_words(clause, skip=cue))
 
 
 def _clause_words(clause: Token, skip: Token | None) -> list[Token]:
+    """The clause's words without a leading "that" and without the clauses that are acts
+    or reports of their own: "..., adding that ..." and "..., while a source said ..."."""
     drop: set[int] = set()
     for child in clause.children:
-        # "..., adding that ...": the speaker's next act, not what was said; but "...,
-        # bunching together in the open" goes on describing what was said
-        trailing_participle = child.dep_ in ("advcl", "parataxis") and child.i > clause.i and (
-            (child.tag_ == "VBG" and child.lemma_ in CUE_LEMMAS) or child.dep_ == "parataxis"
-        )
         leading_mark = child.dep_ == "mark" and child.i < clause.i
-        if (skip is not None and child.i == skip.i) or trailing_participle or leading_mark:
+        if (skip is not None and child.i == skip.i) or leading_mark or _own_report(
+            clause, child
+        ):
             drop.update(t.i for t in child.subtree)
     words = [t for t in clause.subtree if t.i not in drop]
     while words and (words[0].is_punct or words[0].is_space or words[0].lower_ == "that"):
@@ -584,6 +660,20 @@ def _clause_words(clause: Token, skip: Token | None) -> list[Token]:
     while words and (words[-1].is_punct or words[-1].is_space or words[-1].dep_ == "cc"):
         words.pop()
     return words
+
+
+def _own_report(clause: Token, child: Token) -> bool:
+    """A clause after the content that reports on its own: a speech participle ("...,
+    adding that ..."), a speech verb with its own subject ("..., while a source said ..."),
+    or a clause set off as an aside. A participle that goes on describing what was said
+    ("..., crawling along the open road") stays in the content."""
+    if child.i < clause.i or child.dep_ not in ("advcl", "parataxis", "conj"):
+        return child.dep_ == "parataxis" and child.i > clause.i
+    if child.dep_ == "parataxis":
+        return True
+    if not _is_cue(child):
+        return False
+    return child.tag_ == "VBG" or any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children)
 
 
 # ---- speakers
