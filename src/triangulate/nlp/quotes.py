@@ -30,9 +30,11 @@ from spacy.tokens import Doc, Span, Token
 from triangulate.nlp.marks import QuoteSpan, find_quote_spans, paragraphs
 from triangulate.nlp.speakers import (
     CUE_LEMMAS,
+    SPEECH_LEMMAS,
     Discourse,
     Mention,
     SpeakerForm,
+    can_speak,
     denied,
     mention_of,
     speaker_strings,
@@ -508,21 +510,49 @@ def _indirect(ctx: _Context, cues: list[Token], direct: list[_Found]) -> list[_F
     'deliberately' struck ...") is reported speech with the quote inside it.
     """
     quoted_words = {i for item in direct for i in range(item.first, item.last + 1)}
+    quote_cues = {item.cue.i for item in direct if item.cue is not None}
     out: list[_Found] = []
     reported: set[int] = set()
     for cue in sorted(cues, key=_depth):
-        if ctx.quoted(cue.i) or cue.i in reported or not _reports(cue) or denied(cue):
+        if ctx.quoted(cue.i) or cue.i in reported or not _reports(cue) or denied(cue) or (
+            _left_to_according(cue)
+        ):
             continue
         paragraph = ctx.paragraph(cue.idx)
-        words = [t for t in _content(cue) if ctx.paragraph(t.idx) == paragraph]
+        words = [t for t in _content(cue, quote_cues) if ctx.paragraph(t.idx) == paragraph]
         if len(words) < _MIN_INDIRECT_TOKENS or _mostly_quoted(words, quoted_words):
             continue
         reported.update(t.i for t in words)
         first, last = words[0], words[-1]
         start, end = first.idx, last.idx + len(last.text)
         out.append(_Found("indirect", start, end, first.i, last.i, paragraph,
-                          cue=cue, parts=[(start, end)]))
+                          cue=cue, parts=_runs(words)))
     return out
+
+
+def _runs(words: list[Token]) -> list[tuple[int, int]]:
+    """Character ranges of the runs of adjacent words: a report with an inner clause left
+    out ("..., while another source said ...") is written without it."""
+    runs: list[list[Token]] = [[words[0]]]
+    for word in words[1:]:
+        if word.i == runs[-1][-1].i + 1:
+            runs[-1].append(word)
+        else:
+            runs.append([word])
+    out: list[tuple[int, int]] = []
+    for run in runs:
+        kept = [t for t in run if not (t.is_punct or t.is_space)]
+        if kept:
+            out.append((kept[0].idx, kept[-1].idx + len(kept[-1].text)))
+    return out
+
+
+def _left_to_according(cue: Token) -> bool:
+    """ "According to the coroner, marks on the bodies suggest ...": the marks show, the
+    coroner speaks; the report is the one "according to" makes."""
+    subject = _subject_of(cue)
+    return subject is not None and not can_speak(subject) and any(
+        c.lower_ == "according" for c in cue.children)
 
 
 def _depth(token: Token) -> int:
@@ -543,26 +573,32 @@ def _reports(cue: Token) -> bool:
         return True
     if cue.dep_ in ("amod", "acl", "pcomp", "csubj", "auxpass"):
         return False
-    if cue.tag_ == "VBG":
-        return cue.dep_ in ("advcl", "conj") and _after_comma(cue)
+    if cue.tag_ == "VBG":  # "..., believing they were safe" is the writer's account
+        return cue.lemma_ in SPEECH_LEMMAS and cue.dep_ in ("advcl", "conj") \
+            and _after_comma(cue)
     if cue.tag_ in ("VBD", "VBZ", "VBP"):
         return True
     return any(child.dep_ in ("aux", "auxpass") for child in cue.children)
+
+
+def _subject_of(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
 
 
 def _after_comma(token: Token) -> bool:
     return token.i > 0 and token.doc[token.i - 1].text in (",", "—", "–", ";")
 
 
-def _content(cue: Token) -> list[Token]:
+def _content(cue: Token, quote_cues: set[int]) -> list[Token]:
     """The words of the reported clause: the clause after the cue, or before it in a
-    trailing attribution, without "that", datelines and trailing participle clauses."""
+    trailing attribution, without "that", datelines and trailing participle clauses. A
+    direct quote's cue attributes the quote before it, not a clause of its own."""
     if cue.lower_ == "according":
         return _according_content(cue)
     clauses = [c for c in cue.children if _is_content_clause(c) and c.i > cue.i]
     if clauses:
         return _joined_clauses(cue, clauses)
-    return _content_before(cue)
+    return [] if cue.i in quote_cues else _content_before(cue)
 
 
 def _is_content_clause(token: Token) -> bool:
@@ -576,12 +612,18 @@ def _is_content_clause(token: Token) -> bool:
 
 
 def _joined_clauses(cue: Token, clauses: list[Token]) -> list[Token]:
+    """One content from complements the parser split, and from a verb it hung on the cue as
+    a conjunct with no conjunction before it ("estimated there were around 1,000 people
+    were inside": a typo splits the clause)."""
+    clauses += [c for c in cue.children if c.dep_ == "conj" and c.i > clauses[-1].i
+                and _subject_of(c) is not None
+                and not any(t.dep_ == "cc" for t in cue.doc[clauses[-1].i : c.i])]
     words = _clause_words(clauses[0], skip=None)
     for part in clauses[1:]:
         # the small parser splits a clause with an inserted phrase into two complements
         # ("that one convoy, delayed by the rain, had turned back ..."): one content
-        after = words[-1].i + 1 if words else part.i
-        words += [t for t in cue.doc[after : part.i] if not t.is_space] \
+        after = words[-1].i + 1 if words else part.left_edge.i
+        words += [t for t in cue.doc[after : part.left_edge.i] if not t.is_space] \
             + _clause_words(part, skip=None)
     return words
 
@@ -592,8 +634,8 @@ def _content_before(cue: Token) -> list[Token]:
     before = [c for c in cue.children if c.dep_ == "ccomp" and c.i < cue.i]
     if before:
         clause, skip = before[-1], None
-    elif cue.dep_ in ("parataxis", "ccomp", "advcl", "conj") and cue.head.i < cue.i and (
-        not any(c.dep_ == "mark" for c in cue.children)
+    elif cue.dep_ in ("parataxis", "ccomp") and cue.head.i < cue.i and not any(
+        c.dep_ in ("mark", "cc") for c in cue.children
     ):
         clause, skip = cue.head, cue
     else:
@@ -636,6 +678,9 @@ def _according_content(cue: Token) -> list[Token]:
                                      for c in clause.children)
     if clause.i == cue.i or clause.pos_ not in ("VERB", "AUX") or not finite:
         return []
+    subject = _subject_of(clause)
+    if _is_cue(clause) and subject is not None and can_speak(subject):
+        return []  # "according to a document, the agency estimated ...": the agency's words
     if not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children):
         return []
     target = next((c for c in cue.subtree if c.dep_ == "pobj"), None)

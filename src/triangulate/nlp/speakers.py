@@ -41,7 +41,11 @@ BELIEF_LEMMAS: frozenset[str] = frozenset({
     "believe", "think", "expect", "fear", "hope", "feel", "reckon", "doubt", "suspect",
     "assess", "judge",
 })
-CUE_LEMMAS: frozenset[str] = SPEECH_LEMMAS | BELIEF_LEMMAS
+# verbs that report what an inquiry found: reported findings ("the investigation found ...")
+FINDING_LEMMAS: frozenset[str] = frozenset({
+    "find", "determine", "establish", "show", "conclude", "calculate", "verify", "document",
+})
+CUE_LEMMAS: frozenset[str] = SPEECH_LEMMAS | BELIEF_LEMMAS | FINDING_LEMMAS
 
 # titles and honorifics that stand before a name but are no part of it
 _TITLES: frozenset[str] = frozenset({
@@ -80,6 +84,14 @@ _PERSON_NOUNS: frozenset[str] = frozenset({
     "sister", "friend", "historian", "economist", "strategist", "scholar", "author",
     "person", "civilian", "refugee", "negotiator", "envoy", "ambassador", "guard", "marine",
     "sailor", "paratrooper", "sniper", "gunner", "operator", "troop", "chaplain", "priest",
+})
+# nouns that name bodies of people, which speak as "it" or "they": "the team determined"
+_BODY_NOUNS: frozenset[str] = frozenset({
+    "team", "group", "agency", "ministry", "government", "army", "military", "police",
+    "committee", "commission", "council", "organisation", "organization", "mission",
+    "service", "investigation", "inquiry", "panel", "office", "department", "authority",
+    "administration", "campaign", "court", "parliament", "command", "unit", "company",
+    "community", "intelligence", "staff", "side", "delegation", "coalition", "alliance",
 })
 # descriptions that point back to the last person speaking: "the official added"
 _GENERIC_PERSONS: frozenset[str] = frozenset({
@@ -609,11 +621,17 @@ def subject_mentions(subjects: list[Token], quoted: Callable[[int], bool]) -> li
     for token in subjects:
         if token.pos_ == "PRON" or quoted(token.i):
             continue
-        if token.pos_ == "PROPN" or token.lemma_.lower() in _PERSON_NOUNS or (
-            token.ent_type_ in ("PERSON", "ORG")
-        ):
+        if can_speak(token):
             out.append(mention_of(token, quoted))
     return out
+
+
+def can_speak(token: Token) -> bool:
+    """True where a noun names someone who can speak: a person, a body of people or a name
+    ("the team", "Kyiv"), not a thing that shows ("maps", "evidence")."""
+    lemma = token.lemma_.lower()
+    return token.pos_ == "PROPN" or lemma in _PERSON_NOUNS or lemma in _BODY_NOUNS or (
+        token.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"))
 
 
 NOBODY = frozenset({"neither", "no", "nobody", "none", "noone"})

