@@ -140,3 +140,18 @@ def test_according_to_a_source_over_a_thing_that_shows(nlp: Language) -> None:
     quote = one(nlp, "According to the coroner, marks on the bodies suggest the men were "
                      "shot at close range.")
     assert has(quote.speaker, "coroner")
+
+
+def test_a_dash_signs_a_quote_with_a_name(nlp: Language) -> None:
+    text = ("Readers wrote in.\n\n“The sirens start at dusk. We sleep in the corridor.” ― "
+            "Iryna Melnyk\n\n“Nobody came to help us.” — Petro Havryliuk, a farmer near Izium.\n")
+    found = [q for q in nlp(text)._.quotes if q.kind == "direct"]
+    assert [q.speaker is not None for q in found] == [True, True]
+    assert has(found[0].speaker, "Iryna Melnyk")
+    assert has(found[1].speaker, "Petro Havryliuk")
+
+
+def test_a_dash_before_a_clause_signs_nothing(nlp: Language) -> None:
+    found = [q for q in nlp("“Hold the line.” — then the radio went silent.")._.quotes
+             if q.kind == "direct"]
+    assert all(q.speaker is None for q in found)

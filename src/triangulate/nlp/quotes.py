@@ -205,7 +205,7 @@ def _find_cue(ctx: _Context, item: _Found) -> None:
     else:
         chosen, is_after = _introducer_before(ctx, item), False
         if chosen is None:
-            item.label = _label_before(ctx, item)
+            item.label = _label_after(ctx, item) or _label_before(ctx, item)
     item.cue = chosen
     item.cue_after = is_after
 
@@ -254,6 +254,27 @@ def _label_before(ctx: _Context, item: _Found) -> Token | None:
     if not any(t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG") for t in words):
         return None
     return next((t for t in words if not begin <= t.head.i < i or t.head.i == t.i), None)
+
+
+def _label_after(ctx: _Context, item: _Found) -> Token | None:
+    """The name a dash signs a quote with: "'...' ― Iryna Melnyk", "'...' — Petro Havryliuk,
+    a farmer"; the last word of the name."""
+    doc = ctx.doc
+    i = item.last + 1
+    while i < len(doc) and (all(c in _MARK_CHARS for c in doc[i].text) or (
+            doc[i].is_space and "\n" not in doc[i].text)):
+        i += 1
+    if i + 1 >= len(doc) or doc[i].text not in ("―", "—", "–", "-", "--"):
+        return None
+    name = doc[i + 1]
+    if ctx.quoted(name.i) or ctx.paragraph(name.idx) != item.paragraph or not (
+        name.pos_ == "PROPN" or name.ent_type_ == "PERSON"
+    ):
+        return None
+    while name.i + 1 < len(doc) and (doc[name.i + 1].pos_ == "PROPN" or doc[
+            name.i + 1].ent_type_ == "PERSON") and not ctx.quoted(name.i + 1):
+        name = doc[name.i + 1]
+    return name
 
 
 def _prefer(ctx: _Context, after: Token, before: Token) -> Token:
