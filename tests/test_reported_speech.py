@@ -155,3 +155,15 @@ def test_a_dash_before_a_clause_signs_nothing(nlp: Language) -> None:
     found = [q for q in nlp("“Hold the line.” — then the radio went silent.")._.quotes
              if q.kind == "direct"]
     assert all(q.speaker is None for q in found)
+
+
+def test_a_few_quoted_words_inside_a_report_are_part_of_it(nlp: Language) -> None:
+    found = nlp("The minister said the offensive was “reckless” and would fail by spring.")._.quotes
+    assert [q.kind for q in found] == ["indirect"]
+    assert "reckless" in found[0].text
+
+
+def test_a_longer_quoted_stretch_inside_a_report_is_a_quote_of_its_own(nlp: Language) -> None:
+    found = nlp("The minister said the army had “lost every tank it sent across the river” "
+                "in a week.")._.quotes
+    assert sorted(q.kind for q in found) == ["direct", "indirect"]

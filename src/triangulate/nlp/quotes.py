@@ -138,6 +138,7 @@ class QuoteFinder:
         discourse = Discourse(subject_mentions(subjects, ctx.quoted))
         direct = _direct(ctx, spans, doc._.scare_quotes, self.join_sentences)
         indirect = _indirect(ctx, cues, direct)
+        direct = [item for item in direct if not _wording_of_a_report(ctx, item, indirect)]
         found = sorted(direct + indirect, key=lambda f: f.start)
         _attribute(found, discourse, ctx)
         doc._.quotes = _finish(doc, text, found, discourse, self.speaker_form)
@@ -578,6 +579,17 @@ def _left_to_according(cue: Token) -> bool:
 
 def _depth(token: Token) -> int:
     return sum(1 for _ in token.ancestors)
+
+
+def _wording_of_a_report(ctx: _Context, item: _Found, reports: list[_Found]) -> bool:
+    """A word or three quoted inside a reported clause ("said the plan was 'reckless' and
+    ..."): the writer marks the speaker's wording within the report, which is the record;
+    a longer quoted stretch is a quote of its own."""
+    if not item.partial:
+        return False
+    words = [t for t in ctx.doc[item.first : item.last + 1] if not t.is_punct]
+    return len(words) <= _MAX_SCARE_WORDS and any(
+        r.first <= item.first and item.last <= r.last for r in reports)
 
 
 def _mostly_quoted(words: list[Token], quoted_words: set[int]) -> bool:
