@@ -5,15 +5,19 @@ spaCy already made, and sets ``doc._.quotes`` (a list of :class:`~triangulate.ty
 with ``article`` left empty for the caller) and ``doc._.scare_quotes`` (quoted words that
 nobody says: "elite").
 
-A whole quote's cue is the verb of the words right after its closing mark ("...,' Yuriyi
-Bondar told Politico", "...,' Mr. Burton fumed") or right before its opening mark ("X said:
-'...'"); a partial quote's cue is the speech verb above it in the parse ("claimed that they
-had '...'", "describing the move as '...'"), and one with no such verb is a scare quote
-(a word or two) or nobody's words. A sentence quoted in two halves around its cue, and a
-cue-less quote that opens the next paragraph, are joined into one record; any other quote
-without a cue takes the speaker of the quote before it. Reported speech is the content
-clause of a finite speech or belief verb ("X said that ...", "X believes ...",
-"according to X, ...").
+A whole quote's cue is the verb of the words right after its closing mark ("...,' a medic
+told the BBC", "...,' the colonel grumbled") or right before its opening mark ("X said:
+'...'"), else a name a dash signs it with ("'...' — Name"); a partial quote's cue is the
+speech verb above it in the parse ("claimed that they had '...'", "describing the move as
+'...'"), and one with no such verb is a scare quote (a word or two) or nobody's words. A
+sentence quoted in two halves around its cue, and a cue-less quote that opens the next
+paragraph, are joined into one record; any other quote without a cue takes the speaker of
+the quote before it.
+
+Reported speech is the content clause of a speech, belief or finding verb, on either side
+of it: "X said (that) ...", "X told reporters that ...", "..., X said on Tuesday, citing
+...", "X denied it, saying ...", "the inquiry found ...", "according to X" at either end.
+A word or three quoted inside a reported clause belong to that report.
 
 Speakers come from :mod:`triangulate.nlp.speakers`: pronouns and "the official" are resolved
 by rule, and every speaker is written one way per article (its fullest mention or name).
@@ -50,7 +54,7 @@ Doc.set_extension("scare_quotes", default=None, force=True)
 _MAX_SCARE_WORDS = 3
 _MAX_CUE_CLIMB = 8  # steps up the parse from a quote to its cue
 _MAX_JOIN_GAP = 30  # tokens of attribution between two halves of one split quote
-_MAX_ATTRIBUTION = 6  # tokens from a quote's end to the verb of "..., Mr. Burton fumed"
+_MAX_ATTRIBUTION = 6  # tokens from a quote's end to the verb of "...,' the old man sighed"
 _MAX_LABEL = 12  # tokens of a "Name, Outlet: '...'" label before a quote
 _MIN_INDIRECT_TOKENS = 3
 _SENTENCE_PUNCT = frozenset({".", "!", "?", "…"})
@@ -109,8 +113,8 @@ class QuoteFinder:
     """Sets ``doc._.quotes`` and ``doc._.scare_quotes`` from the parse spaCy already made.
 
     ``speaker_form`` says how speakers are written: ``"mention"`` (the fullest mention of each
-    speaker in the article, as written: "Andrii, a Ukrainian intelligence officer") or
-    ``"name"`` (the fullest name alone: "Andrii"); either way ``role`` and ``affiliation``
+    speaker in the article, as written: "Taras, a Ukrainian drone operator") or
+    ``"name"`` (the fullest name alone: "Taras"); either way ``role`` and ``affiliation``
     hold the title and the demonym. See :func:`~triangulate.nlp.speakers.speaker_strings`.
 
     ``join_sentences`` joins two quoted sentences around one cue ("'...,' he said. '...'")
@@ -238,8 +242,8 @@ def _colon_before(ctx: _Context, item: _Found, across_break: bool) -> int | None
 
 
 def _label_before(ctx: _Context, item: _Found) -> Token | None:
-    """The head of a bare label before a colon that introduces a quote: "Gerald F. Seib, The
-    Wall Street Journal: '...'", "MS. CLINTON: '...'"."""
+    """The head of a bare label before a colon that introduces a quote: "Anna Berg, Nordic
+    Radio: '...'", "MR. OKAFOR: '...'" in a transcript."""
     doc = ctx.doc
     i = _colon_before(ctx, item, across_break=False)
     if i is None:
@@ -293,8 +297,8 @@ def _cue_next_to(ctx: _Context, item: _Found, *, after: bool) -> Token | None:
     """A cue verb the word next to the quote hangs on, in the same paragraph.
 
     After a quote that ends in a comma, question or exclamation mark, the verb of the
-    attribution is the cue whatever it is ("'...,' Mr. Burton fumed"); elsewhere it must be
-    a verb of speech.
+    attribution is the cue whatever it is ("'...,' the sergeant shrugged"); elsewhere it
+    must be a verb of speech.
     """
     doc = ctx.doc
     step = 1 if after else -1
@@ -321,8 +325,9 @@ def _cue_next_to(ctx: _Context, item: _Found, *, after: bool) -> Token | None:
 
 
 def _cue_in_reach(ctx: _Context, token: Token) -> Token | None:
-    """A speech verb a few words on, past nothing but a name: "'...,' Trump implored", where
-    the tagger took "Trump" for the verb."""
+    """A speech verb a few words on, past nothing but a name the tagger took for a verb:
+    capitalised surnames that are also English verbs ("'...,' Hope said", "'...,' Rush
+    insisted")."""
     doc = ctx.doc
     for i in range(token.i, min(len(doc), token.i + _MAX_ATTRIBUTION)):
         word = doc[i]
@@ -380,7 +385,7 @@ def _verb_above(ctx: _Context, token: Token) -> Token | None:
 
 
 def _is_verb(token: Token) -> bool:
-    """A verb, not a name the tagger took for one ("Trump implored")."""
+    """A verb, not a capitalised name the tagger took for one ("'...,' Marsh added")."""
     if token.pos_ not in ("VERB", "AUX"):
         return False
     return not (token.text[:1].isupper() and not token.is_sent_start)
@@ -793,8 +798,9 @@ def _continues(item: _Found, previous: _Found | None) -> bool:
 
 
 def _speaker_head(ctx: _Context, item: _Found, cue: Token) -> Token | None:
-    """The speaker's head token: from the parse, or for "'...,' Trump, 70, told CNN" where
-    the parse went astray, the first noun between the quote and its cue."""
+    """The speaker's head token: from the parse, or where an age or an aside between the
+    quote and its cue sent the parse astray ("'...,' Novak, 64, told the radio"), the first
+    noun between them."""
     head = speaker_token(cue, ctx.quoted)
     if head is not None and not ctx.quoted(head.i):
         return head
