@@ -167,3 +167,28 @@ def test_a_longer_quoted_stretch_inside_a_report_is_a_quote_of_its_own(nlp: Lang
     found = nlp("The minister said the army had “lost every tank it sent” in a week of "
                 "fighting near the northern border.")._.quotes
     assert sorted(q.kind for q in found) == ["direct", "indirect"]
+
+
+def test_a_dateline_with_date_and_outlet_is_left_out(nlp: Language) -> None:
+    quote = one(nlp, "MYKOLAIV, Ukraine, June 3 (Reuters): Shelling hit a school overnight, "
+                     "the mayor said.")
+    assert quote.text == "Shelling hit a school overnight"
+    assert has(quote.speaker, "mayor")
+
+
+def test_a_dateline_before_a_quote_is_no_speaker(nlp: Language) -> None:
+    (quote,) = nlp("Rain fell on the front.\n\nIZIUM, Ukraine (AP): “The roads are mud "
+                   "now.”")._.quotes
+    assert quote.speaker is None or not has(quote.speaker, "AP")
+
+
+@pytest.mark.parametrize("text", [
+    "The governor, Oleh Tarasenko, spoke after the strike. He told AFP that the port would "
+    "reopen on Friday.",
+    "The governor, Oleh Tarasenko, spoke after the strike. The port would reopen on Friday, "
+    "he told Reuters.",
+])
+def test_the_outlet_is_the_medium_never_the_speaker(nlp: Language, text: str) -> None:
+    quote = one(nlp, text)
+    assert has(quote.speaker, "Tarasenko")
+    assert quote.via in ("AFP", "Reuters")

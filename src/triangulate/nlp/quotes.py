@@ -256,6 +256,8 @@ def _label_before(ctx: _Context, item: _Found) -> Token | None:
     words = doc[begin:i]
     if not 0 < len(words) < _MAX_LABEL or any(_is_verb(t) for t in words):
         return None
+    if begin == doc[begin].sent.start and _is_dateline(list(words)):
+        return None  # "ODESA, Ukraine (Reuters): '...'": where and whence, not who
     if not any(t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG") for t in words):
         return None
     return next((t for t in words if not begin <= t.head.i < i or t.head.i == t.i), None)
@@ -521,7 +523,7 @@ def _opens_clause(ctx: _Context, item: _Found) -> bool:
     if i < 0 or ctx.doc[i].is_space:
         return True
     text = ctx.doc[i].text
-    return text in (",", ":", "—", "–", ";") or text[-1] in _SENTENCE_PUNCT
+    return text[-1] in ",:;—–" or text[-1] in _SENTENCE_PUNCT  # "):" is one token
 
 
 # ---- reported speech
@@ -695,16 +697,21 @@ def _comma_before_attribution(cue: Token, clause: Token) -> bool:
 def _after_dateline(words: list[Token]) -> list[Token]:
     """The words after a dateline that opens the sentence: "KYIV, May 2 (Reuters) -"."""
     for k, token in enumerate(words[:_MAX_LABEL]):
-        if token.text in (":", "—", "–", "-") and k > 0 and _is_dateline(words[:k]):
+        if _ends_dateline(token) and k > 0 and _is_dateline(words[:k]):
             return words[k + 1 :]
     return words
 
 
+def _ends_dateline(token: Token) -> bool:
+    return token.text.endswith(":") or token.text in ("—", "–", "-", "--")
+
+
 def _is_dateline(words: list[Token]) -> bool:
-    """Place names, a date and an outlet in brackets, and no verb."""
+    """A place, often with a date and an outlet in brackets, and no verb: "ODESA, Ukraine,
+    May 2 (Reuters)", "KHERSON"."""
     if any(t.pos_ in ("VERB", "AUX") and not t.text[:1].isupper() for t in words):
         return False
-    places = [t for t in words if t.ent_type_ in ("GPE", "LOC", "DATE") or t.is_upper]
+    places = [t for t in words if t.ent_type_ in ("GPE", "LOC", "DATE") or t.text == "("]
     return bool(places) and all(
         t.pos_ in ("PROPN", "NUM", "PUNCT") or t.ent_type_ or t.is_upper for t in words)
 
