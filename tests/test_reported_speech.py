@@ -192,3 +192,18 @@ def test_the_outlet_is_the_medium_never_the_speaker(nlp: Language, text: str) ->
     quote = one(nlp, text)
     assert has(quote.speaker, "Tarasenko")
     assert quote.via in ("AFP", "Reuters")
+
+
+@pytest.mark.parametrize("text", [
+    "The ministry has refused to say whether the convoy reached the city.",
+    "The army declined to confirm that the bridge was lost.",
+])
+def test_refusing_to_say_reports_nothing(nlp: Language, text: str) -> None:
+    assert reported(nlp, text) == []
+
+
+def test_a_second_that_clause_is_part_of_the_same_report(nlp: Language) -> None:
+    quote = one(nlp, "The police have said the two men are brothers, and that one of them "
+                     "told officers he had crossed the border at night.")
+    assert quote.text.endswith("crossed the border at night")
+    assert has(quote.speaker, "police")

@@ -618,7 +618,9 @@ def _reports(cue: Token) -> bool:
             and _after_comma(cue)
     if cue.tag_ in ("VBD", "VBZ", "VBP"):
         return True
-    return any(child.dep_ in ("aux", "auxpass") for child in cue.children)
+    # "has said", "will confirm"; not "refused to say", "declined to confirm"
+    return any(child.dep_ in ("aux", "auxpass") and child.tag_ != "TO"
+               for child in cue.children)
 
 
 def _subject_of(verb: Token) -> Token | None:
@@ -761,8 +763,9 @@ def _own_report(clause: Token, child: Token) -> bool:
         return child.dep_ == "parataxis" and child.i > clause.i
     if child.dep_ == "parataxis":
         return True
-    if not _is_cue(child):
-        return False
+    if not _is_cue(child) or any(c.dep_ == "mark" and c.lower_ in ("that", "whether")
+                                 for c in child.children):
+        return False  # "..., and that one of them told ...": a second content clause
     return child.tag_ == "VBG" or any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children)
 
 
