@@ -207,3 +207,26 @@ def test_a_second_that_clause_is_part_of_the_same_report(nlp: Language) -> None:
                      "told officers he had crossed the border at night.")
     assert quote.text.endswith("crossed the border at night")
     assert has(quote.speaker, "police")
+
+
+# ---- speakers
+
+
+def test_a_pronoun_prefers_the_speaker_to_a_subject_inside_the_report(nlp: Language) -> None:
+    text = ("The mayor, Ivan Sokol, said that Colonel Marko Hrytsak had been dismissed. "
+            "The city would hold elections in spring, he told reporters.")
+    found = reported(nlp, text)
+    assert has(found[-1].speaker, "Sokol")
+
+
+def test_an_embedded_subject_is_the_antecedent_where_nothing_else_fits(nlp: Language) -> None:
+    text = ("Officials said Mr. Viktor Lenko had been detained at the border. The charges "
+            "were invented, he told his lawyer.")
+    found = reported(nlp, text)
+    assert has(found[-1].speaker, "Lenko")
+
+
+def test_a_possessive_does_not_give_its_gender_to_the_mention(nlp: Language) -> None:
+    text = ("Her husband stood by the car. “Get inside,” she said.")
+    (quote,) = nlp(text)._.quotes
+    assert not has(quote.speaker, "husband")

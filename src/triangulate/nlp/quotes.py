@@ -139,7 +139,8 @@ class QuoteFinder:
             doc._.quotes = []
             return doc
         ctx = _Context(doc, text, spans)
-        discourse = Discourse(subject_mentions(subjects, ctx.quoted))
+        discourse = Discourse(subject_mentions(subjects, ctx.quoted, main=True),
+                              subject_mentions(subjects, ctx.quoted, main=False))
         direct = _direct(ctx, spans, doc._.scare_quotes, self.join_sentences)
         indirect = _indirect(ctx, cues, direct)
         direct = [item for item in direct if not _wording_of_a_report(ctx, item, indirect)]

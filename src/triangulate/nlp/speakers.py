@@ -326,7 +326,8 @@ def mention_of(head: Token, quoted: Callable[[int], bool]) -> Mention:
             words, apposition = apposition, words
     titles = [t for t in words if t.i < name_tokens[0].i] if name_tokens else []
     role, affiliation = _role(titles, apposition if name_tokens else words + apposition)
-    lowered = {t.lower_ for t in words + apposition}
+    # "her husband" is a man: a possessive says nothing of the mention's own gender
+    lowered = {t.lower_ for t in words + apposition if t.dep_ != "poss"}
     main = name_tokens[-1] if name_tokens else head
     return Mention(
         text=_text(words) or head.text,
@@ -487,7 +488,7 @@ def _text(words: Iterable[Token]) -> str:
     if not tokens:
         return ""
     out = "".join(t.text_with_ws for t in tokens[:-1]) + tokens[-1].text
-    return out.strip(" ,;:")
+    return out.strip(" ,;:\n\t")
 
 
 def _is_plural(token: Token) -> bool:
@@ -551,12 +552,23 @@ def _medium(token: Token) -> str | None:
 class Discourse:
     """What an article has said so far about who speaks: for pronouns and folding names.
 
-    ``subjects`` are person-like sentence subjects found in one pass over the document; the
-    speakers of quotes are added as they are found.
+    ``subjects`` are the subjects of main clauses that can speak ("Tarasenko arrived"),
+    ``embedded`` those of clauses inside others ("said Petrov was detained"); the speakers
+    of quotes are added as they are found. A pronoun ("he", "she", "they", "it") stands
+    for the nearest earlier compatible mention among the speakers and main-clause
+    subjects, and only where none fits among the embedded subjects: compatible in number
+    (they: plural or a body), in gender where the mention shows it (a title, an honorific,
+    a gendered noun: "Ms.", "spokeswoman", "her husband" is a man), and in kind (he and
+    she: a person; it: a body). "I", "you" and "we" stand for nobody here. A description
+    with "the" ("the official", "the agency") stands for the last speaker whose mention
+    holds its head noun, else for a generic person noun ("the official", "the man") the
+    last person who spoke; anything else is a speaker in its own right.
     """
 
-    def __init__(self, subjects: list[Mention]) -> None:
+    def __init__(self, subjects: list[Mention], embedded: list[Mention] | None = None
+                 ) -> None:
         self._subjects = subjects
+        self._embedded = embedded or []
         self._speakers: list[Mention] = []
 
     def add_speaker(self, mention: Mention) -> None:
@@ -573,11 +585,12 @@ class Discourse:
     def _antecedent(self, pronoun: Mention) -> Mention | None:
         if pronoun.head in ("i", "you", "we"):
             return None
-        candidates = [m for m in self._speakers + self._subjects if m.start < pronoun.start]
-        candidates.sort(key=lambda m: m.start, reverse=True)
-        for candidate in candidates:
-            if _compatible(pronoun, candidate):
-                return candidate
+        for pool in (self._speakers + self._subjects, self._embedded):
+            candidates = sorted((m for m in pool if m.start < pronoun.start),
+                                key=lambda m: m.start, reverse=True)
+            for candidate in candidates:
+                if _compatible(pronoun, candidate):
+                    return candidate
         return None
 
     def _described(self, description: Mention) -> Mention:
@@ -622,15 +635,28 @@ def _compatible(pronoun: Mention, candidate: Mention) -> bool:
     return True
 
 
-def subject_mentions(subjects: list[Token], quoted: Callable[[int], bool]) -> list[Mention]:
-    """Mentions for sentence subjects that can be pronoun antecedents."""
+def subject_mentions(subjects: list[Token], quoted: Callable[[int], bool],
+                     main: bool | None = None) -> list[Mention]:
+    """Mentions for sentence subjects that can be pronoun antecedents: all of them, or
+    (``main``) only those of main clauses, or (``main=False``) only embedded ones."""
     out: list[Mention] = []
     for token in subjects:
         if token.pos_ == "PRON" or quoted(token.i):
             continue
+        if main is not None and in_main_clause(token) != main:
+            continue
         if can_speak(token):
             out.append(mention_of(token, quoted))
     return out
+
+
+def in_main_clause(subject: Token) -> bool:
+    """True for the subject of a sentence's main verb or of a verb joined to it ("X
+    arrived and said"), not of a clause inside another ("said Y was detained")."""
+    verb = subject.head
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    return verb.dep_ == "ROOT"
 
 
 def can_speak(token: Token) -> bool:
