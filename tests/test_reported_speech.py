@@ -230,3 +230,13 @@ def test_a_possessive_does_not_give_its_gender_to_the_mention(nlp: Language) -> 
     text = ("Her husband stood by the car. “Get inside,” she said.")
     (quote,) = nlp(text)._.quotes
     assert not has(quote.speaker, "husband")
+
+
+def test_a_figure_inside_a_report_finds_the_reports_speaker(nlp: Language) -> None:
+    from triangulate.nlp.quotes import speaker_at
+
+    text = "At least 14 people were killed in the strike, the regional governor said."
+    doc = nlp(text)
+    quote = speaker_at(doc, text.index("14"))
+    assert quote is not None and has(quote.speaker, "regional governor")
+    assert speaker_at(doc, text.index("governor")) is None
