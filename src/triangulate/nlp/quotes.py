@@ -873,7 +873,8 @@ def _sentences(doc: Doc, first: int, last: int) -> Span:
 def speaker_at(doc: Doc, char: int) -> Quote | None:
     """The quote or reported passage of ``doc._.quotes`` that holds character ``char``, if
     one does: a figure inside it has its speaker as source ("..., officials said")."""
-    for quote in doc._.quotes or []:
+    quotes: list[Quote] = doc._.quotes or []
+    for quote in quotes:
         if quote.start <= char < quote.end and quote.speaker is not None:
             return quote
     return None
