@@ -240,3 +240,19 @@ def test_a_figure_inside_a_report_finds_the_reports_speaker(nlp: Language) -> No
     quote = speaker_at(doc, text.index("14"))
     assert quote is not None and has(quote.speaker, "regional governor")
     assert speaker_at(doc, text.index("governor")) is None
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Local officials put the death toll at 61 on Monday.", "Local officials"),
+    ("The monitoring group estimated the number of displaced at 40,000.", "monitoring group"),
+    ("A second witness put it closer to 300.", "second witness"),
+])
+def test_putting_a_number_at_a_figure_is_reported(nlp: Language, text: str,
+                                                  speaker: str) -> None:
+    quote = one(nlp, text)
+    assert has(quote.speaker, speaker)
+    assert any(ch.isdigit() for ch in quote.text)
+
+
+def test_putting_things_somewhere_reports_nothing(nlp: Language) -> None:
+    assert reported(nlp, "The crew put the boxes in the truck at dawn.") == []

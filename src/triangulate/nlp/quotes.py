@@ -31,6 +31,7 @@ from dataclasses import dataclass, field, replace
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from triangulate.nlp.lexicon import COUNT_VERBS
 from triangulate.nlp.marks import QuoteSpan, find_quote_spans, paragraphs
 from triangulate.nlp.speakers import (
     CUE_LEMMAS,
@@ -166,7 +167,7 @@ def _scan(doc: Doc) -> tuple[list[Token], list[Token]]:
             subjects.append(token)
         if (token.lemma_ in CUE_LEMMAS and token.pos_ in ("VERB", "AUX")) or (
             token.lower_ == "according"
-        ):
+        ) or _puts_a_figure(token):
             cues.append(token)
     return cues, subjects
 
@@ -632,6 +633,25 @@ def _after_comma(token: Token) -> bool:
     return token.i > 0 and token.doc[token.i - 1].text in (",", "—", "–", ";")
 
 
+def _puts_a_figure(verb: Token) -> bool:
+    """ "Officials put the death toll at 57", "another put it closer to 1,300": a verb of
+    counting with an object and the figure it is set at."""
+    if verb.lemma_ not in COUNT_VERBS or verb.pos_ != "VERB":
+        return False
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    level = [c for c in verb.children if (c.dep_ == "prep" and c.lower_ == "at") or (
+        c.dep_ == "advmod" and any(g.dep_ == "prep" for g in c.children))]
+    return bool(objects) and bool(level) and objects[0].i < level[0].i and any(
+        t.like_num or t.ent_type_ in ("CARDINAL", "QUANTITY") for t in level[0].subtree)
+
+
+def _figure_put(verb: Token) -> list[Token]:
+    """The object and the figure of "put the death toll at 57": "the death toll at 57"."""
+    obj = next(c for c in verb.children if c.dep_ == "dobj")
+    end = max(c.right_edge.i for c in verb.children if c.i > obj.i and c.dep_ != "punct")
+    return [t for t in verb.doc[obj.left_edge.i : end + 1] if not t.is_space]
+
+
 def _content(cue: Token, quote_cues: set[int]) -> list[Token]:
     """The words of the reported clause: the clause after the cue, or before it in a
     trailing attribution, without "that", datelines and trailing participle clauses. A
@@ -641,6 +661,8 @@ def _content(cue: Token, quote_cues: set[int]) -> list[Token]:
     clauses = [c for c in cue.children if _is_content_clause(c) and c.i > cue.i]
     if clauses:
         return _joined_clauses(cue, clauses)
+    if _puts_a_figure(cue):
+        return _figure_put(cue)
     return [] if cue.i in quote_cues else _content_before(cue)
 
 
