@@ -256,3 +256,9 @@ def test_putting_a_number_at_a_figure_is_reported(nlp: Language, text: str,
 
 def test_putting_things_somewhere_reports_nothing(nlp: Language) -> None:
     assert reported(nlp, "The crew put the boxes in the truck at dawn.") == []
+
+
+def test_a_partitive_beside_the_subject_is_not_the_speaker(nlp: Language) -> None:
+    quote = one(nlp, "Twelve nurses, most of them who had worked through the night, said the "
+                     "ward had no power.")
+    assert has(quote.speaker, "nurses")

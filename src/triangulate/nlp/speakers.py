@@ -256,18 +256,35 @@ def _according_to(cue: Token) -> Token | None:
 
 
 def _subject(verb: Token) -> Token | None:
-    """The subject of a verb; of two (a misparse of "the nurse Olena Bondarenko"), the one
-    nearest the verb."""
+    """The subject of a verb; of two (a misparse of "the nurse Olena Bondarenko"), a noun
+    before a partitive or an adjective, then the one nearest the verb."""
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj") or (
         c.dep_ == "nsubjpass" and verb.lemma_ in ("quote", "cite"))]
+    named = [c for c in subjects if c.pos_ in ("NOUN", "PROPN")]
+    if len(named) < len(subjects) and named:
+        subjects = named  # "witnesses, most of them ..., said": the partitive points back
     if subjects:
-        return min(subjects, key=lambda c: abs(verb.i - c.i))
+        nearest = min(subjects, key=lambda c: abs(verb.i - c.i))
+        return _before_partitive(nearest) or nearest
     for child in verb.children:
         if child.dep_ == "agent":
             for obj in child.children:
                 if obj.dep_ == "pobj":
                     return obj
     return None
+
+
+def _before_partitive(subject: Token) -> Token | None:
+    """The noun a partitive subject points back to: "nurses" in "Twelve nurses, most of
+    them ..., said", where the parser took "most" for the subject."""
+    if not any(c.lower_ == "of" and any(g.lower_ in ("them", "us") for g in c.children)
+               for c in subject.children):
+        return None
+    i = subject.left_edge.i - 1
+    if i < 1 or subject.doc[i].text != ",":
+        return None
+    before = subject.doc[i - 1]
+    return before if before.pos_ in ("NOUN", "PROPN") else None
 
 
 def _climb_subject(cue: Token) -> Token | None:
