@@ -262,3 +262,10 @@ def test_a_partitive_beside_the_subject_is_not_the_speaker(nlp: Language) -> Non
     quote = one(nlp, "Twelve nurses, most of them who had worked through the night, said the "
                      "ward had no power.")
     assert has(quote.speaker, "nurses")
+
+
+def test_a_name_after_a_title_phrase_is_the_speakers_name(nlp: Language) -> None:
+    text = ("Head of the Kharkiv regional administration Oleh Synehubov said two people "
+            "were hurt.\n\n“The fire is out now,” he said on Telegram.")
+    found = nlp(text)._.quotes
+    assert all(has(q.speaker, "Synehubov") for q in found), found

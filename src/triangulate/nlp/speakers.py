@@ -341,6 +341,8 @@ def mention_of(head: Token, quoted: Callable[[int], bool]) -> Mention:
         name_tokens = _name_run(appositive, apposition)
         if name_tokens:
             words, apposition = apposition, words
+    if not name_tokens and head.lower_ in _TITLES:
+        name_tokens = _person_after_title(words)
     titles = [t for t in words if t.i < name_tokens[0].i] if name_tokens else []
     role, affiliation = _role(titles, apposition if name_tokens else words + apposition)
     # "her husband" is a man: a possessive says nothing of the mention's own gender
@@ -447,6 +449,17 @@ def _name_run(head: Token, words: list[Token]) -> list[Token]:
     ):
         end += 1
     return words[begin:end]
+
+
+def _person_after_title(words: list[Token]) -> list[Token]:
+    """The name that ends a title's phrase: "Pavel Kirilenko" in "Head of the regional
+    administration Pavel Kirilenko", "Chairman of the committee Anna Berg"."""
+    run: list[Token] = []
+    for token in reversed(words):
+        if token.ent_type_ != "PERSON" or (run and token.i != run[0].i - 1):
+            break
+        run.insert(0, token)
+    return run
 
 
 def _is_name_word(token: Token) -> bool:
