@@ -25,12 +25,14 @@ demo: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
 
-POLNEAR := ../shared/eval/real/polnear-test
+NEWSDEV := ../shared/eval/real/news-dev
+POLNEAR := ../shared/eval/real/polnear-dev
 
 bench: $(STAMP)
 	$(BIN)/python bench/quotes_bench.py --textacy
-	$(BIN)/python bench/quotes_bench.py --textacy --corpus $(POLNEAR)/corpus --gold $(POLNEAR)/polnear-test.gold.json
-	$(BIN)/python bench/quotes_bench.py --join-sentences --corpus $(POLNEAR)/corpus --gold $(POLNEAR)/polnear-test.gold.json
+	$(BIN)/python bench/quotes_bench.py --textacy --corpus $(NEWSDEV)/corpus --gold $(NEWSDEV)/news-dev.gold.json
+	$(BIN)/python bench/quotes_bench.py --textacy --corpus $(POLNEAR)/corpus --gold $(POLNEAR)/polnear-dev.gold.json
+	$(BIN)/python bench/quotes_bench.py --join-sentences --corpus $(POLNEAR)/corpus --gold $(POLNEAR)/polnear-dev.gold.json
 	$(BIN)/python bench/html_extraction.py
 	$(BIN)/python bench/claims_events.py --quantulum
 	$(BIN)/python bench/grouping_scale.py

@@ -3,8 +3,9 @@
     python bench/quotes_bench.py --corpus DIR --gold GOLD.json [--textacy] [--out OUT.json]
 
 Each ``.txt`` file in DIR is one article: optional front matter between ``---`` lines at the
-top, then the headline on the first line, then the body. The script runs the English model
-with ``triangulate_quotes`` over the bodies, writes the analysis JSON that
+top, then the headline on the first line, then the body. The script parses the bodies with
+the project's pipeline (the English model, the gazetteer ruler and the paragraph breaks),
+runs ``triangulate_quotes`` over them, writes the analysis JSON that
 ``eval/CONTRACT.md`` describes (quotes only: claims, groups and tensions stay empty), and scores
 it with ``eval/score.py``. With ``--textacy`` it also runs textacy's
 ``extract.triples.direct_quotations`` over the same parsed documents (textacy is a benchmark-only
@@ -23,7 +24,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -69,6 +69,17 @@ def load_score(gold_path: Path) -> Callable[..., dict[str, Any]]:
             score: Callable[..., dict[str, Any]] = module.score
             return score
     raise SystemExit(f"no score.py above {gold_path}")
+
+
+def parser() -> Language:
+    """The project's pipeline without its own readers: what they read is spaCy's parse
+    with the gazetteer's entities and a sentence start at every line break."""
+    from triangulate.nlp.pipeline import build_pipeline
+
+    nlp = build_pipeline(MODEL)
+    for name in ("triangulate_quotes", "triangulate_claims"):
+        nlp.remove_pipe(name)
+    return nlp
 
 
 def parse(nlp: Language, articles: list[Article]) -> tuple[list[Doc], float]:
@@ -132,7 +143,11 @@ def analysis(articles: list[Article], quotes: list[dict[str, Any]]) -> dict[str,
 
 def summary(name: str, result: dict[str, Any], seconds: float) -> str:
     q = result["quotes"]
-    return (f"{name:9} P {q['precision']:.2f} R {q['recall']:.2f} F1 {q['f1']:.2f}  "
+    indirect = q.get("indirect_recall")
+    kinds = f"direct R {q['direct_recall']:.2f}" if q.get("direct_recall") is not None else ""
+    if indirect is not None:
+        kinds += f" indirect R {indirect:.2f}"
+    return (f"{name:9} P {q['precision']:.2f} R {q['recall']:.2f} ({kinds}) F1 {q['f1']:.2f}  "
             f"speaker-acc {q['speaker_accuracy']:.2f}  attributed-F1 {q['attributed_f1']:.2f}  "
             f"({q['found']}/{q['required']} found, {q['false_alarms']} false)  {seconds:.2f}s")
 
@@ -161,7 +176,7 @@ def main(argv: list[str] | None = None) -> int:
         raise SystemExit(f"no .txt articles in {args.corpus}")
     score = load_score(args.gold)
     gold = json.loads(args.gold.read_text(encoding="utf-8"))
-    nlp = spacy.load(MODEL)
+    nlp = parser()
     docs, parse_seconds = parse(nlp, articles)
     words = sum(len(d) for d in docs)
     print(f"{len(articles)} articles, {words} tokens, parse {parse_seconds:.2f}s")

@@ -308,9 +308,17 @@ def test_according_to_reports_is_no_speaker(nlp: Language) -> None:
     assert quotes(nlp, "Three villages were shelled overnight, according to reports.") == []
 
 
-def test_reported_clause_holding_a_quote_is_left_to_the_quote(nlp: Language) -> None:
-    found = quotes(nlp, "The mayor said that the strike had “flattened the school” overnight.")
+def test_reported_clause_that_is_all_quote_is_left_to_the_quote(nlp: Language) -> None:
+    found = quotes(nlp, "The mayor said that “the strike flattened the school overnight.”")
     assert [q.kind for q in found] == ["direct"]
+
+
+def test_reported_clause_holding_a_few_quoted_words_is_reported_speech(nlp: Language) -> None:
+    found = quotes(nlp, "The mayor said that the strike had “flattened the school” overnight "
+                        "and closed the only bridge.")
+    (reported,) = [q for q in found if q.kind == "indirect"]
+    assert reported.text.startswith("the strike had") and "“flattened" in reported.text
+    assert has(reported.speaker, "mayor")
 
 
 def test_trailing_participle_is_not_reported_content(nlp: Language) -> None:

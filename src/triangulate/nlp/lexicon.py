@@ -46,7 +46,7 @@ REPORTER_NOUNS = frozenset({
     "spokesperson", "intelligence", "military", "lawmaker", "office", "pentagon", "department",
     "president", "minister", "analyst", "report", "estimate", "data", "figure", "staff",
     "command", "source", "media", "outlet", "newspaper", "briefing", "statement", "kremlin",
-    "parliament", "committee", "institute", "observer", "monitor", "nis", "jcs",
+    "parliament", "committee", "institute", "observer", "monitor",
 })
 SPEECH_VERBS = frozenset({
     "say", "tell", "report", "estimate", "claim", "state", "announce", "add", "confirm",

@@ -7,7 +7,7 @@ an apostrophe too. This module reads the marks of a text and pairs them into quo
   but for “ and ‘ after a word and before a space or a stop, which close a low mark („...“);
   a straight double mark (") is read from its neighbours, and alternates where they are silent;
 - a single mark is an apostrophe when letters stand on both sides ("don't"), after the s that
-  ends a plural possessive ("Koreans' proficiency"), and in elisions ('em, '90s, rock 'n' roll);
+  ends a plural possessive ("the gunners' dugout"), and in elisions ('em, '90s, rock 'n' roll);
 - a quote that never closes ends at its paragraph's end, and the next paragraph opening with a
   mark of the same kind continues it (the newspaper convention for quotes over paragraphs);
 - marks that cannot be paired are dropped: nothing crashes and nothing swallows the article.
@@ -140,7 +140,7 @@ def _is_apostrophe(text: str, pos: int, before: str, after: str) -> bool:
         # 'em, '90s; but a quote may open with a word such as 'Tis only in verse
         return not text[pos + 1 : pos + 2].isupper() or text[pos + 1 : pos + 4].lower() == "tis"
     if before in "sS" and after.isspace():
-        # "the Koreans' proficiency": a plural possessive, unless a cue follows the mark
+        # "the medics' tents": a plural possessive, unless a cue follows the mark
         return pos >= 2 and text[pos - 2].isalpha() and not _CUE_AFTER.match(text, pos + 1)
     return False
 

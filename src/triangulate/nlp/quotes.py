@@ -5,15 +5,19 @@ spaCy already made, and sets ``doc._.quotes`` (a list of :class:`~triangulate.ty
 with ``article`` left empty for the caller) and ``doc._.scare_quotes`` (quoted words that
 nobody says: "elite").
 
-A whole quote's cue is the verb of the words right after its closing mark ("...,' Yuriyi
-Bondar told Politico", "...,' Mr. Burton fumed") or right before its opening mark ("X said:
-'...'"); a partial quote's cue is the speech verb above it in the parse ("claimed that they
-had '...'", "describing the move as '...'"), and one with no such verb is a scare quote
-(a word or two) or nobody's words. A sentence quoted in two halves around its cue, and a
-cue-less quote that opens the next paragraph, are joined into one record; any other quote
-without a cue takes the speaker of the quote before it. Reported speech is the content
-clause of a finite speech or belief verb ("X said that ...", "X believes ...",
-"according to X, ...").
+A whole quote's cue is the verb of the words right after its closing mark ("...,' a medic
+told the BBC", "...,' the colonel grumbled") or right before its opening mark ("X said:
+'...'"), else a name a dash signs it with ("'...' — Name"); a partial quote's cue is the
+speech verb above it in the parse ("claimed that they had '...'", "describing the move as
+'...'"), and one with no such verb is a scare quote (a word or two) or nobody's words. A
+sentence quoted in two halves around its cue, and a cue-less quote that opens the next
+paragraph, are joined into one record; any other quote without a cue takes the speaker of
+the quote before it.
+
+Reported speech is the content clause of a speech, belief or finding verb, on either side
+of it: "X said (that) ...", "X told reporters that ...", "..., X said on Tuesday, citing
+...", "X denied it, saying ...", "the inquiry found ...", "according to X" at either end.
+A word or three quoted inside a reported clause belong to that report.
 
 Speakers come from :mod:`triangulate.nlp.speakers`: pronouns and "the official" are resolved
 by rule, and every speaker is written one way per article (its fullest mention or name).
@@ -27,12 +31,15 @@ from dataclasses import dataclass, field, replace
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from triangulate.nlp.lexicon import COUNT_VERBS
 from triangulate.nlp.marks import QuoteSpan, find_quote_spans, paragraphs
 from triangulate.nlp.speakers import (
     CUE_LEMMAS,
+    SPEECH_LEMMAS,
     Discourse,
     Mention,
     SpeakerForm,
+    can_speak,
     denied,
     mention_of,
     speaker_strings,
@@ -48,7 +55,7 @@ Doc.set_extension("scare_quotes", default=None, force=True)
 _MAX_SCARE_WORDS = 3
 _MAX_CUE_CLIMB = 8  # steps up the parse from a quote to its cue
 _MAX_JOIN_GAP = 30  # tokens of attribution between two halves of one split quote
-_MAX_ATTRIBUTION = 6  # tokens from a quote's end to the verb of "..., Mr. Burton fumed"
+_MAX_ATTRIBUTION = 6  # tokens from a quote's end to the verb of "...,' the old man sighed"
 _MAX_LABEL = 12  # tokens of a "Name, Outlet: '...'" label before a quote
 _MIN_INDIRECT_TOKENS = 3
 _SENTENCE_PUNCT = frozenset({".", "!", "?", "…"})
@@ -107,8 +114,8 @@ class QuoteFinder:
     """Sets ``doc._.quotes`` and ``doc._.scare_quotes`` from the parse spaCy already made.
 
     ``speaker_form`` says how speakers are written: ``"mention"`` (the fullest mention of each
-    speaker in the article, as written: "Andrii, a Ukrainian intelligence officer") or
-    ``"name"`` (the fullest name alone: "Andrii"); either way ``role`` and ``affiliation``
+    speaker in the article, as written: "Taras, a Ukrainian drone operator") or
+    ``"name"`` (the fullest name alone: "Taras"); either way ``role`` and ``affiliation``
     hold the title and the demonym. See :func:`~triangulate.nlp.speakers.speaker_strings`.
 
     ``join_sentences`` joins two quoted sentences around one cue ("'...,' he said. '...'")
@@ -133,9 +140,11 @@ class QuoteFinder:
             doc._.quotes = []
             return doc
         ctx = _Context(doc, text, spans)
-        discourse = Discourse(subject_mentions(subjects, ctx.quoted))
+        discourse = Discourse(subject_mentions(subjects, ctx.quoted, main=True),
+                              subject_mentions(subjects, ctx.quoted, main=False))
         direct = _direct(ctx, spans, doc._.scare_quotes, self.join_sentences)
         indirect = _indirect(ctx, cues, direct)
+        direct = [item for item in direct if not _wording_of_a_report(ctx, item, indirect)]
         found = sorted(direct + indirect, key=lambda f: f.start)
         _attribute(found, discourse, ctx)
         doc._.quotes = _finish(doc, text, found, discourse, self.speaker_form)
@@ -158,7 +167,7 @@ def _scan(doc: Doc) -> tuple[list[Token], list[Token]]:
             subjects.append(token)
         if (token.lemma_ in CUE_LEMMAS and token.pos_ in ("VERB", "AUX")) or (
             token.lower_ == "according"
-        ):
+        ) or _puts_a_figure(token):
             cues.append(token)
     return cues, subjects
 
@@ -203,7 +212,7 @@ def _find_cue(ctx: _Context, item: _Found) -> None:
     else:
         chosen, is_after = _introducer_before(ctx, item), False
         if chosen is None:
-            item.label = _label_before(ctx, item)
+            item.label = _label_after(ctx, item) or _label_before(ctx, item)
     item.cue = chosen
     item.cue_after = is_after
 
@@ -235,8 +244,8 @@ def _colon_before(ctx: _Context, item: _Found, across_break: bool) -> int | None
 
 
 def _label_before(ctx: _Context, item: _Found) -> Token | None:
-    """The head of a bare label before a colon that introduces a quote: "Gerald F. Seib, The
-    Wall Street Journal: '...'", "MS. CLINTON: '...'"."""
+    """The head of a bare label before a colon that introduces a quote: "Anna Berg, Nordic
+    Radio: '...'", "MR. OKAFOR: '...'" in a transcript."""
     doc = ctx.doc
     i = _colon_before(ctx, item, across_break=False)
     if i is None:
@@ -249,9 +258,32 @@ def _label_before(ctx: _Context, item: _Found) -> Token | None:
     words = doc[begin:i]
     if not 0 < len(words) < _MAX_LABEL or any(_is_verb(t) for t in words):
         return None
+    if begin == doc[begin].sent.start and _is_dateline(list(words)):
+        return None  # "ODESA, Ukraine (Reuters): '...'": where and whence, not who
     if not any(t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG") for t in words):
         return None
     return next((t for t in words if not begin <= t.head.i < i or t.head.i == t.i), None)
+
+
+def _label_after(ctx: _Context, item: _Found) -> Token | None:
+    """The name a dash signs a quote with: "'...' ― Iryna Melnyk", "'...' — Petro Havryliuk,
+    a farmer"; the last word of the name."""
+    doc = ctx.doc
+    i = item.last + 1
+    while i < len(doc) and (all(c in _MARK_CHARS for c in doc[i].text) or (
+            doc[i].is_space and "\n" not in doc[i].text)):
+        i += 1
+    if i + 1 >= len(doc) or doc[i].text not in ("―", "—", "–", "-", "--"):
+        return None
+    name = doc[i + 1]
+    if ctx.quoted(name.i) or ctx.paragraph(name.idx) != item.paragraph or not (
+        name.pos_ == "PROPN" or name.ent_type_ == "PERSON"
+    ):
+        return None
+    while name.i + 1 < len(doc) and (doc[name.i + 1].pos_ == "PROPN" or doc[
+            name.i + 1].ent_type_ == "PERSON") and not ctx.quoted(name.i + 1):
+        name = doc[name.i + 1]
+    return name
 
 
 def _prefer(ctx: _Context, after: Token, before: Token) -> Token:
@@ -269,8 +301,8 @@ def _cue_next_to(ctx: _Context, item: _Found, *, after: bool) -> Token | None:
     """A cue verb the word next to the quote hangs on, in the same paragraph.
 
     After a quote that ends in a comma, question or exclamation mark, the verb of the
-    attribution is the cue whatever it is ("'...,' Mr. Burton fumed"); elsewhere it must be
-    a verb of speech.
+    attribution is the cue whatever it is ("'...,' the sergeant shrugged"); elsewhere it
+    must be a verb of speech.
     """
     doc = ctx.doc
     step = 1 if after else -1
@@ -297,8 +329,9 @@ def _cue_next_to(ctx: _Context, item: _Found, *, after: bool) -> Token | None:
 
 
 def _cue_in_reach(ctx: _Context, token: Token) -> Token | None:
-    """A speech verb a few words on, past nothing but a name: "'...,' Trump implored", where
-    the tagger took "Trump" for the verb."""
+    """A speech verb a few words on, past nothing but a name the tagger took for a verb:
+    capitalised surnames that are also English verbs ("'...,' Hope said", "'...,' Rush
+    insisted")."""
     doc = ctx.doc
     for i in range(token.i, min(len(doc), token.i + _MAX_ATTRIBUTION)):
         word = doc[i]
@@ -356,7 +389,7 @@ def _verb_above(ctx: _Context, token: Token) -> Token | None:
 
 
 def _is_verb(token: Token) -> bool:
-    """A verb, not a name the tagger took for one ("Trump implored")."""
+    """A verb, not a capitalised name the tagger took for one ("'...,' Marsh added")."""
     if token.pos_ not in ("VERB", "AUX"):
         return False
     return not (token.text[:1].isupper() and not token.is_sent_start)
@@ -492,91 +525,249 @@ def _opens_clause(ctx: _Context, item: _Found) -> bool:
     if i < 0 or ctx.doc[i].is_space:
         return True
     text = ctx.doc[i].text
-    return text in (",", ":", "—", "–", ";") or text[-1] in _SENTENCE_PUNCT
+    return text[-1] in ",:;—–" or text[-1] in _SENTENCE_PUNCT  # "):" is one token
 
 
 # ---- reported speech
 
 
 def _indirect(ctx: _Context, cues: list[Token], direct: list[_Found]) -> list[_Found]:
-    """Reported speech: the content clause of a finite speech verb ("X said that ...").
+    """Reported speech: the content clause of a speech or belief verb, on either side of it.
 
-    A clause that holds a direct quote is left to the quote; a cue inside another cue's
-    clause ("said she believes ...") is part of that report, not one of its own.
+    "X said (that) CLAUSE", "CLAUSE, X said", "X denied it, saying CLAUSE", "CLAUSE,
+    according to X". Cues are read outermost first, so that a cue inside another cue's
+    clause ("said she believes ...") stays part of that report. A clause mostly made of a
+    direct quote is left to the quote; one that holds a few quoted words ("said Russia
+    'deliberately' struck ...") is reported speech with the quote inside it.
     """
-    covered: set[int] = set()
-    for item in direct:
-        covered.update(range(item.first, item.last + 1))
+    quoted_words = {i for item in direct for i in range(item.first, item.last + 1)}
+    quote_cues = {item.cue.i for item in direct if item.cue is not None}
     out: list[_Found] = []
     reported: set[int] = set()
-    for cue in cues:
-        if ctx.quoted(cue.i) or cue.i in reported or not _finite(cue) or denied(cue):
+    for cue in sorted(cues, key=_depth):
+        if ctx.quoted(cue.i) or cue.i in reported or not _reports(cue) or denied(cue) or (
+            _left_to_according(cue)
+        ):
             continue
         paragraph = ctx.paragraph(cue.idx)
-        words = [t for t in _content(cue) if ctx.paragraph(t.idx) == paragraph]
-        if len(words) < _MIN_INDIRECT_TOKENS or any(t.i in covered for t in words):
+        words = [t for t in _content(cue, quote_cues) if ctx.paragraph(t.idx) == paragraph]
+        if len(words) < _MIN_INDIRECT_TOKENS or _mostly_quoted(words, quoted_words):
             continue
         reported.update(t.i for t in words)
         first, last = words[0], words[-1]
         start, end = first.idx, last.idx + len(last.text)
         out.append(_Found("indirect", start, end, first.i, last.i, paragraph,
-                          cue=cue, parts=[(start, end)]))
+                          cue=cue, parts=_runs(words)))
     return out
 
 
-def _finite(cue: Token) -> bool:
-    """A verb that carries a statement of its own (not "..., adding that" or "a man named")."""
+def _runs(words: list[Token]) -> list[tuple[int, int]]:
+    """Character ranges of the runs of adjacent words: a report with an inner clause left
+    out ("..., while another source said ...") is written without it."""
+    runs: list[list[Token]] = [[words[0]]]
+    for word in words[1:]:
+        if word.i == runs[-1][-1].i + 1:
+            runs[-1].append(word)
+        else:
+            runs.append([word])
+    out: list[tuple[int, int]] = []
+    for run in runs:
+        kept = [t for t in run if not (t.is_punct or t.is_space)]
+        if kept:
+            out.append((kept[0].idx, kept[-1].idx + len(kept[-1].text)))
+    return out
+
+
+def _left_to_according(cue: Token) -> bool:
+    """ "According to the coroner, marks on the bodies suggest ...": the marks show, the
+    coroner speaks; the report is the one "according to" makes."""
+    subject = _subject_of(cue)
+    return subject is not None and not can_speak(subject) and any(
+        c.lower_ == "according" for c in cue.children)
+
+
+def _depth(token: Token) -> int:
+    return sum(1 for _ in token.ancestors)
+
+
+def _wording_of_a_report(ctx: _Context, item: _Found, reports: list[_Found]) -> bool:
+    """A word or three quoted inside a reported clause ("said the plan was 'reckless' and
+    ..."): the writer marks the speaker's wording within the report, which is the record;
+    a longer quoted stretch is a quote of its own."""
+    if not item.partial:
+        return False
+    words = [t for t in ctx.doc[item.first : item.last + 1] if not t.is_punct]
+    return len(words) <= _MAX_SCARE_WORDS and any(
+        r.first <= item.first and item.last <= r.last for r in reports)
+
+
+def _mostly_quoted(words: list[Token], quoted_words: set[int]) -> bool:
+    """True where direct quotes hold half the clause's words or more."""
+    inside = sum(1 for t in words if t.i in quoted_words)
+    return inside * 2 >= len(words)
+
+
+def _reports(cue: Token) -> bool:
+    """A cue that carries a statement of its own: a finite verb ("said", "has said", "when
+    the ministry said"), or a participle after a comma that goes on with the subject's
+    words ("..., saying that ..."); not "a man named" or "were said to be"."""
     if cue.lower_ == "according":
         return True
-    if cue.dep_ in ("amod", "acl", "advcl", "xcomp", "pcomp", "relcl", "csubj"):
+    if cue.dep_ in ("amod", "acl", "pcomp", "csubj", "auxpass"):
         return False
+    if cue.tag_ == "VBG":  # "..., believing they were safe" is the writer's account
+        return cue.lemma_ in SPEECH_LEMMAS and cue.dep_ in ("advcl", "conj") \
+            and _after_comma(cue)
     if cue.tag_ in ("VBD", "VBZ", "VBP"):
         return True
-    return any(child.dep_ in ("aux", "auxpass") for child in cue.children)
+    # "has said", "will confirm"; not "refused to say", "declined to confirm"
+    return any(child.dep_ in ("aux", "auxpass") and child.tag_ != "TO"
+               for child in cue.children)
 
 
-def _content(cue: Token) -> list[Token]:
-    """The words of the reported clause, without "that" and trailing participle clauses."""
+def _subject_of(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+
+
+def _after_comma(token: Token) -> bool:
+    return token.i > 0 and token.doc[token.i - 1].text in (",", "—", "–", ";")
+
+
+def _puts_a_figure(verb: Token) -> bool:
+    """ "Officials put the death toll at 57", "another put it closer to 1,300": a verb of
+    counting with an object and the figure it is set at."""
+    if verb.lemma_ not in COUNT_VERBS or verb.pos_ != "VERB":
+        return False
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    level = [c for c in verb.children if (c.dep_ == "prep" and c.lower_ == "at") or (
+        c.dep_ == "advmod" and any(g.dep_ == "prep" for g in c.children))]
+    return bool(objects) and bool(level) and objects[0].i < level[0].i and any(
+        t.like_num or t.ent_type_ in ("CARDINAL", "QUANTITY") for t in level[0].subtree)
+
+
+def _figure_put(verb: Token) -> list[Token]:
+    """The object and the figure of "put the death toll at 57": "the death toll at 57"."""
+    obj = next(c for c in verb.children if c.dep_ == "dobj")
+    end = max(c.right_edge.i for c in verb.children if c.i > obj.i and c.dep_ != "punct")
+    return [t for t in verb.doc[obj.left_edge.i : end + 1] if not t.is_space]
+
+
+def _content(cue: Token, quote_cues: set[int]) -> list[Token]:
+    """The words of the reported clause: the clause after the cue, or before it in a
+    trailing attribution, without "that", datelines and trailing participle clauses. A
+    direct quote's cue attributes the quote before it, not a clause of its own."""
     if cue.lower_ == "according":
         return _according_content(cue)
-    clauses = [c for c in cue.children if c.dep_ == "ccomp" and c.i > cue.i]
-    if not clauses:
-        return []
+    clauses = [c for c in cue.children if _is_content_clause(c) and c.i > cue.i]
+    if clauses:
+        return _joined_clauses(cue, clauses)
+    if _puts_a_figure(cue):
+        return _figure_put(cue)
+    return [] if cue.i in quote_cues else _content_before(cue)
+
+
+def _is_content_clause(token: Token) -> bool:
+    """A clause that says what was said: a complement clause, or a finite verb the small
+    parser hung as an open complement ("that officials said killed 300 people")."""
+    if token.dep_ == "ccomp":
+        return True
+    if token.dep_ != "xcomp" or token.tag_ not in ("VBD", "VBN", "VBZ", "VBP"):
+        return False
+    return not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+
+
+def _joined_clauses(cue: Token, clauses: list[Token]) -> list[Token]:
+    """One content from complements the parser split, and from a verb it hung on the cue as
+    a conjunct with no conjunction before it ("estimated there were around 1,000 people
+    were inside": a typo splits the clause)."""
+    clauses += [c for c in cue.children if c.dep_ == "conj" and c.i > clauses[-1].i
+                and _subject_of(c) is not None
+                and not any(t.dep_ == "cc" for t in cue.doc[clauses[-1].i : c.i])]
     words = _clause_words(clauses[0], skip=None)
     for part in clauses[1:]:
         # the small parser splits a clause with an inserted phrase into two complements
-        # ("that one soldier, about to be taken prisoner, had shouted ..."): one content
-        after = words[-1].i + 1 if words else part.i
-        words += [t for t in cue.doc[after : part.i] if not t.is_space] \
+        # ("that one convoy, delayed by the rain, had turned back ..."): one content
+        after = words[-1].i + 1 if words else part.left_edge.i
+        words += [t for t in cue.doc[after : part.left_edge.i] if not t.is_space] \
             + _clause_words(part, skip=None)
     return words
+
+
+def _content_before(cue: Token) -> list[Token]:
+    """ "CLAUSE, X said (on Tuesday, citing ...)": the clause before a trailing cue, parsed
+    as its complement or with the cue hung on it."""
+    before = [c for c in cue.children if c.dep_ == "ccomp" and c.i < cue.i]
+    if before:
+        clause, skip = before[-1], None
+    elif cue.dep_ in ("parataxis", "ccomp") and cue.head.i < cue.i and not any(
+        c.dep_ in ("mark", "cc") for c in cue.children
+    ):
+        clause, skip = cue.head, cue
+    else:
+        return []
+    if not _comma_before_attribution(cue, clause):
+        return []
+    words = _clause_words(clause, skip=skip)
+    return _after_dateline(words)
+
+
+def _comma_before_attribution(cue: Token, clause: Token) -> bool:
+    """True where a comma or dash stands between the reported clause and its cue's phrase."""
+    subject = speaker_token(cue, lambda _: False)
+    begin = min(cue.i, subject.left_edge.i) if subject is not None else cue.i
+    between = cue.doc[clause.i : begin]
+    return any(t.text in (",", "—", "–") for t in between)
+
+
+def _after_dateline(words: list[Token]) -> list[Token]:
+    """The words after a dateline that opens the sentence: "KYIV, May 2 (Reuters) -"."""
+    for k, token in enumerate(words[:_MAX_LABEL]):
+        if _ends_dateline(token) and k > 0 and _is_dateline(words[:k]):
+            return words[k + 1 :]
+    return words
+
+
+def _ends_dateline(token: Token) -> bool:
+    return token.text.endswith(":") or token.text in ("—", "–", "-", "--")
+
+
+def _is_dateline(words: list[Token]) -> bool:
+    """A place, often with a date and an outlet in brackets, and no verb: "ODESA, Ukraine,
+    May 2 (Reuters)", "KHERSON"."""
+    if any(t.pos_ in ("VERB", "AUX") and not t.text[:1].isupper() for t in words):
+        return False
+    places = [t for t in words if t.ent_type_ in ("GPE", "LOC", "DATE") or t.text == "("]
+    return bool(places) and all(
+        t.pos_ in ("PROPN", "NUM", "PUNCT") or t.ent_type_ or t.is_upper for t in words)
 
 
 def _according_content(cue: Token) -> list[Token]:
     """ "According to X, CLAUSE" or "CLAUSE, according to X": the clause."""
     clause = cue.head
-    finite = _finite(clause) or any(c.dep_ in ("ccomp", "dep") and _finite(c)
-                                    for c in clause.children)
+    finite = _reports(clause) or any(c.dep_ in ("ccomp", "dep") and _reports(c)
+                                     for c in clause.children)
     if clause.i == cue.i or clause.pos_ not in ("VERB", "AUX") or not finite:
         return []
+    subject = _subject_of(clause)
+    if _is_cue(clause) and subject is not None and can_speak(subject):
+        return []  # "according to a document, the agency estimated ...": the agency's words
     if not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children):
         return []
     target = next((c for c in cue.subtree if c.dep_ == "pobj"), None)
     if target is None or target.lower_ in _VAGUE_SOURCES:
         return []
-    return _clause_words(clause, skip=cue)
+    return _after_dateline(_clause_words(clause, skip=cue))
 
 
 def _clause_words(clause: Token, skip: Token | None) -> list[Token]:
+    """The clause's words without a leading "that" and without the clauses that are acts
+    or reports of their own: "..., adding that ..." and "..., while a source said ..."."""
     drop: set[int] = set()
     for child in clause.children:
-        # "..., adding that ...": the speaker's next act, not what was said; but "...,
-        # bunching together in the open" goes on describing what was said
-        trailing_participle = child.dep_ in ("advcl", "parataxis") and child.i > clause.i and (
-            (child.tag_ == "VBG" and child.lemma_ in CUE_LEMMAS) or child.dep_ == "parataxis"
-        )
         leading_mark = child.dep_ == "mark" and child.i < clause.i
-        if (skip is not None and child.i == skip.i) or trailing_participle or leading_mark:
+        if (skip is not None and child.i == skip.i) or leading_mark or _own_report(
+            clause, child
+        ):
             drop.update(t.i for t in child.subtree)
     words = [t for t in clause.subtree if t.i not in drop]
     while words and (words[0].is_punct or words[0].is_space or words[0].lower_ == "that"):
@@ -584,6 +775,21 @@ def _clause_words(clause: Token, skip: Token | None) -> list[Token]:
     while words and (words[-1].is_punct or words[-1].is_space or words[-1].dep_ == "cc"):
         words.pop()
     return words
+
+
+def _own_report(clause: Token, child: Token) -> bool:
+    """A clause after the content that reports on its own: a speech participle ("...,
+    adding that ..."), a speech verb with its own subject ("..., while a source said ..."),
+    or a clause set off as an aside. A participle that goes on describing what was said
+    ("..., crawling along the open road") stays in the content."""
+    if child.i < clause.i or child.dep_ not in ("advcl", "parataxis", "conj"):
+        return child.dep_ == "parataxis" and child.i > clause.i
+    if child.dep_ == "parataxis":
+        return True
+    if not _is_cue(child) or any(c.dep_ == "mark" and c.lower_ in ("that", "whether")
+                                 for c in child.children):
+        return False  # "..., and that one of them told ...": a second content clause
+    return child.tag_ == "VBG" or any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children)
 
 
 # ---- speakers
@@ -625,8 +831,9 @@ def _continues(item: _Found, previous: _Found | None) -> bool:
 
 
 def _speaker_head(ctx: _Context, item: _Found, cue: Token) -> Token | None:
-    """The speaker's head token: from the parse, or for "'...,' Trump, 70, told CNN" where
-    the parse went astray, the first noun between the quote and its cue."""
+    """The speaker's head token: from the parse, or where an age or an aside between the
+    quote and its cue sent the parse astray ("'...,' Novak, 64, told the radio"), the first
+    noun between them."""
     head = speaker_token(cue, ctx.quoted)
     if head is not None and not ctx.quoted(head.i):
         return head
@@ -683,3 +890,13 @@ def _sentences(doc: Doc, first: int, last: int) -> Span:
     end = doc[last].sent.end
     return doc[start:end]
 
+
+
+def speaker_at(doc: Doc, char: int) -> Quote | None:
+    """The quote or reported passage of ``doc._.quotes`` that holds character ``char``, if
+    one does: a figure inside it has its speaker as source ("..., officials said")."""
+    quotes: list[Quote] = doc._.quotes or []
+    for quote in quotes:
+        if quote.start <= char < quote.end and quote.speaker is not None:
+            return quote
+    return None

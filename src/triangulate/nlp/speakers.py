@@ -2,8 +2,8 @@
 
 Everything here reads the parse spaCy already made. No coreference model installs offline, so
 pronouns ("he") and bare descriptions ("the soldier") are resolved by rule to the most recent
-compatible speaker or subject, and later mentions of a name ("Bondar") fold to the fullest form
-seen in the article ("Yuriyi Bondar").
+compatible speaker or subject, and later mentions of a name ("Hrytsenko") fold to the fullest form
+seen in the article ("Mykola Hrytsenko").
 """
 
 from __future__ import annotations
@@ -31,17 +31,28 @@ SPEECH_LEMMAS: frozenset[str] = frozenset({
     "pledge", "mutter", "plead", "assure", "advise", "quote", "call", "continue", "counter",
     "retort", "protest", "object", "cite", "post", "proclaim", "recommend", "hint", "point",
     "summarize", "summarise", "tout", "question", "brief", "speak", "chant", "read", "cry",
-    "yell", "sing", "rule",
-    "implore", "fume", "beg", "snap", "scoff", "sigh", "laugh", "grumble", "gush", "chide",
-    "rail", "marvel", "concur", "interject", "opine", "posit", "vent", "inform", "recollect",
-    "affirm", "attest", "swear", "thunder", "bark", "murmur", "stammer", "sneer",
+    "yell", "sing", "rule", "concur", "interject", "opine", "posit", "inform", "recollect",
+    "affirm", "attest", "swear", "chide", "rail", "marvel", "vent",
+}) | frozenset({
+    # verbs of entreaty: "'Let them go,' she begged"
+    "implore", "beg", "plead", "entreat", "beseech",
+    # verbs of the manner of speaking (Levin's class 37.3) and of the feeling it shows,
+    # which wire copy uses as cues after a quote: "'...,' the colonel grumbled"
+    "fume", "snap", "scoff", "sigh", "laugh", "grumble", "gush", "thunder", "bark",
+    "murmur", "stammer", "sneer", "bellow", "growl", "hiss", "holler", "howl", "moan",
+    "groan", "shriek", "wail", "whimper", "sob", "rasp", "croak", "drawl", "lisp", "purr",
+    "roar", "scold", "seethe", "smile", "grin", "chuckle", "huff", "gasp",
 })
 # verbs of belief and opinion: reported thought ("Kyiv believes ...")
 BELIEF_LEMMAS: frozenset[str] = frozenset({
     "believe", "think", "expect", "fear", "hope", "feel", "reckon", "doubt", "suspect",
     "assess", "judge",
 })
-CUE_LEMMAS: frozenset[str] = SPEECH_LEMMAS | BELIEF_LEMMAS
+# verbs that report what an inquiry found: reported findings ("the investigation found ...")
+FINDING_LEMMAS: frozenset[str] = frozenset({
+    "find", "determine", "establish", "show", "conclude", "calculate", "verify", "document",
+})
+CUE_LEMMAS: frozenset[str] = SPEECH_LEMMAS | BELIEF_LEMMAS | FINDING_LEMMAS
 
 # titles and honorifics that stand before a name but are no part of it
 _TITLES: frozenset[str] = frozenset({
@@ -81,6 +92,14 @@ _PERSON_NOUNS: frozenset[str] = frozenset({
     "person", "civilian", "refugee", "negotiator", "envoy", "ambassador", "guard", "marine",
     "sailor", "paratrooper", "sniper", "gunner", "operator", "troop", "chaplain", "priest",
 })
+# nouns that name bodies of people, which speak as "it" or "they": "the team determined"
+_BODY_NOUNS: frozenset[str] = frozenset({
+    "team", "group", "agency", "ministry", "government", "army", "military", "police",
+    "committee", "commission", "council", "organisation", "organization", "mission",
+    "service", "investigation", "inquiry", "panel", "office", "department", "authority",
+    "administration", "campaign", "court", "parliament", "command", "unit", "company",
+    "community", "intelligence", "staff", "side", "delegation", "coalition", "alliance",
+})
 # descriptions that point back to the last person speaking: "the official added"
 _GENERIC_PERSONS: frozenset[str] = frozenset({
     "official", "source", "officer", "soldier", "commander", "spokesman", "spokeswoman",
@@ -113,7 +132,7 @@ class Mention:
 
     text: str  # the name or description as written, without a leading article
     name: str | None = None  # the proper name inside it, titles left out
-    written: str = ""  # the whole mention, appositive included: "Andrii, a Ukrainian officer"
+    written: str = ""  # the whole mention, appositive included: "Taras, a drone operator"
     role: str | None = None
     affiliation: str | None = None
     pronoun: bool = False
@@ -126,7 +145,7 @@ class Mention:
 
     @property
     def bare_name(self) -> str | None:
-        """The name without an honorific: "Shields" for "Mr. Shields"."""
+        """The name without an honorific: "Okafor" for "Mr. Okafor"."""
         if not self.name:
             return None
         words = self.name.split()
@@ -153,10 +172,10 @@ def speaker_strings(mentions: Iterable[Mention], fullest: dict[str, str], form: 
                     ) -> dict[str, str]:
     """One way of writing each speaker in an article, by :attr:`Mention.key`.
 
-    ``name``: the fullest form of the name seen in the article ("Yuriyi Bondar" for a later
-    "Bondar"), or the description of a speaker with no name; titles and appositives are left
+    ``name``: the fullest form of the name seen in the article ("Mykola Hrytsenko" for a later
+    "Hrytsenko"), or the description of a speaker with no name; titles and appositives are left
     to ``role`` and ``affiliation``. ``mention``: the fullest mention of the speaker as the
-    article gives it, titles and appositive included ("Andrii, a Ukrainian intelligence
+    article gives it, titles and appositive included ("Taras, a Ukrainian drone
     officer"), with the name folded to its fullest form.
     """
     out: dict[str, str] = {}
@@ -168,7 +187,7 @@ def speaker_strings(mentions: Iterable[Mention], fullest: dict[str, str], form: 
         if mention.name and mention.name != mention.bare_name:
             honorifics[mention.key] = mention.name.split()[0]
     if form == "mention":
-        # "Mr. Mike Shields, the group's president": the honorific of a later "Mr. Shields"
+        # "Mr. Emeka Okafor, the group's director": the honorific of a later "Mr. Okafor"
         for key, honorific in honorifics.items():
             if out[key].startswith(fullest.get(key, "\0")):
                 out[key] = f"{honorific} {out[key]}"
@@ -237,18 +256,35 @@ def _according_to(cue: Token) -> Token | None:
 
 
 def _subject(verb: Token) -> Token | None:
-    """The subject of a verb; of two (a misparse of "the nurse Olena Bondarenko"), the one
-    nearest the verb."""
+    """The subject of a verb; of two (a misparse of "the nurse Olena Bondarenko"), a noun
+    before a partitive or an adjective, then the one nearest the verb."""
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj") or (
         c.dep_ == "nsubjpass" and verb.lemma_ in ("quote", "cite"))]
+    named = [c for c in subjects if c.pos_ in ("NOUN", "PROPN")]
+    if len(named) < len(subjects) and named:
+        subjects = named  # "witnesses, most of them ..., said": the partitive points back
     if subjects:
-        return min(subjects, key=lambda c: abs(verb.i - c.i))
+        nearest = min(subjects, key=lambda c: abs(verb.i - c.i))
+        return _before_partitive(nearest) or nearest
     for child in verb.children:
         if child.dep_ == "agent":
             for obj in child.children:
                 if obj.dep_ == "pobj":
                     return obj
     return None
+
+
+def _before_partitive(subject: Token) -> Token | None:
+    """The noun a partitive subject points back to: "nurses" in "Twelve nurses, most of
+    them ..., said", where the parser took "most" for the subject."""
+    if not any(c.lower_ == "of" and any(g.lower_ in ("them", "us") for g in c.children)
+               for c in subject.children):
+        return None
+    i = subject.left_edge.i - 1
+    if i < 1 or subject.doc[i].text != ",":
+        return None
+    before = subject.doc[i - 1]
+    return before if before.pos_ in ("NOUN", "PROPN") else None
 
 
 def _climb_subject(cue: Token) -> Token | None:
@@ -301,13 +337,16 @@ def mention_of(head: Token, quoted: Callable[[int], bool]) -> Mention:
     apposition = _phrase(appositive, quoted) if appositive is not None else []
     name_tokens = _name_run(head, words)
     if not name_tokens and appositive is not None:
-        # "a spokeswoman for the hotels, Jennifer Rodstrom": the name stands second
+        # "a spokesman for the port, Ivan Petrenko": the name stands second
         name_tokens = _name_run(appositive, apposition)
         if name_tokens:
             words, apposition = apposition, words
+    if not name_tokens and head.lower_ in _TITLES:
+        name_tokens = _person_after_title(words)
     titles = [t for t in words if t.i < name_tokens[0].i] if name_tokens else []
     role, affiliation = _role(titles, apposition if name_tokens else words + apposition)
-    lowered = {t.lower_ for t in words + apposition}
+    # "her husband" is a man: a possessive says nothing of the mention's own gender
+    lowered = {t.lower_ for t in words + apposition if t.dep_ != "poss"}
     main = name_tokens[-1] if name_tokens else head
     return Mention(
         text=_text(words) or head.text,
@@ -326,7 +365,7 @@ def mention_of(head: Token, quoted: Callable[[int], bool]) -> Mention:
 
 def _written(head: Token, quoted: Callable[[int], bool]) -> str:
     """The mention as the article writes it: the head's phrase with its appositives and
-    prepositional phrases, without clauses, quoted words or the medium ("to Politico")."""
+    prepositional phrases, without clauses, quoted words or the medium ("to the BBC")."""
     drop: set[int] = set()
     for token in head.subtree:
         clause = token.dep_ in ("relcl", "acl", "advcl", "ccomp", "parataxis", "xcomp")
@@ -373,7 +412,7 @@ def _collect(token: Token, quoted: Callable[[int], bool], out: list[Token], dept
         if child.dep_ == "prep" and child.lower_ in _KEEP_PREPS and depth < 2:
             _collect(child, quoted, out, depth + 1)
         elif child.dep_ == "appos" and not _comma_between(token, child):
-            _collect(child, quoted, out, depth + 1)  # "sergeant Oleksandr": one phrase
+            _collect(child, quoted, out, depth + 1)  # "corporal Petro": one phrase
         elif child.dep_ == "punct" and child.text in ("-", ".", "'", "’"):
             out.append(child)
         elif child.dep_ not in _DROP_DEPS:
@@ -386,8 +425,8 @@ def _comma_between(a: Token, b: Token) -> bool:
 
 
 def _name_run(head: Token, words: list[Token]) -> list[Token]:
-    """The proper name a phrase is headed by: "Lloyd Austin" in "Defense Secretary Lloyd
-    Austin", "Oleksandr" in "sergeant Oleksandr"; an honorific before it is kept."""
+    """The proper name a phrase is headed by: "Anna Berg" in "Foreign Minister Anna
+    Berg", "Petro" in "corporal Petro"; an honorific before it is kept."""
     anchor: Token | None = head if _is_name_word(head) and head.pos_ == "PROPN" else None
     if anchor is None and head.ent_type_ == "PERSON":
         anchor = head
@@ -410,6 +449,17 @@ def _name_run(head: Token, words: list[Token]) -> list[Token]:
     ):
         end += 1
     return words[begin:end]
+
+
+def _person_after_title(words: list[Token]) -> list[Token]:
+    """The name that ends a title's phrase: "Pavel Kirilenko" in "Head of the regional
+    administration Pavel Kirilenko", "Chairman of the committee Anna Berg"."""
+    run: list[Token] = []
+    for token in reversed(words):
+        if token.ent_type_ != "PERSON" or (run and token.i != run[0].i - 1):
+            break
+        run.insert(0, token)
+    return run
 
 
 def _is_name_word(token: Token) -> bool:
@@ -440,7 +490,7 @@ def _role(titles: list[Token], described: list[Token]) -> tuple[str | None, str 
 
 
 def _affiliation(words: list[Token]) -> str | None:
-    """The first demonym among the words, whole ("North Korean")."""
+    """The first demonym among the words, whole ("South Sudanese")."""
     for token in words:
         if token.ent_type_ == "NORP" and token.pos_ in ("ADJ", "PROPN"):
             return _entity_text(token)
@@ -468,7 +518,7 @@ def _text(words: Iterable[Token]) -> str:
     if not tokens:
         return ""
     out = "".join(t.text_with_ws for t in tokens[:-1]) + tokens[-1].text
-    return out.strip(" ,;:")
+    return out.strip(" ,;:\n\t")
 
 
 def _is_plural(token: Token) -> bool:
@@ -482,7 +532,7 @@ def _is_person(token: Token, named: bool) -> bool | None:
     if token.ent_type_ in ("GPE", "NORP"):
         return False
     if token.ent_type_ == "ORG":
-        # the small model often reads a surname as an organisation: "Tapper said"
+        # the small model often reads a lone surname as an organisation: "Marsh said"
         alone = token.ent_iob_ == "B" and (
             token.i + 1 == len(token.doc) or token.doc[token.i + 1].ent_iob_ != "I"
         )
@@ -491,7 +541,7 @@ def _is_person(token: Token, named: bool) -> bool | None:
 
 
 def via_of(cue: Token, speaker: Token | None) -> str | None:
-    """The medium the words went to: "told Politico", "said ... to The New York Times"."""
+    """The medium the words went to: "told Reuters", "said ... to The New York Times"."""
     candidates: list[Token] = []
     for child in cue.children:
         if child.dep_ in ("dobj", "dative", "iobj") and cue.lemma_ == "tell":
@@ -532,12 +582,23 @@ def _medium(token: Token) -> str | None:
 class Discourse:
     """What an article has said so far about who speaks: for pronouns and folding names.
 
-    ``subjects`` are person-like sentence subjects found in one pass over the document; the
-    speakers of quotes are added as they are found.
+    ``subjects`` are the subjects of main clauses that can speak ("Tarasenko arrived"),
+    ``embedded`` those of clauses inside others ("said Petrov was detained"); the speakers
+    of quotes are added as they are found. A pronoun ("he", "she", "they", "it") stands
+    for the nearest earlier compatible mention among the speakers and main-clause
+    subjects, and only where none fits among the embedded subjects: compatible in number
+    (they: plural or a body), in gender where the mention shows it (a title, an honorific,
+    a gendered noun: "Ms.", "spokeswoman", "her husband" is a man), and in kind (he and
+    she: a person; it: a body). "I", "you" and "we" stand for nobody here. A description
+    with "the" ("the official", "the agency") stands for the last speaker whose mention
+    holds its head noun, else for a generic person noun ("the official", "the man") the
+    last person who spoke; anything else is a speaker in its own right.
     """
 
-    def __init__(self, subjects: list[Mention]) -> None:
+    def __init__(self, subjects: list[Mention], embedded: list[Mention] | None = None
+                 ) -> None:
         self._subjects = subjects
+        self._embedded = embedded or []
         self._speakers: list[Mention] = []
 
     def add_speaker(self, mention: Mention) -> None:
@@ -554,15 +615,16 @@ class Discourse:
     def _antecedent(self, pronoun: Mention) -> Mention | None:
         if pronoun.head in ("i", "you", "we"):
             return None
-        candidates = [m for m in self._speakers + self._subjects if m.start < pronoun.start]
-        candidates.sort(key=lambda m: m.start, reverse=True)
-        for candidate in candidates:
-            if _compatible(pronoun, candidate):
-                return candidate
+        for pool in (self._speakers + self._subjects, self._embedded):
+            candidates = sorted((m for m in pool if m.start < pronoun.start),
+                                key=lambda m: m.start, reverse=True)
+            for candidate in candidates:
+                if _compatible(pronoun, candidate):
+                    return candidate
         return None
 
     def _described(self, description: Mention) -> Mention:
-        """ "the soldier" after "a wounded North Korean soldier": the earlier speaker."""
+        """ "the medic" after "a medic from the 3rd Brigade": the earlier speaker."""
         for speaker in reversed(self._speakers):
             if speaker.start >= description.start or speaker.pronoun:
                 continue
@@ -603,17 +665,36 @@ def _compatible(pronoun: Mention, candidate: Mention) -> bool:
     return True
 
 
-def subject_mentions(subjects: list[Token], quoted: Callable[[int], bool]) -> list[Mention]:
-    """Mentions for sentence subjects that can be pronoun antecedents."""
+def subject_mentions(subjects: list[Token], quoted: Callable[[int], bool],
+                     main: bool | None = None) -> list[Mention]:
+    """Mentions for sentence subjects that can be pronoun antecedents: all of them, or
+    (``main``) only those of main clauses, or (``main=False``) only embedded ones."""
     out: list[Mention] = []
     for token in subjects:
         if token.pos_ == "PRON" or quoted(token.i):
             continue
-        if token.pos_ == "PROPN" or token.lemma_.lower() in _PERSON_NOUNS or (
-            token.ent_type_ in ("PERSON", "ORG")
-        ):
+        if main is not None and in_main_clause(token) != main:
+            continue
+        if can_speak(token):
             out.append(mention_of(token, quoted))
     return out
+
+
+def in_main_clause(subject: Token) -> bool:
+    """True for the subject of a sentence's main verb or of a verb joined to it ("X
+    arrived and said"), not of a clause inside another ("said Y was detained")."""
+    verb = subject.head
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    return verb.dep_ == "ROOT"
+
+
+def can_speak(token: Token) -> bool:
+    """True where a noun names someone who can speak: a person, a body of people or a name
+    ("the team", "Kyiv"), not a thing that shows ("maps", "evidence")."""
+    lemma = token.lemma_.lower()
+    return token.pos_ == "PROPN" or lemma in _PERSON_NOUNS or lemma in _BODY_NOUNS or (
+        token.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"))
 
 
 NOBODY = frozenset({"neither", "no", "nobody", "none", "noone"})
