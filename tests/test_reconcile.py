@@ -43,10 +43,39 @@ def test_two_sources_agreeing_corroborate() -> None:
 
 
 def test_same_period_disagreement_conflicts() -> None:
-    status, estimate = judge([claim("a", 300, source="Seoul"), claim("b", 3800, source="Kyiv")],
+    status, estimate = judge([claim("a", 300, "about", source="Seoul"),
+                              claim("b", 3800, source="Kyiv")],
                              dates={"a": "2025-01-13", "b": "2025-01-15"})
     assert status == "conflicting"
     assert estimate[0] == 300 and estimate[2] == 3800
+
+
+def test_a_count_that_grew_is_compatible_and_one_that_shrank_conflicts() -> None:
+    grew, _ = judge([claim("a", 300, source="Seoul"), claim("b", 3800, source="Kyiv")],
+                    dates={"a": "2025-01-13", "b": "2025-01-15"})
+    shrank, _ = judge([claim("a", 3800, source="Seoul"), claim("b", 300, source="Kyiv")],
+                      dates={"a": "2025-01-13", "b": "2025-01-15"})
+    same_source, _ = judge([claim("a", 3800, source="Kyiv"), claim("b", 300, source="Kyiv"),
+                            claim("c", 20, "at_least")],
+                           dates={"a": "2025-01-13", "b": "2025-01-15", "c": "2025-01-15"})
+    assert (grew, shrank, same_source) == ("compatible", "conflicting", "compatible")
+
+
+def test_a_range_bounds_a_growing_count_on_the_same_day() -> None:
+    estimate = claim("b", 100, "range", source="intelligence assessment")
+    estimate.low, estimate.high = 100, 300
+    status, _ = judge([claim("a", 500, "at_least", source="health ministry"), estimate],
+                      dates={"a": "2025-01-13", "b": "2025-01-13"})
+    assert status == "conflicting"
+
+
+def test_figures_dated_in_the_text_are_compared_by_that_date() -> None:
+    claims = [claim("a", 600, "about", source="investigators"),
+              claim("b", 300, "about", source="city council")]
+    claims[0].as_of = "2025-03-16"  # "died in the strike on March 16", reported in May
+    assert judge(claims, dates={"a": "2025-05-04", "b": "2025-03-20"})[0] == "conflicting"
+    claims[0].as_of = None
+    assert judge(claims, dates={"a": "2025-05-04", "b": "2025-03-20"})[0] == "compatible"
 
 
 def test_counts_weeks_apart_are_compatible() -> None:
@@ -117,10 +146,20 @@ def test_different_scopes_do_not_conflict() -> None:
     assert status == "compatible"
 
 
-def test_undated_figures_conflict_with_dated_ones() -> None:
-    status, _ = judge([claim("a", 300, source="Seoul"), claim("b", 3800, source="Kyiv")],
-                      dates={"a": "2025-01-13"})
-    assert status == "conflicting"
+def test_undated_figures_are_no_evidence_of_a_clash() -> None:
+    status, _ = judge([claim("a", 300, "about", source="Seoul"),
+                       claim("b", 3800, "about", source="Kyiv")], dates={"a": "2025-01-13"})
+    assert status == "compatible"
+
+
+def test_one_sources_series_does_not_corroborate_a_rising_toll() -> None:
+    status, _ = judge([claim("a", 50, source="governor"), claim("b", 50, source="police"),
+                       claim("c", 57, source="governor")],
+                      dates={"a": "2025-01-13", "b": "2025-01-13", "c": "2025-01-16"})
+    assert status == "compatible"
+    same, _ = judge([claim("a", 50, "at_least", source="governor"),
+                     claim("b", 50, "at_least", source="police")])
+    assert same == "corroborated"
 
 
 def test_agreement_needs_two_sources() -> None:
