@@ -20,6 +20,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from triangulate.nlp.events import EVENT_NOUNS
 from triangulate.nlp.gazetteer import DEMONYM, actor_of
 from triangulate.nlp.lexicon import (
     AREA_UNITS,
@@ -46,6 +47,11 @@ from triangulate.types import Claim, Quote
 Doc.set_extension("claims", default=None, force=True)
 
 PLURAL_PRONOUNS = {"they", "them", "their", "theirs"}
+# verbs whose subject did the harm the figure counts: "the blast killed 40"
+AGENT_LEMMAS = KILLED | WOUNDED | CAPTURED | DESTROYING | {"kill", "wound", "injure", "capture"}
+WEAPONS = frozenset({"rocket", "missile", "drone", "shell", "bomb", "jet", "artillery",
+                     "aircraft", "plane", "warplane", "gunfire", "tank", "mortar", "munition"})
+ATTACK_WORDS = EVENT_NOUNS | WEAPONS
 
 
 @Language.factory("triangulate_claims")
@@ -89,7 +95,10 @@ def read_claim(doc: Doc, text: str, mention: NumberMention, quotes: list[Quote],
         (previous.sentence == sentence.text.strip()
          and is_ellipsis(number, counted, measure, previous))
         or (measure in {None, "other"} and restates_total(root, previous)))
-    if continues and previous is not None:
+    part = part_of(number, counted, measure, earlier)
+    if part is not None:
+        measure, subject_text, actor = part
+    elif continues and previous is not None:
         measure, subject_text, actor = previous.measure, previous.subject, previous.actor
     elif measure is None:
         return None
@@ -116,6 +125,59 @@ def read_claim(doc: Doc, text: str, mention: NumberMention, quotes: list[Quote],
         start=mention.start,
         end=mention.end,
     )
+
+
+def part_of(number: Span, counted: Token | None, measure: str | None,
+            earlier: list[Claim]) -> tuple[str, str, str | None] | None:
+    """A sub-count of the figure before it, as a claim of its own about a category of
+    people: "Four of them are children", "of them five are children", "among them three
+    children", "Among those killed were five children", "Among the dead were two medics".
+    (measure, subject, actor), the measure from "those killed" / "the dead" or else the
+    previous figure's (in this sentence or the two before), the subject the category's noun."""
+    root = number.root
+    noun = category_noun(root, counted)
+    if noun is None:
+        return None
+    among = [t for t in (root, noun, noun.head, root.head) for t in t.children
+             if t.dep_ == "prep" and t.lower_ in {"of", "among"}]
+    if not among:
+        return None
+    told = [w for t in among for o in t.children if o.dep_ == "pobj"
+            for w in [lemma(o), *[lemma(c) for c in o.children if c.dep_ in {"acl", "amod"}]]]
+    found = classify([told], None) if told else None
+    if found not in LOSSES:
+        whole = whole_count(root.sent, earlier)
+        if whole is None:
+            return None
+        found = whole.measure
+    if measure in LOSSES and found != measure and counted is noun:
+        return None  # "three children were wounded": the clause's own measure stands
+    return found, noun.text, actor_of(noun.text)
+
+
+def whole_count(sentence: Span, earlier: list[Claim]) -> Claim | None:
+    """The count a sub-count is part of ("them"): the last loss figure of this sentence or the
+    two before that counts people by a noun ("35 people", not a bare "more than 100")."""
+    near = {s.text.strip() for s in [sentence, *sentences_before(sentence, 2)]}
+    losses = [c for c in earlier[-6:] if c.sentence in near and c.measure in LOSSES]
+    named = [c for c in losses if re.search(r"[^\W\d]\w*$", c.text)]
+    return (named or losses or [None])[-1]
+
+
+def category_noun(root: Token, counted: Token | None) -> Token | None:
+    """The noun of people a sub-count names: the counted noun ("five children") or the
+    copula's complement ("four of them are children")."""
+    if counted is not None and counted.pos_ == "NOUN" and lemma(counted) in PEOPLE_NOUNS:
+        return counted if counted.dep_ in {"attr", "npadvmod", "appos", "conj"} \
+            or counted.head.lower_ == "among" else None
+    if root.dep_ == "nsubj":
+        return next((c for c in root.head.children if c.dep_ == "attr" and c.pos_ == "NOUN"
+                     and lemma(c) in PEOPLE_NOUNS), None)
+    if root.dep_ == "nummod" and root.head.pos_ == "PRON":
+        verb = clause_verb(root.head)
+        return next((c for c in verb.children if c.dep_ == "attr" and c.pos_ == "NOUN"
+                     and lemma(c) in PEOPLE_NOUNS), None) if verb is not None else None
+    return None
 
 
 def restates_total(root: Token, previous: Claim) -> bool:
@@ -146,7 +208,7 @@ def is_ellipsis(number: Span, counted: Token | None, measure: str | None,
         return False
     verb = governed[0]
     return previous.start < verb.idx < number.start_char and lemma(verb) in MEASURE_LEMMAS \
-        and put_object(verb) is None
+        and put_object(verb) is None and measure == previous.measure
 
 
 # --- measure ---------------------------------------------------------------------------------
@@ -397,9 +459,17 @@ def subject_of(measure: str, counted: Token | None, phrase: Span | None, root: T
         return text, None, True
     actor, certain = actor_in_context(root)
     if actor is None:
-        return text, None, False
-    noun = counted.text if counted is not None and counted.pos_ == "NOUN" else "forces"
-    return f"{DEMONYM.get(actor, actor)} {noun}", actor, certain
+        return text or ("people" if measure in LOSSES else None), None, False
+    noun = counted.text if counted is not None and counted.pos_ == "NOUN" else None
+    return side_subject(actor, noun), actor, certain
+
+
+def side_subject(actor: str, noun: str | None = None) -> str:
+    """How to name an actor's counted people: "North Korean soldiers", "Russian forces";
+    civilians by their noun ("residents") or as "civilians"."""
+    if actor == "Civilians":
+        return noun or "civilians"
+    return f"{DEMONYM.get(actor, actor)} {noun or 'forces'}"
 
 
 def side_so_far(earlier: list[Claim], text: str | None, actor: str | None
@@ -408,7 +478,7 @@ def side_so_far(earlier: list[Claim], text: str | None, actor: str | None
     an article about one side's losses and forces keeps to that side until it names another."""
     for claim in reversed(earlier):
         if claim.measure in SIDED and claim.actor is not None:
-            return f"{DEMONYM.get(claim.actor, claim.actor)} forces", claim.actor
+            return side_subject(claim.actor), claim.actor
     return text, actor
 
 
@@ -441,6 +511,8 @@ def actor_in_context(root: Token) -> tuple[str | None, bool]:
         if not subjects:
             continue
         subject = subjects[0]
+        if subject.dep_ == "nsubj" and lemma(ancestor) in AGENT_LEMMAS:
+            break  # "Russian strike kills 14": the subject did it; the figure is its victims
         if subject.lower_ in PLURAL_PRONOUNS:
             return actor_before(root.sent), True
         if lemma(subject) in REPORTER_NOUNS or subject.ent_type_ in {"ORG", "PERSON"}:
@@ -458,11 +530,16 @@ def actor_in_sentence(root: Token, anywhere: bool = False) -> str | None:
     clause = clause_verb(root)
     for token in root.sent:
         if token.ent_type_ in ({"NORP", "GPE"} if anywhere else {"NORP"}) \
-                and (anywhere or clause_verb(token) == clause):
+                and (anywhere or clause_verb(token) == clause) and not is_attacker(token):
             actor = actor_of(token.text)
             if actor is not None:
                 return actor
     return None
+
+
+def is_attacker(token: Token) -> bool:
+    """True for a people named as who struck: "the Russian airstrike", "Israeli jets"."""
+    return lemma(token.head) in ATTACK_WORDS or token.head.lower_ in ATTACK_WORDS
 
 
 def is_speech_verb(token: Token) -> bool:
@@ -473,7 +550,8 @@ def actor_before(sentence: Span) -> str | None:
     """The actor of the most recent earlier sentence that names a group of people."""
     earlier = sentences_before(sentence, 3) or [sentence]  # the first looks in itself
     chunks = [c for s in earlier for c in noun_chunks(s)
-              if lemma(c.root) not in REPORTER_NOUNS and actor_of(c.text) is not None]
+              if lemma(c.root) not in REPORTER_NOUNS | ATTACK_WORDS
+              and actor_of(c.text) is not None]
     plural = [c for c in chunks if c.root.tag_ in {"NNS", "NNPS"}]
     return actor_of((plural or chunks)[0].text) if plural or chunks else None
 
