@@ -466,9 +466,9 @@ def subject_of(measure: str, counted: Token | None, phrase: Span | None, root: T
 
 def side_subject(actor: str, noun: str | None = None) -> str:
     """How to name an actor's counted people: "North Korean soldiers", "Russian forces";
-    civilians by their noun ("residents") or as "civilians"."""
+    civilians by their noun ("residents") or as "people"."""
     if actor == "Civilians":
-        return noun or "civilians"
+        return noun or "people"
     return f"{DEMONYM.get(actor, actor)} {noun or 'forces'}"
 
 
@@ -508,11 +508,12 @@ def actor_in_context(root: Token) -> tuple[str | None, bool]:
         if is_speech_verb(ancestor):
             break
         subjects = [c for c in ancestor.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if lemma(ancestor) in AGENT_LEMMAS and not any(
+                c.dep_ in {"nsubjpass", "auxpass"} for c in ancestor.children):
+            break  # "Russian strike kills 14": whoever did it is no victim
         if not subjects:
             continue
         subject = subjects[0]
-        if subject.dep_ == "nsubj" and lemma(ancestor) in AGENT_LEMMAS:
-            break  # "Russian strike kills 14": the subject did it; the figure is its victims
         if subject.lower_ in PLURAL_PRONOUNS:
             return actor_before(root.sent), True
         if lemma(subject) in REPORTER_NOUNS or subject.ent_type_ in {"ORG", "PERSON"}:
@@ -547,13 +548,16 @@ def is_speech_verb(token: Token) -> bool:
 
 
 def actor_before(sentence: Span) -> str | None:
-    """The actor of the most recent earlier sentence that names a group of people."""
+    """The actor of the most recent earlier sentence that names a group of people
+    ("North Korean soldiers", "Palestinians"); a country named as who acts or speaks
+    ("as Israel denies") is no group whose dead are counted."""
     earlier = sentences_before(sentence, 3) or [sentence]  # the first looks in itself
     chunks = [c for s in earlier for c in noun_chunks(s)
               if lemma(c.root) not in REPORTER_NOUNS | ATTACK_WORDS
               and actor_of(c.text) is not None]
-    plural = [c for c in chunks if c.root.tag_ in {"NNS", "NNPS"}]
-    return actor_of((plural or chunks)[0].text) if plural or chunks else None
+    people = [c for c in chunks if c.root.tag_ in {"NNS", "NNPS"}
+              or lemma(c.root) in PEOPLE_NOUNS]  # a group, not a country that acts or speaks
+    return actor_of(people[0].text) if people else None
 
 
 def sentences_before(sentence: Span, count: int) -> list[Span]:
@@ -589,14 +593,16 @@ def source_of(root: Token, mention: NumberMention, quotes: list[Quote]
     if direct:
         return direct[0], False
     said_by = speech_subject(root)
-    if said_by and is_pronoun(said_by) and covering:
-        said_by = covering[0].speaker
+    if said_by and is_pronoun(said_by):
+        said_by = covering[0].speaker if covering else person_before(root.sent, said_by)
     found = according_to(root) or said_by or (covering[0].speaker if covering else None) \
         or counting_subject(root)
     cited = citing(root)
     if found and cited:
         found = f"{found}, citing {cited}"
     found = found or cited or headline_label(root.sent.text)
+    if found is not None:
+        found = re.split(r"\s+(?:--|—|–)\s+", found)[0].strip() or None  # an aside is no name
     if found is None:
         if any(t.lower_ in {"reportedly", "allegedly"} for t in root.sent):
             return "reports", True
@@ -615,8 +621,33 @@ def headline_label(sentence: str) -> str | None:
         return None
     for pattern in (HEADLINE_LEAD, HEADLINE_TAIL):
         match = pattern.search(text)
-        if match is not None and not any(ch.isdigit() for ch in match.group(1)):
+        if match is not None and not any(ch.isdigit() for ch in match.group(1)) \
+                and not is_section_label(match.group(1)):
             return match.group(1).strip()
+    return None
+
+
+SECTION_WORDS = frozenset({"war", "conflict", "crisis", "live", "analysis", "explainer",
+                           "opinion", "update", "updates", "breaking", "exclusive", "watch",
+                           "video", "photos", "latest", "news", "timeline", "factbox"})
+
+
+def is_section_label(label: str) -> bool:
+    """A headline's section or story label ("Israel-Hamas war: ...", "Live: ..."), not a
+    source: it names the story or the kind of piece."""
+    words = set(re.findall(r"[a-z]+", label.lower()))
+    return bool(words & (SECTION_WORDS | EVENT_NOUNS))
+
+
+def person_before(sentence: Span, pronoun: str) -> str | None:
+    """Whom "he" or "she" stands for: the last person named in this sentence before the
+    pronoun or in the three before it; None for other pronouns (a pronoun is no source)."""
+    if pronoun.lower() not in {"he", "she"}:
+        return None
+    for span in [sentence, *sentences_before(sentence, 3)]:
+        people = [e for e in span.ents if e.label_ == "PERSON"]
+        if people:
+            return people[-1].text
     return None
 
 
