@@ -380,7 +380,24 @@ MEASURE_LEMMAS = KILLED | WOUNDED | CASUALTIES | CAPTURED | MISSING
 
 def classify(tiers: list[list[str]], counted: Token | None) -> str | None:
     """The measure of the first tier that names one; "killed or wounded" is casualties; a
-    force noun anywhere ("troops", "the force") means deployed."""
+    force noun anywhere ("troops", "the force") means deployed. A status the counted noun
+    names ("POWs", "hostages") gives way to a harm a later tier names ("killed 50 POWs")."""
+    found = first_measure(tiers, counted)
+    if found in {"captured", "missing"} and counted is not None \
+            and lemma(counted) in STATUS_NOUNS:
+        harms = (m for words in tiers[:-1] if (m := first_measure([words], counted)) in HARMS)
+        return next(harms, found)  # the modifiers' tier ("wounded POWs") tells no harm done
+    return found
+
+
+HARMS = frozenset({"killed", "wounded", "casualties"})
+STATUS_NOUNS = frozenset({"pow", "pows", "prisoner", "captive", "hostage", "detainee",
+                          "inmate", "missing"})
+LOSS_NOUNS = frozenset({"dead", "death", "body", "casualty", "fatality", "injured", "wounded",
+                        "killed", "toll", "loss"})
+
+
+def first_measure(tiers: list[list[str]], counted: Token | None) -> str | None:
     for words in tiers:
         if any(w in CASUALTIES for w in words) or (
                 any(w in KILLED for w in words) and any(w in WOUNDED for w in words)):
@@ -453,6 +470,8 @@ def subject_of(measure: str, counted: Token | None, phrase: Span | None, root: T
         return (holder.text if holder is not None else None), \
             actor or actor_in_sentence(root, anywhere=True), True
     text = without_number(phrase, mention) if phrase is not None else None
+    if phrase is not None and measure in LOSSES and lemma(phrase.root) in LOSS_NOUNS:
+        text = None  # "300 dead", "20 bodies", "500 deaths" say what befell, not whom
     if phrase is not None and actor_of(phrase.text) is not None:
         return text, actor_of(phrase.text), True
     if measure == "share" and phrase is not None and lemma(phrase.root) not in FORCE_NOUNS:
@@ -502,8 +521,11 @@ def clause_subject(token: Token) -> Span | None:
 
 def actor_in_context(root: Token) -> tuple[str | None, bool]:
     """The actor the figure's clause is about, and whether the clause names it: its subject,
-    unless that subject reports the figure (a speech verb's subject, an agency, a person);
-    else a people named in the clause; else the last group named before ("they")."""
+    unless that subject reports the figure (a speech verb's subject, an agency, a person) or
+    did the harm; the last group named before where the subject is "they"; else a people
+    named in the clause. A group merely named in earlier sentences ("a base for Ukrainian
+    soldiers") is no evidence whose dead a figure counts: the caller falls back on the side
+    of the article's earlier figures."""
     for ancestor in root.ancestors:
         if is_speech_verb(ancestor):
             break
@@ -523,7 +545,7 @@ def actor_in_context(root: Token) -> tuple[str | None, bool]:
             return actor, True
         break
     named = actor_in_sentence(root)
-    return (named, True) if named else (actor_before(root.sent), False)
+    return named, named is not None
 
 
 def actor_in_sentence(root: Token, anywhere: bool = False) -> str | None:
