@@ -530,7 +530,7 @@ def actor_in_context(root: Token) -> tuple[str | None, bool]:
         if is_speech_verb(ancestor):
             break
         subjects = [c for c in ancestor.children if c.dep_ in {"nsubj", "nsubjpass"}]
-        if lemma(ancestor) in AGENT_LEMMAS and not any(
+        if ancestor.pos_ == "VERB" and lemma(ancestor) in AGENT_LEMMAS and not any(
                 c.dep_ in {"nsubjpass", "auxpass"} for c in ancestor.children):
             break  # "Russian strike kills 14": whoever did it is no victim
         if not subjects:
