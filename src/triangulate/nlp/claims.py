@@ -763,15 +763,27 @@ SCOPE_REACH = 6  # tokens between a figure and the date phrase that scopes it
 
 
 def scope_of(sentence: Span, number: Span) -> str | None:
-    """The date or time phrase that scopes the figure ("about 300 in January", "last week"):
-    the nearest one in the figure's own clause, within a few tokens of it."""
+    """The date or time phrase that scopes or dates the figure ("about 300 in January", "last
+    week", "died ... on March 16"): the nearest one in the figure's own clause, within a few
+    tokens of it or hanging on its verb."""
     clause = clause_verb(number.root)
     near = [(min(abs(e.start - number.end), abs(number.start - e.end)), e.text)
             for e in sentence.ents
             if e.label_ in {"DATE", "TIME"} and not overlaps(e, number)
-            and clause_verb(e.root) == clause]
-    near = [item for item in near if item[0] <= SCOPE_REACH]
+            and clause_verb(e.root) == clause
+            and (dates_verb(e, clause) or min(abs(e.start - number.end),
+                                              abs(number.start - e.end)) <= SCOPE_REACH)]
     return min(near)[1] if near else None
+
+
+def dates_verb(date_phrase: Span, verb: Token | None) -> bool:
+    """True where a date phrase hangs on the figure's verb, however far from the figure:
+    "600 people died in the airstrike on the theatre on March 16"."""
+    head = date_phrase.root.head
+    if date_phrase.root.dep_ == "pobj" and head.dep_ == "prep":
+        head = head.head
+    return verb is not None and head == verb and date_phrase.root.dep_ in {
+        "pobj", "npadvmod", "tmod"}
 
 
 def clause_verb(token: Token) -> Token | None:
