@@ -70,8 +70,24 @@ class ClaimFinder:
             claim = read_claim(doc, text, mention, quotes, claims)
             if claim is not None:
                 claims.append(claim)
-        doc._.claims = claims
+        doc._.claims = sourced_headline(claims, text)
         return doc
+
+
+def sourced_headline(claims: list[Claim], text: str) -> list[Claim]:
+    """A headline restates a figure of the body without its source: it takes the source of
+    the first figure below it of the same measure and value ("Death toll rises to 57" and
+    "the death toll climbed to 57, Ukrainian officials said")."""
+    end = text.find("\n")
+    for claim in claims:
+        if end < 0 or claim.start >= end or claim.source is not None:
+            continue
+        body = (c for c in claims if c.start > end and c.source is not None
+                and c.measure == claim.measure and c.value == claim.value)
+        match = next(body, None)
+        if match is not None:
+            claim.source, claim.source_vague = match.source, match.source_vague
+    return claims
 
 
 def read_claim(doc: Doc, text: str, mention: NumberMention, quotes: list[Quote],
@@ -107,7 +123,7 @@ def read_claim(doc: Doc, text: str, mention: NumberMention, quotes: list[Quote],
         subject_text, actor, certain = subject_of(measure, counted, phrase, root, mention)
         if not certain and measure in SIDED:
             subject_text, actor = side_so_far(earlier, subject_text, actor)
-    source, vague = source_of(root, mention, quotes)
+    source, vague = source_of(root, mention, quotes, counted)
     return Claim(
         article="",
         measure=measure,
@@ -604,8 +620,8 @@ def noun_chunks(sentence: Span) -> list[Span]:
 # --- source ----------------------------------------------------------------------------------
 
 
-def source_of(root: Token, mention: NumberMention, quotes: list[Quote]
-              ) -> tuple[str | None, bool]:
+def source_of(root: Token, mention: NumberMention, quotes: list[Quote],
+              counted: Token | None = None) -> tuple[str | None, bool]:
     """(source, vague): the enclosing direct quote's speaker; "according to X"; the subject of
     the outermost speech verb governing the number (pronouns resolved through the quote
     finder's reported speech); an agency or a person that counts ("the ministry put the toll
@@ -617,8 +633,8 @@ def source_of(root: Token, mention: NumberMention, quotes: list[Quote]
     said_by = speech_subject(root)
     if said_by and is_pronoun(said_by):
         said_by = covering[0].speaker if covering else person_before(root.sent, said_by)
-    found = according_to(root) or said_by or (covering[0].speaker if covering else None) \
-        or counting_subject(root)
+    found = finder_of(root, counted) or according_to(root) or said_by \
+        or (covering[0].speaker if covering else None) or counting_subject(root)
     cited = citing(root)
     if found and cited:
         found = f"{found}, citing {cited}"
@@ -683,8 +699,8 @@ def phrase_of(head: Token) -> str:
     names = [c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
     if names and head.pos_ != "PROPN":
         head = names[0]
-    cut = {t.i for c in head.children if c.dep_ in {"relcl", "acl", "appos", "advcl"}
-           for t in c.subtree}
+    cut = {t.i for c in head.subtree if c.dep_ in {"relcl", "acl", "appos", "advcl"}
+           and c != head for t in c.subtree}
     words = [t for t in head.subtree if t.i not in cut]
     text = "".join(t.text_with_ws for t in words)
     text = re.sub(r"\s*\([^)]*\)", "", text)
@@ -713,12 +729,47 @@ def cue_object(root: Token, cues: list[Token]) -> str | None:
 def speech_subject(root: Token) -> str | None:
     """The subject of the outermost speech verb whose reported clause holds the number."""
     found = None
-    for ancestor in root.ancestors:
+    for ancestor in reported_by(root):
         if is_speech_verb(ancestor) and not denied(ancestor):  # "Moscow has not confirmed"
             subjects = [c for c in ancestor.children if c.dep_ in {"nsubj", "nsubjpass"}]
             if subjects and subjects[0].lower_ not in {"it", "this", "that", "which"}:
                 found = phrase_of(subjects[0])
     return found
+
+
+CONTRAST_MARKS = frozenset({"while", "whereas", "although", "though"})
+
+
+def reported_by(root: Token) -> list[Token]:
+    """The number's ancestors up to a clause of contrast: in "A said 300 were killed, while
+    B said the toll was 500", B's clause is B's statement, not part of what A said."""
+    found = []
+    for ancestor in root.ancestors:
+        found.append(ancestor)
+        if ancestor.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONTRAST_MARKS
+                                            for c in ancestor.children):
+            break
+    return found
+
+
+FINDING_VERBS = frozenset({"find", "identify", "see", "count", "document", "verify", "record",
+                           "register", "tally", "describe", "establish", "observe"})
+
+
+def finder_of(root: Token, counted: Token | None) -> str | None:
+    """Who found or saw the figure: the subject of a verb of finding over it ("AFP
+    correspondents saw dozens of bodies", "an AP investigation found the attack may have
+    killed closer to 600", "researchers identified 12 of the dead"), or of a relative clause
+    on the counted noun ("the nearly 500 deaths that health authorities described")."""
+    clauses = [c for c in (counted.children if counted is not None else [])
+               if c.dep_ == "relcl"] + reported_by(root)
+    for verb in clauses:
+        if verb.pos_ == "VERB" and (lemma(verb) in FINDING_VERBS or (
+                verb.dep_ == "relcl" and lemma(verb) in SPEECH_VERBS)):
+            subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+            if subjects and subjects[0].pos_ != "PRON":
+                return phrase_of(subjects[0])
+    return None
 
 
 def counting_subject(root: Token) -> str | None:
