@@ -111,6 +111,8 @@ def read_claim(doc: Doc, text: str, mention: NumberMention, quotes: list[Quote],
         (previous.sentence == sentence.text.strip()
          and is_ellipsis(number, counted, measure, previous))
         or (measure in {None, "other"} and restates_total(root, previous)))
+    subject_text: str | None
+    actor: str | None
     part = part_of(number, counted, measure, earlier)
     if part is not None:
         measure, subject_text, actor = part
@@ -151,16 +153,16 @@ def part_of(number: Span, counted: Token | None, measure: str | None,
     (measure, subject, actor), the measure from "those killed" / "the dead" or else the
     previous figure's (in this sentence or the two before), the subject the category's noun."""
     root = number.root
-    noun = category_noun(root, counted)
+    noun = category_noun(number, counted)
     if noun is None:
         return None
-    among = [t for t in (root, noun, noun.head, root.head) for t in t.children
-             if t.dep_ == "prep" and t.lower_ in {"of", "among"}]
-    if not among:
+    wholes = [o for p in part_words(root, noun) for o in p.children if o.dep_ == "pobj"
+              and (o.pos_ == "PRON" or lemma(o) in LOSS_NOUNS)]
+    if not wholes:
         return None
-    told = [w for t in among for o in t.children if o.dep_ == "pobj"
-            for w in [lemma(o), *[lemma(c) for c in o.children if c.dep_ in {"acl", "amod"}]]]
-    found = classify([told], None) if told else None
+    told = [w for o in wholes for w in [lemma(o), *[lemma(c) for c in o.children
+                                                    if c.dep_ in {"acl", "amod"}]]]
+    found = classify([told], None)
     if found not in LOSSES:
         whole = whole_count(root.sent, earlier)
         if whole is None:
@@ -171,29 +173,36 @@ def part_of(number: Span, counted: Token | None, measure: str | None,
     return found, noun.text, actor_of(noun.text)
 
 
+def part_words(root: Token, noun: Token) -> list[Token]:
+    """The "of" and "among" that tie a sub-count to its whole, wherever the parse hangs them:
+    on the number, the noun or their heads, or above the number ("of them eight ...")."""
+    near = [root, noun, noun.head, root.head]
+    found = [c for t in near for c in t.children if c.dep_ == "prep"]
+    found += [t for t in (root.head, root.head.head) if t.dep_ == "prep"]
+    return [t for t in found if t.lower_ in {"of", "among"}]
+
+
 def whole_count(sentence: Span, earlier: list[Claim]) -> Claim | None:
     """The count a sub-count is part of ("them"): the last loss figure of this sentence or the
     two before that counts people by a noun ("35 people", not a bare "more than 100")."""
     near = {s.text.strip() for s in [sentence, *sentences_before(sentence, 2)]}
     losses = [c for c in earlier[-6:] if c.sentence in near and c.measure in LOSSES]
     named = [c for c in losses if re.search(r"[^\W\d]\w*$", c.text)]
-    return (named or losses or [None])[-1]
+    found = named or losses
+    return found[-1] if found else None
 
 
-def category_noun(root: Token, counted: Token | None) -> Token | None:
+def category_noun(number: Span, counted: Token | None) -> Token | None:
     """The noun of people a sub-count names: the counted noun ("five children") or the
-    copula's complement ("four of them are children")."""
+    complement of the copula after the number ("four of them are children")."""
     if counted is not None and counted.pos_ == "NOUN" and lemma(counted) in PEOPLE_NOUNS:
-        return counted if counted.dep_ in {"attr", "npadvmod", "appos", "conj"} \
-            or counted.head.lower_ == "among" else None
-    if root.dep_ == "nsubj":
-        return next((c for c in root.head.children if c.dep_ == "attr" and c.pos_ == "NOUN"
-                     and lemma(c) in PEOPLE_NOUNS), None)
-    if root.dep_ == "nummod" and root.head.pos_ == "PRON":
-        verb = clause_verb(root.head)
-        return next((c for c in verb.children if c.dep_ == "attr" and c.pos_ == "NOUN"
-                     and lemma(c) in PEOPLE_NOUNS), None) if verb is not None else None
-    return None
+        return counted
+    doc = number.doc
+    after = doc[number.end : min(number.end + 5, len(doc))]
+    if not after or after[0].lemma_ != "be" and not (
+            len(after) > 3 and after[0].lower_ == "of" and after[2].lemma_ == "be"):
+        return None
+    return next((t for t in after if t.pos_ == "NOUN" and lemma(t) in PEOPLE_NOUNS), None)
 
 
 def restates_total(root: Token, previous: Claim) -> bool:
@@ -410,7 +419,7 @@ HARMS = frozenset({"killed", "wounded", "casualties"})
 STATUS_NOUNS = frozenset({"pow", "pows", "prisoner", "captive", "hostage", "detainee",
                           "inmate", "missing"})
 LOSS_NOUNS = frozenset({"dead", "death", "body", "casualty", "fatality", "injured", "wounded",
-                        "killed", "toll", "loss"})
+                        "killed", "toll", "loss", "victim"})
 
 
 def first_measure(tiers: list[list[str]], counted: Token | None) -> str | None:

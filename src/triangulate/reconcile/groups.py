@@ -281,10 +281,10 @@ def shrinking_count(members: list[int], claims: Sequence[Claim], source_of: Sour
         window = windows[scope_key(claims[i])]
         while window and window[0][0] < ordinal - 2 * SAME_PERIOD_DAYS:
             window.popleft()
-        if claims[i].qualifier == "exact" and claims[i].value is not None:
-            value = claims[i].value
-            for day, floor, source, j in window:  # highest floor first
-                if day == ordinal or source == source_of(i):
+        value = claims[i].value
+        if claims[i].qualifier == "exact" and value is not None:
+            for given, floor, source, j in window:  # highest floor first
+                if given == ordinal or source == source_of(i):
                     continue
                 if floor > value + AGREEMENT * max(floor, 1.0):
                     return j, i
