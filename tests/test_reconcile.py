@@ -216,3 +216,49 @@ def test_timeline_orders_figures_by_article_date() -> None:
     dates = {"late": "2025-01-14", "early": "2024-12-19"}
     [group] = build_groups(claims, keys.__getitem__, dates.get)
     assert [claims[i].article for i in group.timeline] == ["early", "late", "undated"]
+
+
+def test_events_keep_apart_the_tolls_of_different_strikes() -> None:
+    claims = [claim("a", 40, source="Seoul"), claim("b", 41, source="Kyiv"),
+              claim("c", 300, source="Kyiv")]
+    claims[0].event, claims[1].event, claims[2].event = "Odesa strike", "Odesa attack", \
+        "Dnipro strike"
+    keys = source_keys(claims, {})
+    dates = {"a": "2024-03-02", "b": "2024-03-03", "c": "2024-03-02"}
+    groups = build_groups(claims, keys.__getitem__, dates.get)
+    assert sorted(len(g.claims) for g in groups) == [1, 2]
+    odesa = next(g for g in groups if len(g.claims) == 2)
+    assert odesa.status == "corroborated"
+    assert odesa.event is not None and odesa.event.startswith("Odesa")
+    assert "March 2024" in odesa.event
+
+
+def test_the_same_place_months_apart_is_another_event() -> None:
+    claims = [claim("a", 40, source="Seoul"), claim("b", 400, "about", source="Kyiv")]
+    claims[0].event = claims[1].event = "Kharkiv strike"
+    keys = source_keys(claims, {})
+    groups = build_groups(claims, keys.__getitem__,
+                          {"a": "2023-01-10", "b": "2024-02-01"}.get)
+    assert len(groups) == 2
+
+
+def test_victims_fold_across_their_names_but_children_stay_apart() -> None:
+    people = [claim("a", 50, source="police"), claim("b", 52, source="mayor"),
+              claim("c", 5, source="mayor")]
+    people[0].subject, people[0].actor = "civilians", "Civilians"
+    people[1].subject, people[1].actor = "Palestinians", "Palestine"
+    people[2].subject, people[2].actor = "children", "Civilians"
+    groups = build_groups(people, source_keys(people, {}).__getitem__, {}.get)
+    assert sorted((g.subject, len(g.claims)) for g in groups) == [("children", 1),
+                                                                  ("people", 2)]
+
+
+def test_why_names_figures_sources_and_dates_without_ids() -> None:
+    claims = [claim("a", 300, "about", source="city council"),
+              claim("b", 600, "about", source="investigators")]
+    groups = build_groups(claims, source_keys(claims, {}).__getitem__,
+                          {"a": "2022-03-25", "b": "2022-03-27"}.get)
+    why = groups[0].why
+    assert groups[0].status == "conflicting"
+    assert "city council" in why and "investigators" in why and "25 March 2022" in why
+    assert "source:" not in why and "article:" not in why

@@ -199,8 +199,8 @@ def category_noun(number: Span, counted: Token | None) -> Token | None:
         return counted
     doc = number.doc
     after = doc[number.end : min(number.end + 5, len(doc))]
-    if not after or after[0].lemma_ != "be" and not (
-            len(after) > 3 and after[0].lower_ == "of" and after[2].lemma_ == "be"):
+    if not after or (after[0].lemma_ != "be" and not (
+            len(after) > 3 and after[0].lower_ == "of" and after[2].lemma_ == "be")):
         return None
     return next((t for t in after if t.pos_ == "NOUN" and lemma(t) in PEOPLE_NOUNS), None)
 

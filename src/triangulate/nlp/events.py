@@ -132,7 +132,7 @@ def event_kind(doc: Doc) -> str | None:
         for token in sentence:
             word = token.lower_
             if word in EVENT_NOUNS and token.pos_ in {"NOUN", "PROPN", "VERB"}:
-                return token.lemma_.lower() if token.pos_ == "VERB" else word
+                return word
     return None
 
 

@@ -59,7 +59,7 @@ def subject_key(claim: Claim) -> str | None:
     if head in CATEGORIES:
         return CATEGORIES[head]
     if claim.measure in LOSSES:
-        if claim.actor and claim.actor != "Civilians" and is_force(head):
+        if claim.actor and claim.actor != "Civilians" and (head is None or is_force(head)):
             return claim.actor
         if claim.actor or is_person(head):
             return "people"
