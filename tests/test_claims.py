@@ -267,3 +267,20 @@ def test_a_date_on_the_figures_verb_scopes_it(nlp: Language) -> None:
     claim = only(nlp, "Nearly 90 people died in the attack on the market on March 3, the "
                       "report says.", "killed")
     assert claim.scope == "March 3"
+
+
+@pytest.mark.parametrize(("phrase", "actor"), [
+    ("Sudanese soldiers", "Sudan"), ("RSF fighters", "Rapid Support Forces"),
+    ("M23 rebels", "M23"), ("Houthi gunmen", "Houthis"), ("US troops", "United States"),
+])
+def test_actors_of_any_war_fold_to_their_side(phrase: str, actor: str) -> None:
+    from triangulate.nlp.gazetteer import actor_of
+
+    assert actor_of(phrase) == actor
+
+
+@pytest.mark.parametrize("phrase", ["forty of us", "Kim", "reporter Kim Min-ji"])
+def test_misleading_names_are_no_actor(phrase: str) -> None:
+    from triangulate.nlp.gazetteer import actor_of
+
+    assert actor_of(phrase) is None

@@ -513,7 +513,9 @@ def side_subject(actor: str, noun: str | None = None) -> str:
     civilians by their noun ("residents") or as "people"."""
     if actor == "Civilians":
         return noun or "people"
-    return f"{DEMONYM.get(actor, actor)} {noun or 'forces'}"
+    if actor not in DEMONYM:  # a group by its name: "RSF fighters", "Hezbollah"
+        return f"{actor} {noun}" if noun else actor
+    return f"{DEMONYM[actor]} {noun or 'forces'}"
 
 
 def side_so_far(earlier: list[Claim], text: str | None, actor: str | None
@@ -586,8 +588,12 @@ def actor_in_sentence(root: Token, anywhere: bool = False) -> str | None:
 
 
 def is_attacker(token: Token) -> bool:
-    """True for a people named as who struck: "the Russian airstrike", "Israeli jets"."""
-    return lemma(token.head) in ATTACK_WORDS or token.head.lower_ in ATTACK_WORDS
+    """True for a people named as who struck: "the Russian airstrike", "Israeli jets", "the
+    Sudanese army's shelling killed 12" (inside the subject of a verb that does harm)."""
+    if lemma(token.head) in ATTACK_WORDS or token.head.lower_ in ATTACK_WORDS:
+        return True
+    return any(a.dep_ == "nsubj" and a.head.pos_ == "VERB" and lemma(a.head) in AGENT_LEMMAS
+               for a in [token, *token.ancestors])
 
 
 def is_speech_verb(token: Token) -> bool:
