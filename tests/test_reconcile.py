@@ -262,3 +262,16 @@ def test_why_names_figures_sources_and_dates_without_ids() -> None:
     assert groups[0].status == "conflicting"
     assert "city council" in why and "investigators" in why and "25 March 2022" in why
     assert "source:" not in why and "article:" not in why
+
+
+def test_a_government_and_its_officials_are_one_source() -> None:
+    from triangulate.reconcile.independence import canonical_source
+
+    one = {canonical_source(s) for s in ("Kyiv", "Ukrainian officials", "Zelensky",
+                                           "the Ukrainian General Staff")}
+    assert len(one) == 1
+    assert canonical_source("Seoul") == canonical_source("South Korea's Joint Chiefs of Staff")
+    assert canonical_source("a Ukrainian soldier") not in one
+    assert canonical_source("Amnesty International") != canonical_source("AP investigation")
+    status, _ = judge([claim("a", 300, source="Kyiv"), claim("b", 310, source="Zelensky")])
+    assert status == "single_source"

@@ -113,6 +113,13 @@ PEOPLE: dict[str, tuple[str, ...]] = {
     "Yoon Suk Yeol": ("yoon suk yeol", "yoon suk-yeol", "yoon"),
 }
 
+# the state each known person speaks for, so that a leader and his government are one source
+PERSON_STATE: dict[str, str] = {
+    "Volodymyr Zelensky": "Ukraine", "Kim Jong Un": "North Korea", "Vladimir Putin": "Russia",
+    "Lloyd Austin": "United States", "Oleksandr Syrskyi": "Ukraine", "Kyrylo Budanov": "Ukraine",
+    "John Kirby": "United States", "Yoon Suk Yeol": "South Korea",
+}
+
 # canonical place -> variants
 PLACES: dict[str, tuple[str, ...]] = {
     "Kursk": ("kursk", "koersk", "kurs'k"),
