@@ -284,3 +284,12 @@ def test_misleading_names_are_no_actor(phrase: str) -> None:
     from triangulate.nlp.gazetteer import actor_of
 
     assert actor_of(phrase) is None
+
+
+def test_a_relay_is_kept_as_via(nlp: Language) -> None:
+    chained = only(nlp, "A senator said 70 sailors were killed, citing the navy.", "killed")
+    assert chained.via == "A senator" and "navy" in (chained.source or "")
+    told = only(nlp, "The governor told Reuters that 15 people were killed.", "killed")
+    assert told.via == "Reuters" and told.source == "The governor"
+    plain = only(nlp, "The governor said 15 people were killed.", "killed")
+    assert plain.via is None

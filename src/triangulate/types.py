@@ -84,6 +84,7 @@ class Claim:
     actor: str | None = None  # canonical actor the subject folds to ("North Korea")
     source: str | None = None
     source_vague: bool = False
+    via: str | None = None  # who relayed the figure: "a lawmaker" (citing the NIS), "the BBC"
     text: str = ""
     sentence: str = ""
     scope: str | None = None

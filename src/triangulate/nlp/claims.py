@@ -21,7 +21,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from triangulate.nlp.events import EVENT_NOUNS
-from triangulate.nlp.gazetteer import DEMONYM, actor_of
+from triangulate.nlp.gazetteer import DEMONYM, actor_of, is_outlet
 from triangulate.nlp.lexicon import (
     AREA_UNITS,
     CAPTURED,
@@ -127,6 +127,7 @@ def read_claim(doc: Doc, text: str, mention: NumberMention, quotes: list[Quote],
             subject_text, actor = side_so_far(earlier, subject_text, actor)
     source, vague = source_of(root, mention, quotes, counted)
     return Claim(
+        via=relay_of(source, root),
         article="",
         measure=measure,
         value=value,
@@ -665,6 +666,23 @@ def source_of(root: Token, mention: NumberMention, quotes: list[Quote],
 
 HEADLINE_LEAD = re.compile(r"^\s*([A-Z][\w.'’ -]{1,40}):\s")
 HEADLINE_TAIL = re.compile(r"[:—–-]\s*([\w.'’ ]{2,40})$")
+
+
+def relay_of(source: str | None, root: Token) -> str | None:
+    """Who passed the figure on: the speaker of a chain ("a lawmaker", citing the spy agency),
+    else the outlet a speech verb over the figure names ("told the BBC", "said to Reuters")."""
+    if source and ", citing " in source:
+        return source.split(", citing ", 1)[0]
+    for verb in reported_by(root):
+        if not is_speech_verb(verb):
+            continue
+        heard = [c for c in verb.children if c.dep_ in {"dobj", "dative"}]
+        heard += [o for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"
+                  for o in c.children if o.dep_ == "pobj"]
+        outlets = [phrase_of(h) for h in heard if is_outlet(phrase_of(h))]
+        if outlets:
+            return outlets[0]
+    return None
 
 
 def headline_label(sentence: str) -> str | None:

@@ -78,6 +78,7 @@ claims = Table(
     Column("text", Text), Column("sentence", Text), Column("scope", Text),
     Column("start", Integer), Column("end", Integer), Column("period_start", String(10)),
     Column("period_end", String(10)), Column("as_of", String(10)), Column("event", Text),
+    Column("via", Text),
 )
 entities = Table(
     "entities", metadata,
