@@ -31,6 +31,13 @@ EVENT_NOUNS = frozenset({
     "bombings", "strikes", "attacks", "clashes", "fighting", "operation", "crash", "drone",
     "missile", "rocket",
 })
+# kinds that name one incident, of a day or so: the same place much later is another event
+INCIDENT_NOUNS = frozenset({
+    "strike", "airstrike", "attack", "blast", "explosion", "shelling", "bombing", "raid",
+    "massacre", "ambush", "shooting", "crash", "killing", "killings", "fire", "drone",
+    "missile", "rocket", "strikes", "attacks", "bombings",
+})
+MIN_MENTIONS = 3  # a headline mention, or three in the body: what the article is about
 # generic words after a place's name: "Gaza City", "the Gaza Strip", "Donetsk region"
 PLACE_TAILS = re.compile(r"\s+(city|strip|region|oblast|province|district|village|town|county|"
                          r"governorate|area|raion)$")
@@ -94,7 +101,8 @@ def main_place(doc: Doc, title: str) -> str | None:
         counts[key] += HEADLINE_WEIGHT * mentions
     if not counts:
         return None
-    return max(counts, key=lambda key: (counts[key], -first_seen[key]))
+    best = max(counts, key=lambda key: (counts[key], -first_seen[key]))
+    return best if counts[best] >= MIN_MENTIONS else None
 
 
 LOCATIVE = {"in", "near", "outside", "at", "around", "into", "across"}
@@ -146,12 +154,42 @@ def opening(doc: Doc) -> list[Span]:
 
 
 def article_event(doc: Doc, title: str) -> str | None:
-    """The article's event: "<place> <kind>", or the place alone; None with no place."""
-    place = main_place(doc, title)
+    """The article's event: "<place> <kind>", or the place alone; None with no place. A
+    campaign is framed by its region: where the article tells of no single incident, a
+    place it names as a region ("in the Kursk region") is the event's place before a town
+    of it."""
+    kind = event_kind(doc)
+    place = None if kind in INCIDENT_NOUNS else main_region(doc)
+    place = place or main_place(doc, title)
     if place is None:
         return None
-    kind = event_kind(doc)
     return f"{place} {kind}" if kind else place
+
+
+REGION_WORDS = {"region", "oblast", "province", "governorate", "state"}
+
+
+def main_region(doc: Doc) -> str | None:
+    """The place the text names most often as a region ("the Kursk region", "Kursk
+    oblast")."""
+    counts: Counter[str] = Counter()
+    for ent in doc.ents:
+        if ent.label_ not in PLACE_LABELS:
+            continue
+        words = ent.text.lower().split()
+        following = doc[ent.end].lower_ if ent.end < len(doc) else ""
+        if (words and words[-1] in REGION_WORDS) or following in REGION_WORDS:
+            key = place_key(ent.text)
+            if key is not None:
+                counts[key] += 1
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def is_incident(event: str) -> bool:
+    """True where the event's name says one incident ("Kramatorsk attack"), not a campaign
+    ("Kursk incursion") or a place alone."""
+    words = event.split()
+    return len(words) > 1 and words[-1] in INCIDENT_NOUNS
 
 
 def event_place(event: str) -> str:

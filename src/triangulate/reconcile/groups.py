@@ -31,7 +31,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from triangulate.nlp.events import event_place
+from triangulate.nlp.events import event_place, is_incident
 from triangulate.nlp.gazetteer import DEMONYM
 from triangulate.nlp.lexicon import FORCE_NOUNS, PEOPLE_NOUNS
 from triangulate.reconcile.intervals import AGREEMENT, interval, point
@@ -106,18 +106,25 @@ def block(claims: Sequence[Claim], event_of: EventOf | None = None
 
 def event_keys(claims: Sequence[Claim], date_of: DateOf) -> tuple[list[str | None],
                                                                    dict[str, str]]:
-    """Each claim's event key, and each key's readable name: claims of one place whose
-    articles follow one another within ``EVENT_GAP_DAYS`` are one event (a siege reported
-    for months stays one; a strike on the same city a year later is another)."""
+    """Each claim's event key, and each key's readable name. The claims of one place are one
+    event; where every article names it as an incident ("Kramatorsk attack"), articles
+    further apart than ``EVENT_GAP_DAYS`` tell of another incident there, while a campaign
+    ("Kursk incursion") stays one however long it is reported. A claim whose article names
+    no event joins the corpus's largest event of its time (:func:`main_event`)."""
     days: dict[str, set[str]] = defaultdict(set)
+    campaigns: set[str] = set()
     for claim in claims:
         if claim.event:
-            days[event_place(claim.event)].add(date_of(claim.article) or "")
+            place = event_place(claim.event)
+            days[place].add(date_of(claim.article) or "")
+            if not is_incident(claim.event):
+                campaigns.add(place)
     spans: dict[tuple[str, str], str] = {}
     for place, seen in days.items():
         start = previous = None
         for day in sorted(seen):
-            if start is None or (day and previous and gap(previous, day) > EVENT_GAP_DAYS):
+            if start is None or (place not in campaigns and day and previous
+                                 and gap(previous, day) > EVENT_GAP_DAYS):
                 start = day
             spans[(place, day)] = f"{place}|{start}"
             previous = day or previous
@@ -127,7 +134,40 @@ def event_keys(claims: Sequence[Claim], date_of: DateOf) -> tuple[list[str | Non
     for claim, key in zip(claims, keys, strict=True):
         if key is not None and claim.event:
             names[key][claim.event] += 1
+    keys = main_event(claims, keys, date_of)
     return keys, {key: readable(key, counts) for key, counts in names.items()}
+
+
+def main_event(claims: Sequence[Claim], keys: list[str | None], date_of: DateOf
+               ) -> list[str | None]:
+    """Claims of articles that name no event, in the corpus's event with the most claims
+    whose reporting (± ``EVENT_GAP_DAYS``) covers their article's date: where a report does
+    not say where it happened, it is most likely about the story the corpus is about."""
+    sizes = Counter(key for key in keys if key is not None)
+    span: dict[str, tuple[str, str]] = {}
+    for claim, key in zip(claims, keys, strict=True):
+        day = date_of(claim.article)
+        if key is not None and day:
+            low, high = span.get(key, (day, day))
+            span[key] = (min(low, day), max(high, day))
+
+    def covers(key: str, day: str | None) -> bool:
+        if day is None or key not in span:
+            return True
+        return gap(span[key][0], day) >= -EVENT_GAP_DAYS and gap(day, span[key][1]) >= \
+            -EVENT_GAP_DAYS
+
+    ranked = [key for key, _ in sizes.most_common()]
+    joined: dict[str | None, str | None] = {}
+    out: list[str | None] = []
+    for claim, key in zip(claims, keys, strict=True):
+        if key is None:
+            day = date_of(claim.article)
+            if day not in joined:
+                joined[day] = next((k for k in ranked if covers(k, day)), None)
+            key = joined[day]
+        out.append(key)
+    return out
 
 
 def gap(earlier: str, later: str) -> int:
@@ -313,9 +353,12 @@ def period(day: str) -> int:
 
 def find_agreement(members: list[int], claims: Sequence[Claim], source_of: SourceOf,
                    date_of: DateOf) -> tuple[int, int] | None:
-    """Two independent sources agree where the latest figure of every source that gives one
-    lies within 10% of the others (a source's own figures over time are a series: its last
-    one stands); returns the two furthest apart."""
+    """Whether independent sources agree, on the latest figure of each source (a source's
+    own figures over time are a series: its last one stands). A toll rises by the hour, so
+    its sources agree only where all their latest figures lie within 10% (differing tolls
+    are a rising count, compatible); a force's size, an area or a share does not move with
+    each report, so two sources within 10% of each other corroborate it. Returns the two
+    figures compared."""
     latest: dict[str, int] = {}
     for i in sorted(members, key=lambda i: (as_of(claims[i], date_of) or "", i)):
         if value_at(i, claims) is not None and claims[i].qualifier != "vague":
@@ -323,6 +366,10 @@ def find_agreement(members: list[int], claims: Sequence[Claim], source_of: Sourc
     if len(latest) < 2:
         return None
     ordered = sorted(latest.values(), key=lambda i: figure(i, claims))
+    if claims[members[0]].measure not in LOSSES:
+        return next(((a, b) for a, b in zip(ordered, ordered[1:], strict=False)
+                     if figure(b, claims) - figure(a, claims)
+                     <= AGREEMENT * max(figure(b, claims), 1.0)), None)
     smallest, largest = ordered[0], ordered[-1]
     spread = figure(largest, claims) - figure(smallest, claims)
     return (smallest, largest) if spread <= AGREEMENT * max(figure(largest, claims), 1.0) \
