@@ -497,7 +497,8 @@ def subject_of(measure: str, counted: Token | None, phrase: Span | None, root: T
             actor or actor_in_sentence(root, anywhere=True), True
     text = without_number(phrase, mention) if phrase is not None else None
     if phrase is not None and measure in LOSSES and lemma(phrase.root) in LOSS_NOUNS:
-        text = None  # "300 dead", "20 bodies", "500 deaths" say what befell, not whom
+        side = actor_of(phrase.text)  # "300 dead", "500 deaths" say what befell, not whom
+        text = side_subject(side) if side is not None else None
     if phrase is not None and actor_of(phrase.text) is not None:
         return text, actor_of(phrase.text), True
     if measure == "share" and phrase is not None and lemma(phrase.root) not in FORCE_NOUNS:

@@ -251,7 +251,7 @@ def is_outlet(name: str) -> bool:
 
 def actor_of(phrase: str) -> str | None:
     """The canonical actor a phrase points at, from its longest known word sequence."""
-    words = re.findall(r"[\w.'’-]+", normalise(phrase))
+    words = [re.sub(r"['’]s$", "", w) for w in re.findall(r"[\w.'’-]+", normalise(phrase))]
     for size in (3, 2, 1):
         for i in range(len(words) - size + 1):
             key = " ".join(words[i : i + size]).replace("’", "'")

@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from triangulate.nlp.events import event_place, is_incident
-from triangulate.nlp.gazetteer import DEMONYM
+from triangulate.nlp.gazetteer import DEMONYM, actor_of
 from triangulate.nlp.lexicon import FORCE_NOUNS, PEOPLE_NOUNS
 from triangulate.reconcile.intervals import AGREEMENT, interval, point
 from triangulate.types import Claim, Group, Status
@@ -59,10 +59,12 @@ def subject_key(claim: Claim) -> str | None:
     if head in CATEGORIES:
         return CATEGORIES[head]
     if claim.measure in LOSSES:
-        if claim.actor and claim.actor != "Civilians" and (head is None or is_force(head)):
-            return claim.actor
-        if claim.actor or is_person(head):
-            return "people"
+        victims = (is_person(head) and not is_force(head)) or (
+            head is not None and actor_of(head) == claim.actor)
+        if claim.actor and claim.actor != "Civilians" and not victims:
+            return claim.actor  # "North Korean forces", "Russian hundreds"
+        if claim.actor or victims:
+            return "people"  # "civilians", "Palestinians", "prisoners", "the dead"
     return claim.actor or head
 
 
@@ -367,6 +369,7 @@ def find_agreement(members: list[int], claims: Sequence[Claim], source_of: Sourc
         return None
     ordered = sorted(latest.values(), key=lambda i: figure(i, claims))
     if claims[members[0]].measure not in LOSSES:
+        ordered = [i for i in ordered if point(claims[i]) is not None]
         return next(((a, b) for a, b in zip(ordered, ordered[1:], strict=False)
                      if figure(b, claims) - figure(a, claims)
                      <= AGREEMENT * max(figure(b, claims), 1.0)), None)
@@ -386,6 +389,8 @@ def describe(claim: Claim, date_of: DateOf) -> str:
     words = {"at_least": "at least ", "more_than": "more than ", "about": "about ",
              "at_most": "at most ", "less_than": "less than "}
     value = "an unstated number" if claim.value is None else f"{claim.value:,.0f}"
+    if claim.measure == "share" and claim.value is not None:
+        value = f"{claim.value:.0%}"
     if claim.qualifier == "range" and claim.low is not None and claim.high is not None:
         value = f"{claim.low:,.0f} to {claim.high:,.0f}"
     if claim.qualifier == "vague":
