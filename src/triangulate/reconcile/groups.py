@@ -30,6 +30,7 @@ from collections import Counter, defaultdict, deque
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import pairwise
 
 from triangulate.nlp.events import event_place, is_incident
 from triangulate.nlp.gazetteer import DEMONYM, actor_of
@@ -370,7 +371,7 @@ def find_agreement(members: list[int], claims: Sequence[Claim], source_of: Sourc
     ordered = sorted(latest.values(), key=lambda i: figure(i, claims))
     if claims[members[0]].measure not in LOSSES:
         ordered = [i for i in ordered if point(claims[i]) is not None]
-        return next(((a, b) for a, b in zip(ordered, ordered[1:], strict=False)
+        return next(((a, b) for a, b in pairwise(ordered)
                      if figure(b, claims) - figure(a, claims)
                      <= AGREEMENT * max(figure(b, claims), 1.0)), None)
     smallest, largest = ordered[0], ordered[-1]
