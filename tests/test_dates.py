@@ -54,3 +54,24 @@ def test_ingest_dates_an_article_without_metadata() -> None:
     given = make_article("y", "ODESA, Aug. 9 (Reuters) - A drone hit a depot in 2023.", "T",
                          None, {"published": "2023-08-10"}, ())
     assert isinstance(given, Article) and given.published == "2023-08-10"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Sat 2 Mar 2024 14.05 GMT\nThe shelling went on.", "2024-03-02"),
+    ("2024-03-02T10:00:00Z\nThe shelling went on.", "2024-03-02"),
+    ("Published 3rd March 2024\nThe shelling went on.", "2024-03-03"),
+])
+def test_common_stamp_forms(text: str, expected: str) -> None:
+    assert date_from_text(text) == expected
+
+
+def test_a_date_in_the_address_is_metadata() -> None:
+    from triangulate.ingest.dates import date_from_url
+
+    assert date_from_url("https://example.org/world/2023/10/17/strike-on-hospital/") == \
+        "2023-10-17"
+    assert date_from_url("https://example.org/content/2022-03-25-theatre-hit/") == "2022-03-25"
+    assert date_from_url("https://example.org/news/1434959") is None
+    made = make_article("z", "A drone hit a depot.", "T", None,
+                        {"url": "https://example.org/2021/06/04/depot"}, ())
+    assert isinstance(made, Article) and made.published == "2021-06-04"

@@ -8,7 +8,7 @@ from datetime import date, datetime
 from typing import Any
 
 from triangulate.ingest.clean import content_hash, detect_language, normalise_text
-from triangulate.ingest.dates import date_from_text
+from triangulate.ingest.dates import date_from_text, date_from_url
 from triangulate.ingest.html import extract_page
 from triangulate.types import Article, IngestProblem
 
@@ -28,7 +28,7 @@ def make_article(article_id: str, text: str, title: str, path: str | None,
         path=path,
         outlet=fields.get("outlet") or None,
         published=iso_date(fields.get("published") or fields.get("date"))
-        or date_from_text(cleaned, str(title)),
+        or date_from_url(fields.get("url")) or date_from_text(cleaned, str(title)),
         url=fields.get("url") or None,
         language=language,
         content_hash=content_hash(cleaned),

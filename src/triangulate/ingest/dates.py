@@ -8,6 +8,8 @@ Reports carry their date in a few places, read in this order:
    "LONDON, 14 May 2024", "KIEV, April 8. /TASS/.";
 3. else the latest full date the text mentions (a report tells of what came before it).
 
+Before the text, :func:`date_from_url` reads the date many sites put in an article's address.
+
 Month names come from Babel's locale data (English and the common European languages), so
 "12. März 2024", "3 mars 2023" and "9 october 2023" read alike. Where a date omits its year,
 the year comes from the dates in the text (the latest year a full date or a bare year gives),
@@ -63,8 +65,8 @@ def date_pattern() -> re.Pattern[str]:
         d="d1", m="m1", y="y1")
     month_first = (month + r"\s+" + day + r"(?!\d)" + year).format(d="d2", m="m2", y="y2")
     numeric = r"(?P<iso>(?:19|20)\d\d-[01]\d-[0-3]\d)|(?P<dmy>[0-3]?\d\.[01]?\d\.(?:19|20)\d\d)"
-    return re.compile(rf"(?<![\w.])(?:{day_first}|{month_first}|{numeric})(?!\w)",
-                      re.IGNORECASE)
+    return re.compile(rf"(?<![\w.])(?:{day_first}|{month_first}|{numeric})(?!\w)"
+                      r"|(?P<stamp>(?:19|20)\d\d-[01]\d-[0-3]\d)T\d", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -95,8 +97,9 @@ def find_dates(text: str) -> list[Found]:
 
 def found_of(match: re.Match[str]) -> Found | None:
     groups = match.groupdict()
-    if groups["iso"]:
-        year_, month, day = (int(p) for p in groups["iso"].split("-"))
+    iso = groups["iso"] or groups["stamp"]  # "2024-03-02", "2024-03-02T10:00:00Z"
+    if iso:
+        year_, month, day = (int(p) for p in iso.split("-"))
         return Found(match.start(), match.end(), month, day, year_)
     if groups["dmy"]:
         day, month, year_ = (int(p) for p in groups["dmy"].split("."))
@@ -184,3 +187,18 @@ def entry_dates(text: str) -> list[tuple[int, str]]:
                 stamps.append((offset, day.isoformat()))
         offset += len(line)
     return stamps
+
+
+URL_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)[/-]([01]?\d)[/-]([0-3]?\d)(?!\d)")
+
+
+def date_from_url(url: str | None) -> str | None:
+    """The date many sites put in an article's address: ".../2023/10/17/...",
+    "...-2022-03-25-..."."""
+    match = URL_DATE.search(url or "")
+    if match is None:
+        return None
+    try:
+        return date(*(int(part) for part in match.groups())).isoformat()
+    except ValueError:
+        return None
