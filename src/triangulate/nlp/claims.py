@@ -650,8 +650,9 @@ def source_of(root: Token, mention: NumberMention, quotes: list[Quote],
     said_by = speech_subject(root)
     if said_by and is_pronoun(said_by):
         said_by = covering[0].speaker if covering else person_before(root.sent, said_by)
-    found = finder_of(root, counted) or according_to(root) or said_by \
-        or (covering[0].speaker if covering else None) or counting_subject(root)
+    found = described_by(counted) or according_to(root) or said_by \
+        or (covering[0].speaker if covering else None) or finder_of(root) \
+        or counting_subject(root)
     cited = citing(root)
     if found and cited:
         found = f"{found}, citing {cited}"
@@ -790,16 +791,23 @@ FINDING_VERBS = frozenset({"find", "identify", "see", "count", "document", "veri
                            "register", "tally", "describe", "establish", "observe"})
 
 
-def finder_of(root: Token, counted: Token | None) -> str | None:
-    """Who found or saw the figure: the subject of a verb of finding over it ("AFP
-    correspondents saw dozens of bodies", "an AP investigation found the attack may have
-    killed closer to 600", "researchers identified 12 of the dead"), or of a relative clause
-    on the counted noun ("the nearly 500 deaths that health authorities described")."""
-    clauses = [c for c in (counted.children if counted is not None else [])
-               if c.dep_ == "relcl"] + reported_by(root)
-    for verb in clauses:
-        if verb.pos_ == "VERB" and (lemma(verb) in FINDING_VERBS or (
-                verb.dep_ == "relcl" and lemma(verb) in SPEECH_VERBS)):
+def finder_of(root: Token) -> str | None:
+    """Who found or saw the figure, where nobody reports it: the subject of a verb of
+    finding over it ("AFP correspondents saw dozens of bodies", "an AP investigation found
+    the attack may have killed closer to 600", "researchers identified 12 of the dead")."""
+    return subject_of_verbs(reported_by(root), FINDING_VERBS)
+
+
+def described_by(counted: Token | None) -> str | None:
+    """Who gave a figure in a relative clause on its noun: "the nearly 500 deaths that
+    health authorities described"."""
+    clauses = [c for c in counted.children if c.dep_ == "relcl"] if counted is not None else []
+    return subject_of_verbs(clauses, FINDING_VERBS | SPEECH_VERBS)
+
+
+def subject_of_verbs(verbs: list[Token], lemmas: frozenset[str]) -> str | None:
+    for verb in verbs:
+        if verb.pos_ == "VERB" and lemma(verb) in lemmas:
             subjects = [c for c in verb.children if c.dep_ == "nsubj"]
             if subjects and subjects[0].pos_ != "PRON":
                 return phrase_of(subjects[0])
