@@ -87,3 +87,18 @@ def test_readings_stream_in_batches_that_bind_few_ids(db_url: str) -> None:
     assert bound and max(bound) <= 3
     [first] = store.iter_readings(["r2"], batch=2)
     assert first == sample("r2", "Shelling number 2.")
+
+
+def test_events_dates_and_relays_are_stored(db_url: str) -> None:
+    store = Store(db_url)
+    reading = sample("e1")
+    reading.claims[0].as_of, reading.claims[0].event = "2024-05-02", "Odesa strike"
+    reading.claims[0].via = "a lawmaker"
+    store.save_reading(reading, "1")
+    [loaded] = store.load_readings(["e1"])
+    assert (loaded.claims[0].as_of, loaded.claims[0].event, loaded.claims[0].via) == (
+        "2024-05-02", "Odesa strike", "a lawmaker")
+    group = Group(measure="killed", subject="people", articles=["e1"], status="single_source",
+                  low=40, best=40, high=40, claims=[0], event="Odesa strike, May 2024")
+    store.save_crosscheck([group], [])
+    assert store.load_crosscheck()[0][0].event == "Odesa strike, May 2024"

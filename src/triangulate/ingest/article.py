@@ -17,6 +17,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from triangulate.ingest.clean import content_hash, detect_language, normalise_text
+from triangulate.ingest.dates import date_from_text, date_from_url
 from triangulate.ingest.html import extract_page
 from triangulate.types import Article, IngestProblem
 
@@ -74,7 +75,8 @@ def make_article(article_id: str, text: str, title: str, path: str | None,
         title=" ".join(str(title).split()),
         path=path,
         outlet=merged.get("outlet") or url_outlet(merged.get("url")),
-        published=iso_date(merged.get("published") or merged.get("date")),
+        published=iso_date(merged.get("published") or merged.get("date"))
+        or date_from_url(merged.get("url")) or date_from_text(cleaned, str(title)),
         url=merged.get("url") or None,
         language=language,
         content_hash=content_hash(cleaned),

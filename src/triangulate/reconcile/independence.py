@@ -15,7 +15,14 @@ from functools import lru_cache
 
 from datasketch import MinHash, MinHashLSH
 
-from triangulate.nlp.gazetteer import TITLES, canonical_person, normalise, source_body
+from triangulate.nlp.gazetteer import (
+    PERSON_STATE,
+    TITLES,
+    actor_of,
+    canonical_person,
+    normalise,
+    source_body,
+)
 from triangulate.reconcile.names import fold_names
 from triangulate.types import Article, Claim
 
@@ -71,19 +78,50 @@ def primary_source(source: str) -> str:
 
 @lru_cache(maxsize=65536)
 def canonical_source(source: str) -> str:
-    """A known body ("the NIS", "South Korea's spy service" -> one name), a known person, or
-    the source's words without titles ("lawmaker Lee Seong-kweun" -> "lee seong-kweun")."""
-    text = normalise(primary_source(source))
+    """One name per independent source: a government and its organs and officials as one
+    ("Kyiv", "Ukrainian officials", "the Ukrainian General Staff", "Zelensky" -> "government
+    of Ukraine"); else a known body ("the NIS", "South Korea's spy service" -> one name), a
+    known person, or the source's words without titles ("lawmaker Lee Seong-kweun" ->
+    "lee seong-kweun")."""
+    primary = primary_source(source)
+    text = normalise(primary)
     words = [re.sub(r"'s?$", "", w) for w in re.findall(r"[\w.'-]+", text)]
     body = source_body(set(words))
+    person = next((found for size in (3, 2, 1) for i in range(len(words) - size + 1)
+                   if (found := canonical_person(" ".join(words[i : i + size]))) is not None),
+                  None)
+    state = government_of(primary, words, body, person)
+    if state is not None:
+        return f"government of {state}"
     if body is not None:
         return body
-    for size in (3, 2, 1):
-        for i in range(len(words) - size + 1):
-            person = canonical_person(" ".join(words[i : i + size]))
-            if person is not None:
-                return person
+    if person is not None:
+        return person
     return " ".join(w for w in words if w not in TITLES) or text
+
+
+GOVERNMENT_WORDS = frozenset({
+    "government", "officials", "official", "ministry", "minister", "authorities", "president",
+    "presidency", "military", "army", "forces", "staff", "spokesman", "spokeswoman",
+    "spokesperson", "command", "defence", "defense", "intelligence", "office", "cabinet",
+    "kremlin", "administration", "governor", "embassy", "service", "department", "chiefs",
+    "prosecutor", "prosecutor-general", "police", "council", "mayor", "leader", "premier",
+})
+
+
+def government_of(source: str, words: list[str], body: str | None, person: str | None
+                  ) -> str | None:
+    """The state whose government gives the figure: a source that names a state and is its
+    government, an organ or an official of it ("Ukrainian officials", "Seoul's Joint Chiefs",
+    "Kyiv" alone), or a known leader of it; None for anyone else ("a Ukrainian soldier")."""
+    if person is not None:
+        return PERSON_STATE.get(person)
+    state = actor_of((body or source).replace("'s ", " "))
+    if state is None or state == "Civilians":
+        return None
+    named = {w for w in words if actor_of(w) == state}
+    rest = set(words) - named - {"the", "of", "'s", "s", "and"}
+    return state if body is not None or not rest or rest & GOVERNMENT_WORDS else None
 
 
 def source_keys(claims: Sequence[Claim], clusters: dict[str, str]) -> list[str]:
