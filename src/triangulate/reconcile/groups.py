@@ -35,6 +35,7 @@ from itertools import pairwise
 from triangulate.nlp.events import event_place, is_incident
 from triangulate.nlp.gazetteer import DEMONYM, actor_of
 from triangulate.nlp.lexicon import FORCE_NOUNS, PEOPLE_NOUNS
+from triangulate.reconcile.independence import may_corroborate
 from triangulate.reconcile.intervals import AGREEMENT, interval, point
 from triangulate.types import Claim, Group, Status
 
@@ -365,7 +366,7 @@ def find_agreement(members: list[int], claims: Sequence[Claim], source_of: Sourc
     latest: dict[str, int] = {}
     for i in sorted(members, key=lambda i: (as_of(claims[i], date_of) or "", i)):
         if value_at(i, claims) is not None and claims[i].qualifier != "vague":
-            latest[source_of(i)] = i
+            latest[may_corroborate(source_of(i))] = i
     if len(latest) < 2:
         return None
     ordered = sorted(latest.values(), key=lambda i: figure(i, claims))

@@ -66,9 +66,18 @@ UNKNOWN_OUTLET = "outlet-unknown"
 
 def unknown_outlets_as_one(articles: Sequence[Article], clusters: dict[str, str]
                            ) -> dict[str, str]:
-    """``clusters`` with every article whose outlet is not known in one cluster: for all
-    anyone can tell they come from one outlet, so their own figures count as one source."""
-    return {**clusters, **{a.id: UNKNOWN_OUTLET for a in articles if not a.outlet}}
+    """``clusters`` with every article whose outlet is not known marked as such: for all
+    anyone can tell two of them come from one outlet or from two, so their own figures are
+    kept apart (two figures of unknown origin are not one source's series) but never
+    corroborate each other (:func:`may_corroborate`)."""
+    return {**clusters, **{a.id: f"{UNKNOWN_OUTLET}:{clusters.get(a.id, a.id)}"
+                           for a in articles if not a.outlet}}
+
+
+def may_corroborate(key: str) -> str:
+    """The key under which a source counts towards corroboration: the articles of unknown
+    outlets all under one, since nothing shows that they are independent."""
+    return f"article:{UNKNOWN_OUTLET}" if key.startswith(f"article:{UNKNOWN_OUTLET}:") else key
 
 
 def primary_source(source: str) -> str:

@@ -92,6 +92,11 @@ def source_in_words(key: str, articles: dict[str, Article]) -> str:
         return key
     if kind == "source":
         return name
+    unknown, _, article_id = name.partition(":")
+    if unknown == "outlet-unknown":
+        article = articles.get(article_id)
+        title = f" “{article.title[:60]}”" if article and article.title else ""
+        return f"the own reporting of an article{title} whose outlet is unknown"
     article = articles.get(name)
     return f"{outlet_name(article)}'s own reporting" if article \
         else "the reporting of articles whose outlet is unknown"
