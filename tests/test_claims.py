@@ -181,3 +181,106 @@ def test_destroying_people_is_killing(nlp: Language) -> None:
 def test_one_and_another_number(nlp: Language) -> None:
     found = claims_in(nlp, "One soldier killed, another 10 injured in the night attack.")
     assert [(c.measure, c.value) for c in found] == [("killed", 1), ("wounded", 10)]
+
+
+# --- sub-counts, victims, finders and headlines (issue 11) -----------------------------------
+
+
+@pytest.mark.parametrize(("text", "value", "measure"), [
+    ("The shelling killed 22 villagers. Six of them were children, the mayor said.", 6, "killed"),
+    ("Rescuers said 40 people were injured, among them nine children.", 9, "wounded"),
+    ("Among those killed in the raid were three children, police said.", 3, "killed"),
+    ("The strike killed 31 people, of them eight were women.", 8, "killed"),
+])
+def test_a_sub_count_is_a_claim_of_its_own(nlp: Language, text: str, value: float,
+                                           measure: str) -> None:
+    part = [c for c in claims_in(nlp, text) if c.value == value]
+    assert len(part) == 1 and part[0].measure == measure
+    assert part[0].subject in {"children", "women"}
+
+
+def test_a_count_of_children_is_not_a_sub_count_without_a_whole(nlp: Language) -> None:
+    claim = only(nlp, "Three children were wounded near the school.")
+    assert claim.measure == "wounded" and claim.subject == "children"
+
+
+@pytest.mark.parametrize("text", [
+    "Russian strike kills 14 in the port city.",
+    "Israeli jets killed 30 in the camp overnight.",
+    "The Sudanese army's shelling killed 12 in the market, medics said.",
+])
+def test_victims_are_never_the_attacker(nlp: Language, text: str) -> None:
+    claim = only(nlp, text, "killed")
+    assert claim.actor not in {"Russia", "Israel"}
+    assert "forces" not in (claim.subject or "")
+
+
+def test_victims_named_as_a_people_stay_that_people(nlp: Language) -> None:
+    claim = only(nlp, "Israeli jets killed 30 Palestinians in the camp.", "killed")
+    assert claim.actor == "Palestine"
+
+
+def test_a_harm_done_to_prisoners_is_that_harm(nlp: Language) -> None:
+    assert only(nlp, "The explosion killed at least 50 POWs in the barracks.").measure == "killed"
+    assert only(nlp, "The guards took 50 POWs to the camp.").measure in {"captured", "other"}
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("Reuters reporters saw at least 14 bodies at the crossing.", "reporters"),
+    ("Investigators identified 27 of the dead by their papers.", "investigators"),
+    ("A UN mission found that the shelling killed 45 civilians.", "mission"),
+    ("It was far above the 90 deaths that local officials described.", "officials"),
+])
+def test_whoever_found_or_saw_the_figure_is_its_source(nlp: Language, text: str,
+                                                       word: str) -> None:
+    found = [c for c in claims_in(nlp, text) if c.measure == "killed"]
+    assert found and word in (found[0].source or "").lower()
+
+
+def test_a_clause_of_contrast_has_its_own_source(nlp: Language) -> None:
+    found = claims_in(nlp, "The mayor said 40 people were killed, while a police source said "
+                           "the toll was 60.")
+    sixty = [c for c in found if c.value == 60]
+    assert sixty and "police" in (sixty[0].source or "")
+
+
+def test_a_pronoun_source_is_resolved_or_dropped(nlp: Language) -> None:
+    found = claims_in(nlp, "Governor Ivan Petrenko visited the site. \"Twelve people were "
+                           "killed,\" he said.")
+    assert found and found[0].source is not None and "Petrenko" in found[0].source
+    alone = claims_in(nlp, "\"Twelve people were killed,\" they said.")
+    assert alone and alone[0].source != "they"
+
+
+def test_a_headline_takes_the_source_of_the_figure_it_restates(nlp: Language) -> None:
+    found = claims_in(nlp, "Toll from dam collapse rises to 73\n\nThe toll rose to 73 on "
+                           "Monday, regional officials said.")
+    assert len(found) == 2 and found[0].source == found[1].source is not None
+
+
+def test_a_section_label_is_no_source(nlp: Language) -> None:
+    found = claims_in(nlp, "Border war: 12 soldiers killed in overnight raid\n\nText.")
+    assert found and found[0].source is None
+
+
+def test_a_date_on_the_figures_verb_scopes_it(nlp: Language) -> None:
+    claim = only(nlp, "Nearly 90 people died in the attack on the market on March 3, the "
+                      "report says.", "killed")
+    assert claim.scope == "March 3"
+
+
+@pytest.mark.parametrize(("phrase", "actor"), [
+    ("Sudanese soldiers", "Sudan"), ("RSF fighters", "Rapid Support Forces"),
+    ("M23 rebels", "M23"), ("Houthi gunmen", "Houthis"), ("US troops", "United States"),
+])
+def test_actors_of_any_war_fold_to_their_side(phrase: str, actor: str) -> None:
+    from triangulate.nlp.gazetteer import actor_of
+
+    assert actor_of(phrase) == actor
+
+
+@pytest.mark.parametrize("phrase", ["forty of us", "Kim", "reporter Kim Min-ji"])
+def test_misleading_names_are_no_actor(phrase: str) -> None:
+    from triangulate.nlp.gazetteer import actor_of
+
+    assert actor_of(phrase) is None

@@ -47,3 +47,13 @@ def test_claims_carry_their_resolved_period(nlp: object) -> None:
     [claim] = read_article(article, nlp).claims  # type: ignore[arg-type]
     assert claim.scope == "last week"
     assert (claim.period_start, claim.period_end) == ("2025-01-06", "2025-01-12")
+
+
+def test_as_of_is_the_end_of_the_period_never_after_the_report() -> None:
+    from triangulate.nlp.periods import as_of
+
+    assert as_of(resolve_period("last week", PUBLISHED), PUBLISHED) == "2025-01-12"
+    assert as_of(resolve_period("since October", PUBLISHED), PUBLISHED) == PUBLISHED
+    assert as_of(resolve_period("Tuesday night", PUBLISHED), PUBLISHED) == "2025-01-14"
+    assert as_of(resolve_period("by mid-December", PUBLISHED), PUBLISHED) == "2024-12-31"
+    assert as_of(None, PUBLISHED) == PUBLISHED

@@ -91,6 +91,8 @@ class Claim:
     end: int = 0
     period_start: str | None = None  # the scope resolved against the article's date (ISO)
     period_end: str | None = None
+    as_of: str | None = None  # the date the figure stands for (ISO): its own, else the article's
+    event: str | None = None  # the incident or campaign it belongs to ("Kramatorsk strike")
 
 
 @dataclass
@@ -180,7 +182,8 @@ class Group:
     low_from: int | None = None  # index of the claim each bound of the estimate comes from
     best_from: int | None = None
     high_from: int | None = None
-    timeline: list[int] = field(default_factory=list)  # claims by article date, undated last
+    timeline: list[int] = field(default_factory=list)  # claims by as_of date, undated last
+    event: str | None = None  # the incident or campaign the group's figures are about
 
 
 @dataclass

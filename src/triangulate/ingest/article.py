@@ -8,6 +8,7 @@ from datetime import date, datetime
 from typing import Any
 
 from triangulate.ingest.clean import content_hash, detect_language, normalise_text
+from triangulate.ingest.dates import date_from_text
 from triangulate.ingest.html import extract_page
 from triangulate.types import Article, IngestProblem
 
@@ -26,7 +27,8 @@ def make_article(article_id: str, text: str, title: str, path: str | None,
         title=" ".join(str(title).split()),
         path=path,
         outlet=fields.get("outlet") or None,
-        published=iso_date(fields.get("published") or fields.get("date")),
+        published=iso_date(fields.get("published") or fields.get("date"))
+        or date_from_text(cleaned, str(title)),
         url=fields.get("url") or None,
         language=language,
         content_hash=content_hash(cleaned),

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from triangulate.ingest.dates import entry_dates
+from triangulate.nlp.events import article_event
 from triangulate.nlp.framing import framing_of
 from triangulate.nlp.gazetteer import canonical_person, canonical_place
 from triangulate.nlp.parallel import read_in_processes
-from triangulate.nlp.periods import resolve_period
+from triangulate.nlp.periods import as_of, resolve_period
 from triangulate.nlp.pipeline import PIPELINE_VERSION, load_pipeline
 from triangulate.types import Article, Claim, Entity, Reading
 
@@ -42,7 +45,10 @@ def read_article(article: Article, nlp: Language | None = None) -> Reading:
 
 def reading_of(doc: Doc, article: Article) -> Reading:
     quotes = [replace(q, article=article.id) for q in doc._.quotes or []]
-    claims = [with_period(replace(c, article=article.id), article.published)
+    event = article_event(doc, article.title)
+    stamps = entry_dates(doc.text)
+    claims = [with_period(replace(c, article=article.id, event=event),
+                          reported_on(c.start, stamps, article.published))
               for c in doc._.claims or []]
     scare_quotes = list(doc._.scare_quotes or [])
     return Reading(
@@ -56,11 +62,19 @@ def reading_of(doc: Doc, article: Article) -> Reading:
     )
 
 
-def with_period(claim: Claim, published: str | None) -> Claim:
-    period = resolve_period(claim.scope, published)
+def with_period(claim: Claim, reported: str | None) -> Claim:
+    """The claim with its scope resolved against the date it was reported, and its as-of."""
+    period = resolve_period(claim.scope, reported)
+    dated = replace(claim, as_of=as_of(period, reported))
     if period is None:
-        return claim
-    return replace(claim, period_start=period[0], period_end=period[1])
+        return dated
+    return replace(dated, period_start=period[0], period_end=period[1])
+
+
+def reported_on(offset: int, stamps: list[tuple[int, str]], published: str | None) -> str | None:
+    """The date of the liveblog entry a figure stands under, else the article's date."""
+    index = bisect.bisect_right([start for start, _ in stamps], offset)
+    return stamps[index - 1][1] if index else published
 
 
 def entities_of(doc: Doc, article_id: str) -> list[Entity]:

@@ -20,6 +20,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from triangulate.nlp.events import EVENT_NOUNS
 from triangulate.nlp.gazetteer import DEMONYM, actor_of
 from triangulate.nlp.lexicon import (
     AREA_UNITS,
@@ -46,6 +47,11 @@ from triangulate.types import Claim, Quote
 Doc.set_extension("claims", default=None, force=True)
 
 PLURAL_PRONOUNS = {"they", "them", "their", "theirs"}
+# verbs whose subject did the harm the figure counts: "the blast killed 40"
+AGENT_LEMMAS = KILLED | WOUNDED | CAPTURED | DESTROYING | {"kill", "wound", "injure", "capture"}
+WEAPONS = frozenset({"rocket", "missile", "drone", "shell", "bomb", "jet", "artillery",
+                     "aircraft", "plane", "warplane", "gunfire", "tank", "mortar", "munition"})
+ATTACK_WORDS = EVENT_NOUNS | WEAPONS
 
 
 @Language.factory("triangulate_claims")
@@ -64,8 +70,24 @@ class ClaimFinder:
             claim = read_claim(doc, text, mention, quotes, claims)
             if claim is not None:
                 claims.append(claim)
-        doc._.claims = claims
+        doc._.claims = sourced_headline(claims, text)
         return doc
+
+
+def sourced_headline(claims: list[Claim], text: str) -> list[Claim]:
+    """A headline restates a figure of the body without its source: it takes the source of
+    the first figure below it of the same measure and value ("Death toll rises to 57" and
+    "the death toll climbed to 57, Ukrainian officials said")."""
+    end = text.find("\n")
+    for claim in claims:
+        if end < 0 or claim.start >= end or claim.source is not None:
+            continue
+        body = (c for c in claims if c.start > end and c.source is not None
+                and c.measure == claim.measure and c.value == claim.value)
+        match = next(body, None)
+        if match is not None:
+            claim.source, claim.source_vague = match.source, match.source_vague
+    return claims
 
 
 def read_claim(doc: Doc, text: str, mention: NumberMention, quotes: list[Quote],
@@ -89,7 +111,12 @@ def read_claim(doc: Doc, text: str, mention: NumberMention, quotes: list[Quote],
         (previous.sentence == sentence.text.strip()
          and is_ellipsis(number, counted, measure, previous))
         or (measure in {None, "other"} and restates_total(root, previous)))
-    if continues and previous is not None:
+    subject_text: str | None
+    actor: str | None
+    part = part_of(number, counted, measure, earlier)
+    if part is not None:
+        measure, subject_text, actor = part
+    elif continues and previous is not None:
         measure, subject_text, actor = previous.measure, previous.subject, previous.actor
     elif measure is None:
         return None
@@ -98,7 +125,7 @@ def read_claim(doc: Doc, text: str, mention: NumberMention, quotes: list[Quote],
         subject_text, actor, certain = subject_of(measure, counted, phrase, root, mention)
         if not certain and measure in SIDED:
             subject_text, actor = side_so_far(earlier, subject_text, actor)
-    source, vague = source_of(root, mention, quotes)
+    source, vague = source_of(root, mention, quotes, counted)
     return Claim(
         article="",
         measure=measure,
@@ -116,6 +143,66 @@ def read_claim(doc: Doc, text: str, mention: NumberMention, quotes: list[Quote],
         start=mention.start,
         end=mention.end,
     )
+
+
+def part_of(number: Span, counted: Token | None, measure: str | None,
+            earlier: list[Claim]) -> tuple[str, str, str | None] | None:
+    """A sub-count of the figure before it, as a claim of its own about a category of
+    people: "Four of them are children", "of them five are children", "among them three
+    children", "Among those killed were five children", "Among the dead were two medics".
+    (measure, subject, actor), the measure from "those killed" / "the dead" or else the
+    previous figure's (in this sentence or the two before), the subject the category's noun."""
+    root = number.root
+    noun = category_noun(number, counted)
+    if noun is None:
+        return None
+    wholes = [o for p in part_words(root, noun) for o in p.children if o.dep_ == "pobj"
+              and (o.pos_ == "PRON" or lemma(o) in LOSS_NOUNS)]
+    if not wholes:
+        return None
+    told = [w for o in wholes for w in [lemma(o), *[lemma(c) for c in o.children
+                                                    if c.dep_ in {"acl", "amod"}]]]
+    found = classify([told], None)
+    if found not in LOSSES:
+        whole = whole_count(root.sent, earlier)
+        if whole is None:
+            return None
+        found = whole.measure
+    if measure in LOSSES and found != measure and counted is noun:
+        return None  # "three children were wounded": the clause's own measure stands
+    return found, noun.text, actor_of(noun.text)
+
+
+def part_words(root: Token, noun: Token) -> list[Token]:
+    """The "of" and "among" that tie a sub-count to its whole, wherever the parse hangs them:
+    on the number, the noun or their heads, or above the number ("of them eight ...")."""
+    near = [root, noun, noun.head, root.head]
+    found = [c for t in near for c in t.children if c.dep_ == "prep"]
+    found += [t for t in (root.head, root.head.head) if t.dep_ == "prep"]
+    return [t for t in found if t.lower_ in {"of", "among"}]
+
+
+def whole_count(sentence: Span, earlier: list[Claim]) -> Claim | None:
+    """The count a sub-count is part of ("them"): the last loss figure of this sentence or the
+    two before that counts people by a noun ("35 people", not a bare "more than 100")."""
+    near = {s.text.strip() for s in [sentence, *sentences_before(sentence, 2)]}
+    losses = [c for c in earlier[-6:] if c.sentence in near and c.measure in LOSSES]
+    named = [c for c in losses if re.search(r"[^\W\d]\w*$", c.text)]
+    found = named or losses
+    return found[-1] if found else None
+
+
+def category_noun(number: Span, counted: Token | None) -> Token | None:
+    """The noun of people a sub-count names: the counted noun ("five children") or the
+    complement of the copula after the number ("four of them are children")."""
+    if counted is not None and counted.pos_ == "NOUN" and lemma(counted) in PEOPLE_NOUNS:
+        return counted
+    doc = number.doc
+    after = doc[number.end : min(number.end + 5, len(doc))]
+    if not after or (after[0].lemma_ != "be" and not (
+            len(after) > 3 and after[0].lower_ == "of" and after[2].lemma_ == "be")):
+        return None
+    return next((t for t in after if t.pos_ == "NOUN" and lemma(t) in PEOPLE_NOUNS), None)
 
 
 def restates_total(root: Token, previous: Claim) -> bool:
@@ -146,7 +233,7 @@ def is_ellipsis(number: Span, counted: Token | None, measure: str | None,
         return False
     verb = governed[0]
     return previous.start < verb.idx < number.start_char and lemma(verb) in MEASURE_LEMMAS \
-        and put_object(verb) is None
+        and put_object(verb) is None and measure == previous.measure
 
 
 # --- measure ---------------------------------------------------------------------------------
@@ -318,7 +405,24 @@ MEASURE_LEMMAS = KILLED | WOUNDED | CASUALTIES | CAPTURED | MISSING
 
 def classify(tiers: list[list[str]], counted: Token | None) -> str | None:
     """The measure of the first tier that names one; "killed or wounded" is casualties; a
-    force noun anywhere ("troops", "the force") means deployed."""
+    force noun anywhere ("troops", "the force") means deployed. A status the counted noun
+    names ("POWs", "hostages") gives way to a harm a later tier names ("killed 50 POWs")."""
+    found = first_measure(tiers, counted)
+    if found in {"captured", "missing"} and counted is not None \
+            and lemma(counted) in STATUS_NOUNS:
+        harms = (m for words in tiers[:-1] if (m := first_measure([words], counted)) in HARMS)
+        return next(harms, found)  # the modifiers' tier ("wounded POWs") tells no harm done
+    return found
+
+
+HARMS = frozenset({"killed", "wounded", "casualties"})
+STATUS_NOUNS = frozenset({"pow", "pows", "prisoner", "captive", "hostage", "detainee",
+                          "inmate", "missing"})
+LOSS_NOUNS = frozenset({"dead", "death", "body", "casualty", "fatality", "injured", "wounded",
+                        "killed", "toll", "loss", "victim"})
+
+
+def first_measure(tiers: list[list[str]], counted: Token | None) -> str | None:
     for words in tiers:
         if any(w in CASUALTIES for w in words) or (
                 any(w in KILLED for w in words) and any(w in WOUNDED for w in words)):
@@ -391,15 +495,27 @@ def subject_of(measure: str, counted: Token | None, phrase: Span | None, root: T
         return (holder.text if holder is not None else None), \
             actor or actor_in_sentence(root, anywhere=True), True
     text = without_number(phrase, mention) if phrase is not None else None
+    if phrase is not None and measure in LOSSES and lemma(phrase.root) in LOSS_NOUNS:
+        text = None  # "300 dead", "20 bodies", "500 deaths" say what befell, not whom
     if phrase is not None and actor_of(phrase.text) is not None:
         return text, actor_of(phrase.text), True
     if measure == "share" and phrase is not None and lemma(phrase.root) not in FORCE_NOUNS:
         return text, None, True
     actor, certain = actor_in_context(root)
     if actor is None:
-        return text, None, False
-    noun = counted.text if counted is not None and counted.pos_ == "NOUN" else "forces"
-    return f"{DEMONYM.get(actor, actor)} {noun}", actor, certain
+        return text or ("people" if measure in LOSSES else None), None, False
+    noun = counted.text if counted is not None and counted.pos_ == "NOUN" else None
+    return side_subject(actor, noun), actor, certain
+
+
+def side_subject(actor: str, noun: str | None = None) -> str:
+    """How to name an actor's counted people: "North Korean soldiers", "Russian forces";
+    civilians by their noun ("residents") or as "people"."""
+    if actor == "Civilians":
+        return noun or "people"
+    if actor not in DEMONYM:  # a group by its name: "RSF fighters", "Hezbollah"
+        return f"{actor} {noun}" if noun else actor
+    return f"{DEMONYM[actor]} {noun or 'forces'}"
 
 
 def side_so_far(earlier: list[Claim], text: str | None, actor: str | None
@@ -408,7 +524,7 @@ def side_so_far(earlier: list[Claim], text: str | None, actor: str | None
     an article about one side's losses and forces keeps to that side until it names another."""
     for claim in reversed(earlier):
         if claim.measure in SIDED and claim.actor is not None:
-            return f"{DEMONYM.get(claim.actor, claim.actor)} forces", claim.actor
+            return side_subject(claim.actor), claim.actor
     return text, actor
 
 
@@ -432,12 +548,18 @@ def clause_subject(token: Token) -> Span | None:
 
 def actor_in_context(root: Token) -> tuple[str | None, bool]:
     """The actor the figure's clause is about, and whether the clause names it: its subject,
-    unless that subject reports the figure (a speech verb's subject, an agency, a person);
-    else a people named in the clause; else the last group named before ("they")."""
+    unless that subject reports the figure (a speech verb's subject, an agency, a person) or
+    did the harm; the last group named before where the subject is "they"; else a people
+    named in the clause. A group merely named in earlier sentences ("a base for Ukrainian
+    soldiers") is no evidence whose dead a figure counts: the caller falls back on the side
+    of the article's earlier figures."""
     for ancestor in root.ancestors:
         if is_speech_verb(ancestor):
             break
         subjects = [c for c in ancestor.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if ancestor.pos_ == "VERB" and lemma(ancestor) in AGENT_LEMMAS and not any(
+                c.dep_ in {"nsubjpass", "auxpass"} for c in ancestor.children):
+            break  # "Russian strike kills 14": whoever did it is no victim
         if not subjects:
             continue
         subject = subjects[0]
@@ -450,7 +572,7 @@ def actor_in_context(root: Token) -> tuple[str | None, bool]:
             return actor, True
         break
     named = actor_in_sentence(root)
-    return (named, True) if named else (actor_before(root.sent), False)
+    return named, named is not None
 
 
 def actor_in_sentence(root: Token, anywhere: bool = False) -> str | None:
@@ -458,11 +580,20 @@ def actor_in_sentence(root: Token, anywhere: bool = False) -> str | None:
     clause = clause_verb(root)
     for token in root.sent:
         if token.ent_type_ in ({"NORP", "GPE"} if anywhere else {"NORP"}) \
-                and (anywhere or clause_verb(token) == clause):
+                and (anywhere or clause_verb(token) == clause) and not is_attacker(token):
             actor = actor_of(token.text)
             if actor is not None:
                 return actor
     return None
+
+
+def is_attacker(token: Token) -> bool:
+    """True for a people named as who struck: "the Russian airstrike", "Israeli jets", "the
+    Sudanese army's shelling killed 12" (inside the subject of a verb that does harm)."""
+    if lemma(token.head) in ATTACK_WORDS or token.head.lower_ in ATTACK_WORDS:
+        return True
+    return any(a.dep_ == "nsubj" and a.head.pos_ == "VERB" and lemma(a.head) in AGENT_LEMMAS
+               for a in [token, *token.ancestors])
 
 
 def is_speech_verb(token: Token) -> bool:
@@ -470,12 +601,16 @@ def is_speech_verb(token: Token) -> bool:
 
 
 def actor_before(sentence: Span) -> str | None:
-    """The actor of the most recent earlier sentence that names a group of people."""
+    """The actor of the most recent earlier sentence that names a group of people
+    ("North Korean soldiers", "Palestinians"); a country named as who acts or speaks
+    ("as Israel denies") is no group whose dead are counted."""
     earlier = sentences_before(sentence, 3) or [sentence]  # the first looks in itself
     chunks = [c for s in earlier for c in noun_chunks(s)
-              if lemma(c.root) not in REPORTER_NOUNS and actor_of(c.text) is not None]
-    plural = [c for c in chunks if c.root.tag_ in {"NNS", "NNPS"}]
-    return actor_of((plural or chunks)[0].text) if plural or chunks else None
+              if lemma(c.root) not in REPORTER_NOUNS | ATTACK_WORDS
+              and actor_of(c.text) is not None]
+    people = [c for c in chunks if c.root.tag_ in {"NNS", "NNPS"}
+              or lemma(c.root) in PEOPLE_NOUNS]  # a group, not a country that acts or speaks
+    return actor_of(people[0].text) if people else None
 
 
 def sentences_before(sentence: Span, count: int) -> list[Span]:
@@ -500,8 +635,8 @@ def noun_chunks(sentence: Span) -> list[Span]:
 # --- source ----------------------------------------------------------------------------------
 
 
-def source_of(root: Token, mention: NumberMention, quotes: list[Quote]
-              ) -> tuple[str | None, bool]:
+def source_of(root: Token, mention: NumberMention, quotes: list[Quote],
+              counted: Token | None = None) -> tuple[str | None, bool]:
     """(source, vague): the enclosing direct quote's speaker; "according to X"; the subject of
     the outermost speech verb governing the number (pronouns resolved through the quote
     finder's reported speech); an agency or a person that counts ("the ministry put the toll
@@ -511,14 +646,16 @@ def source_of(root: Token, mention: NumberMention, quotes: list[Quote]
     if direct:
         return direct[0], False
     said_by = speech_subject(root)
-    if said_by and is_pronoun(said_by) and covering:
-        said_by = covering[0].speaker
-    found = according_to(root) or said_by or (covering[0].speaker if covering else None) \
-        or counting_subject(root)
+    if said_by and is_pronoun(said_by):
+        said_by = covering[0].speaker if covering else person_before(root.sent, said_by)
+    found = finder_of(root, counted) or according_to(root) or said_by \
+        or (covering[0].speaker if covering else None) or counting_subject(root)
     cited = citing(root)
     if found and cited:
         found = f"{found}, citing {cited}"
     found = found or cited or headline_label(root.sent.text)
+    if found is not None:
+        found = re.split(r"\s+(?:--|—|–)\s+", found)[0].strip() or None  # an aside is no name
     if found is None:
         if any(t.lower_ in {"reportedly", "allegedly"} for t in root.sent):
             return "reports", True
@@ -537,8 +674,33 @@ def headline_label(sentence: str) -> str | None:
         return None
     for pattern in (HEADLINE_LEAD, HEADLINE_TAIL):
         match = pattern.search(text)
-        if match is not None and not any(ch.isdigit() for ch in match.group(1)):
+        if match is not None and not any(ch.isdigit() for ch in match.group(1)) \
+                and not is_section_label(match.group(1)):
             return match.group(1).strip()
+    return None
+
+
+SECTION_WORDS = frozenset({"war", "conflict", "crisis", "live", "analysis", "explainer",
+                           "opinion", "update", "updates", "breaking", "exclusive", "watch",
+                           "video", "photos", "latest", "news", "timeline", "factbox"})
+
+
+def is_section_label(label: str) -> bool:
+    """A headline's section or story label ("Israel-Hamas war: ...", "Live: ..."), not a
+    source: it names the story or the kind of piece."""
+    words = set(re.findall(r"[a-z]+", label.lower()))
+    return bool(words & (SECTION_WORDS | EVENT_NOUNS))
+
+
+def person_before(sentence: Span, pronoun: str) -> str | None:
+    """Whom "he" or "she" stands for: the last person named in this sentence before the
+    pronoun or in the three before it; None for other pronouns (a pronoun is no source)."""
+    if pronoun.lower() not in {"he", "she"}:
+        return None
+    for span in [sentence, *sentences_before(sentence, 3)]:
+        people = [e for e in span.ents if e.label_ == "PERSON"]
+        if people:
+            return people[-1].text
     return None
 
 
@@ -552,8 +714,8 @@ def phrase_of(head: Token) -> str:
     names = [c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
     if names and head.pos_ != "PROPN":
         head = names[0]
-    cut = {t.i for c in head.children if c.dep_ in {"relcl", "acl", "appos", "advcl"}
-           for t in c.subtree}
+    cut = {t.i for c in head.subtree if c.dep_ in {"relcl", "acl", "appos", "advcl"}
+           and c != head for t in c.subtree}
     words = [t for t in head.subtree if t.i not in cut]
     text = "".join(t.text_with_ws for t in words)
     text = re.sub(r"\s*\([^)]*\)", "", text)
@@ -582,12 +744,47 @@ def cue_object(root: Token, cues: list[Token]) -> str | None:
 def speech_subject(root: Token) -> str | None:
     """The subject of the outermost speech verb whose reported clause holds the number."""
     found = None
-    for ancestor in root.ancestors:
+    for ancestor in reported_by(root):
         if is_speech_verb(ancestor) and not denied(ancestor):  # "Moscow has not confirmed"
             subjects = [c for c in ancestor.children if c.dep_ in {"nsubj", "nsubjpass"}]
             if subjects and subjects[0].lower_ not in {"it", "this", "that", "which"}:
                 found = phrase_of(subjects[0])
     return found
+
+
+CONTRAST_MARKS = frozenset({"while", "whereas", "although", "though"})
+
+
+def reported_by(root: Token) -> list[Token]:
+    """The number's ancestors up to a clause of contrast: in "A said 300 were killed, while
+    B said the toll was 500", B's clause is B's statement, not part of what A said."""
+    found = []
+    for ancestor in root.ancestors:
+        found.append(ancestor)
+        if ancestor.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONTRAST_MARKS
+                                            for c in ancestor.children):
+            break
+    return found
+
+
+FINDING_VERBS = frozenset({"find", "identify", "see", "count", "document", "verify", "record",
+                           "register", "tally", "describe", "establish", "observe"})
+
+
+def finder_of(root: Token, counted: Token | None) -> str | None:
+    """Who found or saw the figure: the subject of a verb of finding over it ("AFP
+    correspondents saw dozens of bodies", "an AP investigation found the attack may have
+    killed closer to 600", "researchers identified 12 of the dead"), or of a relative clause
+    on the counted noun ("the nearly 500 deaths that health authorities described")."""
+    clauses = [c for c in (counted.children if counted is not None else [])
+               if c.dep_ == "relcl"] + reported_by(root)
+    for verb in clauses:
+        if verb.pos_ == "VERB" and (lemma(verb) in FINDING_VERBS or (
+                verb.dep_ == "relcl" and lemma(verb) in SPEECH_VERBS)):
+            subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+            if subjects and subjects[0].pos_ != "PRON":
+                return phrase_of(subjects[0])
+    return None
 
 
 def counting_subject(root: Token) -> str | None:
@@ -632,15 +829,27 @@ SCOPE_REACH = 6  # tokens between a figure and the date phrase that scopes it
 
 
 def scope_of(sentence: Span, number: Span) -> str | None:
-    """The date or time phrase that scopes the figure ("about 300 in January", "last week"):
-    the nearest one in the figure's own clause, within a few tokens of it."""
+    """The date or time phrase that scopes or dates the figure ("about 300 in January", "last
+    week", "died ... on March 16"): the nearest one in the figure's own clause, within a few
+    tokens of it or hanging on its verb."""
     clause = clause_verb(number.root)
     near = [(min(abs(e.start - number.end), abs(number.start - e.end)), e.text)
             for e in sentence.ents
             if e.label_ in {"DATE", "TIME"} and not overlaps(e, number)
-            and clause_verb(e.root) == clause]
-    near = [item for item in near if item[0] <= SCOPE_REACH]
+            and clause_verb(e.root) == clause
+            and (dates_verb(e, clause) or min(abs(e.start - number.end),
+                                              abs(number.start - e.end)) <= SCOPE_REACH)]
     return min(near)[1] if near else None
+
+
+def dates_verb(date_phrase: Span, verb: Token | None) -> bool:
+    """True where a date phrase hangs on the figure's verb, however far from the figure:
+    "600 people died in the airstrike on the theatre on March 16"."""
+    head = date_phrase.root.head
+    if date_phrase.root.dep_ == "pobj" and head.dep_ == "prep":
+        head = head.head
+    return verb is not None and head == verb and date_phrase.root.dep_ in {
+        "pobj", "npadvmod", "tmod"}
 
 
 def clause_verb(token: Token) -> Token | None:

@@ -18,7 +18,7 @@ from typing import Any
 ACTORS: dict[str, tuple[str, ...]] = {
     "North Korea": (
         "north korea", "north korean", "north koreans", "pyongyang", "dprk", "kpa",
-        "korean people's army", "kim jong un", "kim jong-un", "kim",
+        "korean people's army", "kim jong un", "kim jong-un",
     ),
     "South Korea": ("south korea", "south korean", "south koreans", "seoul", "rok"),
     "Russia": (
@@ -36,12 +36,67 @@ ACTORS: dict[str, tuple[str, ...]] = {
     "Civilians": ("civilian", "civilians", "residents", "people", "children"),
 }
 
+# the other parties of the world's wars, by their demonyms and names: a general gazetteer so
+# that a subject of any war ("Sudanese soldiers", "RSF fighters", "M23 rebels") folds to its side
+WORLD_ACTORS: dict[str, tuple[str, ...]] = {
+    "Sudan": ("sudanese", "sudanese army", "sudanese armed forces", "saf"),
+    "Rapid Support Forces": ("rsf", "rapid support forces"),
+    "South Sudan": ("south sudanese",),
+    "DR Congo": ("congolese", "fardc", "drc"),
+    "M23": ("m23", "march 23 movement"),
+    "Rwanda": ("rwandan", "rwandans"),
+    "Myanmar": ("burmese", "myanmar military", "tatmadaw", "junta"),
+    "Syria": ("syrian", "syrians"),
+    "Iraq": ("iraqi", "iraqis"),
+    "Iran": ("iranian", "iranians", "irgc", "revolutionary guards"),
+    "Afghanistan": ("afghan", "afghans"),
+    "Taliban": ("taliban",),
+    "Yemen": ("yemeni", "yemenis"),
+    "Houthis": ("houthi", "houthis", "ansar allah"),
+    "Lebanon": ("lebanese",),
+    "Hezbollah": ("hezbollah", "hizbollah"),
+    "Libya": ("libyan", "libyans"),
+    "Mali": ("malian", "malians"),
+    "Somalia": ("somali", "somalis"),
+    "al-Shabaab": ("al-shabaab", "al shabaab", "shabaab"),
+    "Ethiopia": ("ethiopian", "ethiopians", "endf"),
+    "Eritrea": ("eritrean", "eritreans"),
+    "TPLF": ("tplf", "tigrayan forces", "tigray defence forces"),
+    "Nigeria": ("nigerian", "nigerians"),
+    "Boko Haram": ("boko haram", "iswap"),
+    "Islamic State": ("islamic state", "isis", "isil", "daesh"),
+    "Armenia": ("armenian", "armenians"),
+    "Azerbaijan": ("azerbaijani", "azerbaijanis", "azeri", "azeris"),
+    "Georgia": ("georgian", "georgians"),
+    "Belarus": ("belarusian", "belarusians"),
+    "China": ("chinese",),
+    "Taiwan": ("taiwanese",),
+    "India": ("indian", "indians"),
+    "Pakistan": ("pakistani", "pakistanis"),
+    "Turkey": ("turkish", "turks"),
+    "Kurdish forces": ("kurdish", "kurds", "sdf", "ypg", "pkk", "peshmerga"),
+    "Saudi Arabia": ("saudi", "saudis"),
+    "Egypt": ("egyptian", "egyptians"),
+    "United Kingdom": ("british", "britons", "uk"),
+    "France": ("french",),
+    "Germany": ("german", "germans"),
+    "Poland": ("polish", "poles"),
+    "Colombia": ("colombian", "colombians", "farc", "eln"),
+    "Chad": ("chadian", "chadians"),
+    "Burkina Faso": ("burkinabe",),
+    "Niger": ("nigerien", "nigeriens"),
+    "Mozambique": ("mozambican", "mozambicans"),
+    "Cameroon": ("cameroonian", "cameroonians"),
+    "Haiti": ("haitian", "haitians"),
+}
+
 # adjective for each actor, for naming a subject ("North Korean forces")
 DEMONYM: dict[str, str] = {
     "North Korea": "North Korean", "South Korea": "South Korean", "Russia": "Russian",
     "Ukraine": "Ukrainian", "United States": "US", "Israel": "Israeli",
     "Palestine": "Palestinian", "Civilians": "civilian",
-}
+} | {actor: variants[0].title() for actor, variants in WORLD_ACTORS.items()
+     if variants[0].endswith(("an", "ese", "i", "ish", "ch", "be", "ien"))}
 
 # canonical person -> spelling and transliteration variants
 PEOPLE: dict[str, tuple[str, ...]] = {
@@ -153,7 +208,7 @@ def _variants(table: dict[str, tuple[str, ...]]) -> dict[str, str]:
 
 PERSON_BY_VARIANT = _variants(PEOPLE)
 PLACE_BY_VARIANT = _variants(PLACES)
-ACTOR_BY_WORD = _variants(ACTORS)
+ACTOR_BY_WORD = _variants(WORLD_ACTORS) | _variants(ACTORS)
 OUTLET_NAMES = frozenset(OUTLETS)
 
 _POSSESSIVE = re.compile(r"[’']s?$")
@@ -192,10 +247,16 @@ def actor_of(phrase: str) -> str | None:
     words = re.findall(r"[\w.'’-]+", normalise(phrase))
     for size in (3, 2, 1):
         for i in range(len(words) - size + 1):
-            actor = ACTOR_BY_WORD.get(" ".join(words[i : i + size]).replace("’", "'"))
-            if actor and actor != "Civilians":
+            key = " ".join(words[i : i + size]).replace("’", "'")
+            actor = ACTOR_BY_WORD.get(key)
+            if actor and actor != "Civilians" and not pronoun_us(key, phrase):
                 return actor
     return "Civilians" if any(ACTOR_BY_WORD.get(w) == "Civilians" for w in words) else None
+
+
+def pronoun_us(key: str, phrase: str) -> bool:
+    """True where "us" is the pronoun ("forty of us"), not the US: only capitals name it."""
+    return key == "us" and not re.search(r"\bUS\b", phrase)
 
 
 def _patterns(label: str, phrases: Iterable[str], ids: dict[str, str] | None = None

@@ -6,7 +6,12 @@ that month has not yet come): "today"; "yesterday"; a weekday ("on Monday": the 
 day up to the article's date); "this/last week" (Monday to Sunday); "this/last month"; "the
 past N days/hours/weeks" and "the past day/week/month" (back from the article's date); a month
 ("in January", "early December", "January 2025"); a day ("14 January 2025", "January 14"); a
-year ("in 2024"); "since X" (from X's start to the article's date). Anything else: unresolved.
+year ("in 2024"); "since X" (from X's start to the article's date); "by X" as X; a part of the
+day ("Tuesday night") as its day. Anything else: unresolved.
+
+A figure stands "as of" the end of its period, never after the date it was reported (the
+article's, or its liveblog entry's): "since October" is as of the report, "on Dec. 19" as of
+that day, "last week" as of last Sunday; a figure with no time phrase is as of its report.
 """
 
 from __future__ import annotations
@@ -35,6 +40,7 @@ def resolve_period(phrase: str | None, published: str | None) -> tuple[str, str]
     except ValueError:
         return None
     text = re.sub(r"\s+", " ", phrase.lower().replace(",", " ")).strip()
+    text = re.sub(r" (night|morning|evening|afternoon)$", "", text.removeprefix("by "))
     since = text.startswith("since ")
     found = period_of(text.removeprefix("since ").strip(), today)
     if found is None:
@@ -135,3 +141,10 @@ def year_of(month: int, today: date) -> int:
 
 def month_end(first: date) -> date:
     return first.replace(day=calendar.monthrange(first.year, first.month)[1])
+
+
+def as_of(period: tuple[str, str] | None, reported: str | None) -> str | None:
+    """The date a figure stands for: its period's end, not later than its report's date."""
+    if period is None:
+        return reported
+    return min(period[1], reported) if reported else period[1]

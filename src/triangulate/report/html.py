@@ -62,7 +62,7 @@ class Report:
     def group_view(self, index: int, group: Group) -> GroupView:
         rows = [(i, self.analysis.claims[i], self.articles[self.analysis.claims[i].article])
                 for i in group.claims]
-        rows.sort(key=lambda row: (row[2].published or "", row[0]))
+        rows.sort(key=lambda row: (row[1].as_of or row[2].published or "", row[0]))
         points = [self.point(i, claim, article) for i, claim, article in rows]
         chart = figures_chart(points, Estimate(group.low, group.best, group.high),
                               lambda v: views.amount(v, group.measure),
@@ -76,9 +76,10 @@ class Report:
         source = claim.source or "the outlet itself"
         return Point(
             name=f"{outlet} · {source}", value=claim.value, low=claim.low, high=claim.high,
-            when=views.parse_date(article.published), color=self.colors[outlet],
+            when=views.parse_date(claim.as_of or article.published), color=self.colors[outlet],
             mark=views.figure(claim), href=f"#c-{index}",
-            tip=f"{outlet}, {article.published or 'undated'}: {claim.text} ({source})")
+            tip=f"{outlet}, {claim.as_of or article.published or 'undated'}: {claim.text} "
+                f"({source})")
 
     def article_view(self, article: Article) -> ArticleView:
         figures = self.figures.get(article.id, [])

@@ -176,7 +176,9 @@ def framing_by_outlet(analysis: Analysis) -> list[OutletFraming]:
 
 
 def group_title(group: Group) -> str:
-    return f"{group.measure}: {group.subject}"
+    """"killed: people (Kramatorsk attack, April 2022)": the group's event where known."""
+    title = f"{group.measure}: {group.subject}"
+    return f"{title} ({group.event})" if group.event else title
 
 
 def role_in_estimate(group: Group, index: int) -> str:

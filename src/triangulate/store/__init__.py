@@ -79,7 +79,7 @@ claims = Table(
     Column("actor", String(100)), Column("source", Text), Column("source_vague", Boolean),
     Column("text", Text), Column("sentence", Text), Column("scope", Text),
     Column("start", Integer), Column("end", Integer), Column("period_start", String(10)),
-    Column("period_end", String(10)),
+    Column("period_end", String(10)), Column("as_of", String(10)), Column("event", Text),
 )
 entities = Table(
     "entities", metadata,
@@ -94,7 +94,7 @@ groups = Table(
     Column("status", String(20)), Column("low", Float), Column("best", Float),
     Column("high", Float), Column("why", Text), Column("claims", Text),
     Column("sources", Text), Column("low_from", Integer), Column("best_from", Integer),
-    Column("high_from", Integer), Column("timeline", Text),
+    Column("high_from", Integer), Column("timeline", Text), Column("event", Text),
 )
 tensions = Table(
     "tensions", metadata,
@@ -214,7 +214,7 @@ class Store:
                       status=r.status, low=r.low, best=r.best, high=r.high, why=r.why,
                       claims=json.loads(r.claims), sources=json.loads(r.sources),
                       low_from=r.low_from, best_from=r.best_from, high_from=r.high_from,
-                      timeline=json.loads(r.timeline or "[]"))
+                      timeline=json.loads(r.timeline or "[]"), event=r.event)
                 for r in connection.execute(select(groups).order_by(groups.c.row))]
             found = [
                 Tension(a=TensionSide(r.a_article, r.a_sentence),

@@ -1,0 +1,186 @@
+"""An article's date from its own text, where its metadata gives none.
+
+Reports carry their date in a few places, read in this order:
+
+1. a stamp or byline line near the top: "Updated Aug. 2, 2022, 08:15 GMT",
+   "Analysis | Feb. 11, 2023", "By our Foreign Desk | 5 June 2024", "Aktualisiert am 12. März 2024";
+2. a dateline opening a paragraph: "SEOUL, March 3 (Reuters) -", "KYIV, 9 october 2023 -",
+   "LONDON, 14 May 2024", "KIEV, April 8. /TASS/.";
+3. else the latest full date the text mentions (a report tells of what came before it).
+
+Month names come from Babel's locale data (English and the common European languages), so
+"12. März 2024", "3 mars 2023" and "9 october 2023" read alike. Where a date omits its year,
+the year comes from the dates in the text (the latest year a full date or a bare year gives),
+never from today: with no year in the text, a date without one is not read.
+
+Liveblogs: :func:`entry_dates` finds the timestamp lines that open each entry, so that the
+figures under an entry can be dated by it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+
+from babel import Locale
+
+LANGUAGES = ("en", "de", "fr", "es", "it", "nl", "pt", "pl", "uk", "ru", "sv", "da", "cs")
+TOP_LINES = 8  # lines at the head of a text where stamps, bylines and datelines stand
+TOP_CHARS = 1500
+STAMP_WORDS = re.compile(
+    r"\b(updated|published|posted|last modified|first published|aktualisiert|veröffentlicht|"
+    r"stand|mis à jour|publié|actualizado|publicado|aggiornato|pubblicato|bijgewerkt)\b",
+    re.IGNORECASE)
+YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
+
+
+@lru_cache(maxsize=1)
+def month_names() -> dict[str, int]:
+    """Month names and abbreviations (lower case, no dot) of every language -> month number;
+    the first language to name a word keeps it (English first)."""
+    names: dict[str, int] = {}
+    for language in LANGUAGES:
+        months = Locale(language).months
+        for context in ("format", "stand-alone"):
+            for width in ("wide", "abbreviated"):
+                for number, name in months[context][width].items():
+                    key = name.lower().rstrip(".")
+                    if len(key) >= 3 and not key.isdigit():
+                        names.setdefault(key, number)
+    names.setdefault("sept", 9)
+    return names
+
+
+@lru_cache(maxsize=1)
+def date_pattern() -> re.Pattern[str]:
+    months = "|".join(sorted(map(re.escape, month_names()), key=len, reverse=True))
+    month = rf"(?P<{{m}}>{months})\.?"
+    day = r"(?P<{d}>[0-3]?\d)(?:st|nd|rd|th|er|\.)?"
+    year = r"(?:,?\s+(?P<{y}>(?:19|20)\d\d)\b)?"
+    day_first = (day + r"\s+(?:de\s+)?" + month + r"(?:\s+de)?" + year).format(
+        d="d1", m="m1", y="y1")
+    month_first = (month + r"\s+" + day + r"(?!\d)" + year).format(d="d2", m="m2", y="y2")
+    numeric = r"(?P<iso>(?:19|20)\d\d-[01]\d-[0-3]\d)|(?P<dmy>[0-3]?\d\.[01]?\d\.(?:19|20)\d\d)"
+    return re.compile(rf"(?<![\w.])(?:{day_first}|{month_first}|{numeric})(?!\w)",
+                      re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Found:
+    """A date in the text: where, its month and day, and its year where the text gives it."""
+
+    start: int
+    end: int
+    month: int
+    day: int
+    year: int | None
+
+    def on(self, year: int | None = None) -> date | None:
+        try:
+            return date(self.year or year or 0, self.month, self.day)
+        except ValueError:
+            return None
+
+
+def find_dates(text: str) -> list[Found]:
+    found = []
+    for match in date_pattern().finditer(text):
+        item = found_of(match)
+        if item is not None and 1 <= item.day <= 31:
+            found.append(item)
+    return found
+
+
+def found_of(match: re.Match[str]) -> Found | None:
+    groups = match.groupdict()
+    if groups["iso"]:
+        year_, month, day = (int(p) for p in groups["iso"].split("-"))
+        return Found(match.start(), match.end(), month, day, year_)
+    if groups["dmy"]:
+        day, month, year_ = (int(p) for p in groups["dmy"].split("."))
+        return Found(match.start(), match.end(), month, day, year_) if month <= 12 else None
+    for d, m, y in (("d1", "m1", "y1"), ("d2", "m2", "y2")):
+        if groups[m]:
+            month = month_names()[groups[m].lower().rstrip(".")]
+            year_text = groups[y]
+            return Found(match.start(), match.end(), month, int(groups[d]),
+                         int(year_text) if year_text else None)
+    return None
+
+
+def year_of_text(text: str, dates: list[Found]) -> int | None:
+    """The year a yearless date in the text belongs to: the latest year of a full date, else
+    the latest bare year mentioned."""
+    full = [d.year for d in dates if d.year is not None]
+    if full:
+        return max(full)
+    bare = [int(y) for y in YEAR.findall(text)]
+    return max(bare) if bare else None
+
+
+def date_from_text(text: str, title: str = "") -> str | None:
+    """The article's date (ISO) read from its text and title, or None."""
+    head = f"{title}\n{text[:TOP_CHARS]}" if title else text[:TOP_CHARS]
+    everything = find_dates(text)
+    year_ = year_of_text(text, everything)
+    for rule in (stamped, dateline):
+        found = rule(head)
+        if found is not None:
+            day = found.on(year_)
+            if day is not None:
+                return day.isoformat()
+    days = [d for f in everything if (d := f.on(year_)) is not None]
+    return max(days).isoformat() if days else None
+
+
+def stamped(head: str) -> Found | None:
+    """A date on a stamp or byline line at the top: a line with a stamp word or a "|",
+    or a short line that is mostly a date."""
+    for line in head.splitlines()[:TOP_LINES]:
+        dates = find_dates(line)
+        if not dates:
+            continue
+        text = line.strip()
+        rest = len(text) - sum(d.end - d.start for d in dates)
+        if STAMP_WORDS.search(text) or "|" in text or text.lower().startswith("by ") \
+                or rest <= 25:
+            return dates[0]
+    return None
+
+
+PLACE_WORDS = r"(?:[A-ZÀ-Þ][\w'’.\-]*\s?){1,4}"  # capitalised words: "SEOUL", "Kryvyi Rih"
+DATELINE_LEAD = re.compile(rf"^\s*{PLACE_WORDS}(?:,\s*{PLACE_WORDS}){{0,2}},?\s+$")
+
+
+def dateline(head: str) -> Found | None:
+    """The date of a dateline: a paragraph that opens with a place in capitals or a place and
+    country, then the date ("SEOUL, March 3 (Reuters) -", "KIEV, April 8. /TASS/.")."""
+    for paragraph in head.splitlines():
+        dates = find_dates(paragraph[:90])
+        if dates and DATELINE_LEAD.match(paragraph[: dates[0].start]):
+            return dates[0]
+    return None
+
+
+TIMESTAMP_LINE = re.compile(r"^[\s,|·-]*(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4})?)?"
+                            r"[\s,|-]*$", re.IGNORECASE)
+
+
+def entry_dates(text: str) -> list[tuple[int, str]]:
+    """(offset, ISO date) of each liveblog entry stamp: a line that holds a date and at most a
+    time besides ("April 8, 2022, 10:15 AM", "10:15 GMT | 8 April 2022"), in text order."""
+    everything = find_dates(text)
+    year_ = year_of_text(text, everything)
+    stamps: list[tuple[int, str]] = []
+    offset = 0
+    for line in text.splitlines(keepends=True):
+        dates = find_dates(line)
+        if len(dates) == 1:
+            rest = line[: dates[0].start] + line[dates[0].end :]
+            day = dates[0].on(year_)
+            if day is not None and TIMESTAMP_LINE.match(rest):
+                stamps.append((offset, day.isoformat()))
+        offset += len(line)
+    return stamps

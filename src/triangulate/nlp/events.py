@@ -1,0 +1,160 @@
+"""The event an article's figures are about: where it happened and what happened.
+
+An event is named by its place and its kind ("Kramatorsk strike", "Kursk offensive"). The place
+is the town, city, region or site the article names most, its headline counting most:
+spaCy's GPE, LOC and FAC entities, countries left out (a strike in Kramatorsk is "in Ukraine"
+too; the war's parties are no place of an incident). Country names come from Babel's territory
+names. The kind is the first word for an incident or a campaign in the headline, else in the
+opening sentences. ``reconcile`` joins the articles of one place and time into one event.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import lru_cache
+
+from babel import Locale
+from spacy.tokens import Doc, Span
+
+from triangulate.nlp.gazetteer import ACTORS, DEMONYM, DEMONYMS, canonical_place, normalise
+
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+DEMONYM_NAMES = frozenset(DEMONYMS) | {d.lower() for d in DEMONYM.values()}
+HEADLINE_WEIGHT = 3  # a place in the headline counts as three mentions in the body
+OPENING_SENTENCES = 4
+# words for what happened: an incident or a campaign
+EVENT_NOUNS = frozenset({
+    "strike", "airstrike", "attack", "blast", "explosion", "shelling", "bombing",
+    "bombardment", "offensive", "counteroffensive", "incursion", "raid", "massacre", "siege",
+    "battle", "assault", "ambush", "invasion", "fire", "shooting", "killing", "killings",
+    "bombings", "strikes", "attacks", "clashes", "fighting", "operation", "crash", "drone",
+    "missile", "rocket",
+})
+# generic words after a place's name: "Gaza City", "the Gaza Strip", "Donetsk region"
+PLACE_TAILS = re.compile(r"\s+(city|strip|region|oblast|province|district|village|town|county|"
+                         r"governorate|area|raion)$")
+
+
+@lru_cache(maxsize=1)
+def country_names() -> frozenset[str]:
+    """Lower-case names of countries and their parties' names as actors."""
+    names = {name.lower() for name in Locale("en").territories.values()}
+    names |= {canonical.lower() for canonical in ACTORS}
+    return frozenset(names | {"us", "u.s.", "uk", "britain", "america", "europe"})
+
+
+def place_key(text: str) -> str | None:
+    """A place's name folded: spelling variants to one, "the", possessives and generic tails
+    dropped; None for a country or a party to the war."""
+    name = normalise(text)
+    name = PLACE_TAILS.sub("", name).strip()
+    if not name or name in country_names() or name in DEMONYM_NAMES \
+            or name.removesuffix("s") in DEMONYM_NAMES:
+        return None
+    folded = canonical_place(name)
+    return folded or " ".join(w.capitalize() if w.islower() else w for w in name.split())
+
+
+def town_of(name: str) -> str | None:
+    """The town a site's name opens with: "the Donetsk Regional Drama Theatre" -> "Donetsk"."""
+    words = normalise(name).split()
+    if len(words) < 2 or words[-1] not in SITE_NOUNS:
+        return None
+    first = name.split()[-len(words)]
+    return place_key(first) if first[:1].isupper() else None
+
+
+def headline_end(doc: Doc, title: str) -> int:
+    """Where the headline ends in the text: its length where the text opens with it, else
+    the end of the first line."""
+    text = doc.text
+    if title and text.startswith(title):
+        return len(title)
+    return text.find("\n") if "\n" in text else len(text)
+
+
+def main_place(doc: Doc, title: str) -> str | None:
+    """The place the article names most: the body's place entities, each mention of one in
+    the headline counting ``HEADLINE_WEIGHT`` (found by its words: the model reads
+    title-case headlines poorly)."""
+    end = headline_end(doc, title)
+    headline = doc.text[:end].lower()
+    counts: Counter[str] = Counter()
+    first_seen: dict[str, int] = {}
+    for start, name in place_mentions(doc):
+        if start < end:
+            continue
+        for key in (place_key(name), town_of(name)):
+            if key is not None:
+                counts[key] += 1
+                first_seen.setdefault(key, start)
+    for key in counts:
+        mentions = len(re.findall(rf"(?<!\w){re.escape(key.lower())}(?!\w)", headline))
+        counts[key] += HEADLINE_WEIGHT * mentions
+    if not counts:
+        return None
+    return max(counts, key=lambda key: (counts[key], -first_seen[key]))
+
+
+LOCATIVE = {"in", "near", "outside", "at", "around", "into", "across"}
+SITE_NOUNS = {"theatre", "theater", "station", "hospital", "prison", "school", "market", "mall",
+              "plant", "airport", "port", "bridge", "camp", "base", "factory", "church",
+              "mosque", "university", "stadium", "square", "building", "steelworks", "dam",
+              "colony", "barracks", "shelter", "clinic", "kindergarten", "refinery"}
+PLACE_NOUNS = {"city", "town", "village", "region", "heart", "centre", "center", "outskirts",
+               "suburb", "port", "province", "district"}
+
+
+def place_mentions(doc: Doc) -> list[tuple[int, str]]:
+    """(offset, name) of each place the text names: spaCy's place entities, and a proper
+    noun the entity model missed or misread where the syntax makes it a place: the object of
+    a locative preposition ("in Kramatorsk") or of "of" after a place noun ("the city of
+    Kramatorsk")."""
+    found = [(ent.start_char, ent.text) for ent in doc.ents if ent.label_ in PLACE_LABELS]
+    for token in doc:
+        if token.pos_ != "PROPN" or token.ent_type_ in PLACE_LABELS \
+                or token.ent_type_ in {"PERSON", "NORP", "DATE"}:
+            continue
+        preposition = token.head.lower_
+        if token.dep_ == "pobj" and (preposition in LOCATIVE or (
+                preposition == "of" and token.head.head.lemma_.lower() in PLACE_NOUNS)):
+            start = min((c.i for c in token.children if c.dep_ == "compound"), default=token.i)
+            found.append((doc[start].idx, doc[start : token.i + 1].text))
+        elif token.dep_ in {"compound", "nmod"} and token.head.lemma_.lower() in SITE_NOUNS:
+            found.append((token.idx, token.text))  # "the Kramatorsk train station"
+    return found
+
+
+def event_kind(doc: Doc) -> str | None:
+    """The first word for an incident or a campaign in the opening sentences."""
+    for sentence in opening(doc):
+        for token in sentence:
+            word = token.lower_
+            if word in EVENT_NOUNS and token.pos_ in {"NOUN", "PROPN", "VERB"}:
+                return word
+    return None
+
+
+def opening(doc: Doc) -> list[Span]:
+    found = []
+    for sentence in doc.sents:
+        found.append(sentence)
+        if len(found) == OPENING_SENTENCES:
+            break
+    return found
+
+
+def article_event(doc: Doc, title: str) -> str | None:
+    """The article's event: "<place> <kind>", or the place alone; None with no place."""
+    place = main_place(doc, title)
+    if place is None:
+        return None
+    kind = event_kind(doc)
+    return f"{place} {kind}" if kind else place
+
+
+def event_place(event: str) -> str:
+    """The place of an event's name: "Kramatorsk strike" -> "Kramatorsk"."""
+    words = event.split()
+    return " ".join(words[:-1]) if len(words) > 1 and words[-1] in EVENT_NOUNS else event

@@ -1,0 +1,56 @@
+"""Article dates read from the text: datelines, stamps, bylines, other languages, liveblogs."""
+
+from __future__ import annotations
+
+import pytest
+
+from triangulate.ingest.article import make_article
+from triangulate.ingest.dates import date_from_text, entry_dates
+from triangulate.types import Article
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("OSLO, June 4 (Reuters) - The coastguard said. Talks began in 2021.", "2021-06-04"),
+    ("TBILISI, 17 november 2019 - Police detained dozens.", "2019-11-17"),
+    ("NAIROBI, 2 February 2025\nThe army said it had retaken the town.", "2025-02-02"),
+    ("Last updated Sept. 9, 2020, 14:02 GMT\nFighting resumed.", "2020-09-09"),
+    ("Explainer | Jan. 30, 2024\nWhat we know so far.", "2024-01-30"),
+    ("By the Europe desk | 21 October 2023\nThe strike hit a school.", "2023-10-21"),
+    ("Wien. Aktualisiert am 3. Oktober 2022\nDie Armee meldete Verluste.", "2022-10-03"),
+    ("MADRID, 8 de mayo de 2021 (EFE) - El gobierno dijo.", "2021-05-08"),
+    ("GOMA, July 14. /AFP/. Rebels advanced on the city, seized on March 2, 2023.", "2023-07-14"),
+])
+def test_dates_from_datelines_stamps_and_bylines(text: str, expected: str) -> None:
+    assert date_from_text(text) == expected
+
+
+def test_year_comes_from_the_text_never_from_today() -> None:
+    assert date_from_text("KHARTOUM, May 2 (AP) - Shelling went on.") is None
+    assert date_from_text("KHARTOUM, May 2 (AP) - Shelling, which began in April 2023, went "
+                          "on.") == "2023-05-02"
+
+
+def test_without_a_marker_the_latest_date_mentioned() -> None:
+    text = "The siege began on 3 March 2022. By April 20, 2022 the city had fallen."
+    assert date_from_text(text) == "2022-04-20"
+
+
+def test_a_modal_may_is_no_month() -> None:
+    assert date_from_text("They may 3 times a year report losses.") is None
+
+
+def test_liveblog_entries_are_dated_by_their_stamps() -> None:
+    text = ("Live: the war, day by day\n14 March 2024, 09:10 GMT\nTwo were killed.\n"
+            "10:45 GMT | 15 March 2024\nFive were killed on the road.\n")
+    stamps = entry_dates(text)
+    assert [day for _, day in stamps] == ["2024-03-14", "2024-03-15"]
+    assert text[stamps[1][0]:].startswith("10:45")
+
+
+def test_ingest_dates_an_article_without_metadata() -> None:
+    made = make_article("x", "ODESA, Aug. 9 (Reuters) - A drone hit a depot in 2023.", "T",
+                        None, {}, ())
+    assert isinstance(made, Article) and made.published == "2023-08-09"
+    given = make_article("y", "ODESA, Aug. 9 (Reuters) - A drone hit a depot in 2023.", "T",
+                         None, {"published": "2023-08-10"}, ())
+    assert isinstance(given, Article) and given.published == "2023-08-10"
