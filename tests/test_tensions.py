@@ -74,7 +74,7 @@ def test_tensions_pair_opposite_assessments_across_articles(lexicon: None) -> No
     found = find_tensions([
         reading("a", "Officers called the brigade disciplined and formidable.",
                 "The weather was cold."),
-        reading("b", "Analysts described the brigade as poorly trained and demoralised."),
+        reading("b", "Analysts described the brigade as disorganised and demoralised."),
         reading("c", "The harvest was late this year."),
     ])
     assert pairs(found) == [{"a", "b"}]
@@ -98,9 +98,9 @@ def test_limit_and_uses_per_sentence(lexicon: None) -> None:
 
 def test_the_same_quality_ranks_first(lexicon: None) -> None:
     found = find_tensions([
-        reading("a", "The brigade was disciplined."),
-        reading("b", "The brigade was likely to desert."),
-        reading("c", "The brigade was disorganised."),
+        reading("a", "Officers described the brigade as disciplined."),
+        reading("b", "Officers described the brigade as likely to desert."),
+        reading("c", "Analysts called the brigade disorganised."),
     ])
     assert pairs(found)[0] == {"a", "c"}
     assert "cohesion" in found[0].why
@@ -181,7 +181,7 @@ def test_gelu_is_x_times_the_normal_cdf() -> None:
 def test_strong_opposite_judgements_pair_without_a_shared_word(lexicon: None) -> None:
     found = find_tensions([
         reading("a", "The marine gunners were skilled, proficient and competent."),
-        reading("b", "Those conscript crews looked chaotic, confused and disorganised."),
+        reading("b", "Those conscript crews looked clumsy, inept and untrained."),
     ])
     assert pairs(found) == [{"a", "b"}]
 

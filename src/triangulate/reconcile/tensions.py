@@ -47,7 +47,7 @@ from functools import cached_property
 from itertools import product
 from typing import NamedTuple, TypeVar
 
-from triangulate.lang.en.assessment import FACET_OF, NEGATIVE, POSITIVE
+from triangulate.lang.en.assessment import FACET_OF, NEGATIVE, POSITIVE, VERDICT_FORMS
 from triangulate.lang.en.harm import FIRED, FIRING, NEGATORS
 from triangulate.lang.en.outcome import ENDED, ONGOING
 from triangulate.nlp.events import event_place
@@ -66,10 +66,17 @@ STOP = frozenset({
 })
 USES = 2  # tensions one sentence may stand in
 LIMIT = 10  # tensions shown by default
+# the least score shown: opposite words alone (about 1) are not enough; a pair needs as well
+# a shared quality, a verdict, likeness, a shared party or means
+MIN_SCORE = 2.75
 BLAME = 3.0  # the score of one party's act affirmed against its denial
 CAUSE = 2.5  # of a means affirmed against its denial
 RIVAL = 1.5  # of one act laid on two parties
+OUTCOME = 2.0  # of clauses about one thing, over against going on, or one negated
 ATTRIBUTED = 0.25  # added for each side whose source is known, or whose act names the event
+SAME_QUALITY = 1.0  # added where two assessments judge one quality: the core of their clash
+MORE_CUES = 0.5  # added for each assessment cue the weaker side has beyond its first
+VERDICT = 0.5  # added for each side of an assessment that passes a verdict
 HEDGED = 0.5  # taken off for a side that affirms with a hedge ("probably", "appears")
 HEADLINE = 0.25  # taken off for each side that is a headline: its body says it, attributed
 SAME_MODEL = 0.75  # cosine at which two clauses are taken to speak of the same thing
@@ -109,6 +116,11 @@ class Statement:
     article: str
     sentence: str
     clauses: tuple[Clause, ...]
+
+    @cached_property
+    def verdict(self) -> bool:
+        """Whether a verb passes a verdict in it ("dismissed them as", "consider them")."""
+        return any(word in VERDICT_FORMS for word in tokens(self.sentence))
 
     @cached_property
     def assessment(self) -> int:
@@ -259,11 +271,15 @@ def assessment_pairs(statements: Sequence[Statement]) -> Iterator[tuple[Statemen
 
 
 def assessment_pair(p: Statement, n: Statement, match: Matcher) -> Candidate:
-    """Scored by the weaker side, the likeness of the cue clauses and a shared quality."""
+    """Scored by the likeness of the cue clauses, a shared quality, a verdict passed on
+    either side ("consider them formidable"), and a little by the weaker side's number of
+    cues: one plain verdict says more than many words in passing."""
     (p_clauses, p_cues), (n_clauses, n_cues) = p.judging(1), n.judging(-1)
     alike, shown = max(match.alike(a, b) for a, b in product(p_clauses, n_clauses))
     facets = sorted({FACET_OF[c.word] for c in p_cues} & {FACET_OF[c.word] for c in n_cues})
-    score = min(p.assessment, -n.assessment) + alike + (SAME_FACET if facets else 0.0)
+    weaker = min(p.assessment, -n.assessment)
+    score = 1 + MORE_CUES * (weaker - 1) + alike + (SAME_QUALITY if facets else 0.0) \
+        + VERDICT * (p.verdict + n.verdict)
     of = f" of {' and '.join(facets)}" if facets else ""
     return Candidate(score, p, n, f"opposite assessments{of}: {named(p_cues)} vs "
                                   f"{named(n_cues)} ({shown})", "assessment")
@@ -304,7 +320,7 @@ def opposite_status(first: Placed, second: Placed, match: Matcher) -> Candidate 
     alike, shown = match.alike(c1, c2)
     if alike < match.same:
         return None
-    return Candidate(1 + SAME_FACET + alike, s1, s2, f"over vs still going: "
+    return Candidate(OUTCOME + SAME_FACET + alike, s1, s2, f"over vs still going: "
                      f"{named(c1.status)} vs {named(c2.status)} ({shown})", "outcome")
 
 
@@ -319,7 +335,7 @@ def negation_mismatch(first: Placed, second: Placed, match: Matcher) -> Candidat
     alike = match.similarity(first[1], second[1])
     if alike < match.same:
         return None
-    return Candidate(1 + SAME_FACET + alike, first[0], second[0],
+    return Candidate(OUTCOME + SAME_FACET + alike, first[0], second[0],
                      f"the same statement, one side negated (similarity {alike:.2f})",
                      "negation")
 
@@ -498,7 +514,8 @@ def select(candidates: Iterable[Candidate], limit: int) -> list[Candidate]:
     ranked: list[tuple[int, int, float, Candidate]] = []
     for c in sorted(candidates, key=lambda c: (-c.score, c.first.sentence, c.second.sentence)):
         pair = frozenset((c.first.sentence, c.second.sentence))
-        if pair in seen or used[c.first.sentence] >= USES or used[c.second.sentence] >= USES:
+        if c.score < MIN_SCORE or pair in seen or used[c.first.sentence] >= USES \
+                or used[c.second.sentence] >= USES:
             continue
         seen.add(pair)
         used.update(pair)

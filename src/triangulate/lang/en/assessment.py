@@ -52,3 +52,21 @@ FACETS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
 POSITIVE = frozenset(word for good, _ in FACETS.values() for word in good)
 NEGATIVE = frozenset(word for _, bad in FACETS.values() for word in bad)
 FACET_OF = {word: facet for facet, sides in FACETS.items() for side in sides for word in side}
+
+# verbs that pass a verdict on a party ("consider them formidable", "dismissed them as not
+# credible"): a judgement under one is an explicit assessment, not a word in a narrative
+VERDICT_VERBS = frozenset({
+    "consider", "regard", "view", "describe", "call", "dismiss", "deem", "brand", "label",
+    "rate", "judge", "assess", "characterise", "characterize", "portray", "praise", "hail",
+    "deride", "mock", "ridicule", "belittle", "disparage", "underestimate", "overestimate",
+})
+
+
+def inflections(lemma: str) -> set[str]:
+    """The regular forms of a verb: "dismiss" -> dismisses, dismissed, dismissing."""
+    stem = lemma[:-1] if lemma.endswith("e") else lemma
+    plural = lemma + ("es" if lemma.endswith(("s", "sh", "ch")) else "s")
+    return {lemma, plural, stem + "ed", stem + "ing"}
+
+
+VERDICT_FORMS = frozenset(form for verb in VERDICT_VERBS for form in inflections(verb))
