@@ -12,6 +12,7 @@ from pathlib import Path
 from triangulate.ingest import hashed_id, is_url, make_article, read_sources
 from triangulate.nlp import PIPELINE_VERSION, read_articles
 from triangulate.reconcile import crosscheck
+from triangulate.reconcile.tensions import LIMIT as TENSION_LIMIT
 from triangulate.store import Store
 from triangulate.types import Analysis, Article, IngestProblem, Reading, Tension
 
@@ -50,19 +51,21 @@ def looks_like_path(text: str) -> bool:
 
 def run(sources: Iterable[str | Path], store: Store, on_problem: ProblemHandler,
         progress: ProgressHandler | None = None, n_process: int = 1,
-        keep: ArticleFilter | None = None, reader: Reader | None = None) -> Analysis:
-    """Ingest, read (with ``n_process`` processes, or with ``reader``), cross-check, store."""
+        keep: ArticleFilter | None = None, reader: Reader | None = None,
+        tension_limit: int = TENSION_LIMIT) -> Analysis:
+    """Ingest, read (with ``n_process`` processes, or with ``reader``), cross-check (keeping
+    the best ``tension_limit`` tensions), store."""
     articles = articles_in(sources, on_problem, keep)
     ids = read_into_store(articles, store, reader or local_reader(n_process), progress)
-    analysis = cross_checked(store.load_readings(ids))
+    analysis = cross_checked(store.load_readings(ids), tension_limit=tension_limit)
     store.save_crosscheck(analysis.groups, analysis.tensions)
     return analysis
 
 
-def cross_checked(readings: Sequence[Reading],
-                  tensions: Sequence[Tension] | None = None) -> Analysis:
+def cross_checked(readings: Sequence[Reading], tensions: Sequence[Tension] | None = None,
+                  tension_limit: int = TENSION_LIMIT) -> Analysis:
     """The readings cross-checked, with each article's framing carried along for the report."""
-    return replace(crosscheck(readings, tensions),
+    return replace(crosscheck(readings, tensions, tension_limit),
                    framings={r.article.id: r.framing for r in readings})
 
 

@@ -88,7 +88,7 @@ def make_reader(engine: Engine, processes: int, scheduler: str | None,
 
 
 def analyse_with_progress(paths: list[str], store: Store, log: ProblemLog, reader: Reader,
-                          keep: ArticleFilter | None) -> Analysis:
+                          keep: ArticleFilter | None, tension_limit: int = 10) -> Analysis:
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
 
     from triangulate.analysis import run
@@ -101,7 +101,8 @@ def analyse_with_progress(paths: list[str], store: Store, log: ProblemLog, reade
         def advance(done: int) -> None:
             bar.update(task, completed=done, visible=done >= PROGRESS_FROM)
 
-        return run(sources(paths), store, log, advance, keep=keep, reader=reader)
+        return run(sources(paths), store, log, advance, keep=keep, reader=reader,
+                   tension_limit=tension_limit)
 
 
 @app.command()
@@ -124,6 +125,8 @@ def analyze(
         "--work", help="Folder for the Dask engine's Parquet partitions (default: a temporary "
                        "folder, removed after).")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary.")] = False,
+    tensions: Annotated[int, typer.Option(
+        "--tensions", min=0, help="How many statements in tension to keep, best first.")] = 10,
 ) -> None:
     """Ingest, read, cross-check and summarise articles."""
     from triangulate.report import print_summary, write_json
@@ -134,7 +137,7 @@ def analyze(
     keep = language_filter(language)
     store = Store(db)
     try:
-        analysis = analyse_with_progress(paths, store, log, reader, keep)
+        analysis = analyse_with_progress(paths, store, log, reader, keep, tensions)
     finally:
         store.close()
     report_skipped(keep)

@@ -161,7 +161,7 @@ def doer_of_object(noun: Token) -> str | None:
         return None
     lemma = verb.lemma_.lower()
     if lemma in BLAME_VERBS:
-        return party(t for p in verb.children if p.dep_ == "prep"
+        return party(t for p in (*verb.children, *top.children) if p.dep_ == "prep"
                      and p.lower_ == BLAME_VERBS[lemma]
                      for o in p.children if o.dep_ == "pobj" for t in noun_phrase(o))
     if lemma in DOING_VERBS or denies(verb):
