@@ -149,6 +149,7 @@ class Candidate:
     why: str
     kind: str  # a TensionKind
     event: str | None = None
+    parties: frozenset[str] = frozenset()  # whose acts a blame is about
 
 
 @dataclass(frozen=True)
@@ -393,7 +394,7 @@ PlacedFrame = tuple[str, Frame]  # the article a frame is in, and the frame
 def frame_candidates(readings: Sequence[Reading], kind: str | None) -> Iterator[Candidate]:
     """Frames of different articles that share a party or a means, compared; ``kind`` is
     the word the event is named by ("strike")."""
-    frames = [(r.article.id, f) for r in readings for f in r.frames]
+    frames = [(r.article.id, f) for r in readings for f in one_sided(r.frames)]
 
     def keys(placed: PlacedFrame) -> Iterator[str]:
         frame = placed[1]
@@ -414,11 +415,25 @@ def frame_candidates(readings: Sequence[Reading], kind: str | None) -> Iterator[
                 yield found
 
 
+def one_sided(frames: Sequence[Frame]) -> list[Frame]:
+    """The frames of sentences that take one side: a sentence that both affirms and denies
+    one party's act or one means ("X blamed Ukraine for the HIMARS strike; experts say it
+    was not rockets") reports the dispute, and is no side of it."""
+    sides: dict[tuple[str, str], set[bool]] = defaultdict(set)
+    for frame in frames:
+        for key in ("party:" + (frame.agent or ""), *("means:" + m for m in frame.means)):
+            sides[(frame.sentence, key)].add(frame.negated)
+    return [f for f in frames
+            if all(len(sides[(f.sentence, key)]) == 1 for key in
+                   ("party:" + f.agent if f.agent else "", *("means:" + m for m in f.means))
+                   if key)]
+
+
 def weight(frame: Frame, kind: str | None) -> float:
-    """What makes one side count more or less: a source who says it, an act named as the
-    event is named ("strike" in "Gaza strike"); a hedged affirmation counts less (a hedged
-    denial is still a denial)."""
-    return (ATTRIBUTED * bool(frame.source) + ATTRIBUTED * (frame.act == kind)
+    """What makes one side count more or less: a source who says it, a party named as the
+    doer, an act named as the event is named ("strike" in "Gaza strike"); a hedged
+    affirmation counts less (a hedged denial is still a denial)."""
+    return (ATTRIBUTED * (bool(frame.source) + bool(frame.agent) + (frame.act == kind))
             - HEDGED * (frame.hedged and not frame.negated))
 
 
@@ -432,7 +447,8 @@ def frame_pair(first: PlacedFrame, second: PlacedFrame, kind: str | None) -> Can
     said_a, said_b = Statement(a_article, a.sentence, ()), Statement(b_article, b.sentence, ())
     if a.negated != b.negated and a.agent and a.agent == b.agent:
         return Candidate(BLAME + shared, said_a, said_b,
-                         f"{a.agent} did it vs denied: {act(a)} vs {act(b)}", "blame")
+                         f"{a.agent} did it vs denied: {act(a)} vs {act(b)}", "blame",
+                         parties=frozenset({a.agent}))
     if a.negated != b.negated and means and (not a.agent or not b.agent or a.agent == b.agent):
         return Candidate(CAUSE + shared, said_a, said_b,
                          f"{' and '.join(means)} affirmed vs denied: {act(a)} vs {act(b)}",
@@ -441,7 +457,8 @@ def frame_pair(first: PlacedFrame, second: PlacedFrame, kind: str | None) -> Can
             and shared:
         base = BLAME if a.exclusive or b.exclusive else RIVAL  # "only X" denies the others
         return Candidate(base + shared, said_a, said_b,
-                         f"laid on {a.agent} vs {b.agent}: {act(a)} vs {act(b)}", "blame")
+                         f"laid on {a.agent} vs {b.agent}: {act(a)} vs {act(b)}", "blame",
+                         parties=frozenset({a.agent, b.agent}))
     return None
 
 
@@ -510,7 +527,8 @@ def select(candidates: Iterable[Candidate], limit: int) -> list[Candidate]:
     used: Counter[str] = Counter()
     seen: set[frozenset[str]] = set()
     turns: dict[str | None, int] = defaultdict(int)  # pairs each event has had
-    repeats: Counter[tuple[str, frozenset[str]]] = Counter()  # of a kind, between two articles
+    # disputes shown: of a kind, between two articles, about the same parties
+    repeats: Counter[tuple[str, frozenset[str], frozenset[str]]] = Counter()
     ranked: list[tuple[int, int, float, Candidate]] = []
     for c in sorted(candidates, key=lambda c: (-c.score, c.first.sentence, c.second.sentence)):
         pair = frozenset((c.first.sentence, c.second.sentence))
@@ -519,7 +537,7 @@ def select(candidates: Iterable[Candidate], limit: int) -> list[Candidate]:
             continue
         seen.add(pair)
         used.update(pair)
-        dispute = (c.kind, frozenset((c.first.article, c.second.article)))
+        dispute = (c.kind, frozenset((c.first.article, c.second.article)), c.parties)
         ranked.append((repeats[dispute], turns[c.event], -c.score, c))
         turns[c.event] += 1
         repeats[dispute] += 1
