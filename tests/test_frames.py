@@ -92,3 +92,8 @@ def test_verdict_verbs_come_in_all_their_regular_forms() -> None:
     assert inflections("dismiss") == {"dismiss", "dismisses", "dismissed", "dismissing"}
     assert {"described", "considers", "regarding"} <= VERDICT_FORMS
     assert "said" not in VERDICT_FORMS
+
+
+def test_one_partys_act_in_one_sentence_is_one_frame_with_all_its_means(nlp: Language) -> None:
+    found = frames(nlp, "The blast was caused by an RSF drone, the army said.")
+    assert [(f.agent, f.means) for f in found] == [("Rapid Support Forces", ("drone",))]

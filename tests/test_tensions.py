@@ -280,3 +280,17 @@ def test_events_take_turns(lexicon: None) -> None:
     readings += dispute("Mopti raid", 9)
     found = find_tensions(readings, limit=2)
     assert {t.event for t in found} == {"Gao raid", "Mopti raid"}
+
+
+def test_retaken_against_still_holding_ground_within_one_event(lexicon: None) -> None:
+    def said(id_: str, sentence: str, event: str = "Harbour battle") -> Reading:
+        return Reading(article=Article(id=id_, text=sentence), statements=[sentence],
+                       event=event)
+
+    found = find_tensions([
+        said("a", "The city has been fully liberated, the governor said."),
+        said("b", "Rebel units are still fighting near the northern docks."),
+        said("c", "Rebel units are still fighting near the northern docks.", "Valley battle"),
+        said("d", "Rescuers are still searching the collapsed flats."),
+    ])
+    assert pairs(found) == [{"a", "b"}] and found[0].kind == "outcome"

@@ -14,6 +14,7 @@ frames of different articles about one event.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
@@ -44,18 +45,27 @@ QUESTIONS = {"whether", "if"}
 
 
 def frames_of(sentences: Iterable[Span], quotes: Iterable[Quote]) -> list[Frame]:
-    """The frames of each sentence, one per distinct (agent, polarity) in it."""
+    """The frames of each sentence, one per distinct (agent, polarity) in it, their means
+    merged."""
     said = [(q.start, q.end, q.speaker) for q in quotes if q.speaker]
     out: list[Frame] = []
     for sentence in sentences:
         source = next((speaker for start, end, speaker in said
                        if start < sentence.end_char and end > sentence.start_char), None)
-        seen: set[tuple[str | None, bool]] = set()
+        merged: dict[tuple[str | None, bool], Frame] = {}
         for frame in sentence_frames(sentence, source):
-            if (frame.agent, frame.negated) not in seen:
-                seen.add((frame.agent, frame.negated))
-                out.append(frame)
+            key = (frame.agent, frame.negated)
+            merged[key] = merge(merged[key], frame) if key in merged else frame
+        out += merged.values()
     return out
+
+
+def merge(first: Frame, second: Frame) -> Frame:
+    """Two frames of one party's act in one sentence as one: the first word, all the means
+    ("the blast was caused by an RSF drone": blast and drone)."""
+    return replace(first, means=tuple(sorted({*first.means, *second.means})),
+                   hedged=first.hedged or second.hedged,
+                   exclusive=first.exclusive or second.exclusive)
 
 
 def sentence_frames(sentence: Span, source: str | None) -> Iterator[Frame]:

@@ -49,7 +49,7 @@ from typing import NamedTuple, TypeVar
 
 from triangulate.lang.en.assessment import FACET_OF, NEGATIVE, POSITIVE, VERDICT_FORMS
 from triangulate.lang.en.harm import FIRED, FIRING, NEGATORS
-from triangulate.lang.en.outcome import ENDED, ONGOING
+from triangulate.lang.en.outcome import CONTROL, ENDED, ONGOING
 from triangulate.nlp.events import event_place
 from triangulate.reconcile import semantic
 from triangulate.reconcile.groups import EVENT_GAP_DAYS
@@ -85,6 +85,8 @@ MIN_CONTENT = 3  # content words a clause needs to be compared for status or neg
 PER_KEY = 64  # statements or clauses one shared word (or quality) pairs, on either side
 ANY = "*"  # the key every judging statement has: the strongest are paired whatever they share
 FACET_KEY = "quality:"
+CONTROL_KEY = "control:"  # the key of clauses about control of ground
+CONTROL_ALIKE = 0.5  # the likeness two clauses about control of one event's ground count
 _WORD = re.compile(r"[a-z]+(?:-[a-z]+)*|n't|[,;:]")
 _CLAUSE = re.compile(rf"[,;:()\u2013\u2014]|\s-\s|\b(?:{'|'.join(BREAK_WORDS)})\b", re.IGNORECASE)
 
@@ -109,6 +111,7 @@ class Clause:
     assessment: tuple[Cue, ...]
     status: tuple[Cue, ...]  # +1 over, -1 still going
     negated: bool
+    control: bool = False  # whether it speaks of holding ground or fighting for it
 
 
 @dataclass(frozen=True)
@@ -203,6 +206,7 @@ def read_clause(text: str) -> Clause:
         assessment=tuple(cues(words, POSITIVE, NEGATIVE)),
         status=tuple(cues(words, ENDED, ONGOING)),
         negated=sum(w in NEGATORS for w in words) % 2 == 1,
+        control=any(w in CONTROL for w in words),
     )
 
 
@@ -290,21 +294,31 @@ Placed = tuple[Statement, Clause]
 
 
 def clause_pairs(statements: Sequence[Statement], side: Callable[[Clause], int],
-                 rank: Callable[[Clause], float]) -> Iterator[tuple[Placed, Placed]]:
+                 rank: Callable[[Clause], float],
+                 keys: Callable[[Clause], Iterable[str]] = lambda c: c.content,
+                 ) -> Iterator[tuple[Placed, Placed]]:
     """Clauses of ``MIN_CONTENT`` words or more of different articles, one on each side
-    (``side`` above and below 0), that share content words."""
+    (``side`` above and below 0), that share a key (by default a content word)."""
     clauses = [(s, c) for s in statements for c in s.clauses if len(c.content) >= MIN_CONTENT]
     first = [(s, c) for s, c in clauses if side(c) > 0]
     second = [(s, c) for s, c in clauses if side(c) < 0]
-    for (s1, c1), (s2, c2) in linked(first, second, lambda placed: placed[1].content,
+    for (s1, c1), (s2, c2) in linked(first, second, lambda placed: keys(placed[1]),
                                      lambda placed: rank(placed[1])):
         if s1.article != s2.article:
             yield (s1, c1), (s2, c2)
 
 
 def status_pairs(statements: Sequence[Statement]) -> Iterator[tuple[Placed, Placed]]:
-    """Clauses saying a thing is over against clauses saying it goes on."""
-    return clause_pairs(statements, lambda c: lean(c.status), lambda c: abs(lean(c.status)))
+    """Clauses saying a thing is over against clauses saying it goes on: sharing a content
+    word, or, within one event, speaking of control of its ground (every word of
+    :data:`ENDED` does; "still hold" does too)."""
+    def keys(clause: Clause) -> Iterator[str]:
+        yield from clause.content
+        if clause.control or lean(clause.status) > 0:
+            yield CONTROL_KEY
+
+    return clause_pairs(statements, lambda c: lean(c.status), lambda c: abs(lean(c.status)),
+                        keys)
 
 
 def negation_pairs(statements: Sequence[Statement]) -> Iterator[tuple[Placed, Placed]]:
@@ -316,12 +330,15 @@ def negation_pairs(statements: Sequence[Statement]) -> Iterator[tuple[Placed, Pl
 
 
 def opposite_status(first: Placed, second: Placed, match: Matcher) -> Candidate | None:
-    """Clauses alike enough to be about one thing, one saying it is over, one that it goes on."""
-    (s1, c1), (s2, c2) = first, second
+    """Clauses about one thing, one saying it is over, one that it goes on: alike enough,
+    or the one going on speaking of holding or fighting for ground (within one event, that
+    is the ground the other says was retaken), which counts as ``CONTROL_ALIKE``."""
+    (s1, c1), (s2, c2) = first, second  # over, going on
     alike, shown = match.alike(c1, c2)
-    if alike < match.same:
+    if alike < match.same and not c2.control:
         return None
-    return Candidate(OUTCOME + SAME_FACET + alike, s1, s2, f"over vs still going: "
+    return Candidate(OUTCOME + SAME_FACET + max(alike, CONTROL_ALIKE), s1, s2,
+                     f"over vs still going: "
                      f"{named(c1.status)} vs {named(c2.status)} ({shown})", "outcome")
 
 
