@@ -97,3 +97,9 @@ def test_verdict_verbs_come_in_all_their_regular_forms() -> None:
 def test_one_partys_act_in_one_sentence_is_one_frame_with_all_its_means(nlp: Language) -> None:
     found = frames(nlp, "The blast was caused by an RSF drone, the army said.")
     assert [(f.agent, f.means) for f in found] == [("Rapid Support Forces", ("drone",))]
+
+
+def test_a_weapon_seen_or_feared_is_no_statement_of_harm(nlp: Language) -> None:
+    assert frames(nlp, "Many recruits had never seen a Chadian drone before.") == []
+    assert frames(nlp, "Villagers fear Chadian drones.") == []
+    assert frames(nlp, "It was not a Chadian drone.") != []

@@ -294,3 +294,11 @@ def test_retaken_against_still_holding_ground_within_one_event(lexicon: None) ->
         said("d", "Rescuers are still searching the collapsed flats."),
     ])
     assert pairs(found) == [{"a", "b"}] and found[0].kind == "outcome"
+
+
+def test_a_faulting_adverb_turns_the_good_word_after_it() -> None:
+    assert polarity(tokens("The militia was poorly organised and badly led.")) < 0
+    assert polarity(tokens("The crews were poorly trained.")) < 0  # "poorly" on its own
+    assert polarity(tokens("They were not poorly organised.")) > 0
+    assert polarity(tokens("The unit was well organised.")) > 0
+    assert polarity(tokens("")) == 0

@@ -74,6 +74,8 @@ def sentence_frames(sentence: Span, source: str | None) -> Iterator[Frame]:
         if not is_anchor(token):
             continue
         verb = clause_verb(token)
+        if token.pos_ != "VERB" and not tells_harm(verb):
+            continue
         agent = agent_of(token, verb)
         means = means_of(token)
         if (agent is None and not means) or not asserted(verb):
@@ -81,6 +83,15 @@ def sentence_frames(sentence: Span, source: str | None) -> Iterator[Frame]:
         yield Frame(sentence=text, act=token.lemma_.lower(), agent=agent, means=means,
                     negated=negations(token, verb) % 2 == 1, hedged=hedged(token, verb),
                     exclusive=exclusive(verb), source=source)
+
+
+def tells_harm(verb: Token) -> bool:
+    """Whether a clause's verb makes a noun of harm or weapon in it a statement of what was
+    done: a verb of harm, cause or doing, of denial, or "be" ("it was not rocket fire");
+    not one of seeing, fearing or needing ("many had never seen a drone")."""
+    lemma = verb.lemma_.lower()
+    return lemma in HARM_VERBS | DOING_VERBS or lemma in BLAME_VERBS \
+        or lemma in ACCUSING_VERBS or lemma == "be" or denies(verb)
 
 
 def weapon_class(token: Token) -> str | None:

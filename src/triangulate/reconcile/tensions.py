@@ -47,7 +47,13 @@ from functools import cached_property
 from itertools import product
 from typing import NamedTuple, TypeVar
 
-from triangulate.lang.en.assessment import FACET_OF, NEGATIVE, POSITIVE, VERDICT_FORMS
+from triangulate.lang.en.assessment import (
+    FACET_OF,
+    FAULTING,
+    NEGATIVE,
+    POSITIVE,
+    VERDICT_FORMS,
+)
 from triangulate.lang.en.harm import FIRED, FIRING, NEGATORS
 from triangulate.lang.en.outcome import CONTROL, ENDED, ONGOING
 from triangulate.nlp.events import event_place
@@ -68,10 +74,9 @@ USES = 2  # tensions one sentence may stand in
 LIMIT = 10  # tensions shown by default
 # the least score shown: opposite words alone (about 1) are not enough; a pair needs as well
 # a shared quality, a verdict, likeness, a shared party or means
-MIN_SCORE = 2.75
+MIN_SCORE = 2.0
 BLAME = 3.0  # the score of one party's act affirmed against its denial
 CAUSE = 2.5  # of a means affirmed against its denial
-RIVAL = 1.5  # of one act laid on two parties
 OUTCOME = 2.0  # of clauses about one thing, over against going on, or one negated
 ATTRIBUTED = 0.25  # added for each side whose source is known, or whose act names the event
 SAME_QUALITY = 1.0  # added where two assessments judge one quality: the core of their clash
@@ -152,7 +157,9 @@ class Candidate:
     why: str
     kind: str  # a TensionKind
     event: str | None = None
-    parties: frozenset[str] = frozenset()  # whose acts a blame is about
+    # what the dispute is about: the parties of a blame, the means of a cause; empty for the
+    # others, each pair of sentences being a dispute of its own
+    topic: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -171,17 +178,24 @@ class Matcher:
 
 def cues(words: Sequence[str], positive: frozenset[str],
          negative: frozenset[str]) -> list[Cue]:
-    """Each cue word with its sign, flipped by every negator before it in its clause."""
+    """Each cue word with its sign, flipped by every negator before it in its clause; a
+    word that faults what it qualifies ("poorly", "badly") turns the good cue right after
+    it bad ("poorly organised"), and is a bad cue of its own only before no cue."""
     out: list[Cue] = []
-    negated = False
-    for word in words:
+    negated = faulted = False
+    for index, word in enumerate(words):
+        following = words[index + 1] if index + 1 < len(words) else ""
         if word in CLAUSE_BREAKS:
             negated = False
         elif word in NEGATORS:
             negated = not negated
+        elif word in FAULTING and following in positive:
+            faulted = True
         elif word in positive or word in negative:
+            flipped = negated != faulted
             sign = 1 if word in positive else -1
-            out.append(Cue(word, -sign if negated else sign, negated))
+            out.append(Cue(word, -sign if flipped else sign, flipped))
+            faulted = False
     return out
 
 
@@ -456,7 +470,8 @@ def weight(frame: Frame, kind: str | None) -> float:
 
 def frame_pair(first: PlacedFrame, second: PlacedFrame, kind: str | None) -> Candidate | None:
     """Blame against denial of one party's act; a means against its denial; one act laid on
-    two parties."""
+    two parties where one is said to be the only one (in a battle both sides fire: two
+    doers alone are no contradiction)."""
     (a_article, a), (b_article, b) = first, second
     means = sorted(set(a.means) & set(b.means))
     shared = SAME_FACET if kin(a) & kin(b) or a.act == b.act else 0.0
@@ -465,17 +480,16 @@ def frame_pair(first: PlacedFrame, second: PlacedFrame, kind: str | None) -> Can
     if a.negated != b.negated and a.agent and a.agent == b.agent:
         return Candidate(BLAME + shared, said_a, said_b,
                          f"{a.agent} did it vs denied: {act(a)} vs {act(b)}", "blame",
-                         parties=frozenset({a.agent}))
+                         topic=frozenset({a.agent}))
     if a.negated != b.negated and means and (not a.agent or not b.agent or a.agent == b.agent):
         return Candidate(CAUSE + shared, said_a, said_b,
                          f"{' and '.join(means)} affirmed vs denied: {act(a)} vs {act(b)}",
-                         "cause")
+                         "cause", topic=frozenset(means))
     if not a.negated and not b.negated and a.agent and b.agent and a.agent != b.agent \
-            and shared:
-        base = BLAME if a.exclusive or b.exclusive else RIVAL  # "only X" denies the others
-        return Candidate(base + shared, said_a, said_b,
+            and shared and (a.exclusive or b.exclusive):  # "only X" denies the others
+        return Candidate(BLAME + shared, said_a, said_b,
                          f"laid on {a.agent} vs {b.agent}: {act(a)} vs {act(b)}", "blame",
-                         parties=frozenset({a.agent, b.agent}))
+                         topic=frozenset({a.agent, b.agent}))
     return None
 
 
@@ -538,25 +552,24 @@ class Attribution:
 
 
 def select(candidates: Iterable[Candidate], limit: int) -> list[Candidate]:
-    """The best-scored pairs, one per pair of sentences, each sentence in at most USES; the
-    events take turns, the best of each before the second best of any, and a dispute of
-    one kind between two articles is shown once before any is shown again."""
+    """The best-scored pairs, one per pair of sentences and one per dispute (a kind and a
+    topic between two articles), each sentence in at most USES; the events take turns, the
+    best of each before the second best of any."""
     used: Counter[str] = Counter()
     seen: set[frozenset[str]] = set()
+    disputes: set[tuple[str, frozenset[str], frozenset[str]]] = set()
     turns: dict[str | None, int] = defaultdict(int)  # pairs each event has had
-    # disputes shown: of a kind, between two articles, about the same parties
-    repeats: Counter[tuple[str, frozenset[str], frozenset[str]]] = Counter()
-    ranked: list[tuple[int, int, float, Candidate]] = []
+    ranked: list[tuple[int, float, Candidate]] = []
     for c in sorted(candidates, key=lambda c: (-c.score, c.first.sentence, c.second.sentence)):
         pair = frozenset((c.first.sentence, c.second.sentence))
+        dispute = (c.kind, frozenset((c.first.article, c.second.article)), c.topic)
         if c.score < MIN_SCORE or pair in seen or used[c.first.sentence] >= USES \
-                or used[c.second.sentence] >= USES:
+                or used[c.second.sentence] >= USES or (c.topic and dispute in disputes):
             continue
         seen.add(pair)
         used.update(pair)
-        dispute = (c.kind, frozenset((c.first.article, c.second.article)), c.parties)
-        ranked.append((repeats[dispute], turns[c.event], -c.score, c))
+        disputes.add(dispute)
+        ranked.append((turns[c.event], -c.score, c))
         turns[c.event] += 1
-        repeats[dispute] += 1
-    ranked.sort(key=lambda item: item[:3])
+    ranked.sort(key=lambda item: item[:2])
     return [c for *_, c in ranked[:limit]]

@@ -53,6 +53,10 @@ POSITIVE = frozenset(word for good, _ in FACETS.values() for word in good)
 NEGATIVE = frozenset(word for _, bad in FACETS.values() for word in bad)
 FACET_OF = {word: facet for facet, sides in FACETS.items() for side in sides for word in side}
 
+# adverbs that fault what they qualify: "poorly organised", "badly led" judge as
+# "disorganised" does
+FAULTING = frozenset({"poorly", "badly", "barely", "hardly", "insufficiently", "inadequately"})
+
 # verbs that pass a verdict on a party ("consider them formidable", "dismissed them as not
 # credible"): a judgement under one is an explicit assessment, not a word in a narrative
 VERDICT_VERBS = frozenset({

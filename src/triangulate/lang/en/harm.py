@@ -24,7 +24,7 @@ HARM_NOUNS = frozenset({
 WEAPONS: dict[str, str] = {
     **dict.fromkeys(("rocket", "missile", "himars", "grad", "katyusha", "projectile",
                      "launcher", "mlrs", "iskander", "tochka", "kalibr", "scud"), "missile"),
-    **dict.fromkeys(("bomb", "airstrike", "aircraft", "jet", "warplane", "plane",
+    **dict.fromkeys(("bomb", "airstrike", "air", "aircraft", "jet", "warplane", "plane",
                      "helicopter"), "air"),
     **dict.fromkeys(("artillery", "shell", "mortar", "howitzer", "cannon", "tank"),
                     "artillery"),
