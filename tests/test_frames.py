@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from spacy.language import Language
 
@@ -103,3 +105,30 @@ def test_a_weapon_seen_or_feared_is_no_statement_of_harm(nlp: Language) -> None:
     assert frames(nlp, "Many recruits had never seen a Chadian drone before.") == []
     assert frames(nlp, "Villagers fear Chadian drones.") == []
     assert frames(nlp, "It was not a Chadian drone.") != []
+
+
+def test_analyze_keeps_as_many_tensions_as_asked(tmp_path: Path, db_url: str) -> None:
+    import json
+
+    from typer.testing import CliRunner
+
+    from triangulate.cli import app
+
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    told = {"a": ("Chadian jets bombed the market in Abeche on Monday, the governor said.",
+                  "Chadian fighters were routed from Abeche, officials said."),
+            "b": ("The Chadian army denied that its jets bombed the market in Abeche.",
+                  "Chadian fighters still hold the eastern quarter of Abeche, residents said.")}
+    for name, sentences in told.items():
+        (folder / f"{name}.txt").write_text("Strike on Abeche market\n\n" + " ".join(sentences))
+    counts = []
+    for asked in ("1", "5"):
+        out = tmp_path / f"{asked}.json"
+        result = CliRunner().invoke(app, ["analyze", str(folder), "--db", db_url, "--json",
+                                          str(out), "-q", "--tensions", asked])
+        assert result.exit_code == 0, result.output
+        tensions = json.loads(out.read_text())["tensions"]
+        assert all(t["kind"] and t["event"] for t in tensions)
+        counts.append(len(tensions))
+    assert counts[0] == 1 and counts[1] > 1
