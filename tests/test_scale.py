@@ -39,7 +39,7 @@ def war_reports(count: int) -> list[Reading]:
     for number in range(count):
         place, unit = word(number // 3 + 500), word(pick.randrange(count) + 9000)
         statements = [
-            f"Troops of the {unit} brigade near {place} were {pick.choice(praise)}.",
+            f"Officers called the troops of the {unit} brigade near {place} {pick.choice(praise)}.",
             f"Commanders described the defenders of {place} as {pick.choice(fault)}.",
             f"Officials said the forces were still holding positions around {place} town.",
         ]

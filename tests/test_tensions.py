@@ -19,7 +19,7 @@ from triangulate.reconcile.tensions import (
     read_statement,
     tokens,
 )
-from triangulate.types import Article, Reading, Tension
+from triangulate.types import Article, Frame, Reading, Tension
 
 
 def reading(id_: str, *sentences: str) -> Reading:
@@ -74,7 +74,7 @@ def test_tensions_pair_opposite_assessments_across_articles(lexicon: None) -> No
     found = find_tensions([
         reading("a", "Officers called the brigade disciplined and formidable.",
                 "The weather was cold."),
-        reading("b", "Analysts described the brigade as poorly trained and demoralised."),
+        reading("b", "Analysts described the brigade as disorganised and demoralised."),
         reading("c", "The harvest was late this year."),
     ])
     assert pairs(found) == [{"a", "b"}]
@@ -98,9 +98,9 @@ def test_limit_and_uses_per_sentence(lexicon: None) -> None:
 
 def test_the_same_quality_ranks_first(lexicon: None) -> None:
     found = find_tensions([
-        reading("a", "The brigade was disciplined."),
-        reading("b", "The brigade was likely to desert."),
-        reading("c", "The brigade was disorganised."),
+        reading("a", "Officers described the brigade as disciplined."),
+        reading("b", "Officers described the brigade as likely to desert."),
+        reading("c", "Analysts called the brigade disorganised."),
     ])
     assert pairs(found)[0] == {"a", "c"}
     assert "cohesion" in found[0].why
@@ -181,7 +181,7 @@ def test_gelu_is_x_times_the_normal_cdf() -> None:
 def test_strong_opposite_judgements_pair_without_a_shared_word(lexicon: None) -> None:
     found = find_tensions([
         reading("a", "The marine gunners were skilled, proficient and competent."),
-        reading("b", "Those conscript crews looked chaotic, confused and disorganised."),
+        reading("b", "Those conscript crews looked clumsy, inept and untrained."),
     ])
     assert pairs(found) == [{"a", "b"}]
 
@@ -193,3 +193,112 @@ def test_many_weak_judgements_do_not_crowd_out_the_strong(lexicon: None) -> None
               reading("t", "The tank crews were poorly trained, chaotic and demoralised.")]
     found = find_tensions([*weak, *strong], limit=1)
     assert pairs(found) == [{"s", "t"}]
+
+
+def framed(id_: str, event: str | None, *frames: Frame, outlet: str = "",
+           published: str | None = None) -> Reading:
+    """An article of one event whose sentences are the frames' sentences."""
+    sentences = [f.sentence for f in frames]
+    return Reading(article=Article(id=id_, text=" ".join(sentences), outlet=outlet or id_,
+                                   published=published),
+                   statements=sentences, frames=list(frames), event=event)
+
+
+def test_blame_against_denial_within_one_event(lexicon: None) -> None:
+    found = find_tensions([
+        framed("a", "Port strike", Frame("Militia drones hit the port.", "hit", "Houthis",
+                                         ("drone",), source="the port authority"),
+               published="2030-05-02"),
+        framed("b", "Port attack", Frame("The movement denied any attack on the port.",
+                                         "attack", "Houthis", negated=True,
+                                         source="a spokesman"), published="2030-05-03"),
+        framed("c", "Port strike", Frame("Drones hit the port again.", "hit", "Houthis",
+                                         ("drone",))),
+    ])
+    assert found and all(t.kind == "blame" for t in found)
+    assert {"a", "b"} in pairs(found) and {"a", "c"} not in pairs(found)
+    first = next(t for t in found if {t.a.article, t.b.article} == {"a", "b"})
+    assert first.event in {"Port strike", "Port attack"}
+    assert {first.a.source, first.b.source} == {"the port authority", "a spokesman"}
+    assert {first.a.published, first.b.published} == {"2030-05-02", "2030-05-03"}
+
+
+def test_no_tension_across_events_or_from_one_source(lexicon: None) -> None:
+    hit = Frame("Sudanese jets bombed the bridge.", "bomb", "Sudan", ("air",), source="Mr A")
+    denied = Frame("The army did not bomb the bridge.", "bomb", "Sudan", ("air",),
+                   negated=True, source="Mr B")
+    assert find_tensions([framed("a", "Bridge strike", hit),
+                          framed("b", "Dam strike", denied)]) == []
+    same = Frame(denied.sentence, "bomb", "Sudan", ("air",), negated=True, source="mr a")
+    assert find_tensions([framed("a", "Bridge strike", hit),
+                          framed("b", "Bridge strike", same)]) == []
+    months_later = [framed("a", "Bridge strike", hit, published="2030-01-01"),
+                    framed("b", "Bridge strike", denied, published="2030-09-01")]
+    assert find_tensions(months_later) == []
+
+
+def test_a_means_against_its_denial(lexicon: None) -> None:
+    found = find_tensions([
+        framed("a", "Depot blast", Frame("A missile destroyed the depot.", "missile",
+                                         means=("missile",))),
+        framed("b", "Depot blast", Frame("It was not a missile, the engineers said.",
+                                         "missile", means=("missile",), negated=True)),
+        framed("c", "Depot blast", Frame("Artillery shells fell near the depot.", "shell",
+                                         means=("artillery",))),
+    ])
+    assert pairs(found) == [{"a", "b"}] and found[0].kind == "cause"
+
+
+def test_only_one_party_could_have_done_it(lexicon: None) -> None:
+    only = Frame("Such shells are fired only by rebel units.", "shell", "M23",
+                 ("artillery",), exclusive=True)
+    other = Frame("Congolese gunners fired the shells.", "fire", "DR Congo", ("artillery",))
+    also = Frame("Rwandan gunners fired the shells.", "fire", "Rwanda", ("artillery",))
+    found = find_tensions([framed("a", "Camp shelling", only),
+                           framed("b", "Camp shelling", other)])
+    plain = find_tensions([framed("b", "Camp shelling", other),
+                           framed("c", "Camp shelling", also)])
+    assert pairs(found) == [{"a", "b"}] and found[0].kind == "blame"
+    assert plain == []  # in a battle both sides fire: two doers alone are no contradiction
+
+
+def test_two_reports_of_one_act_agree(lexicon: None) -> None:
+    first = Frame("Syrian jets struck the town.", "strike", "Syria", ("air",))
+    second = Frame("The town was struck by Syrian aircraft.", "strike", "Syria", ("air",))
+    assert find_tensions([framed("a", "Town strike", first),
+                          framed("b", "Town strike", second)]) == []
+
+
+def test_events_take_turns(lexicon: None) -> None:
+    def dispute(event: str, n: int) -> list[Reading]:
+        said = Frame(f"Malian troops raided village {n}.", "raid", "Mali")
+        denied = Frame(f"Malian troops never raided village {n}.", "raid", "Mali",
+                       negated=True)
+        return [framed(f"{event}{n}a", event, said), framed(f"{event}{n}b", event, denied)]
+
+    readings = [r for n in range(4) for r in dispute("Gao raid", n)]
+    readings += dispute("Mopti raid", 9)
+    found = find_tensions(readings, limit=2)
+    assert {t.event for t in found} == {"Gao raid", "Mopti raid"}
+
+
+def test_retaken_against_still_holding_ground_within_one_event(lexicon: None) -> None:
+    def said(id_: str, sentence: str, event: str = "Harbour battle") -> Reading:
+        return Reading(article=Article(id=id_, text=sentence), statements=[sentence],
+                       event=event)
+
+    found = find_tensions([
+        said("a", "The city has been fully liberated, the governor said."),
+        said("b", "Rebel units are still fighting near the northern docks."),
+        said("c", "Rebel units are still fighting near the northern docks.", "Valley battle"),
+        said("d", "Rescuers are still searching the collapsed flats."),
+    ])
+    assert pairs(found) == [{"a", "b"}] and found[0].kind == "outcome"
+
+
+def test_a_faulting_adverb_turns_the_good_word_after_it() -> None:
+    assert polarity(tokens("The militia was poorly organised and badly led.")) < 0
+    assert polarity(tokens("The crews were poorly trained.")) < 0  # "poorly" on its own
+    assert polarity(tokens("They were not poorly organised.")) > 0
+    assert polarity(tokens("The unit was well organised.")) > 0
+    assert polarity(tokens("")) == 0

@@ -12,6 +12,7 @@ from pathlib import Path
 from triangulate.ingest import IngestOptions, hashed_id, is_url, make_article, read_sources
 from triangulate.nlp import PIPELINE_VERSION, read_articles
 from triangulate.reconcile import crosscheck
+from triangulate.reconcile.tensions import LIMIT as TENSION_LIMIT
 from triangulate.store import Store
 from triangulate.types import Analysis, Article, IngestProblem, Reading, Tension
 
@@ -55,36 +56,39 @@ def looks_like_path(text: str) -> bool:
 def run(sources: Iterable[str | Path], store: Store, on_problem: ProblemHandler,
         progress: ProgressHandler | None = None, n_process: int = 1,
         keep: ArticleFilter | None = None, reader: Reader | None = None,
-        on_phase: PhaseHandler | None = None, options: IngestOptions | None = None
-        ) -> Analysis:
-    """Ingest, read (with ``n_process`` processes, or with ``reader``), cross-check, store;
-    ``on_phase`` hears the name of each phase after reading as it starts."""
+        on_phase: PhaseHandler | None = None, options: IngestOptions | None = None,
+        tension_limit: int = TENSION_LIMIT) -> Analysis:
+    """Ingest, read (with ``n_process`` processes, or with ``reader``), cross-check (keeping
+    the best ``tension_limit`` tensions), store; ``on_phase`` hears the name of each phase
+    after reading as it starts."""
     phase = on_phase or (lambda _: None)
     articles = articles_in(sources, on_problem, keep, options)
     ids = read_into_store(articles, store, reader or local_reader(n_process), progress)
     phase(f"cross-checking {len(ids)} article{'' if len(ids) == 1 else 's'}")
-    analysis = cross_checked(store.load_readings(ids))
+    analysis = cross_checked(store.load_readings(ids), tension_limit=tension_limit)
     phase("saving the cross-check")
-    store_crosscheck(store, analysis, ids)
+    store_crosscheck(store, analysis, ids, tension_limit)
     return analysis
 
 
-def store_crosscheck(store: Store, analysis: Analysis, ids: Sequence[str]) -> None:
+def store_crosscheck(store: Store, analysis: Analysis, ids: Sequence[str],
+                     tension_limit: int = TENSION_LIMIT) -> None:
     """Store the cross-check of everything in the store, not only of this run's articles:
     another run may have stored readings before or during this one. Where the store changed
     between loading and saving, it is done again; after ``CROSSCHECK_ATTEMPTS`` it is left to
     the run still writing, which cross-checks after its own last reading."""
     for _ in range(CROSSCHECK_ATTEMPTS):
         covering = store.coverage()
-        whole = analysis if covering.ids == set(ids) else cross_checked(store.load_readings())
+        whole = analysis if covering.ids == set(ids) \
+            else cross_checked(store.load_readings(), tension_limit=tension_limit)
         if store.save_crosscheck(whole.groups, whole.tensions, covering):
             return
 
 
-def cross_checked(readings: Sequence[Reading],
-                  tensions: Sequence[Tension] | None = None) -> Analysis:
+def cross_checked(readings: Sequence[Reading], tensions: Sequence[Tension] | None = None,
+                  tension_limit: int = TENSION_LIMIT) -> Analysis:
     """The readings cross-checked, with each article's framing carried along for the report."""
-    return replace(crosscheck(readings, tensions),
+    return replace(crosscheck(readings, tensions, tension_limit),
                    framings={r.article.id: r.framing for r in readings})
 
 

@@ -257,14 +257,16 @@ class Phases:
 
 
 def analyse_with_progress(paths: list[str], store: Store, log: ProblemLog, reader: Reader,
-                          keep: ArticleFilter | None, options: IngestOptions) -> Analysis:
+                          keep: ArticleFilter | None, options: IngestOptions,
+                          tension_limit: int = 10) -> Analysis:
     from triangulate.analysis import run
 
     with progress_bar() as bar:
         phases = Phases(bar, None, "looking at the inputs")
         phases.phase("reading articles", take_stock(paths))
         return run(sources(paths), store, log, phases.advance, keep=keep, reader=reader,
-                   on_phase=phases.phase, options=options)
+                   on_phase=phases.phase, options=options,
+                   tension_limit=tension_limit)
 
 
 @app.command()
@@ -292,6 +294,8 @@ def analyze(
     top: TopOption = 10,
     follow_links: FollowLinksOption = False,
     allow_private_urls: PrivateUrlsOption = False,
+    tensions: Annotated[int, typer.Option(
+        "--tensions", min=0, help="How many statements in tension to keep, best first.")] = 10,
 ) -> None:
     """Ingest, read, cross-check and summarise articles."""
     from triangulate.ingest import IngestOptions
@@ -308,7 +312,8 @@ def analyze(
     with failures_in_one_line():
         try:
             with given(defaults):
-                analysis = analyse_with_progress(paths, store, log, reader, keep, options)
+                analysis = analyse_with_progress(paths, store, log, reader, keep, options,
+                                                 tensions)
         finally:
             store.close()
     report_skipped(keep)

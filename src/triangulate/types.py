@@ -22,6 +22,7 @@ Qualifier = Literal[
 ]
 Status = Literal["corroborated", "compatible", "conflicting", "single_source"]
 SourceKind = Literal["named", "anonymous", "institution", "media"]
+TensionKind = Literal["blame", "cause", "outcome", "assessment", "negation"]
 
 MEASURES: tuple[str, ...] = (
     "killed", "wounded", "casualties", "captured", "missing", "deployed", "area", "share", "other"
@@ -156,6 +157,29 @@ class Framing:
 
 
 @dataclass
+class Frame:
+    """Who did harm, by what means, as one sentence states it, read from the parse.
+
+    ``negated`` is true where the sentence denies it ("did not bomb", "denies the strike",
+    "no fire tasks"); ``exclusive`` where the agent is the only one ("used only by");
+    ``source`` is who says it, where the sentence attributes it.
+    """
+
+    sentence: str
+    act: str  # the word of harm or the weapon the frame is built on ("strike", "rocket")
+    agent: str | None = None  # canonical actor who did it ("Russia")
+    means: tuple[str, ...] = ()  # classes of the weapons named ("missile", "explosive")
+    negated: bool = False
+    hedged: bool = False
+    exclusive: bool = False
+    source: str | None = None
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Frame:
+        return cls(**{**data, "means": tuple(data.get("means", ()))})
+
+
+@dataclass
 class Reading:
     """Everything the per-article stage finds in one article."""
 
@@ -166,6 +190,8 @@ class Reading:
     scare_quotes: list[str] = field(default_factory=list)
     statements: list[str] = field(default_factory=list)  # evaluative sentences, for tensions
     framing: Framing = field(default_factory=Framing)
+    frames: list[Frame] = field(default_factory=list)  # statements of who did harm
+    event: str | None = None  # the article's event, else its main place
 
 
 @dataclass
@@ -191,6 +217,9 @@ class Group:
 class TensionSide:
     article: str
     sentence: str
+    source: str | None = None  # who says it, where the sentence attributes it
+    outlet: str | None = None
+    published: str | None = None
 
 
 @dataclass
@@ -199,6 +228,8 @@ class Tension:
     b: TensionSide
     score: float = 0.0
     why: str = ""
+    kind: str = ""  # a TensionKind
+    event: str | None = None
 
 
 @dataclass

@@ -11,6 +11,7 @@ from spacy.tokens import Doc
 
 from triangulate.ingest.dates import entry_dates
 from triangulate.nlp.events import article_event
+from triangulate.nlp.frames import frames_of
 from triangulate.nlp.framing import framing_of
 from triangulate.nlp.gazetteer import canonical_person, canonical_place
 from triangulate.nlp.parallel import BATCH_CHARS, batches, read_in_processes
@@ -67,6 +68,8 @@ def reading_of(doc: Doc, article: Article) -> Reading:
         scare_quotes=scare_quotes,
         statements=[s.text.strip() for s in doc.sents if s.text.strip()],
         framing=framing_of(doc, quotes, claims, scare_quotes, article.outlet),
+        frames=frames_of(doc.sents, quotes),
+        event=event,
     )
 
 

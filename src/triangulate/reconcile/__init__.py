@@ -12,16 +12,17 @@ from triangulate.reconcile.independence import (
     unknown_outlets_as_one,
 )
 from triangulate.reconcile.names import fold_names, fold_speakers
-from triangulate.reconcile.tensions import find_tensions
+from triangulate.reconcile.tensions import LIMIT, find_tensions
 from triangulate.types import Analysis, Reading, Tension
 
 __all__ = ["crosscheck", "duplicate_clusters"]
 
 
-def crosscheck(readings: Sequence[Reading],
-               tensions: Sequence[Tension] | None = None) -> Analysis:
-    """One analysis of the readings: their records, groups and tensions (the ``tensions``
-    given, where a cross-check of the same readings already found them)."""
+def crosscheck(readings: Sequence[Reading], tensions: Sequence[Tension] | None = None,
+               tension_limit: int = LIMIT) -> Analysis:
+    """One analysis of the readings: their records, groups and the best ``tension_limit``
+    tensions (the ``tensions`` given, where a cross-check of the same readings already found
+    them)."""
     articles = [r.article for r in readings]
     claims = [c for r in readings for c in r.claims]
     quotes = [q for r in readings for q in r.quotes]
@@ -41,5 +42,5 @@ def crosscheck(readings: Sequence[Reading],
         claims=claims,
         entities=[replace(e, canonical=canonical[(e.label, e.canonical)]) for e in entities],
         groups=groups,
-        tensions=find_tensions(readings) if tensions is None else list(tensions),
+        tensions=find_tensions(readings, tension_limit) if tensions is None else list(tensions),
     )

@@ -1,39 +1,38 @@
-"""Statements in different articles that contradict each other in words.
+"""Statements in different articles about one event that contradict each other in words.
 
-Each sentence is cut into clauses (at commas, dashes, "but", "while", "who", ...), and each
-clause is read on two scales of cue words, every cue flipped by each "not", "never", "no" or
-"n't" before it in its clause:
+Articles are pooled by their event (its place, as ``reconcile.groups`` joins them; an
+article without one is pooled with the others without one), and only statements of one
+pool, of different articles, from different sources and reported within
+``EVENT_GAP_DAYS`` of each other are compared. Four kinds of pair make a tension:
 
-* assessment: words that judge a force's quality and resolve ("formidable", "disciplined"
-  against "poorly trained", "desert"; "does not surrender" judges as "formidable" does);
-* status: words that say a fight or presence is over ("driven out", "retaken") against
-  words that say it goes on ("still", "remain").
+1. blame: the frames (:mod:`triangulate.nlp.frames`) of one party's act, one affirmed and
+   the other denied ("caused by an Israeli strike" / "Israel did not bomb the hospital"), or
+   the same act laid on two parties ("Russian rockets struck" / "used only by the Ukrainian
+   forces"), the more where one says the party is the only one;
+2. cause: a weapon or means affirmed against its denial ("a HIMARS strike" / "definitely not
+   rocket fire");
+3. outcome: clauses alike enough to be about one thing, one saying it is over ("driven out",
+   "retaken"), the other that it goes on ("still", "remain");
+4. assessment: opposite judgements of a force's quality and resolve, from the lexicon of
+   :mod:`triangulate.lang.en.assessment` ("formidable" against "not a credible force"),
+   scored by the weaker side's strength (its number of cues), how alike the cue clauses
+   are, and a bonus where both judge the same quality (skill, cohesion, resolve, effect).
 
-Three kinds of pair across articles make a tension:
-
-1. opposite assessments, scored by the weaker side's strength (its number of cues), plus
-   how alike the cue clauses are, plus a bonus where both judge the same quality (skill,
-   cohesion, resolve, effect: "disciplined" against "disorganised" more than "disciplined"
-   against "desert");
-2. opposite statuses of clauses alike enough to be about the same thing;
-3. with the semantic extra only: two clauses so alike that they say the same thing, one
-   negated and the other not ("Pyongyang has said nothing about the deployment" against
-   "Pyongyang acknowledged the deployment"). Word overlap alone cannot tell a restatement
-   from two sentences that merely share words, so this kind waits for the model.
-
-Kinds 2 and 3 score 1, plus the bonus (their gate already says "the same thing"), plus
-how alike the clauses are.
+With the semantic extra, two clauses so alike that they say the same thing, one negated and
+the other not, are a fifth kind ("negation"). Each sentence is cut into clauses (at commas,
+dashes, "but", "while", "who", ...) for kinds 3 to 5, every cue flipped by each negator
+before it in its clause.
 
 "How alike" is the cosine similarity of sentence embeddings where the extra is installed
 (:mod:`triangulate.reconcile.semantic`), else the share of content words two clauses have
-in common. Pairs are ranked by score, each sentence in at most two, and the best ``limit``
-kept.
+in common. Pairs are ranked by score, each sentence in at most two, and the events take
+turns (the best of each event before the second of any), so that one event's many pairs do
+not hide another's; the best ``limit`` are kept.
 
-Only pairs that can matter are scored: those that share a content word (or, for
-assessments, a judged quality), found through an inverted index, plus the strongest
-judgements of each side whatever they share; each word pairs at most ``PER_KEY`` items a
-side, the strongest (:func:`linked`), so the work grows linearly with the articles. Only the
-clauses of those pairs are embedded.
+Only pairs that can matter are scored: those that share a key (a content word, a judged
+quality, a party, a means), found through an inverted index, each key pairing at most
+``PER_KEY`` items a side (:func:`linked`), so the work grows linearly with the articles.
+Only the clauses of those pairs are embedded.
 """
 
 from __future__ import annotations
@@ -42,55 +41,27 @@ import heapq
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import date
 from functools import cached_property
 from itertools import product
 from typing import NamedTuple, TypeVar
 
+from triangulate.lang.en.assessment import (
+    FACET_OF,
+    FAULTING,
+    NEGATIVE,
+    POSITIVE,
+    VERDICT_FORMS,
+)
+from triangulate.lang.en.harm import FIRED, FIRING, NEGATORS
+from triangulate.lang.en.outcome import CONTROL, ENDED, ONGOING
+from triangulate.nlp.events import event_place
 from triangulate.reconcile import semantic
-from triangulate.types import Reading, Tension, TensionSide
+from triangulate.reconcile.groups import EVENT_GAP_DAYS
+from triangulate.types import Frame, Reading, Tension, TensionSide
 
-# Assessment cues by the quality they judge: (good, bad). Two statements stand in tension
-# most clearly when they judge the same quality in opposite ways.
-FACETS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
-    "skill": (frozenset({
-        "skilled", "skilful", "skillful", "capable", "proficient", "proficiency", "competent",
-        "professional", "experienced", "well-trained",
-    }), frozenset({
-        "poorly", "incompetent", "inexperienced", "untrained", "unprepared", "ill-equipped",
-    })),
-    "cohesion": (frozenset({"disciplined", "discipline"}), frozenset({
-        "disorganised", "disorganized", "chaotic", "confused", "panic",
-    })),
-    "resolve": (frozenset({
-        "brave", "courageous", "bravery", "fearless", "tough", "resilient", "motivated",
-        "combative", "combativeness", "relentless", "stubborn", "dedicated", "determined",
-        "ferocious", "fanatical", "unyielding",
-    }), frozenset({
-        "demoralised", "demoralized", "desert", "defect", "deserted", "defected", "deserting",
-        "defecting", "desertions", "surrender", "surrendered", "surrendering", "flee", "fled",
-        "fleeing", "low",
-    })),
-    "effect": (frozenset({
-        "formidable", "formidably", "effective", "effectively", "credible", "superior",
-        "superiority", "lethal", "successful", "success",
-    }), frozenset({
-        "weak", "ineffective", "fodder", "setback", "dismissed", "useless", "failure",
-        "failed", "struggling", "struggled",
-    })),
-}
-POSITIVE = frozenset(word for good, _ in FACETS.values() for word in good)
-NEGATIVE = frozenset(word for _, bad in FACETS.values() for word in bad)
-FACET_OF = {word: facet for facet, sides in FACETS.items() for side in sides for word in side}
 SAME_FACET = 0.5  # added to the score of a pair known to judge one quality or one thing
-ENDED = frozenset({
-    "driven", "drove", "expelled", "ousted", "evicted", "retaken", "retook", "recaptured",
-    "liberated", "withdrawn", "withdrew", "ended", "finished", "repelled", "routed",
-})
-ONGOING = frozenset({
-    "still", "continue", "continues", "continuing", "remain", "ongoing", "persist", "persists",
-})
-NEGATORS = frozenset({"not", "never", "no", "n't", "without", "nothing", "neither", "none"})
 BREAK_WORDS = ("but", "while", "although", "though", "whereas", "who", "which")
 CLAUSE_BREAKS = frozenset({",", ";", ":", *BREAK_WORDS})
 STOP = frozenset({
@@ -100,12 +71,27 @@ STOP = frozenset({
     "has", "have", "had", "not", "but", "if", "we", "our", "us", "you", "who", "which",
 })
 USES = 2  # tensions one sentence may stand in
+LIMIT = 10  # tensions shown by default
+# the least score shown: opposite words alone (about 1) are not enough; a pair needs as well
+# a shared quality, a verdict, likeness, a shared party or means
+MIN_SCORE = 2.0
+BLAME = 3.0  # the score of one party's act affirmed against its denial
+CAUSE = 2.5  # of a means affirmed against its denial
+OUTCOME = 2.0  # of clauses about one thing, over against going on, or one negated
+ATTRIBUTED = 0.25  # added for each side whose source is known, or whose act names the event
+SAME_QUALITY = 1.0  # added where two assessments judge one quality: the core of their clash
+MORE_CUES = 0.5  # added for each assessment cue the weaker side has beyond its first
+VERDICT = 0.5  # added for each side of an assessment that passes a verdict
+HEDGED = 0.5  # taken off for a side that affirms with a hedge ("probably", "appears")
+HEADLINE = 0.25  # taken off for each side that is a headline: its body says it, attributed
 SAME_MODEL = 0.75  # cosine at which two clauses are taken to speak of the same thing
 SAME_WORDS = 0.5  # share of content words at which they are, without the model
 MIN_CONTENT = 3  # content words a clause needs to be compared for status or negation
 PER_KEY = 64  # statements or clauses one shared word (or quality) pairs, on either side
 ANY = "*"  # the key every judging statement has: the strongest are paired whatever they share
 FACET_KEY = "quality:"
+CONTROL_KEY = "control:"  # the key of clauses about control of ground
+CONTROL_ALIKE = 0.5  # the likeness two clauses about control of one event's ground count
 _WORD = re.compile(r"[a-z]+(?:-[a-z]+)*|n't|[,;:]")
 _CLAUSE = re.compile(rf"[,;:()\u2013\u2014]|\s-\s|\b(?:{'|'.join(BREAK_WORDS)})\b", re.IGNORECASE)
 
@@ -130,6 +116,7 @@ class Clause:
     assessment: tuple[Cue, ...]
     status: tuple[Cue, ...]  # +1 over, -1 still going
     negated: bool
+    control: bool = False  # whether it speaks of holding ground or fighting for it
 
 
 @dataclass(frozen=True)
@@ -137,6 +124,11 @@ class Statement:
     article: str
     sentence: str
     clauses: tuple[Clause, ...]
+
+    @cached_property
+    def verdict(self) -> bool:
+        """Whether a verb passes a verdict in it ("dismissed them as", "consider them")."""
+        return any(word in VERDICT_FORMS for word in tokens(self.sentence))
 
     @cached_property
     def assessment(self) -> int:
@@ -163,6 +155,11 @@ class Candidate:
     first: Statement
     second: Statement
     why: str
+    kind: str  # a TensionKind
+    event: str | None = None
+    # what the dispute is about: the parties of a blame, the means of a cause; empty for the
+    # others, each pair of sentences being a dispute of its own
+    topic: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -181,17 +178,24 @@ class Matcher:
 
 def cues(words: Sequence[str], positive: frozenset[str],
          negative: frozenset[str]) -> list[Cue]:
-    """Each cue word with its sign, flipped by every negator before it in its clause."""
+    """Each cue word with its sign, flipped by every negator before it in its clause; a
+    word that faults what it qualifies ("poorly", "badly") turns the good cue right after
+    it bad ("poorly organised"), and is a bad cue of its own only before no cue."""
     out: list[Cue] = []
-    negated = False
-    for word in words:
+    negated = faulted = False
+    for index, word in enumerate(words):
+        following = words[index + 1] if index + 1 < len(words) else ""
         if word in CLAUSE_BREAKS:
             negated = False
         elif word in NEGATORS:
             negated = not negated
+        elif word in FAULTING and following in positive:
+            faulted = True
         elif word in positive or word in negative:
+            flipped = negated != faulted
             sign = 1 if word in positive else -1
-            out.append(Cue(word, -sign if negated else sign, negated))
+            out.append(Cue(word, -sign if flipped else sign, flipped))
+            faulted = False
     return out
 
 
@@ -216,6 +220,7 @@ def read_clause(text: str) -> Clause:
         assessment=tuple(cues(words, POSITIVE, NEGATIVE)),
         status=tuple(cues(words, ENDED, ONGOING)),
         negated=sum(w in NEGATORS for w in words) % 2 == 1,
+        control=any(w in CONTROL for w in words),
     )
 
 
@@ -285,35 +290,49 @@ def assessment_pairs(statements: Sequence[Statement]) -> Iterator[tuple[Statemen
 
 
 def assessment_pair(p: Statement, n: Statement, match: Matcher) -> Candidate:
-    """Scored by the weaker side, the likeness of the cue clauses and a shared quality."""
+    """Scored by the likeness of the cue clauses, a shared quality, a verdict passed on
+    either side ("consider them formidable"), and a little by the weaker side's number of
+    cues: one plain verdict says more than many words in passing."""
     (p_clauses, p_cues), (n_clauses, n_cues) = p.judging(1), n.judging(-1)
     alike, shown = max(match.alike(a, b) for a, b in product(p_clauses, n_clauses))
     facets = sorted({FACET_OF[c.word] for c in p_cues} & {FACET_OF[c.word] for c in n_cues})
-    score = min(p.assessment, -n.assessment) + alike + (SAME_FACET if facets else 0.0)
+    weaker = min(p.assessment, -n.assessment)
+    score = 1 + MORE_CUES * (weaker - 1) + alike + (SAME_QUALITY if facets else 0.0) \
+        + VERDICT * (p.verdict + n.verdict)
     of = f" of {' and '.join(facets)}" if facets else ""
     return Candidate(score, p, n, f"opposite assessments{of}: {named(p_cues)} vs "
-                                  f"{named(n_cues)} ({shown})")
+                                  f"{named(n_cues)} ({shown})", "assessment")
 
 
 Placed = tuple[Statement, Clause]
 
 
 def clause_pairs(statements: Sequence[Statement], side: Callable[[Clause], int],
-                 rank: Callable[[Clause], float]) -> Iterator[tuple[Placed, Placed]]:
+                 rank: Callable[[Clause], float],
+                 keys: Callable[[Clause], Iterable[str]] = lambda c: c.content,
+                 ) -> Iterator[tuple[Placed, Placed]]:
     """Clauses of ``MIN_CONTENT`` words or more of different articles, one on each side
-    (``side`` above and below 0), that share content words."""
+    (``side`` above and below 0), that share a key (by default a content word)."""
     clauses = [(s, c) for s in statements for c in s.clauses if len(c.content) >= MIN_CONTENT]
     first = [(s, c) for s, c in clauses if side(c) > 0]
     second = [(s, c) for s, c in clauses if side(c) < 0]
-    for (s1, c1), (s2, c2) in linked(first, second, lambda placed: placed[1].content,
+    for (s1, c1), (s2, c2) in linked(first, second, lambda placed: keys(placed[1]),
                                      lambda placed: rank(placed[1])):
         if s1.article != s2.article:
             yield (s1, c1), (s2, c2)
 
 
 def status_pairs(statements: Sequence[Statement]) -> Iterator[tuple[Placed, Placed]]:
-    """Clauses saying a thing is over against clauses saying it goes on."""
-    return clause_pairs(statements, lambda c: lean(c.status), lambda c: abs(lean(c.status)))
+    """Clauses saying a thing is over against clauses saying it goes on: sharing a content
+    word, or, within one event, speaking of control of its ground (every word of
+    :data:`ENDED` does; "still hold" does too)."""
+    def keys(clause: Clause) -> Iterator[str]:
+        yield from clause.content
+        if clause.control or lean(clause.status) > 0:
+            yield CONTROL_KEY
+
+    return clause_pairs(statements, lambda c: lean(c.status), lambda c: abs(lean(c.status)),
+                        keys)
 
 
 def negation_pairs(statements: Sequence[Statement]) -> Iterator[tuple[Placed, Placed]]:
@@ -325,13 +344,16 @@ def negation_pairs(statements: Sequence[Statement]) -> Iterator[tuple[Placed, Pl
 
 
 def opposite_status(first: Placed, second: Placed, match: Matcher) -> Candidate | None:
-    """Clauses alike enough to be about one thing, one saying it is over, one that it goes on."""
-    (s1, c1), (s2, c2) = first, second
+    """Clauses about one thing, one saying it is over, one that it goes on: alike enough,
+    or the one going on speaking of holding or fighting for ground (within one event, that
+    is the ground the other says was retaken), which counts as ``CONTROL_ALIKE``."""
+    (s1, c1), (s2, c2) = first, second  # over, going on
     alike, shown = match.alike(c1, c2)
-    if alike < match.same:
+    if alike < match.same and not c2.control:
         return None
-    return Candidate(1 + SAME_FACET + alike, s1, s2, f"over vs still going: "
-                     f"{named(c1.status)} vs {named(c2.status)} ({shown})")
+    return Candidate(OUTCOME + SAME_FACET + max(alike, CONTROL_ALIKE), s1, s2,
+                     f"over vs still going: "
+                     f"{named(c1.status)} vs {named(c2.status)} ({shown})", "outcome")
 
 
 def negation_mismatch(first: Placed, second: Placed, match: Matcher) -> Candidate | None:
@@ -345,8 +367,9 @@ def negation_mismatch(first: Placed, second: Placed, match: Matcher) -> Candidat
     alike = match.similarity(first[1], second[1])
     if alike < match.same:
         return None
-    return Candidate(1 + SAME_FACET + alike, first[0], second[0],
-                     f"the same statement, one side negated (similarity {alike:.2f})")
+    return Candidate(OUTCOME + SAME_FACET + alike, first[0], second[0],
+                     f"the same statement, one side negated (similarity {alike:.2f})",
+                     "negation")
 
 
 def usable(statement: Statement, negating: bool) -> bool:
@@ -358,9 +381,19 @@ def usable(statement: Statement, negating: bool) -> bool:
         for c in statement.clauses)
 
 
-def find_tensions(readings: Sequence[Reading], limit: int = 5) -> list[Tension]:
-    """The best ``limit`` tensions; only the pairs found through shared words or qualities
-    are scored, and only their clauses embedded."""
+def find_tensions(readings: Sequence[Reading], limit: int = LIMIT) -> list[Tension]:
+    """The best ``limit`` tensions, each within one event; only the pairs found through
+    shared keys are scored, and only their clauses embedded."""
+    said = Attribution(readings)
+    candidates = [replace(c, event=name, score=c.score - HEADLINE * said.headlines(c))
+                  for name, members in event_pools(readings).items()
+                  for c in pool_candidates(members, name)
+                  if said.apart(c.first, c.second)]
+    return [said.tension(c) for c in select(candidates, limit)]
+
+
+def pool_candidates(readings: Sequence[Reading], event: str | None) -> list[Candidate]:
+    """Every scored pair of one event's statements and frames."""
     negating = semantic.available()
     statements = [statement for r in readings for sentence in r.statements
                   if usable(statement := read_statement(r.article.id, sentence), negating)]
@@ -370,27 +403,173 @@ def find_tensions(readings: Sequence[Reading], limit: int = 5) -> list[Tension]:
     match = matcher(dict.fromkeys(
         [c for p, n in assessed for c in (*p.judging(1)[0], *n.judging(-1)[0])]
         + [placed[1] for pair in (*statuses, *negations) for placed in pair]))
-    candidates = [*(assessment_pair(p, n, match) for p, n in assessed),
-                  *(found for pair in statuses if (found := opposite_status(*pair, match))),
-                  *(found for pair in negations if (found := negation_mismatch(*pair, match)))]
-    return [Tension(a=TensionSide(c.first.article, c.first.sentence),
-                    b=TensionSide(c.second.article, c.second.sentence),
-                    score=round(c.score, 3), why=c.why)
-            for c in select(candidates, limit)]
+    return [*(assessment_pair(p, n, match) for p, n in assessed),
+            *(found for pair in statuses if (found := opposite_status(*pair, match))),
+            *(found for pair in negations if (found := negation_mismatch(*pair, match))),
+            *frame_candidates(readings, event.split()[-1] if event else None)]
+
+
+def event_pools(readings: Sequence[Reading]) -> dict[str | None, list[Reading]]:
+    """The readings by their event's place, each pool named by its most used event name;
+    readings without an event make one pool of their own."""
+    by_place: dict[str | None, list[Reading]] = defaultdict(list)
+    for r in readings:
+        by_place[event_place(r.event) if r.event else None].append(r)
+    return {(Counter(r.event for r in members).most_common(1)[0][0] if place else None): members
+            for place, members in by_place.items()}
+
+
+PlacedFrame = tuple[str, Frame]  # the article a frame is in, and the frame
+
+
+def frame_candidates(readings: Sequence[Reading], kind: str | None) -> Iterator[Candidate]:
+    """Frames of different articles that share a party or a means, compared; ``kind`` is
+    the word the event is named by ("strike")."""
+    frames = [(r.article.id, f) for r in readings for f in one_sided(r.frames)]
+
+    def keys(placed: PlacedFrame) -> Iterator[str]:
+        frame = placed[1]
+        if frame.agent:
+            yield "party:" + frame.agent
+        yield from ("means:" + means for means in frame.means)
+
+    def rank(placed: PlacedFrame) -> float:
+        return placed[1].negated + placed[1].exclusive + bool(placed[1].agent)
+
+    seen: set[tuple[str, str]] = set()
+    for first, second in linked(frames, frames, keys, rank):
+        pair = (first[1].sentence, second[1].sentence)
+        if first[0] < second[0] and pair not in seen:  # each pair of articles one way round
+            found = frame_pair(first, second, kind)
+            if found is not None:
+                seen.add(pair)
+                yield found
+
+
+def one_sided(frames: Sequence[Frame]) -> list[Frame]:
+    """The frames of sentences that take one side: a sentence that both affirms and denies
+    one party's act or one means ("X blamed Ukraine for the HIMARS strike; experts say it
+    was not rockets") reports the dispute, and is no side of it."""
+    sides: dict[tuple[str, str], set[bool]] = defaultdict(set)
+    for frame in frames:
+        for key in ("party:" + (frame.agent or ""), *("means:" + m for m in frame.means)):
+            sides[(frame.sentence, key)].add(frame.negated)
+    return [f for f in frames
+            if all(len(sides[(f.sentence, key)]) == 1 for key in
+                   ("party:" + f.agent if f.agent else "", *("means:" + m for m in f.means))
+                   if key)]
+
+
+def weight(frame: Frame, kind: str | None) -> float:
+    """What makes one side count more or less: a source who says it, a party named as the
+    doer, an act named as the event is named ("strike" in "Gaza strike"); a hedged
+    affirmation counts less (a hedged denial is still a denial)."""
+    return (ATTRIBUTED * (bool(frame.source) + bool(frame.agent) + (frame.act == kind))
+            - HEDGED * (frame.hedged and not frame.negated))
+
+
+def frame_pair(first: PlacedFrame, second: PlacedFrame, kind: str | None) -> Candidate | None:
+    """Blame against denial of one party's act; a means against its denial; one act laid on
+    two parties where one is said to be the only one (in a battle both sides fire: two
+    doers alone are no contradiction)."""
+    (a_article, a), (b_article, b) = first, second
+    means = sorted(set(a.means) & set(b.means))
+    shared = SAME_FACET if kin(a) & kin(b) or a.act == b.act else 0.0
+    shared += weight(a, kind) + weight(b, kind)
+    said_a, said_b = Statement(a_article, a.sentence, ()), Statement(b_article, b.sentence, ())
+    if a.negated != b.negated and a.agent and a.agent == b.agent:
+        return Candidate(BLAME + shared, said_a, said_b,
+                         f"{a.agent} did it vs denied: {act(a)} vs {act(b)}", "blame",
+                         topic=frozenset({a.agent}))
+    if a.negated != b.negated and means and (not a.agent or not b.agent or a.agent == b.agent):
+        return Candidate(CAUSE + shared, said_a, said_b,
+                         f"{' and '.join(means)} affirmed vs denied: {act(a)} vs {act(b)}",
+                         "cause", topic=frozenset(means))
+    if not a.negated and not b.negated and a.agent and b.agent and a.agent != b.agent \
+            and shared and (a.exclusive or b.exclusive):  # "only X" denies the others
+        return Candidate(BLAME + shared, said_a, said_b,
+                         f"laid on {a.agent} vs {b.agent}: {act(a)} vs {act(b)}", "blame",
+                         topic=frozenset({a.agent, b.agent}))
+    return None
+
+
+def kin(frame: Frame) -> frozenset[str]:
+    """The classes of means a frame speaks of: its weapons', or any that fire for a word of
+    firing."""
+    return frozenset(frame.means) | (FIRED if frame.act in FIRING else frozenset())
+
+
+def act(frame: Frame) -> str:
+    """A frame in a few words: "not Israel bomb (air)", "Ukraine only tochka (missile)"."""
+    words = ["not" if frame.negated else "", frame.agent or "", "only" if frame.exclusive else "",
+             "probably" if frame.hedged else "", frame.act,
+             f"({', '.join(frame.means)})" if frame.means else ""]
+    return " ".join(word for word in words if word)
+
+
+class Attribution:
+    """Who says each sentence, and where and when it was published, for the tensions."""
+
+    def __init__(self, readings: Sequence[Reading]) -> None:
+        self.articles = {r.article.id: r.article for r in readings}
+        self.sources: dict[tuple[str, str], str] = {}
+        for r in readings:
+            for quote in r.quotes:
+                if quote.speaker and quote.sentence:
+                    self.sources.setdefault((r.article.id, quote.sentence.strip()), quote.speaker)
+            for frame in r.frames:
+                if frame.source:
+                    self.sources.setdefault((r.article.id, frame.sentence), frame.source)
+
+    def source(self, said: Statement) -> str | None:
+        return self.sources.get((said.article, said.sentence.strip()))
+
+    def headlines(self, c: Candidate) -> int:
+        """How many of the pair's sentences are their article's headline."""
+        return sum(bool(title) and said.sentence.strip() in title
+                   for said in (c.first, c.second)
+                   if (title := self.articles[said.article].title.strip()))
+
+    def apart(self, a: Statement, b: Statement) -> bool:
+        """Different sources (where both are known) reporting within one event's time."""
+        source_a, source_b = self.source(a), self.source(b)
+        if source_a and source_b and source_a.lower() == source_b.lower():
+            return False
+        dates = [self.articles[s.article].published for s in (a, b)]
+        if dates[0] is None or dates[1] is None:
+            return True
+        gap = date.fromisoformat(dates[0]) - date.fromisoformat(dates[1])
+        return abs(gap.days) <= EVENT_GAP_DAYS
+
+    def side(self, said: Statement) -> TensionSide:
+        article = self.articles[said.article]
+        return TensionSide(said.article, said.sentence, self.source(said), article.outlet,
+                           article.published)
+
+    def tension(self, c: Candidate) -> Tension:
+        return Tension(a=self.side(c.first), b=self.side(c.second), score=round(c.score, 3),
+                       why=c.why, kind=c.kind, event=c.event)
 
 
 def select(candidates: Iterable[Candidate], limit: int) -> list[Candidate]:
-    """The best-scored pairs, one per pair of sentences, each sentence in at most USES."""
+    """The best-scored pairs, one per pair of sentences and one per dispute (a kind and a
+    topic between two articles), each sentence in at most USES; the events take turns, the
+    best of each before the second best of any."""
     used: Counter[str] = Counter()
     seen: set[frozenset[str]] = set()
-    chosen: list[Candidate] = []
+    disputes: set[tuple[str, frozenset[str], frozenset[str]]] = set()
+    turns: dict[str | None, int] = defaultdict(int)  # pairs each event has had
+    ranked: list[tuple[int, float, Candidate]] = []
     for c in sorted(candidates, key=lambda c: (-c.score, c.first.sentence, c.second.sentence)):
         pair = frozenset((c.first.sentence, c.second.sentence))
-        if pair in seen or used[c.first.sentence] >= USES or used[c.second.sentence] >= USES:
+        dispute = (c.kind, frozenset((c.first.article, c.second.article)), c.topic)
+        if c.score < MIN_SCORE or pair in seen or used[c.first.sentence] >= USES \
+                or used[c.second.sentence] >= USES or (c.topic and dispute in disputes):
             continue
         seen.add(pair)
         used.update(pair)
-        chosen.append(c)
-        if len(chosen) == limit:
-            break
-    return chosen
+        disputes.add(dispute)
+        ranked.append((turns[c.event], -c.score, c))
+        turns[c.event] += 1
+    ranked.sort(key=lambda item: item[:2])
+    return [c for *_, c in ranked[:limit]]

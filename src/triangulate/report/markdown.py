@@ -14,7 +14,7 @@ from pathlib import Path
 from triangulate.report import views
 from triangulate.report.highlight import Mark, render
 from triangulate.report.terminal import plural
-from triangulate.types import Analysis, Article, Claim
+from triangulate.types import Analysis, Article, Claim, Tension
 
 _SPECIAL = re.compile(r"[\\`*_\[\]<>|&~#!{}]")
 _LINE_START = re.compile(r"^(?:(\d+)([.)])|([-+=]))", re.M)
@@ -130,6 +130,12 @@ def _tally(words: list[tuple[str, int]]) -> str:
     return ", ".join(f"{word} ×{n}" if n > 1 else word for word, n in words) or "none"
 
 
+def tension_label(tension: Tension) -> str:
+    """The kind and event of a tension before its why: "blame, Kramatorsk strike: ..."."""
+    head = ", ".join(part for part in (tension.kind, tension.event) if part)
+    return f"{head}: {tension.why}" if head else tension.why
+
+
 def tensions(analysis: Analysis) -> list[str]:
     outlets = {a.id: views.outlet_name(a) for a in analysis.articles}
     lines = ["## Statements in tension", ""]
@@ -138,7 +144,7 @@ def tensions(analysis: Analysis) -> list[str]:
                   f"{md(' '.join(tension.a.sentence.split()), False)}  ",
                   f"  **{md(outlets.get(tension.b.article, tension.b.article))}**: "
                   f"{md(' '.join(tension.b.sentence.split()), False)}  ",
-                  f"  *{md(tension.why, False)}*", ""]
+                  f"  *{md(tension_label(tension), False)}*", ""]
     return lines if analysis.tensions else [*lines, "None found.", ""]
 
 

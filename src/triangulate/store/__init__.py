@@ -42,6 +42,7 @@ from triangulate.types import (
     Article,
     Claim,
     Entity,
+    Frame,
     Framing,
     Group,
     Quote,
@@ -70,6 +71,7 @@ articles = Table(
     Column("language", String(16)), Column("content_hash", String(64), nullable=False),
     Column("notes", Text), Column("scare_quotes", Text), Column("statements", Text),
     Column("framing", Text), Column("pipeline", String(40), nullable=False),
+    Column("frames", Text), Column("event", Text),
 )
 quotes = Table(
     "quotes", metadata,
@@ -107,12 +109,15 @@ groups = Table(
     Column("sources", Text), Column("low_from", Integer), Column("best_from", Integer),
     Column("high_from", Integer), Column("timeline", Text), Column("event", Text),
 )
+SIDE_DETAILS = ("source", "outlet", "published")  # of each side of a tension, beyond its sentence
 tensions = Table(
     "tensions", metadata,
     Column("row", Integer, primary_key=True, autoincrement=True),
     Column("a_article", String(200)), Column("a_sentence", Text),
     Column("b_article", String(200)), Column("b_sentence", Text),
     Column("score", Float), Column("why", Text),
+    Column("kind", String(20)), Column("event", Text),
+    *(Column(f"{side}_{name}", Text) for side in "ab" for name in SIDE_DETAILS),
 )
 PER_ARTICLE = (quotes, claims, entities)
 
@@ -213,6 +218,8 @@ class Store:
         row.update(notes=json.dumps(notes), pipeline=pipeline,
                    scare_quotes=json.dumps(reading.scare_quotes),
                    statements=json.dumps(reading.statements),
+                   frames=json.dumps([asdict(f) for f in reading.frames], ensure_ascii=False),
+                   event=reading.event,
                    framing=json.dumps(asdict(reading.framing), ensure_ascii=False))
         with self.engine.begin() as connection:
             for table in (*PER_ARTICLE, articles):
@@ -260,10 +267,7 @@ class Store:
                                       "sources": json.dumps(g.sources),
                                       "timeline": json.dumps(g.timeline)}, cut)
                       for g in found_groups]
-        tension_rows = [fitted(tensions, {"a_article": t.a.article, "a_sentence": t.a.sentence,
-                                          "b_article": t.b.article, "b_sentence": t.b.sentence,
-                                          "score": t.score, "why": t.why}, cut)
-                        for t in found]
+        tension_rows = [fitted(tensions, tension_row(t), cut) for t in found]
         with self.engine.connect() as connection, connection.begin() as transaction:
             connection.execute(delete(groups))  # first: the write lock, then the check
             connection.execute(delete(tensions))
@@ -286,8 +290,8 @@ class Store:
                       timeline=json.loads(r.timeline or "[]"), event=r.event)
                 for r in connection.execute(select(groups).order_by(groups.c.row))]
             found = [
-                Tension(a=TensionSide(r.a_article, r.a_sentence),
-                        b=TensionSide(r.b_article, r.b_sentence), score=r.score, why=r.why)
+                Tension(a=_side(r, "a"), b=_side(r, "b"), score=r.score, why=r.why,
+                        kind=r.kind or "", event=r.event)
                 for r in connection.execute(select(tensions).order_by(tensions.c.row))]
         return found_groups, found
 
@@ -354,6 +358,14 @@ def _coverage(connection: Connection) -> Coverage:
     return Coverage(frozenset(ids), digest.hexdigest())
 
 
+def tension_row(tension: Tension) -> dict[str, Any]:
+    """A tension as a row: its score, why, kind and event, then each side's fields."""
+    sides = {f"{side}_{name}": value for side in "ab"
+             for name, value in asdict(getattr(tension, side)).items()}
+    return {"score": tension.score, "why": tension.why, "kind": tension.kind,
+            "event": tension.event, **sides}
+
+
 def fitted(table: Table, row: dict[str, Any], cut: dict[str, int]) -> dict[str, Any]:
     """The row with every text cut to its column's length; ``cut`` gathers what was cut."""
     for column in table.columns:
@@ -375,10 +387,17 @@ def _record(kind: Any, row: Any) -> Any:
     return kind(**{k: v for k, v in row._mapping.items() if k in names})
 
 
+def _side(row: Any, side: str) -> TensionSide:
+    return TensionSide(**{name: getattr(row, f"{side}_{name}")
+                          for name in ("article", "sentence", *SIDE_DETAILS)})
+
+
 def _reading(row: Any) -> Reading:
     names = {f.name for f in fields(Article)}
     values = {k: v for k, v in row.items() if k in names}
     values["notes"] = tuple(json.loads(row["notes"] or "[]"))
     return Reading(article=Article(**values), scare_quotes=json.loads(row["scare_quotes"] or "[]"),
                    statements=json.loads(row["statements"] or "[]"),
+                   frames=[Frame.from_dict(f) for f in json.loads(row["frames"] or "[]")],
+                   event=row["event"],
                    framing=Framing.from_dict(json.loads(row["framing"] or "{}")))

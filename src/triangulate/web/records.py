@@ -55,6 +55,7 @@ def tension_record(snap: Snapshot, index: int) -> dict[str, Any]:
                     "outlet": snap.outlet(getattr(tension, side).article)}
              for side in ("a", "b")}
     return {"id": tension_id, **sides, "score": tension.score, "why": tension.why,
+            "kind": tension.kind, "event": tension.event,
             "links": {"self": f"{API}/tensions/{tension_id}"}}
 
 
