@@ -302,3 +302,19 @@ def test_a_faulting_adverb_turns_the_good_word_after_it() -> None:
     assert polarity(tokens("They were not poorly organised.")) > 0
     assert polarity(tokens("The unit was well organised.")) > 0
     assert polarity(tokens("")) == 0
+
+
+def dated(id_: str, published: str, event: str, sentence: str) -> Reading:
+    return Reading(article=Article(id=id_, text=sentence, published=published),
+                   statements=[sentence], event=event)
+
+
+def test_a_campaign_pairs_across_months_an_incident_does_not() -> None:
+    over = "The last rebel fighters have been driven out of the Delta province."
+    goes_on = "Rebel fighters were still fighting in parts of the Delta province."
+    campaign = [dated("c1", "2025-01-10", "Delta offensive", over),
+                dated("c2", "2025-07-02", "Delta offensive", goes_on)]
+    assert {"c1", "c2"} in pairs(find_tensions(campaign))
+    incident = [dated("i1", "2025-01-10", "Delta bombing", over),
+                dated("i2", "2025-07-02", "Delta bombing", goes_on)]
+    assert {"i1", "i2"} not in pairs(find_tensions(incident))

@@ -56,7 +56,7 @@ from triangulate.lang.en.assessment import (
 )
 from triangulate.lang.en.harm import FIRED, FIRING, NEGATORS
 from triangulate.lang.en.outcome import CONTROL, ENDED, ONGOING
-from triangulate.nlp.events import event_place
+from triangulate.nlp.events import event_place, is_incident
 from triangulate.reconcile import semantic
 from triangulate.reconcile.groups import EVENT_GAP_DAYS
 from triangulate.types import Frame, Reading, Tension, TensionSide
@@ -512,6 +512,7 @@ class Attribution:
 
     def __init__(self, readings: Sequence[Reading]) -> None:
         self.articles = {r.article.id: r.article for r in readings}
+        self.incidents = {r.article.id for r in readings if r.event and is_incident(r.event)}
         self.sources: dict[tuple[str, str], str] = {}
         for r in readings:
             for quote in r.quotes:
@@ -531,12 +532,14 @@ class Attribution:
                    if (title := self.articles[said.article].title.strip()))
 
     def apart(self, a: Statement, b: Statement) -> bool:
-        """Different sources (where both are known) reporting within one event's time."""
+        """Different sources (where both are known) reporting within one event's time: an
+        incident's days, where either article reports one; a campaign's whole course."""
         source_a, source_b = self.source(a), self.source(b)
         if source_a and source_b and source_a.lower() == source_b.lower():
             return False
         dates = [self.articles[s.article].published for s in (a, b)]
-        if dates[0] is None or dates[1] is None:
+        if dates[0] is None or dates[1] is None \
+                or not {a.article, b.article} & self.incidents:
             return True
         gap = date.fromisoformat(dates[0]) - date.fromisoformat(dates[1])
         return abs(gap.days) <= EVENT_GAP_DAYS
