@@ -275,3 +275,17 @@ def test_a_government_and_its_officials_are_one_source() -> None:
     assert canonical_source("Amnesty International") != canonical_source("AP investigation")
     status, _ = judge([claim("a", 300, source="Kyiv"), claim("b", 310, source="Zelensky")])
     assert status == "single_source"
+
+
+def test_a_compatible_why_names_the_smallest_and_largest_figures() -> None:
+    from triangulate.reconcile.groups import build_groups
+
+    claims = [Claim(article="a1", measure="killed", value=12, low=12, high=None,
+                    qualifier="at_least", subject="people", source="the port authority"),
+              Claim(article="a2", measure="killed", value=31, low=31, high=31,
+                    qualifier="exact", subject="people", source="the coastguard")]
+    dates = {"a1": "2024-03-02", "a2": "2024-03-04"}
+    [group] = build_groups(claims, lambda i: f"source:{claims[i].source}", dates.get)
+    assert group.status == "compatible"
+    assert "at least 12 (the port authority, 2 March 2024)" in group.why
+    assert "31 (the coastguard, 4 March 2024)" in group.why

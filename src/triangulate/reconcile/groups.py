@@ -236,8 +236,21 @@ def status_of(members: list[int], claims: Sequence[Claim], source_of: SourceOf,
         return "corroborated", f"{describe(claims[a], date_of)} and " \
             f"{describe(claims[b], date_of)} agree, and so do the latest figures of all " \
             f"{len(sources)} independent sources"
-    return "compatible", f"{len(sources)} independent sources give different figures that " \
-        "can all be true (bounds, vague figures, scope, or a count that grew over time)"
+    return "compatible", f"{spread(members, claims, date_of)}: {len(sources)} independent " \
+        "sources give different figures that can all be true (bounds, vague figures, scope, " \
+        "or a count that grew over time)"
+
+
+def spread(members: list[int], claims: Sequence[Claim], date_of: DateOf) -> str:
+    """The group's smallest and largest stated figures in words, with sources and dates."""
+    stated = sorted((i for i in members if value_at(i, claims) is not None),
+                    key=lambda i: figure(i, claims))
+    if not stated:
+        return "figures without a number"
+    if len(stated) == 1:
+        return describe(claims[stated[0]], date_of)
+    return f"from {describe(claims[stated[0]], date_of)} " \
+        f"to {describe(claims[stated[-1]], date_of)}"
 
 
 Bound = tuple[float, str, int]  # (value, source, claim index)
