@@ -31,3 +31,22 @@ def test_a_country_is_no_event_place(nlp: Language) -> None:
     event = article_event(nlp(f"{title}\n\nUkraine and Russia traded blame."), title)
     assert event is None
     assert place_key("the Gaza Strip") == "Gaza" and place_key("Ukrainians") is None
+
+
+@pytest.mark.parametrize(("stamp", "place"), [
+    ("Updated 4 August 2021 11:20 GMT", "Marib"),
+    ("By the Gulf desk | 4 August 2021", "Marib"),
+    ("ADEN, 4. August 2021", "Marib"),
+])
+def test_a_headline_under_a_stamp_counts_as_the_headline(nlp: Language, stamp: str,
+                                                         place: str) -> None:
+    title = "Missile strike on Marib mosque kills 12"
+    text = f"{stamp}\n\n{title}\n\nA missile struck a mosque in Marib during prayers."
+    event = article_event(nlp(text), title)
+    assert event is not None and event_place(event) == place
+
+
+def test_a_place_named_once_under_a_stamp_is_no_event(nlp: Language) -> None:
+    title = "Missile strike on mosque kills 12"
+    text = f"Updated 4 August 2021\n\n{title}\n\nA missile struck a mosque in Marib."
+    assert article_event(nlp(text), title) is None

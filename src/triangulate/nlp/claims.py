@@ -20,7 +20,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from triangulate.nlp.events import EVENT_NOUNS
+from triangulate.nlp.events import EVENT_NOUNS, headline_span
 from triangulate.nlp.gazetteer import DEMONYM, actor_of, is_outlet
 from triangulate.nlp.lexicon import (
     AREA_UNITS,
@@ -78,9 +78,11 @@ def sourced_headline(claims: list[Claim], text: str) -> list[Claim]:
     """A headline restates a figure of the body without its source: it takes the source of
     the first figure below it of the same measure and value ("Death toll rises to 57" and
     "the death toll climbed to 57, Ukrainian officials said")."""
-    end = text.find("\n")
+    if "\n" not in text:
+        return claims  # one paragraph: no headline
+    begin, end = headline_span(text)
     for claim in claims:
-        if end < 0 or claim.start >= end or claim.source is not None:
+        if not begin <= claim.start < end or claim.source is not None:
             continue
         body = (c for c in claims if c.start > end and c.source is not None
                 and c.measure == claim.measure and c.value == claim.value)

@@ -17,6 +17,7 @@ from functools import lru_cache
 from babel import Locale
 from spacy.tokens import Doc, Span
 
+from triangulate.ingest.dates import is_stamp_line
 from triangulate.nlp.gazetteer import ACTORS, DEMONYM, DEMONYMS, canonical_place, normalise
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -37,6 +38,8 @@ INCIDENT_NOUNS = frozenset({
     "massacre", "ambush", "shooting", "crash", "killing", "killings", "fire", "drone",
     "missile", "rocket", "strikes", "attacks", "bombings",
 })
+HEAD_CHARS = 600  # where a headline stands: the first lines, under any stamp or byline
+HEAD_LINES = 8
 MIN_MENTIONS = 3  # a headline mention, or three in the body: what the article is about
 # generic words after a place's name: "Gaza City", "the Gaza Strip", "Donetsk region"
 PLACE_TAILS = re.compile(r"\s+(city|strip|region|oblast|province|district|village|town|county|"
@@ -72,25 +75,31 @@ def town_of(name: str) -> str | None:
     return place_key(first) if first[:1].isupper() else None
 
 
-def headline_end(doc: Doc, title: str) -> int:
-    """Where the headline ends in the text: its length where the text opens with it, else
-    the end of the first line."""
-    text = doc.text
-    if title and text.startswith(title):
-        return len(title)
-    return text.find("\n") if "\n" in text else len(text)
+def headline_span(text: str, title: str = "") -> tuple[int, int]:
+    """Where the headline stands in the text: the title where the text's head holds it, else
+    the first line that is no stamp, byline or bare dateline ("Updated 5 June 2024")."""
+    at = text.find(title, 0, HEAD_CHARS) if title else -1
+    if at >= 0:
+        return at, at + len(title)
+    start = 0
+    for line in text.split("\n")[:HEAD_LINES]:
+        if line.strip() and not is_stamp_line(line):
+            return start, start + len(line)
+        start += len(line) + 1
+    end = text.find("\n")
+    return 0, end if end >= 0 else len(text)
 
 
 def main_place(doc: Doc, title: str) -> str | None:
     """The place the article names most: the body's place entities, each mention of one in
     the headline counting ``HEADLINE_WEIGHT`` (found by its words: the model reads
     title-case headlines poorly)."""
-    end = headline_end(doc, title)
-    headline = doc.text[:end].lower()
+    begin, end = headline_span(doc.text, title)
+    headline = doc.text[begin:end].lower()
     counts: Counter[str] = Counter()
     first_seen: dict[str, int] = {}
     for start, name in place_mentions(doc):
-        if start < end:
+        if begin <= start < end:
             continue
         for key in (place_key(name), town_of(name)):
             if key is not None:
