@@ -15,10 +15,18 @@ from collections import Counter
 from functools import lru_cache
 
 from babel import Locale
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from triangulate.ingest.dates import is_stamp_line
-from triangulate.nlp.gazetteer import ACTORS, DEMONYM, DEMONYMS, canonical_place, normalise
+from triangulate.nlp.gazetteer import (
+    ACTORS,
+    DEMONYM,
+    DEMONYMS,
+    WORLD_ACTORS,
+    canonical_person,
+    canonical_place,
+    normalise,
+)
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 DEMONYM_NAMES = frozenset(DEMONYMS) | {d.lower() for d in DEMONYM.values()}
@@ -48,9 +56,11 @@ PLACE_TAILS = re.compile(r"\s+(city|strip|region|oblast|province|district|villag
 
 @lru_cache(maxsize=1)
 def country_names() -> frozenset[str]:
-    """Lower-case names of countries and their parties' names as actors."""
+    """Lower-case names of countries and of the parties of wars as the gazetteer knows them
+    (states, armed groups: "Myanmar", "M23", "Houthis"): who fights is no place."""
     names = {name.lower() for name in Locale("en").territories.values()}
-    names |= {canonical.lower() for canonical in ACTORS}
+    names |= {canonical.lower() for canonical in (*ACTORS, *WORLD_ACTORS)}
+    names |= {variant for variants in WORLD_ACTORS.values() for variant in variants}
     return frozenset(names | {"us", "u.s.", "uk", "britain", "america", "europe"})
 
 
@@ -127,11 +137,14 @@ def place_mentions(doc: Doc) -> list[tuple[int, str]]:
     """(offset, name) of each place the text names: spaCy's place entities, and a proper
     noun the entity model missed or misread where the syntax makes it a place: the object of
     a locative preposition ("in Kramatorsk") or of "of" after a place noun ("the city of
-    Kramatorsk")."""
+    Kramatorsk"). Where a preposition of place governs it, a name the model took for a
+    person's is a place too ("outside Goma", "near Bunia"): people are not where things
+    happen "outside" or "near"; a known person's name never is one."""
     found = [(ent.start_char, ent.text) for ent in doc.ents if ent.label_ in PLACE_LABELS]
     for token in doc:
         if token.pos_ != "PROPN" or token.ent_type_ in PLACE_LABELS \
-                or token.ent_type_ in {"PERSON", "NORP", "DATE"}:
+                or token.ent_type_ in {"NORP", "DATE"} or (
+                    token.ent_type_ == "PERSON" and not spatial_object(token)):
             continue
         preposition = token.head.lower_
         if token.dep_ == "pobj" and (preposition in LOCATIVE or (
@@ -141,6 +154,16 @@ def place_mentions(doc: Doc) -> list[tuple[int, str]]:
         elif token.dep_ in {"compound", "nmod"} and token.head.lemma_.lower() in SITE_NOUNS:
             found.append((token.idx, token.text))  # "the Kramatorsk train station"
     return found
+
+
+SPATIAL = frozenset({"near", "outside", "around", "into", "across"})
+
+
+def spatial_object(token: Token) -> bool:
+    """True for the object of a preposition that only places ("near Bunia"), not a known
+    person's name."""
+    return token.dep_ == "pobj" and token.head.lower_ in SPATIAL \
+        and canonical_person(token.text) is None
 
 
 def event_kind(doc: Doc) -> str | None:
