@@ -294,3 +294,46 @@ def test_a_relay_is_kept_as_via(nlp: Language) -> None:
     assert told.via == "Reuters" and told.source == "The governor"
     plain = only(nlp, "The governor said 15 people were killed.", "killed")
     assert plain.via is None
+
+
+@pytest.mark.parametrize(("text", "value", "measure", "subject"), [
+    ("Gunmen killed 30 villagers, including four women, the governor said.", 4, "killed",
+     "women"),
+    ("At least 16 people were hurt in the blast, including three children.", 3, "wounded",
+     "children"),
+    ("Shelling killed 25 people overnight. At least 10 of the dead were children.", 10,
+     "killed", "children"),
+])
+def test_including_and_of_the_dead_name_a_sub_count(nlp: Language, text: str, value: float,
+                                                    measure: str, subject: str) -> None:
+    part = [c for c in claims_in(nlp, text) if c.value == value]
+    assert len(part) == 1 and (part[0].measure, part[0].subject) == (measure, subject)
+
+
+def test_a_group_including_people_is_no_sub_count_of_a_loss(nlp: Language) -> None:
+    text = "The convoy carried 40 aid workers, including two doctors."
+    assert all(c.measure not in {"killed", "wounded"} for c in claims_in(nlp, text))
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen killed 30 villagers on Sunday, according to the governor. Nine of them were women.",
+    "Militia fighters killed 14 farmers, police said. Among them were five children.",
+    "The strike killed 22 people, the regional health office said. Six of them were children.",
+])
+def test_a_sub_count_without_its_own_source_keeps_the_whole_s(nlp: Language,
+                                                              text: str) -> None:
+    whole, part = claims_in(nlp, text)[:2]
+    assert whole.source is not None and part.source == whole.source
+
+
+def test_a_sub_count_with_its_own_source_keeps_it(nlp: Language) -> None:
+    text = "The strike killed 22 people, officials said. Six of them were children, medics said."
+    part = claims_in(nlp, text)[1]
+    assert part.source == "medics"
+
+
+def test_including_lists_the_figure_it_follows_not_an_earlier_loss(nlp: Language) -> None:
+    text = ("The strike killed 20 people. Officials said 70 people were taken to clinics, "
+            "including 11 children.")
+    part = [c for c in claims_in(nlp, text) if c.value == 11]
+    assert part and part[0].measure not in {"killed", "wounded"}

@@ -116,8 +116,9 @@ def read_claim(doc: Doc, text: str, mention: NumberMention, quotes: list[Quote],
     subject_text: str | None
     actor: str | None
     part = part_of(number, counted, measure, earlier)
+    whole = None
     if part is not None:
-        measure, subject_text, actor = part
+        measure, subject_text, actor, whole = part
     elif continues and previous is not None:
         measure, subject_text, actor = previous.measure, previous.subject, previous.actor
     elif measure is None:
@@ -128,6 +129,8 @@ def read_claim(doc: Doc, text: str, mention: NumberMention, quotes: list[Quote],
         if not certain and measure in SIDED:
             subject_text, actor = side_so_far(earlier, subject_text, actor)
     source, vague = source_of(root, mention, quotes, counted)
+    if source is None and whole is not None:
+        source, vague = whole.source, whole.source_vague  # "Nine of them were children."
     return Claim(
         via=relay_of(source, root),
         article="",
@@ -149,31 +152,39 @@ def read_claim(doc: Doc, text: str, mention: NumberMention, quotes: list[Quote],
 
 
 def part_of(number: Span, counted: Token | None, measure: str | None,
-            earlier: list[Claim]) -> tuple[str, str, str | None] | None:
+            earlier: list[Claim]) -> tuple[str, str, str | None, Claim | None] | None:
     """A sub-count of the figure before it, as a claim of its own about a category of
     people: "Four of them are children", "of them five are children", "among them three
-    children", "Among those killed were five children", "Among the dead were two medics".
-    (measure, subject, actor), the measure from "those killed" / "the dead" or else the
-    previous figure's (in this sentence or the two before), the subject the category's noun."""
+    children", "Among those killed were five children", "Among the dead were two medics",
+    "12 of the dead were women", "27 were killed, including two civilians".
+    (measure, subject, actor, whole), the measure from "those killed" / "the dead" or else the
+    previous figure's (in this sentence or the two before), the subject the category's noun,
+    the whole that figure where there is one (its source is the sub-count's unless the
+    sub-count names its own)."""
     root = number.root
     noun = category_noun(number, counted)
     if noun is None:
         return None
-    wholes = [o for p in part_words(root, noun) for o in p.children if o.dep_ == "pobj"
-              and (o.pos_ == "PRON" or lemma(o) in LOSS_NOUNS)]
+    words = part_words(root, noun)
+    whole = whole_count(root.sent, earlier)
+    if any(w.lower_ == "including" and noun in w.children for w in words):
+        here = [c for c in earlier if c.sentence == root.sent.text.strip()]
+        whole = here[-1] if here and here[-1].measure in LOSSES else None  # the figure it
+        return (whole.measure, noun.text, actor_of(noun.text), whole) if whole else None  # lists
+    wholes = [o for p in words if p.lower_ != "including" for o in p.children
+              if o.dep_ == "pobj" and (o.pos_ == "PRON" or lemma(o) in LOSS_NOUNS)]
     if not wholes:
         return None
     told = [w for o in wholes for w in [lemma(o), *[lemma(c) for c in o.children
                                                     if c.dep_ in {"acl", "amod"}]]]
     found = classify([told], None)
     if found not in LOSSES:
-        whole = whole_count(root.sent, earlier)
         if whole is None:
             return None
         found = whole.measure
     if measure in LOSSES and found != measure and counted is noun:
         return None  # "three children were wounded": the clause's own measure stands
-    return found, noun.text, actor_of(noun.text)
+    return found, noun.text, actor_of(noun.text), whole
 
 
 def part_words(root: Token, noun: Token) -> list[Token]:
@@ -182,7 +193,7 @@ def part_words(root: Token, noun: Token) -> list[Token]:
     near = [root, noun, noun.head, root.head]
     found = [c for t in near for c in t.children if c.dep_ == "prep"]
     found += [t for t in (root.head, root.head.head) if t.dep_ == "prep"]
-    return [t for t in found if t.lower_ in {"of", "among"}]
+    return [t for t in found if t.lower_ in {"of", "among", "including"}]
 
 
 def whole_count(sentence: Span, earlier: list[Claim]) -> Claim | None:
@@ -201,11 +212,22 @@ def category_noun(number: Span, counted: Token | None) -> Token | None:
     if counted is not None and counted.pos_ == "NOUN" and lemma(counted) in PEOPLE_NOUNS:
         return counted
     doc = number.doc
-    after = doc[number.end : min(number.end + 5, len(doc))]
-    if not after or (after[0].lemma_ != "be" and not (
-            len(after) > 3 and after[0].lower_ == "of" and after[2].lemma_ == "be")):
+    after = doc[number.end : min(number.end + 8, len(doc))]
+    verb = copula_at(after)
+    if verb is None:
         return None
-    return next((t for t in after if t.pos_ == "NOUN" and lemma(t) in PEOPLE_NOUNS), None)
+    return next((t for t in after[verb:] if t.pos_ == "NOUN" and lemma(t) in PEOPLE_NOUNS),
+                None)
+
+
+def copula_at(after: Span) -> int | None:
+    """Where the copula stands after a number: at once ("four are children") or after its
+    "of" phrase ("four of them are", "12 of the dead were")."""
+    if after and after[0].lemma_ == "be":
+        return 0
+    if not after or after[0].lower_ != "of":
+        return None
+    return next((i for i, t in enumerate(after[:5]) if t.lemma_ == "be"), None)
 
 
 def restates_total(root: Token, previous: Claim) -> bool:
