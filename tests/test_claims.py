@@ -337,3 +337,17 @@ def test_including_lists_the_figure_it_follows_not_an_earlier_loss(nlp: Language
             "including 11 children.")
     part = [c for c in claims_in(nlp, text) if c.value == 11]
     assert part and part[0].measure not in {"killed", "wounded"}
+
+
+@pytest.mark.parametrize("text", [
+    "Yemeni government shelling on Taiz district kills 8",
+    "Iraqi government shelling on Mosul suburb kills 3",
+    "Libyan government shelling on Sirte port kills 5",
+])
+def test_who_did_the_harm_is_no_source_of_its_count(nlp: Language, text: str) -> None:
+    assert all(c.source is None for c in claims_in(nlp, text))
+
+
+def test_a_body_that_records_a_count_is_its_source(nlp: Language) -> None:
+    claim = only(nlp, "The ministry recorded 40 deaths in the province.")
+    assert claim.source is not None and "ministry" in claim.source

@@ -840,7 +840,8 @@ def subject_of_verbs(verbs: list[Token], lemmas: frozenset[str]) -> str | None:
 
 def counting_subject(root: Token) -> str | None:
     """Whose count it is: the owner of a count noun above the figure ("the agency's count of
-    casualties"), or an agency, or a named body or person, whose verb states the figure."""
+    casualties"), or an agency, or a named body or person, whose verb states the figure;
+    never the subject of a verb of harm, who did it ("government shelling kills 9")."""
     for ancestor in root.ancestors:
         owners = [c for c in ancestor.children if c.dep_ == "poss"]
         if lemma(ancestor) in COUNT_NOUNS and owners:
@@ -850,6 +851,8 @@ def counting_subject(root: Token) -> str | None:
         if not subjects:
             continue
         subject = subjects[0]
+        if lemma(ancestor) in AGENT_LEMMAS:
+            return None
         if subject.lower_ in {"it", "they"} and lemma(ancestor) in COUNT_VERBS:
             subject = clause_above_subject(ancestor) or subject  # "..., when it put ... at"
         reporter = (subject.dep_ == "nsubj" and lemma(subject) in REPORTER_NOUNS) or (
