@@ -351,3 +351,22 @@ def test_who_did_the_harm_is_no_source_of_its_count(nlp: Language, text: str) ->
 def test_a_body_that_records_a_count_is_its_source(nlp: Language) -> None:
     claim = only(nlp, "The ministry recorded 40 deaths in the province.")
     assert claim.source is not None and "ministry" in claim.source
+
+
+@pytest.mark.parametrize(("text", "actor"), [
+    ("The Houthis fired drones at the port. Later, US strikes killed six of their fighters, "
+     "officials said.", "Houthis"),
+    ("Al-Shabaab militants attacked the base on Monday. Soldiers killed 20 of their fighters, "
+     "the army said.", "al-Shabaab"),
+    ("M23 rebels advanced on the town. Army shelling killed 14 of its fighters, a spokesman "
+     "said.", "M23"),
+])
+def test_a_possessive_pronoun_on_the_counted_names_the_group_before(
+        nlp: Language, text: str, actor: str) -> None:
+    claim = [c for c in claims_in(nlp, text) if c.measure == "killed"][-1]
+    assert claim.actor == actor
+
+
+def test_a_possessive_pronoun_with_no_group_before_names_none(nlp: Language) -> None:
+    claim = only(nlp, "Officials said 12 of its staff were hurt in the fire.")
+    assert claim.actor is None

@@ -527,11 +527,31 @@ def subject_of(measure: str, counted: Token | None, phrase: Span | None, root: T
         return text, actor_of(phrase.text), True
     if measure == "share" and phrase is not None and lemma(phrase.root) not in FORCE_NOUNS:
         return text, None, True
+    owner = owning_group(counted, root.sent)
+    if owner is not None and counted is not None:
+        return side_subject(owner, counted.text), owner, True
     actor, certain = actor_in_context(root)
     if actor is None:
         return text or ("people" if measure in LOSSES else None), None, False
     noun = counted.text if counted is not None and counted.pos_ == "NOUN" else None
     return side_subject(actor, noun), actor, certain
+
+
+def owning_group(counted: Token | None, sentence: Span) -> str | None:
+    """The group a possessive pronoun on the counted noun stands for: "five of its fighters",
+    "40 of their men" after "The Houthis said ..." are the Houthis': the last party named in
+    the nearest sentence before that names one (not the figure's own sentence, where a party
+    named is most often who struck: "US strikes killed six of their fighters")."""
+    if counted is None or not any(c.dep_ == "poss" and c.lower_ in {"its", "their"}
+                                  for c in counted.children):
+        return None
+    for before in sentences_before(sentence, 3):
+        parties = [actor for c in noun_chunks(before)
+                   if lemma(c.root) not in REPORTER_NOUNS | ATTACK_WORDS
+                   and (actor := actor_of(c.text)) not in {None, "Civilians"}]
+        if parties:
+            return parties[-1]
+    return None
 
 
 def side_subject(actor: str, noun: str | None = None) -> str:
