@@ -370,3 +370,30 @@ def test_a_possessive_pronoun_on_the_counted_names_the_group_before(
 def test_a_possessive_pronoun_with_no_group_before_names_none(nlp: Language) -> None:
     claim = only(nlp, "Officials said 12 of its staff were hurt in the fire.")
     assert claim.actor is None
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("Gunmen killed 12 villagers, officials said. The army put the number of militants "
+     "killed at 30.", "militants"),
+    ("Shelling killed 8 residents on Monday. A spokesman put the number of rebels killed at "
+     "more than 40.", "rebels"),
+    ("The raid killed 5 farmers. Police put the number of insurgents killed at 17.",
+     "insurgents"),
+])
+def test_the_number_of_fighters_killed_counts_the_fighters_not_the_earlier_civilians(
+        nlp: Language, text: str, word: str) -> None:
+    claim = claims_in(nlp, text)[-1]
+    assert claim.actor != "Civilians" and word in (claim.subject or "")
+
+
+def test_a_later_count_of_people_keeps_the_civilian_side(nlp: Language) -> None:
+    text = "Gunmen killed 12 villagers, officials said. Later 3 more died in hospital."
+    claim = claims_in(nlp, text)[-1]
+    assert claim.measure == "killed" and claim.actor in {"Civilians", None}
+
+
+def test_in_their_hundreds_names_no_owner(nlp: Language) -> None:
+    text = ("Houthi fighters and Saudi troops clashed at dawn. Soldiers are being killed in "
+            "their hundreds on the border, Yemeni officials said.")
+    claim = claims_in(nlp, text)[-1]
+    assert claim.actor != "Saudi Arabia"

@@ -26,6 +26,7 @@ from triangulate.nlp.lexicon import (
     AREA_UNITS,
     CAPTURED,
     CASUALTIES,
+    COMBATANT_NOUNS,
     COUNT_NOUNS,
     COUNT_VERBS,
     DESTROYING,
@@ -127,7 +128,8 @@ def read_claim(doc: Doc, text: str, mention: NumberMention, quotes: list[Quote],
         phrase = subject_phrase(number, counted)
         subject_text, actor, certain = subject_of(measure, counted, phrase, root, mention)
         if not certain and measure in SIDED:
-            subject_text, actor = side_so_far(earlier, subject_text, actor)
+            fighters = phrase is not None and lemma(phrase.root) in COMBATANT_NOUNS
+            subject_text, actor = side_so_far(earlier, subject_text, actor, fighters)
     source, vague = source_of(root, mention, quotes, counted)
     if source is None and whole is not None:
         source, vague = whole.source, whole.source_vague  # "Nine of them were children."
@@ -490,8 +492,18 @@ def subject_phrase(number: Span, counted: Token | None) -> Span | None:
         return None
     if counted is None or counted.pos_ == "NUM":
         governed = governing_verb(number.root)
+        if governed is not None and governed[0].dep_ == "acl" \
+                and governed[0].head.pos_ == "NOUN":  # "the number of rebels killed at 40"
+            return noun_phrase(governed[0].head)
         object_ = put_object(governed[0]) if governed is not None else None
-        return number.doc[object_.left_edge.i : object_.right_edge.i + 1] if object_ else None
+        if object_ is None:
+            return None
+        counts = [o for c in object_.children if c.dep_ == "prep" and c.lower_ == "of"
+                  for o in c.children if o.dep_ == "pobj"] if lemma(object_) in COUNT_NOUNS \
+            else []
+        if counts:  # "put the number of rebels killed at 40": the rebels
+            return noun_phrase(counts[0])
+        return number.doc[object_.left_edge.i : object_.right_edge.i + 1]
     return noun_phrase(counted)
 
 
@@ -542,9 +554,9 @@ def owning_group(counted: Token | None, sentence: Span) -> str | None:
     "40 of their men" after "The Houthis said ..." are the Houthis': the last party named in
     the nearest sentence before that names one (not the figure's own sentence, where a party
     named is most often who struck: "US strikes killed six of their fighters")."""
-    if counted is None or not any(c.dep_ == "poss" and c.lower_ in {"its", "their"}
-                                  for c in counted.children):
-        return None
+    if counted is None or lemma(counted) not in PEOPLE_NOUNS or not any(
+            c.dep_ == "poss" and c.lower_ in {"its", "their"} for c in counted.children):
+        return None  # "killed in their hundreds": a manner of counting, not an owner
     for before in sentences_before(sentence, 3):
         parties = [actor for c in noun_chunks(before)
                    if lemma(c.root) not in REPORTER_NOUNS | ATTACK_WORDS
@@ -564,11 +576,14 @@ def side_subject(actor: str, noun: str | None = None) -> str:
     return f"{DEMONYM[actor]} {noun or 'forces'}"
 
 
-def side_so_far(earlier: list[Claim], text: str | None, actor: str | None
-                ) -> tuple[str | None, str | None]:
+def side_so_far(earlier: list[Claim], text: str | None, actor: str | None,
+                fighters: bool = False) -> tuple[str | None, str | None]:
     """The side of the article's last figure about a side's forces, for one that names none:
-    an article about one side's losses and forces keeps to that side until it names another."""
+    an article about one side's losses and forces keeps to that side until it names another.
+    Counted fighters ("rebels", "militants") are never of the civilians' side."""
     for claim in reversed(earlier):
+        if fighters and claim.actor == "Civilians":
+            continue
         if claim.measure in SIDED and claim.actor is not None:
             return side_subject(claim.actor), claim.actor
     return text, actor
