@@ -30,6 +30,7 @@ DATES = {"a": "2021-08-04", "b": "2021-08-05", "c": "2021-08-06", "d": "2021-08-
     toll("d", 12, "Ansar Allah officials"),                # another name of a party
     toll("d", 20, "the Houthis"),                          # a party named as the source
     toll("d", 3, "medics", subject="Houthi fighters"),     # a party named as the counted
+    toll("d", 9, "medics"),                                # no party: nothing sets it apart
 ])
 def test_a_placeless_report_of_the_same_sides_joins_the_event(stray: Claim) -> None:
     keys, _ = event_keys(corpus(stray), DATES.get)

@@ -145,10 +145,10 @@ def event_keys(claims: Sequence[Claim], date_of: DateOf) -> tuple[list[str | Non
 def main_event(claims: Sequence[Claim], keys: list[str | None], date_of: DateOf
                ) -> list[str | None]:
     """Claims of articles that name no event, in the corpus's event with the most claims
-    whose reporting (± ``EVENT_GAP_DAYS``) covers their article's date and whose parties
-    the article names too: where a report does not say where it happened, it is most likely
-    about the story the corpus is about, if it tells of the same sides; a report of another
-    war at the same time stays apart."""
+    whose reporting (± ``EVENT_GAP_DAYS``) covers their article's date and which names a
+    party the article names too, or any such event where the article names no party: where
+    a report does not say where it happened, it is most likely about the story the corpus
+    is about, unless the sides it names show another war of the same time."""
     sizes = Counter(key for key in keys if key is not None)
     span: dict[str, tuple[str, str]] = {}
     sides: dict[str, set[str]] = defaultdict(set)
@@ -173,7 +173,8 @@ def main_event(claims: Sequence[Claim], keys: list[str | None], date_of: DateOf
             day, own = date_of(claim.article), sides[f"article:{claim.article}"]
             if claim.article not in joined:
                 joined[claim.article] = next(
-                    (k for k in ranked if covers(k, day) and own & sides[k]), None)
+                    (k for k in ranked if covers(k, day) and (not own or own & sides[k])),
+                    None)
             key = joined[claim.article]
         out.append(key)
     return out
