@@ -397,3 +397,10 @@ def test_in_their_hundreds_names_no_owner(nlp: Language) -> None:
             "their hundreds on the border, Yemeni officials said.")
     claim = claims_in(nlp, text)[-1]
     assert claim.actor != "Saudi Arabia"
+
+
+def test_a_possessive_skips_a_party_named_by_a_thing_of_it(nlp: Language) -> None:
+    text = ("The Houthis said they had hit a tanker bound for Saudi ports. Strikes later "
+            "killed eight of their fighters, officials said.")
+    claim = [c for c in claims_in(nlp, text) if c.measure == "killed"][-1]
+    assert claim.actor == "Houthis"

@@ -552,14 +552,16 @@ def subject_of(measure: str, counted: Token | None, phrase: Span | None, root: T
 def owning_group(counted: Token | None, sentence: Span) -> str | None:
     """The group a possessive pronoun on the counted noun stands for: "five of its fighters",
     "40 of their men" after "The Houthis said ..." are the Houthis': the last party named in
-    the nearest sentence before that names one (not the figure's own sentence, where a party
-    named is most often who struck: "US strikes killed six of their fighters")."""
+    the nearest sentence before that names one by its name or its people, not by a thing of
+    it ("Israeli ports"); not the figure's own sentence, where a party named is most often
+    who struck ("US strikes killed six of their fighters")."""
     if counted is None or lemma(counted) not in PEOPLE_NOUNS or not any(
             c.dep_ == "poss" and c.lower_ in {"its", "their"} for c in counted.children):
         return None  # "killed in their hundreds": a manner of counting, not an owner
     for before in sentences_before(sentence, 3):
         parties = [actor for c in noun_chunks(before)
-                   if lemma(c.root) not in REPORTER_NOUNS | ATTACK_WORDS
+                   if (c.root.pos_ == "PROPN" or lemma(c.root) in PEOPLE_NOUNS)
+                   and lemma(c.root) not in REPORTER_NOUNS | ATTACK_WORDS
                    and (actor := actor_of(c.text)) not in {None, "Civilians"}]
         if parties:
             return parties[-1]
