@@ -854,8 +854,8 @@ FINDING_VERBS = frozenset({"find", "identify", "see", "count", "document", "veri
 
 def finder_of(root: Token) -> str | None:
     """Who found or saw the figure, where nobody reports it: the subject of a verb of
-    finding over it ("AFP correspondents saw dozens of bodies", "an AP investigation found
-    the attack may have killed closer to 600", "researchers identified 12 of the dead")."""
+    finding over it ("our reporters counted 30 graves", "a UN inquiry found the raid may
+    have killed nearer 200", "volunteers identified 9 of the bodies")."""
     return subject_of_verbs(reported_by(root), FINDING_VERBS)
 
 

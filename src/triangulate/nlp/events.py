@@ -1,8 +1,8 @@
 """The event an article's figures are about: where it happened and what happened.
 
-An event is named by its place and its kind ("Kramatorsk strike", "Kursk offensive"). The place
+An event is named by its place and its kind ("Marib strike", "Tigray offensive"). The place
 is the town, city, region or site the article names most, its headline counting most:
-spaCy's GPE, LOC and FAC entities, countries left out (a strike in Kramatorsk is "in Ukraine"
+spaCy's GPE, LOC and FAC entities, countries left out (a strike in Marib is "in Yemen"
 too; the war's parties are no place of an incident). Country names come from Babel's territory
 names. The kind is the first word for an incident or a campaign in the headline, else in the
 opening sentences. ``reconcile`` joins the articles of one place and time into one event.
@@ -77,7 +77,7 @@ def place_key(text: str) -> str | None:
 
 
 def town_of(name: str) -> str | None:
-    """The town a site's name opens with: "the Donetsk Regional Drama Theatre" -> "Donetsk"."""
+    """The town a site's name opens with: "the Aleppo University Hospital" -> "Aleppo"."""
     words = normalise(name).split()
     if len(words) < 2 or words[-1] not in SITE_NOUNS:
         return None
@@ -136,8 +136,8 @@ PLACE_NOUNS = {"city", "town", "village", "region", "heart", "centre", "center",
 def place_mentions(doc: Doc) -> list[tuple[int, str]]:
     """(offset, name) of each place the text names: spaCy's place entities, and a proper
     noun the entity model missed or misread where the syntax makes it a place: the object of
-    a locative preposition ("in Kramatorsk") or of "of" after a place noun ("the city of
-    Kramatorsk"). Where a preposition of place governs it, a name the model took for a
+    a locative preposition ("in Marib") or of "of" after a place noun ("the city of
+    Marib"). Where a preposition of place governs it, a name the model took for a
     person's is a place too ("outside Goma", "near Bunia"): people are not where things
     happen "outside" or "near"; a known person's name never is one."""
     found = [(ent.start_char, ent.text) for ent in doc.ents if ent.label_ in PLACE_LABELS]
@@ -152,7 +152,7 @@ def place_mentions(doc: Doc) -> list[tuple[int, str]]:
             start = min((c.i for c in token.children if c.dep_ == "compound"), default=token.i)
             found.append((doc[start].idx, doc[start : token.i + 1].text))
         elif token.dep_ in {"compound", "nmod"} and token.head.lemma_.lower() in SITE_NOUNS:
-            found.append((token.idx, token.text))  # "the Kramatorsk train station"
+            found.append((token.idx, token.text))  # "the Marib bus station"
     return found
 
 
@@ -218,13 +218,13 @@ def main_region(doc: Doc) -> str | None:
 
 
 def is_incident(event: str) -> bool:
-    """True where the event's name says one incident ("Kramatorsk attack"), not a campaign
+    """True where the event's name says one incident ("Marib attack"), not a campaign
     ("Kursk incursion") or a place alone."""
     words = event.split()
     return len(words) > 1 and words[-1] in INCIDENT_NOUNS
 
 
 def event_place(event: str) -> str:
-    """The place of an event's name: "Kramatorsk strike" -> "Kramatorsk"."""
+    """The place of an event's name: "Marib strike" -> "Marib"."""
     words = event.split()
     return " ".join(words[:-1]) if len(words) > 1 and words[-1] in EVENT_NOUNS else event

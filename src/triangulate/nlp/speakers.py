@@ -453,8 +453,8 @@ def _name_run(head: Token, words: list[Token]) -> list[Token]:
 
 
 def _person_after_title(words: list[Token]) -> list[Token]:
-    """The name that ends a title's phrase: "Pavel Kirilenko" in "Head of the regional
-    administration Pavel Kirilenko", "Chairman of the committee Anna Berg"."""
+    """The name that ends a title's phrase: "Omar Haidari" in "Head of the provincial
+    council Omar Haidari", "Chairman of the committee Anna Berg"."""
     run: list[Token] = []
     for token in reversed(words):
         if token.ent_type_ != "PERSON" or (run and token.i != run[0].i - 1):

@@ -111,7 +111,7 @@ def block(claims: Sequence[Claim], event_of: EventOf | None = None
 def event_keys(claims: Sequence[Claim], date_of: DateOf) -> tuple[list[str | None],
                                                                    dict[str, str]]:
     """Each claim's event key, and each key's readable name. The claims of one place are one
-    event; where every article names it as an incident ("Kramatorsk attack"), articles
+    event; where every article names it as an incident ("Marib attack"), articles
     further apart than ``EVENT_GAP_DAYS`` tell of another incident there, while a campaign
     ("Kursk incursion") stays one however long it is reported. A claim whose article names
     no event joins the corpus's largest event of its time (:func:`main_event`)."""
@@ -191,7 +191,7 @@ def gap(earlier: str, later: str) -> int:
 
 
 def readable(key: str, names: Counter[str]) -> str:
-    """The event's most used name, with the month it was first reported ("Kramatorsk strike,
+    """The event's most used name, with the month it was first reported ("Marib strike,
     April 2022")."""
     name = names.most_common(1)[0][0]
     start = key.rsplit("|", 1)[-1]
