@@ -294,3 +294,113 @@ def test_a_relay_is_kept_as_via(nlp: Language) -> None:
     assert told.via == "Reuters" and told.source == "The governor"
     plain = only(nlp, "The governor said 15 people were killed.", "killed")
     assert plain.via is None
+
+
+@pytest.mark.parametrize(("text", "value", "measure", "subject"), [
+    ("Gunmen killed 30 villagers, including four women, the governor said.", 4, "killed",
+     "women"),
+    ("At least 16 people were hurt in the blast, including three children.", 3, "wounded",
+     "children"),
+    ("Shelling killed 25 people overnight. At least 10 of the dead were children.", 10,
+     "killed", "children"),
+])
+def test_including_and_of_the_dead_name_a_sub_count(nlp: Language, text: str, value: float,
+                                                    measure: str, subject: str) -> None:
+    part = [c for c in claims_in(nlp, text) if c.value == value]
+    assert len(part) == 1 and (part[0].measure, part[0].subject) == (measure, subject)
+
+
+def test_a_group_including_people_is_no_sub_count_of_a_loss(nlp: Language) -> None:
+    text = "The convoy carried 40 aid workers, including two doctors."
+    assert all(c.measure not in {"killed", "wounded"} for c in claims_in(nlp, text))
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen killed 30 villagers on Sunday, according to the governor. Nine of them were women.",
+    "Militia fighters killed 14 farmers, police said. Among them were five children.",
+    "The strike killed 22 people, the regional health office said. Six of them were children.",
+])
+def test_a_sub_count_without_its_own_source_keeps_the_whole_s(nlp: Language,
+                                                              text: str) -> None:
+    whole, part = claims_in(nlp, text)[:2]
+    assert whole.source is not None and part.source == whole.source
+
+
+def test_a_sub_count_with_its_own_source_keeps_it(nlp: Language) -> None:
+    text = "The strike killed 22 people, officials said. Six of them were children, medics said."
+    part = claims_in(nlp, text)[1]
+    assert part.source == "medics"
+
+
+def test_including_lists_the_figure_it_follows_not_an_earlier_loss(nlp: Language) -> None:
+    text = ("The strike killed 20 people. Officials said 70 people were taken to clinics, "
+            "including 11 children.")
+    part = [c for c in claims_in(nlp, text) if c.value == 11]
+    assert part and part[0].measure not in {"killed", "wounded"}
+
+
+@pytest.mark.parametrize("text", [
+    "Yemeni government shelling on Taiz district kills 8",
+    "Iraqi government shelling on Mosul suburb kills 3",
+    "Libyan government shelling on Sirte port kills 5",
+])
+def test_who_did_the_harm_is_no_source_of_its_count(nlp: Language, text: str) -> None:
+    assert all(c.source is None for c in claims_in(nlp, text))
+
+
+def test_a_body_that_records_a_count_is_its_source(nlp: Language) -> None:
+    claim = only(nlp, "The ministry recorded 40 deaths in the province.")
+    assert claim.source is not None and "ministry" in claim.source
+
+
+@pytest.mark.parametrize(("text", "actor"), [
+    ("The Houthis fired drones at the port. Later, US strikes killed six of their fighters, "
+     "officials said.", "Houthis"),
+    ("Al-Shabaab militants attacked the base on Monday. Soldiers killed 20 of their fighters, "
+     "the army said.", "al-Shabaab"),
+    ("M23 rebels advanced on the town. Army shelling killed 14 of its fighters, a spokesman "
+     "said.", "M23"),
+])
+def test_a_possessive_pronoun_on_the_counted_names_the_group_before(
+        nlp: Language, text: str, actor: str) -> None:
+    claim = [c for c in claims_in(nlp, text) if c.measure == "killed"][-1]
+    assert claim.actor == actor
+
+
+def test_a_possessive_pronoun_with_no_group_before_names_none(nlp: Language) -> None:
+    claim = only(nlp, "Officials said 12 of its staff were hurt in the fire.")
+    assert claim.actor is None
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("Gunmen killed 12 villagers, officials said. The army put the number of militants "
+     "killed at 30.", "militants"),
+    ("Shelling killed 8 residents on Monday. A spokesman put the number of rebels killed at "
+     "more than 40.", "rebels"),
+    ("The raid killed 5 farmers. Police put the number of insurgents killed at 17.",
+     "insurgents"),
+])
+def test_the_number_of_fighters_killed_counts_the_fighters_not_the_earlier_civilians(
+        nlp: Language, text: str, word: str) -> None:
+    claim = claims_in(nlp, text)[-1]
+    assert claim.actor != "Civilians" and word in (claim.subject or "")
+
+
+def test_a_later_count_of_people_keeps_the_civilian_side(nlp: Language) -> None:
+    text = "Gunmen killed 12 villagers, officials said. Later 3 more died in hospital."
+    claim = claims_in(nlp, text)[-1]
+    assert claim.measure == "killed" and claim.actor in {"Civilians", None}
+
+
+def test_in_their_hundreds_names_no_owner(nlp: Language) -> None:
+    text = ("Houthi fighters and Saudi troops clashed at dawn. Soldiers are being killed in "
+            "their hundreds on the border, Yemeni officials said.")
+    claim = claims_in(nlp, text)[-1]
+    assert claim.actor != "Saudi Arabia"
+
+
+def test_a_possessive_skips_a_party_named_by_a_thing_of_it(nlp: Language) -> None:
+    text = ("The Houthis said they had hit a tanker bound for Saudi ports. Strikes later "
+            "killed eight of their fighters, officials said.")
+    claim = [c for c in claims_in(nlp, text) if c.measure == "killed"][-1]
+    assert claim.actor == "Houthis"

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from triangulate.ingest.article import make_article
-from triangulate.ingest.dates import date_from_text, entry_dates
+from triangulate.ingest.dates import date_from_text, entry_dates, is_stamp_line
+from triangulate.ingest.text import parse_text
 from triangulate.types import Article
 
 
@@ -75,3 +76,20 @@ def test_a_date_in_the_address_is_metadata() -> None:
     made = make_article("z", "A drone hit a depot.", "T", None,
                         {"url": "https://example.org/2021/06/04/depot"}, ())
     assert isinstance(made, Article) and made.published == "2021-06-04"
+
+
+@pytest.mark.parametrize("raw", [
+    "Last updated 2 March 2021 07:45 GMT\n\nFerry sinks off Lampedusa\n\nThe coastguard said.",
+    "By our Africa desk | 9 May 2022\n\nFerry sinks off Lampedusa\n\nThe coastguard said.",
+    "VALLETTA, 14. Juni 2020\n\nFerry sinks off Lampedusa\n\nThe coastguard said.",
+])
+def test_a_stamp_byline_or_bare_dateline_above_the_headline_is_no_headline(raw: str) -> None:
+    parsed = parse_text(raw)
+    assert parsed.title == "Ferry sinks off Lampedusa"
+    assert parsed.text.startswith(raw.split("\n")[0])  # the stamp stays in the text read
+
+
+def test_a_headline_that_holds_a_date_is_the_headline() -> None:
+    raw = "Ferry sinks off Lampedusa on 2 March 2021\n\nThe coastguard said on Monday."
+    assert parse_text(raw).title == "Ferry sinks off Lampedusa on 2 March 2021"
+    assert not is_stamp_line("Ferry sinks off Lampedusa on 2 March 2021")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from triangulate.nlp.events import article_event, event_place, place_key
+from triangulate.nlp.events import article_event, event_place, place_key, place_mentions
 
 
 @pytest.mark.parametrize(("title", "body", "place"), [
@@ -31,3 +31,46 @@ def test_a_country_is_no_event_place(nlp: Language) -> None:
     event = article_event(nlp(f"{title}\n\nUkraine and Russia traded blame."), title)
     assert event is None
     assert place_key("the Gaza Strip") == "Gaza" and place_key("Ukrainians") is None
+
+
+@pytest.mark.parametrize(("stamp", "place"), [
+    ("Updated 4 August 2021 11:20 GMT", "Marib"),
+    ("By the Gulf desk | 4 August 2021", "Marib"),
+    ("ADEN, 4. August 2021", "Marib"),
+])
+def test_a_headline_under_a_stamp_counts_as_the_headline(nlp: Language, stamp: str,
+                                                         place: str) -> None:
+    title = "Missile strike on Marib mosque kills 12"
+    text = f"{stamp}\n\n{title}\n\nA missile struck a mosque in Marib during prayers."
+    event = article_event(nlp(text), title)
+    assert event is not None and event_place(event) == place
+
+
+def test_a_place_named_once_under_a_stamp_is_no_event(nlp: Language) -> None:
+    title = "Missile strike on mosque kills 12"
+    text = f"Updated 4 August 2021\n\n{title}\n\nA missile struck a mosque in Marib."
+    assert article_event(nlp(text), title) is None
+
+
+@pytest.mark.parametrize("name", ["M23", "the Houthis", "Myanmar", "the Taliban's"])
+def test_a_party_to_a_war_is_no_event_place(name: str) -> None:
+    assert place_key(name) is None
+
+
+def test_a_town_named_like_no_party_is_a_place() -> None:
+    assert place_key("Bunagana") == "Bunagana"
+
+
+@pytest.mark.parametrize(("sentence", "name"), [
+    ("Rebels shelled a camp outside Goma on Monday.", "Goma"),
+    ("Fighters massed near Bunia overnight.", "Bunia"),
+    ("The column pushed into Rutshuru at dawn.", "Rutshuru"),
+])
+def test_a_name_a_preposition_of_place_governs_is_a_place(nlp: Language, sentence: str,
+                                                          name: str) -> None:
+    assert any(name in found for _, found in place_mentions(nlp(sentence)))
+
+
+def test_a_person_spoken_with_is_no_place(nlp: Language) -> None:
+    doc = nlp("The envoy met Antoine Ndjike and spoke with Marie Kabila on Monday.")
+    assert not any("Kabila" in found or "Ndjike" in found for _, found in place_mentions(doc))

@@ -269,3 +269,23 @@ def test_a_name_after_a_title_phrase_is_the_speakers_name(nlp: Language) -> None
             "were hurt.\n\n“The fire is out now,” he said on Telegram.")
     found = nlp(text)._.quotes
     assert all(has(q.speaker, "Synehubov") for q in found), found
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Chad's army said it had closed the border. Four soldiers were killed, the region's "
+     "ombudsman said. Six more were missing, he said.", "ombudsman"),
+    ("Mali's government said talks had failed. Ten traders were robbed, the market "
+     "chairwoman said. The road was closed, she said.", "chairwoman"),
+    ("Niger said the convoy had been attacked. Two trucks burned, a police spokesperson "
+     "said. The drivers fled, she said.", "spokesperson"),
+])
+def test_he_or_she_after_an_office_in_man_or_woman_is_that_person(
+        nlp: Language, text: str, speaker: str) -> None:
+    last = reported(nlp, text)[-1]
+    assert has(last.speaker, speaker)
+
+
+def test_he_never_stands_for_a_country(nlp: Language) -> None:
+    text = "Azerbaijan said the operation had begun. Roads were closed, he said."
+    later = [q for q in nlp(text)._.quotes if q.text.startswith("Roads")]
+    assert not any(has(q.speaker, "Azerbaijan") for q in later)

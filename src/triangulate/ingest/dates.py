@@ -167,6 +167,31 @@ def dateline(head: str) -> Found | None:
     return None
 
 
+CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\b\s*(?:[ap]\.?m\.?)?\s*(?:GMT|UTC|CET|CEST|EST|EDT|BST)?",
+                   re.IGNORECASE)
+EDGE = " ,|-·–—()\t"
+
+
+def is_stamp_line(line: str) -> bool:
+    """True for a line that dates the piece rather than tells it, so that it is no headline:
+    a date alone or with a time, a stamp or byline ("Updated 5 June 2024 09:10 GMT", "By Staff
+    | 12 April 2023", "Analysis | Nov. 7, 2023"), or a dateline with nothing after its date
+    ("GOMA, 12. März 2024"). A headline with a date in it ("Strike kills 12 on 5 June") is
+    none: its other words tell what happened."""
+    dates = find_dates(line)
+    if not dates:
+        return False
+    before, after = line[: dates[0].start], CLOCK.sub("", line[dates[0].end :])
+    rest = f"{before} {after}".strip(EDGE)
+    if not rest:
+        return True
+    if STAMP_WORDS.search(rest) or "|" in line or rest.lower().startswith("by "):
+        return len(rest.split()) <= 6
+    lead = before.strip()
+    return not after.strip(EDGE) and bool(DATELINE_LEAD.match(before)) and (
+        "," in lead or lead.isupper())
+
+
 TIMESTAMP_LINE = re.compile(r"^[\s,|·-]*(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4})?)?"
                             r"[\s,|-]*$", re.IGNORECASE)
 

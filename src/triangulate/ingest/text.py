@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from triangulate.ingest.dates import is_stamp_line
+
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*\n", re.DOTALL)
 _FIELD = re.compile(r"^([A-Za-z_][\w-]*)\s*:\s*(.*?)\s*$")
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*$")
@@ -38,15 +40,27 @@ def is_headline(line: str) -> bool:
 def parse_text(raw: str) -> ParsedText:
     """Split a plain-text article into front-matter fields, headline and text.
 
-    The first line is the headline. It stays in the text that is read, since headlines
+    The first line is the headline, past any stamp, byline or bare dateline above it
+    ("Updated 5 June 2024 09:10 GMT"). It stays in the text that is read, since headlines
     carry figures too ("Death toll rises to 28: ministry"); a headline proper (short, not
     ending as a sentence does) becomes a paragraph of its own, so that it is not read as
     the start of the first sentence.
     """
     fields, rest = parse_front_matter(raw)
     lines = rest.strip("\n").split("\n")
-    first = lines[0].strip() if lines else ""
+    at = headline_line(lines)
+    first = lines[at].strip() if lines else ""
     title = fields.get("title") or first
-    body = "\n".join(lines[1:]).strip("\n")
-    text = f"{first}\n\n{body}" if is_headline(first) and body else "\n".join(lines)
+    above = "\n".join(lines[:at]).strip("\n")
+    body = "\n".join(lines[at + 1 :]).strip("\n")
+    text = "\n\n".join(p for p in (above, first, body) if p) if is_headline(first) and body \
+        else "\n".join(lines)
     return ParsedText(title=title, text=text, fields=fields)
+
+
+def headline_line(lines: list[str], reach: int = 4) -> int:
+    """The index of the headline: the first line with words that is no stamp line."""
+    for index, line in enumerate(lines[:reach]):
+        if line.strip() and not is_stamp_line(line):
+            return index
+    return 0

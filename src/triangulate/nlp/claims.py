@@ -20,12 +20,13 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from triangulate.nlp.events import EVENT_NOUNS
+from triangulate.nlp.events import EVENT_NOUNS, headline_span
 from triangulate.nlp.gazetteer import DEMONYM, actor_of, is_outlet
 from triangulate.nlp.lexicon import (
     AREA_UNITS,
     CAPTURED,
     CASUALTIES,
+    COMBATANT_NOUNS,
     COUNT_NOUNS,
     COUNT_VERBS,
     DESTROYING,
@@ -78,9 +79,11 @@ def sourced_headline(claims: list[Claim], text: str) -> list[Claim]:
     """A headline restates a figure of the body without its source: it takes the source of
     the first figure below it of the same measure and value ("Death toll rises to 57" and
     "the death toll climbed to 57, Ukrainian officials said")."""
-    end = text.find("\n")
+    if "\n" not in text:
+        return claims  # one paragraph: no headline
+    begin, end = headline_span(text)
     for claim in claims:
-        if end < 0 or claim.start >= end or claim.source is not None:
+        if not begin <= claim.start < end or claim.source is not None:
             continue
         body = (c for c in claims if c.start > end and c.source is not None
                 and c.measure == claim.measure and c.value == claim.value)
@@ -114,8 +117,9 @@ def read_claim(doc: Doc, text: str, mention: NumberMention, quotes: list[Quote],
     subject_text: str | None
     actor: str | None
     part = part_of(number, counted, measure, earlier)
+    whole = None
     if part is not None:
-        measure, subject_text, actor = part
+        measure, subject_text, actor, whole = part
     elif continues and previous is not None:
         measure, subject_text, actor = previous.measure, previous.subject, previous.actor
     elif measure is None:
@@ -124,8 +128,11 @@ def read_claim(doc: Doc, text: str, mention: NumberMention, quotes: list[Quote],
         phrase = subject_phrase(number, counted)
         subject_text, actor, certain = subject_of(measure, counted, phrase, root, mention)
         if not certain and measure in SIDED:
-            subject_text, actor = side_so_far(earlier, subject_text, actor)
+            fighters = phrase is not None and lemma(phrase.root) in COMBATANT_NOUNS
+            subject_text, actor = side_so_far(earlier, subject_text, actor, fighters)
     source, vague = source_of(root, mention, quotes, counted)
+    if source is None and whole is not None:
+        source, vague = whole.source, whole.source_vague  # "Nine of them were children."
     return Claim(
         via=relay_of(source, root),
         article="",
@@ -147,31 +154,39 @@ def read_claim(doc: Doc, text: str, mention: NumberMention, quotes: list[Quote],
 
 
 def part_of(number: Span, counted: Token | None, measure: str | None,
-            earlier: list[Claim]) -> tuple[str, str, str | None] | None:
+            earlier: list[Claim]) -> tuple[str, str, str | None, Claim | None] | None:
     """A sub-count of the figure before it, as a claim of its own about a category of
     people: "Four of them are children", "of them five are children", "among them three
-    children", "Among those killed were five children", "Among the dead were two medics".
-    (measure, subject, actor), the measure from "those killed" / "the dead" or else the
-    previous figure's (in this sentence or the two before), the subject the category's noun."""
+    children", "Among those killed were five children", "Among the dead were two medics",
+    "12 of the dead were women", "27 were killed, including two civilians".
+    (measure, subject, actor, whole), the measure from "those killed" / "the dead" or else the
+    previous figure's (in this sentence or the two before), the subject the category's noun,
+    the whole that figure where there is one (its source is the sub-count's unless the
+    sub-count names its own)."""
     root = number.root
     noun = category_noun(number, counted)
     if noun is None:
         return None
-    wholes = [o for p in part_words(root, noun) for o in p.children if o.dep_ == "pobj"
-              and (o.pos_ == "PRON" or lemma(o) in LOSS_NOUNS)]
+    words = part_words(root, noun)
+    whole = whole_count(root.sent, earlier)
+    if any(w.lower_ == "including" and noun in w.children for w in words):
+        here = [c for c in earlier if c.sentence == root.sent.text.strip()]
+        whole = here[-1] if here and here[-1].measure in LOSSES else None  # the figure it
+        return (whole.measure, noun.text, actor_of(noun.text), whole) if whole else None  # lists
+    wholes = [o for p in words if p.lower_ != "including" for o in p.children
+              if o.dep_ == "pobj" and (o.pos_ == "PRON" or lemma(o) in LOSS_NOUNS)]
     if not wholes:
         return None
     told = [w for o in wholes for w in [lemma(o), *[lemma(c) for c in o.children
                                                     if c.dep_ in {"acl", "amod"}]]]
     found = classify([told], None)
     if found not in LOSSES:
-        whole = whole_count(root.sent, earlier)
         if whole is None:
             return None
         found = whole.measure
     if measure in LOSSES and found != measure and counted is noun:
         return None  # "three children were wounded": the clause's own measure stands
-    return found, noun.text, actor_of(noun.text)
+    return found, noun.text, actor_of(noun.text), whole
 
 
 def part_words(root: Token, noun: Token) -> list[Token]:
@@ -180,7 +195,7 @@ def part_words(root: Token, noun: Token) -> list[Token]:
     near = [root, noun, noun.head, root.head]
     found = [c for t in near for c in t.children if c.dep_ == "prep"]
     found += [t for t in (root.head, root.head.head) if t.dep_ == "prep"]
-    return [t for t in found if t.lower_ in {"of", "among"}]
+    return [t for t in found if t.lower_ in {"of", "among", "including"}]
 
 
 def whole_count(sentence: Span, earlier: list[Claim]) -> Claim | None:
@@ -199,11 +214,22 @@ def category_noun(number: Span, counted: Token | None) -> Token | None:
     if counted is not None and counted.pos_ == "NOUN" and lemma(counted) in PEOPLE_NOUNS:
         return counted
     doc = number.doc
-    after = doc[number.end : min(number.end + 5, len(doc))]
-    if not after or (after[0].lemma_ != "be" and not (
-            len(after) > 3 and after[0].lower_ == "of" and after[2].lemma_ == "be")):
+    after = doc[number.end : min(number.end + 8, len(doc))]
+    verb = copula_at(after)
+    if verb is None:
         return None
-    return next((t for t in after if t.pos_ == "NOUN" and lemma(t) in PEOPLE_NOUNS), None)
+    return next((t for t in after[verb:] if t.pos_ == "NOUN" and lemma(t) in PEOPLE_NOUNS),
+                None)
+
+
+def copula_at(after: Span) -> int | None:
+    """Where the copula stands after a number: at once ("four are children") or after its
+    "of" phrase ("four of them are", "12 of the dead were")."""
+    if after and after[0].lemma_ == "be":
+        return 0
+    if not after or after[0].lower_ != "of":
+        return None
+    return next((i for i, t in enumerate(after[:5]) if t.lemma_ == "be"), None)
 
 
 def restates_total(root: Token, previous: Claim) -> bool:
@@ -466,8 +492,18 @@ def subject_phrase(number: Span, counted: Token | None) -> Span | None:
         return None
     if counted is None or counted.pos_ == "NUM":
         governed = governing_verb(number.root)
+        if governed is not None and governed[0].dep_ == "acl" \
+                and governed[0].head.pos_ == "NOUN":  # "the number of rebels killed at 40"
+            return noun_phrase(governed[0].head)
         object_ = put_object(governed[0]) if governed is not None else None
-        return number.doc[object_.left_edge.i : object_.right_edge.i + 1] if object_ else None
+        if object_ is None:
+            return None
+        counts = [o for c in object_.children if c.dep_ == "prep" and c.lower_ == "of"
+                  for o in c.children if o.dep_ == "pobj"] if lemma(object_) in COUNT_NOUNS \
+            else []
+        if counts:  # "put the number of rebels killed at 40": the rebels
+            return noun_phrase(counts[0])
+        return number.doc[object_.left_edge.i : object_.right_edge.i + 1]
     return noun_phrase(counted)
 
 
@@ -503,11 +539,33 @@ def subject_of(measure: str, counted: Token | None, phrase: Span | None, root: T
         return text, actor_of(phrase.text), True
     if measure == "share" and phrase is not None and lemma(phrase.root) not in FORCE_NOUNS:
         return text, None, True
+    owner = owning_group(counted, root.sent)
+    if owner is not None and counted is not None:
+        return side_subject(owner, counted.text), owner, True
     actor, certain = actor_in_context(root)
     if actor is None:
         return text or ("people" if measure in LOSSES else None), None, False
     noun = counted.text if counted is not None and counted.pos_ == "NOUN" else None
     return side_subject(actor, noun), actor, certain
+
+
+def owning_group(counted: Token | None, sentence: Span) -> str | None:
+    """The group a possessive pronoun on the counted noun stands for: "five of its fighters",
+    "40 of their men" after "The Houthis said ..." are the Houthis': the last party named in
+    the nearest sentence before that names one by its name or its people, not by a thing of
+    it ("Israeli ports"); not the figure's own sentence, where a party named is most often
+    who struck ("US strikes killed six of their fighters")."""
+    if counted is None or lemma(counted) not in PEOPLE_NOUNS or not any(
+            c.dep_ == "poss" and c.lower_ in {"its", "their"} for c in counted.children):
+        return None  # "killed in their hundreds": a manner of counting, not an owner
+    for before in sentences_before(sentence, 3):
+        parties = [actor for c in noun_chunks(before)
+                   if (c.root.pos_ == "PROPN" or lemma(c.root) in PEOPLE_NOUNS)
+                   and lemma(c.root) not in REPORTER_NOUNS | ATTACK_WORDS
+                   and (actor := actor_of(c.text)) not in {None, "Civilians"}]
+        if parties:
+            return parties[-1]
+    return None
 
 
 def side_subject(actor: str, noun: str | None = None) -> str:
@@ -520,11 +578,14 @@ def side_subject(actor: str, noun: str | None = None) -> str:
     return f"{DEMONYM[actor]} {noun or 'forces'}"
 
 
-def side_so_far(earlier: list[Claim], text: str | None, actor: str | None
-                ) -> tuple[str | None, str | None]:
+def side_so_far(earlier: list[Claim], text: str | None, actor: str | None,
+                fighters: bool = False) -> tuple[str | None, str | None]:
     """The side of the article's last figure about a side's forces, for one that names none:
-    an article about one side's losses and forces keeps to that side until it names another."""
+    an article about one side's losses and forces keeps to that side until it names another.
+    Counted fighters ("rebels", "militants") are never of the civilians' side."""
     for claim in reversed(earlier):
+        if fighters and claim.actor == "Civilians":
+            continue
         if claim.measure in SIDED and claim.actor is not None:
             return side_subject(claim.actor), claim.actor
     return text, actor
@@ -793,8 +854,8 @@ FINDING_VERBS = frozenset({"find", "identify", "see", "count", "document", "veri
 
 def finder_of(root: Token) -> str | None:
     """Who found or saw the figure, where nobody reports it: the subject of a verb of
-    finding over it ("AFP correspondents saw dozens of bodies", "an AP investigation found
-    the attack may have killed closer to 600", "researchers identified 12 of the dead")."""
+    finding over it ("our reporters counted 30 graves", "a UN inquiry found the raid may
+    have killed nearer 200", "volunteers identified 9 of the bodies")."""
     return subject_of_verbs(reported_by(root), FINDING_VERBS)
 
 
@@ -816,7 +877,8 @@ def subject_of_verbs(verbs: list[Token], lemmas: frozenset[str]) -> str | None:
 
 def counting_subject(root: Token) -> str | None:
     """Whose count it is: the owner of a count noun above the figure ("the agency's count of
-    casualties"), or an agency, or a named body or person, whose verb states the figure."""
+    casualties"), or an agency, or a named body or person, whose verb states the figure;
+    never the subject of a verb of harm, who did it ("government shelling kills 9")."""
     for ancestor in root.ancestors:
         owners = [c for c in ancestor.children if c.dep_ == "poss"]
         if lemma(ancestor) in COUNT_NOUNS and owners:
@@ -826,6 +888,8 @@ def counting_subject(root: Token) -> str | None:
         if not subjects:
             continue
         subject = subjects[0]
+        if lemma(ancestor) in AGENT_LEMMAS:
+            return None
         if subject.lower_ in {"it", "they"} and lemma(ancestor) in COUNT_VERBS:
             subject = clause_above_subject(ancestor) or subject  # "..., when it put ... at"
         reporter = (subject.dep_ == "nsubj" and lemma(subject) in REPORTER_NOUNS) or (

@@ -1,8 +1,8 @@
 """The event an article's figures are about: where it happened and what happened.
 
-An event is named by its place and its kind ("Kramatorsk strike", "Kursk offensive"). The place
+An event is named by its place and its kind ("Marib strike", "Tigray offensive"). The place
 is the town, city, region or site the article names most, its headline counting most:
-spaCy's GPE, LOC and FAC entities, countries left out (a strike in Kramatorsk is "in Ukraine"
+spaCy's GPE, LOC and FAC entities, countries left out (a strike in Marib is "in Yemen"
 too; the war's parties are no place of an incident). Country names come from Babel's territory
 names. The kind is the first word for an incident or a campaign in the headline, else in the
 opening sentences. ``reconcile`` joins the articles of one place and time into one event.
@@ -15,9 +15,18 @@ from collections import Counter
 from functools import lru_cache
 
 from babel import Locale
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
-from triangulate.nlp.gazetteer import ACTORS, DEMONYM, DEMONYMS, canonical_place, normalise
+from triangulate.ingest.dates import is_stamp_line
+from triangulate.nlp.gazetteer import (
+    ACTORS,
+    DEMONYM,
+    DEMONYMS,
+    WORLD_ACTORS,
+    canonical_person,
+    canonical_place,
+    normalise,
+)
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 DEMONYM_NAMES = frozenset(DEMONYMS) | {d.lower() for d in DEMONYM.values()}
@@ -37,6 +46,8 @@ INCIDENT_NOUNS = frozenset({
     "massacre", "ambush", "shooting", "crash", "killing", "killings", "fire", "drone",
     "missile", "rocket", "strikes", "attacks", "bombings",
 })
+HEAD_CHARS = 600  # where a headline stands: the first lines, under any stamp or byline
+HEAD_LINES = 8
 MIN_MENTIONS = 3  # a headline mention, or three in the body: what the article is about
 # generic words after a place's name: "Gaza City", "the Gaza Strip", "Donetsk region"
 PLACE_TAILS = re.compile(r"\s+(city|strip|region|oblast|province|district|village|town|county|"
@@ -45,9 +56,11 @@ PLACE_TAILS = re.compile(r"\s+(city|strip|region|oblast|province|district|villag
 
 @lru_cache(maxsize=1)
 def country_names() -> frozenset[str]:
-    """Lower-case names of countries and their parties' names as actors."""
+    """Lower-case names of countries and of the parties of wars as the gazetteer knows them
+    (states, armed groups: "Myanmar", "M23", "Houthis"): who fights is no place."""
     names = {name.lower() for name in Locale("en").territories.values()}
-    names |= {canonical.lower() for canonical in ACTORS}
+    names |= {canonical.lower() for canonical in (*ACTORS, *WORLD_ACTORS)}
+    names |= {variant for variants in WORLD_ACTORS.values() for variant in variants}
     return frozenset(names | {"us", "u.s.", "uk", "britain", "america", "europe"})
 
 
@@ -64,7 +77,7 @@ def place_key(text: str) -> str | None:
 
 
 def town_of(name: str) -> str | None:
-    """The town a site's name opens with: "the Donetsk Regional Drama Theatre" -> "Donetsk"."""
+    """The town a site's name opens with: "the Aleppo University Hospital" -> "Aleppo"."""
     words = normalise(name).split()
     if len(words) < 2 or words[-1] not in SITE_NOUNS:
         return None
@@ -72,25 +85,31 @@ def town_of(name: str) -> str | None:
     return place_key(first) if first[:1].isupper() else None
 
 
-def headline_end(doc: Doc, title: str) -> int:
-    """Where the headline ends in the text: its length where the text opens with it, else
-    the end of the first line."""
-    text = doc.text
-    if title and text.startswith(title):
-        return len(title)
-    return text.find("\n") if "\n" in text else len(text)
+def headline_span(text: str, title: str = "") -> tuple[int, int]:
+    """Where the headline stands in the text: the title where the text's head holds it, else
+    the first line that is no stamp, byline or bare dateline ("Updated 5 June 2024")."""
+    at = text.find(title, 0, HEAD_CHARS) if title else -1
+    if at >= 0:
+        return at, at + len(title)
+    start = 0
+    for line in text.split("\n")[:HEAD_LINES]:
+        if line.strip() and not is_stamp_line(line):
+            return start, start + len(line)
+        start += len(line) + 1
+    end = text.find("\n")
+    return 0, end if end >= 0 else len(text)
 
 
 def main_place(doc: Doc, title: str) -> str | None:
     """The place the article names most: the body's place entities, each mention of one in
     the headline counting ``HEADLINE_WEIGHT`` (found by its words: the model reads
     title-case headlines poorly)."""
-    end = headline_end(doc, title)
-    headline = doc.text[:end].lower()
+    begin, end = headline_span(doc.text, title)
+    headline = doc.text[begin:end].lower()
     counts: Counter[str] = Counter()
     first_seen: dict[str, int] = {}
     for start, name in place_mentions(doc):
-        if start < end:
+        if begin <= start < end:
             continue
         for key in (place_key(name), town_of(name)):
             if key is not None:
@@ -117,12 +136,15 @@ PLACE_NOUNS = {"city", "town", "village", "region", "heart", "centre", "center",
 def place_mentions(doc: Doc) -> list[tuple[int, str]]:
     """(offset, name) of each place the text names: spaCy's place entities, and a proper
     noun the entity model missed or misread where the syntax makes it a place: the object of
-    a locative preposition ("in Kramatorsk") or of "of" after a place noun ("the city of
-    Kramatorsk")."""
+    a locative preposition ("in Marib") or of "of" after a place noun ("the city of
+    Marib"). Where a preposition of place governs it, a name the model took for a
+    person's is a place too ("outside Goma", "near Bunia"): people are not where things
+    happen "outside" or "near"; a known person's name never is one."""
     found = [(ent.start_char, ent.text) for ent in doc.ents if ent.label_ in PLACE_LABELS]
     for token in doc:
         if token.pos_ != "PROPN" or token.ent_type_ in PLACE_LABELS \
-                or token.ent_type_ in {"PERSON", "NORP", "DATE"}:
+                or token.ent_type_ in {"NORP", "DATE"} or (
+                    token.ent_type_ == "PERSON" and not spatial_object(token)):
             continue
         preposition = token.head.lower_
         if token.dep_ == "pobj" and (preposition in LOCATIVE or (
@@ -130,8 +152,18 @@ def place_mentions(doc: Doc) -> list[tuple[int, str]]:
             start = min((c.i for c in token.children if c.dep_ == "compound"), default=token.i)
             found.append((doc[start].idx, doc[start : token.i + 1].text))
         elif token.dep_ in {"compound", "nmod"} and token.head.lemma_.lower() in SITE_NOUNS:
-            found.append((token.idx, token.text))  # "the Kramatorsk train station"
+            found.append((token.idx, token.text))  # "the Marib bus station"
     return found
+
+
+SPATIAL = frozenset({"near", "outside", "around", "into", "across"})
+
+
+def spatial_object(token: Token) -> bool:
+    """True for the object of a preposition that only places ("near Bunia"), not a known
+    person's name."""
+    return token.dep_ == "pobj" and token.head.lower_ in SPATIAL \
+        and canonical_person(token.text) is None
 
 
 def event_kind(doc: Doc) -> str | None:
@@ -186,13 +218,13 @@ def main_region(doc: Doc) -> str | None:
 
 
 def is_incident(event: str) -> bool:
-    """True where the event's name says one incident ("Kramatorsk attack"), not a campaign
+    """True where the event's name says one incident ("Marib attack"), not a campaign
     ("Kursk incursion") or a place alone."""
     words = event.split()
     return len(words) > 1 and words[-1] in INCIDENT_NOUNS
 
 
 def event_place(event: str) -> str:
-    """The place of an event's name: "Kramatorsk strike" -> "Kramatorsk"."""
+    """The place of an event's name: "Marib strike" -> "Marib"."""
     words = event.split()
     return " ".join(words[:-1]) if len(words) > 1 and words[-1] in EVENT_NOUNS else event

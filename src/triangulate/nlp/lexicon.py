@@ -22,6 +22,11 @@ FORCE_NOUNS = frozenset({
     "mercenary", "conscript", "reservist", "infantry", "marine", "commando", "sailor",
     "paratrooper", "special force", "brigade", "battalion", "regiment", "division",
 })
+# nouns for people who fight, of a side's forces or not: never civilians
+COMBATANT_NOUNS = FORCE_NOUNS | frozenset({
+    "militant", "militiaman", "rebel", "separatist", "insurgent", "invader", "occupier",
+    "terrorist", "guerrilla", "jihadist", "gunman", "combatant",
+})
 # nouns for people, who can be killed where equipment is destroyed
 PEOPLE_NOUNS = FORCE_NOUNS | frozenset({
     "person", "people", "civilian", "invader", "militant", "militiaman", "rebel", "separatist",

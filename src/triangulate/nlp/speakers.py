@@ -15,6 +15,7 @@ from typing import Literal
 
 from spacy.tokens import Token
 
+from triangulate.nlp.events import country_names
 from triangulate.nlp.gazetteer import DEMONYMS, canonical_person, is_outlet
 
 # verbs that report speech or writing
@@ -452,8 +453,8 @@ def _name_run(head: Token, words: list[Token]) -> list[Token]:
 
 
 def _person_after_title(words: list[Token]) -> list[Token]:
-    """The name that ends a title's phrase: "Pavel Kirilenko" in "Head of the regional
-    administration Pavel Kirilenko", "Chairman of the committee Anna Berg"."""
+    """The name that ends a title's phrase: "Omar Haidari" in "Head of the provincial
+    council Omar Haidari", "Chairman of the committee Anna Berg"."""
     run: list[Token] = []
     for token in reversed(words):
         if token.ent_type_ != "PERSON" or (run and token.i != run[0].i - 1):
@@ -525,11 +526,19 @@ def _is_plural(token: Token) -> bool:
     return token.tag_ in ("NNS", "NNPS") or "Number=Plur" in str(token.morph)
 
 
+_PERSON_SUFFIX = re.compile(r"\w{3,}(?:man|woman|person)$")
+
+
 def _is_person(token: Token, named: bool) -> bool | None:
-    """True for a person, False for a body or place, None where the parse cannot tell."""
-    if token.ent_type_ == "PERSON" or token.lemma_.lower() in _PERSON_NOUNS:
+    """True for a person, False for a body or place, None where the parse cannot tell. A noun
+    of a person's office or trade in "-man", "-woman", "-person" is a person ("ombudsman",
+    "chairwoman", "gunman"); a country's name never is, however the model tags it."""
+    lemma = token.lemma_.lower()
+    if token.ent_type_ == "PERSON" and lemma not in country_names():
         return True
-    if token.ent_type_ in ("GPE", "NORP"):
+    if lemma in _PERSON_NOUNS or (token.pos_ == "NOUN" and _PERSON_SUFFIX.search(lemma)):
+        return True
+    if token.ent_type_ in ("GPE", "NORP") or lemma in country_names():
         return False
     if token.ent_type_ == "ORG":
         # the small model often reads a lone surname as an organisation: "Marsh said"

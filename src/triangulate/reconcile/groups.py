@@ -111,7 +111,7 @@ def block(claims: Sequence[Claim], event_of: EventOf | None = None
 def event_keys(claims: Sequence[Claim], date_of: DateOf) -> tuple[list[str | None],
                                                                    dict[str, str]]:
     """Each claim's event key, and each key's readable name. The claims of one place are one
-    event; where every article names it as an incident ("Kramatorsk attack"), articles
+    event; where every article names it as an incident ("Marib attack"), articles
     further apart than ``EVENT_GAP_DAYS`` tell of another incident there, while a campaign
     ("Kursk incursion") stays one however long it is reported. A claim whose article names
     no event joins the corpus's largest event of its time (:func:`main_event`)."""
@@ -145,15 +145,19 @@ def event_keys(claims: Sequence[Claim], date_of: DateOf) -> tuple[list[str | Non
 def main_event(claims: Sequence[Claim], keys: list[str | None], date_of: DateOf
                ) -> list[str | None]:
     """Claims of articles that name no event, in the corpus's event with the most claims
-    whose reporting (± ``EVENT_GAP_DAYS``) covers their article's date: where a report does
-    not say where it happened, it is most likely about the story the corpus is about."""
+    whose reporting (± ``EVENT_GAP_DAYS``) covers their article's date and which names a
+    party the article names too, or any such event where the article names no party: where
+    a report does not say where it happened, it is most likely about the story the corpus
+    is about, unless the sides it names show another war of the same time."""
     sizes = Counter(key for key in keys if key is not None)
     span: dict[str, tuple[str, str]] = {}
+    sides: dict[str, set[str]] = defaultdict(set)
     for claim, key in zip(claims, keys, strict=True):
         day = date_of(claim.article)
         if key is not None and day:
             low, high = span.get(key, (day, day))
             span[key] = (min(low, day), max(high, day))
+        sides[key or f"article:{claim.article}"] |= parties(claim)
 
     def covers(key: str, day: str | None) -> bool:
         if day is None or key not in span:
@@ -162,16 +166,24 @@ def main_event(claims: Sequence[Claim], keys: list[str | None], date_of: DateOf
             -EVENT_GAP_DAYS
 
     ranked = [key for key, _ in sizes.most_common()]
-    joined: dict[str | None, str | None] = {}
+    joined: dict[str, str | None] = {}
     out: list[str | None] = []
     for claim, key in zip(claims, keys, strict=True):
         if key is None:
-            day = date_of(claim.article)
-            if day not in joined:
-                joined[day] = next((k for k in ranked if covers(k, day)), None)
-            key = joined[day]
+            day, own = date_of(claim.article), sides[f"article:{claim.article}"]
+            if claim.article not in joined:
+                joined[claim.article] = next(
+                    (k for k in ranked if covers(k, day) and (not own or own & sides[k])),
+                    None)
+            key = joined[claim.article]
         out.append(key)
     return out
+
+
+def parties(claim: Claim) -> set[str]:
+    """The sides a claim names: its subject's, its source's (civilians are no side)."""
+    found = {claim.actor, actor_of(claim.source or ""), actor_of(claim.subject or "")}
+    return {side for side in found if side is not None and side != "Civilians"}
 
 
 def gap(earlier: str, later: str) -> int:
@@ -179,7 +191,7 @@ def gap(earlier: str, later: str) -> int:
 
 
 def readable(key: str, names: Counter[str]) -> str:
-    """The event's most used name, with the month it was first reported ("Kramatorsk strike,
+    """The event's most used name, with the month it was first reported ("Marib strike,
     April 2022")."""
     name = names.most_common(1)[0][0]
     start = key.rsplit("|", 1)[-1]
