@@ -289,3 +289,15 @@ def test_a_compatible_why_names_the_smallest_and_largest_figures() -> None:
     assert group.status == "compatible"
     assert "at least 12 (the port authority, 2 March 2024)" in group.why
     assert "31 (the coastguard, 4 March 2024)" in group.why
+
+
+def test_an_outlets_own_figure_is_named_by_its_outlet() -> None:
+    from triangulate.reconcile.groups import build_groups
+
+    claims = [Claim(article="a1", measure="wounded", value=40, low=40, high=40,
+                    qualifier="exact", subject="people")]
+    [group] = build_groups(claims, lambda i: "article:a1", lambda _: "2024-03-02",
+                           {"a1": "Delta Radio"}.get)
+    assert "Delta Radio's own reporting" in group.why
+    [unnamed] = build_groups(claims, lambda i: "article:a1", lambda _: "2024-03-02")
+    assert "Delta Radio" not in unnamed.why

@@ -31,7 +31,8 @@ def crosscheck(readings: Sequence[Reading], tensions: Sequence[Tension] | None =
     clusters = duplicate_clusters(articles)
     dates = {a.id: a.published for a in articles}
     keys = source_keys(claims, unknown_outlets_as_one(articles, clusters))
-    groups = build_groups(claims, keys.__getitem__, dates.get)
+    outlets = {a.id: a.outlet for a in articles}
+    groups = build_groups(claims, keys.__getitem__, dates.get, outlets.get)
     canonical = {(label, name): folded
                  for label in {e.label for e in entities}
                  for name, folded in fold_names(

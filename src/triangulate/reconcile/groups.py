@@ -49,6 +49,7 @@ CATEGORIES = {"children": "children", "child": "children", "minors": "children",
 
 SourceOf = Callable[[int], str]
 DateOf = Callable[[str], str | None]
+OutletOf = Callable[[str], str | None]  # an article's outlet, where known
 
 
 def subject_key(claim: Claim) -> str | None:
@@ -200,20 +201,23 @@ def readable(key: str, names: Counter[str]) -> str:
     return f"{name}, {date.fromisoformat(start).strftime('%B %Y')}"
 
 
-def build_groups(claims: Sequence[Claim], source_of: SourceOf, date_of: DateOf) -> list[Group]:
+def build_groups(claims: Sequence[Claim], source_of: SourceOf, date_of: DateOf,
+                 outlet_of: OutletOf = lambda _: None) -> list[Group]:
+    """The groups of the claims; ``outlet_of`` names an article's outlet for the ``why``."""
     keys, names = event_keys(claims, date_of)
     groups = []
     for (event, measure, key), members in sorted(block(claims, keys.__getitem__).items()):
-        group = judge(measure, key, members, claims, source_of, date_of)
+        group = judge(measure, key, members, claims, source_of, date_of, outlet_of)
         group.event = names.get(event)
         groups.append(group)
     return groups
 
 
 def judge(measure: str, key: str, members: list[int], claims: Sequence[Claim],
-          source_of: SourceOf, date_of: DateOf) -> Group:
+          source_of: SourceOf, date_of: DateOf,
+          outlet_of: OutletOf = lambda _: None) -> Group:
     sources = sorted({source_of(i) for i in members})
-    status, why = status_of(members, claims, source_of, date_of)
+    status, why = status_of(members, claims, source_of, date_of, outlet_of)
     low, best, high = estimate(members, claims)
     articles = list(dict.fromkeys(claims[i].article for i in members))
     return Group(
@@ -231,38 +235,42 @@ def as_of(claim: Claim, date_of: DateOf) -> str | None:
 
 
 def status_of(members: list[int], claims: Sequence[Claim], source_of: SourceOf,
-              date_of: DateOf) -> tuple[Status, str]:
+              date_of: DateOf, outlet_of: OutletOf = lambda _: None) -> tuple[Status, str]:
     sources = {source_of(i) for i in members}
     if len(sources) == 1:
         outlets = len({claims[i].article for i in members})
-        return "single_source", f"one independent source ({source_name(claims[members[0]])}) " \
+        return "single_source", "one independent source " \
+            f"({source_name(claims[members[0]], outlet_of)}) " \
             f"in {outlets} article{'s' if outlets > 1 else ''}"
+    def said(i: int) -> str:
+        return describe(claims[i], date_of, outlet_of)
+
     clash = find_clash(members, claims, source_of, date_of)
     if clash is not None:
         a, b = clash
-        return "conflicting", f"{describe(claims[a], date_of)} and " \
-            f"{describe(claims[b], date_of)} cannot both be true for the same scope and time"
+        return "conflicting", f"{said(a)} and {said(b)} cannot both be true for the same " \
+            "scope and time"
     match = find_agreement(members, claims, source_of, date_of)
     if match is not None:
         a, b = match
-        return "corroborated", f"{describe(claims[a], date_of)} and " \
-            f"{describe(claims[b], date_of)} agree, and so do the latest figures of all " \
-            f"{len(sources)} independent sources"
-    return "compatible", f"{spread(members, claims, date_of)}: {len(sources)} independent " \
-        "sources give different figures that can all be true (bounds, vague figures, scope, " \
-        "or a count that grew over time)"
+        return "corroborated", f"{said(a)} and {said(b)} agree, and so do the latest " \
+            f"figures of all {len(sources)} independent sources"
+    return "compatible", f"{spread(members, claims, date_of, outlet_of)}: {len(sources)} " \
+        "independent sources give different figures that can all be true (bounds, vague " \
+        "figures, scope, or a count that grew over time)"
 
 
-def spread(members: list[int], claims: Sequence[Claim], date_of: DateOf) -> str:
+def spread(members: list[int], claims: Sequence[Claim], date_of: DateOf,
+           outlet_of: OutletOf) -> str:
     """The group's smallest and largest stated figures in words, with sources and dates."""
     stated = sorted((i for i in members if value_at(i, claims) is not None),
                     key=lambda i: figure(i, claims))
     if not stated:
         return "figures without a number"
     if len(stated) == 1:
-        return describe(claims[stated[0]], date_of)
-    return f"from {describe(claims[stated[0]], date_of)} " \
-        f"to {describe(claims[stated[-1]], date_of)}"
+        return describe(claims[stated[0]], date_of, outlet_of)
+    return f"from {describe(claims[stated[0]], date_of, outlet_of)} " \
+        f"to {describe(claims[stated[-1]], date_of, outlet_of)}"
 
 
 Bound = tuple[float, str, int]  # (value, source, claim index)
@@ -406,11 +414,16 @@ def find_agreement(members: list[int], claims: Sequence[Claim], source_of: Sourc
         else None
 
 
-def source_name(claim: Claim) -> str:
-    return claim.source or "the reporting outlet"
+def source_name(claim: Claim, outlet_of: OutletOf = lambda _: None) -> str:
+    """Who gives the figure: its source, else the outlet that reports it on its own
+    authority."""
+    if claim.source:
+        return claim.source
+    outlet = outlet_of(claim.article)
+    return f"{outlet}'s own reporting" if outlet else "the reporting outlet"
 
 
-def describe(claim: Claim, date_of: DateOf) -> str:
+def describe(claim: Claim, date_of: DateOf, outlet_of: OutletOf = lambda _: None) -> str:
     """A figure in words, with its source and date: "at least 500 (health ministry, 17
     October 2023)"."""
     words = {"at_least": "at least ", "more_than": "more than ", "about": "about ",
@@ -424,7 +437,7 @@ def describe(claim: Claim, date_of: DateOf) -> str:
         value = claim.text or "a vague figure"
     day = as_of(claim, date_of)
     when = f", {date.fromisoformat(day).strftime('%-d %B %Y')}" if day else ", undated"
-    return f"{words.get(claim.qualifier, '')}{value} ({source_name(claim)}{when})"
+    return f"{words.get(claim.qualifier, '')}{value} ({source_name(claim, outlet_of)}{when})"
 
 
 def estimate(members: list[int], claims: Sequence[Claim]
