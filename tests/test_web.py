@@ -307,10 +307,8 @@ def test_the_quotes_page_searches_by_speaker_and_words(client: TestClient) -> No
 
 
 def test_groups_filter_by_event_words_and_dates(client: TestClient) -> None:
-    market = every(client, "/api/v1/groups?event=market", 50)
-    assert market and all(
-        any("market" in c["sentence"].lower() for c in
-            client.get(g["links"]["self"]).json()["figures"]) for g in market)
+    kharkiv = every(client, "/api/v1/groups?event=kharkiv", 50)
+    assert kharkiv and all("kharkiv" in (g["event"] or "").lower() for g in kharkiv)
     assert every(client, "/api/v1/groups?event=cathedral", 50) == []
     dates = {a["id"]: a["published"] for a in every(client, "/api/v1/articles", 50)}
     late = every(client, "/api/v1/groups?since=2025-03-04", 50)

@@ -167,7 +167,7 @@ class GroupFilter:
     outlet: str | None = None
     since: str | None = None
     until: str | None = None
-    event: str | None = None  # words of the event (matched in the figures' sentences)
+    event: str | None = None  # words of the group's event ("Kramatorsk", "attack, April 2022")
 
     def keeps(self, snap: Snapshot, group: Group) -> bool:
         if self.measure and group.measure != self.measure:
@@ -176,8 +176,7 @@ class GroupFilter:
             return False
         if not contains(self.subject, group.subject):
             return False
-        if self.event and not any(contains(self.event, c.sentence, c.scope)
-                                  for c in (snap.analysis.claims[i] for i in group.claims)):
+        if not contains(self.event, group.event):
             return False
         if self.outlet and not any(contains(self.outlet, snap.outlet(a))
                                    for a in group.articles):
