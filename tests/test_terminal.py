@@ -68,3 +68,11 @@ def test_an_area_estimate_names_its_unit_once() -> None:
     group = Group(measure="area", subject="farmland", articles=["a"], status="compatible",
                   low=640.0, best=1460.0, high=None)
     assert views.estimate(group) == "640 / 1,460 / – km²"
+
+
+def test_key_figures_name_each_groups_event() -> None:
+    analysis = many_groups(2)
+    analysis.groups[0].event = "Harbour raid, May 2024"
+    analysis.groups[1].event = "Dam shelling, June 2024"
+    text = " ".join(" ".join(summary(analysis)).split())
+    assert "Harbour raid" in text and "Dam shelling" in text

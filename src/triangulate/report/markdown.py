@@ -72,11 +72,12 @@ def header(analysis: Analysis) -> list[str]:
 def glance(analysis: Analysis) -> list[str]:
     outlets = [(o.name, "; ".join(a.title or a.id for a in o.articles), o.dates)
                for o in views.outlets(analysis)]
-    key_figures = [(g.measure, g.subject, views.STATUS_WORDS[g.status], views.estimate(g),
-                    len(g.sources)) for g in analysis.groups]
+    key_figures = [(g.measure, g.subject, g.event or "", views.STATUS_WORDS[g.status],
+                    views.estimate(g), len(g.sources)) for g in analysis.groups]
     return ["## The story at a glance", "", "### Outlets", "",
             *table(("outlet", "articles", "published"), outlets), "### Key figures", "",
-            *table(("measure", "about", "status", "low / best / high", "sources"), key_figures)]
+            *table(("measure", "about", "event", "status", "low / best / high", "sources"),
+                   key_figures)]
 
 
 def figures(analysis: Analysis) -> list[str]:

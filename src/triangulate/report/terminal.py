@@ -170,10 +170,11 @@ def outlets_table(analysis: Analysis, top: int = TOP) -> WholeWordTable:
 
 
 def key_figures_table(analysis: Analysis, top: int = TOP) -> WholeWordTable:
-    table = _table("Key figures", "measure", "about", "status", "low / best / high", "sources")
+    table = _table("Key figures", "measure", "about", "event", "status", "low / best / high",
+                   "sources")
     for group in _first(most_sourced(analysis.groups), top, table, "group"):
-        table.add_row(group.measure, escape(group.subject), _status(group.status),
-                      views.estimate(group), str(len(group.sources)))
+        table.add_row(group.measure, escape(group.subject), escape(group.event or ""),
+                      _status(group.status), views.estimate(group), str(len(group.sources)))
     return table
 
 
