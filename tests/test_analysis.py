@@ -51,3 +51,11 @@ def test_killed_run_resumes(tmp_path: Path, db_url: str, monkeypatch: pytest.Mon
     result = analysis.run([tmp_path], Store(db_url), ignore)
     assert sorted(read) == ["a2", "a3"]
     assert len(result.articles) == 4 and Store(db_url).counts()["articles"] == 4
+
+
+def test_a_short_sentence_is_a_text_and_a_file_name_is_a_path() -> None:
+    from triangulate.analysis import looks_like_path
+
+    assert all(looks_like_path(name) for name in ("missing.txt", "corpus/", "feed.jsonl.gz"))
+    assert not any(looks_like_path(text) for text in ("Troops advanced.", "Kyiv fell.",
+                                                      "The ferry sank."))

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
+import re
 from pathlib import Path
 
 from triangulate.ingest import IngestOptions, hashed_id, is_url, make_article, read_sources
@@ -16,6 +17,7 @@ from triangulate.reconcile.tensions import LIMIT as TENSION_LIMIT
 from triangulate.store import Store
 from triangulate.types import Analysis, Article, IngestProblem, Reading, Tension
 
+_EXTENSION = re.compile(r"\.[A-Za-z][A-Za-z0-9]{0,4}$")  # .txt, .html, .gz, .jsonl
 ProblemHandler = Callable[[IngestProblem], None]
 ProgressHandler = Callable[[int], None]  # articles done so far
 PhaseHandler = Callable[[str], None]  # the phase now starting, in words
@@ -49,8 +51,11 @@ def read_items(sources: Iterable[str | Path], options: IngestOptions | None = No
 
 
 def looks_like_path(text: str) -> bool:
-    return "\n" not in text and len(text) < 300 and ("/" in text or "." in text[-6:]) \
-        and len(text.split()) <= 3
+    """A missing file's name ("corpus/a.txt", "report.html"), to be named as missing, rather
+    than a short text ("Troops advanced."): a folder separator, or a file extension that
+    ends the string, with no sentence's full stop."""
+    return "\n" not in text and len(text) < 300 and len(text.split()) <= 3 \
+        and ("/" in text or _EXTENSION.search(text) is not None)
 
 
 def run(sources: Iterable[str | Path], store: Store, on_problem: ProblemHandler,
