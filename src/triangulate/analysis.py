@@ -5,9 +5,9 @@ Every stage is called from here, in order; each stage knows nothing of the ones 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
-import re
 from pathlib import Path
 
 from triangulate.ingest import IngestOptions, hashed_id, is_url, make_article, read_sources
