@@ -404,3 +404,18 @@ def test_a_possessive_skips_a_party_named_by_a_thing_of_it(nlp: Language) -> Non
             "killed eight of their fighters, officials said.")
     claim = [c for c in claims_in(nlp, text) if c.measure == "killed"][-1]
     assert claim.actor == "Houthis"
+
+
+@pytest.mark.parametrize("text", [
+    "Attacks fell by 30 percent from the 1,250 recorded a year earlier.",
+    "A 12 percent rise took the count of displaced families to 4,800.",
+    "The army holds 40 percent of the province and 220 villages.",
+])
+def test_a_bare_number_after_a_share_is_no_share(nlp: Language, text: str) -> None:
+    shares = [c for c in claims_in(nlp, text) if c.measure == "share"]
+    assert shares and all(c.value is not None and c.value <= 1 for c in shares)
+
+
+def test_a_range_of_percents_is_one_share(nlp: Language) -> None:
+    claim = only(nlp, "Between 20 and 30 percent of the district was flooded.", "share")
+    assert claim.low == 0.2 and claim.high == 0.3

@@ -110,7 +110,7 @@ def read_claim(doc: Doc, text: str, mention: NumberMention, quotes: list[Quote],
     measure, value, low, high = measure_of(mention, number, counted)
     sentence = root.sent
     previous = earlier[-1] if earlier else None
-    continues = previous is not None and (
+    continues = previous is not None and previous.measure not in UNIT_MEASURES and (
         (previous.sentence == sentence.text.strip()
          and is_ellipsis(number, counted, measure, previous))
         or (measure in {None, "other"} and restates_total(root, previous)))
@@ -244,12 +244,17 @@ def restates_total(root: Token, previous: Claim) -> bool:
     return any(previous.sentence == sentence.text.strip() for sentence in near)
 
 
+UNIT_MEASURES = frozenset({"share", "area"})
+"""Measures whose unit the number itself must carry ("12 percent", "40 square kilometres"): a
+bare number after one ("a 30 percent drop from 1,619") is no share or area of its own."""
+
+
 def is_ellipsis(number: Span, counted: Token | None, measure: str | None,
                 previous: Claim) -> bool:
     """True for a bare number in a series: no counted noun and no measure of its own, or a
     measure read only from the previous figure's verb ("3,000 killed or wounded before
     Christmas and some 3,800 in early January")."""
-    if measure in {"area", "share"} or word_after(number) is not None:
+    if measure in UNIT_MEASURES or word_after(number) is not None:
         return False
     if counted is not None and counted.pos_ not in {"NUM", "PRON"}:
         return False
