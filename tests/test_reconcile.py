@@ -301,3 +301,19 @@ def test_an_outlets_own_figure_is_named_by_its_outlet() -> None:
     assert "Delta Radio's own reporting" in group.why
     [unnamed] = build_groups(claims, lambda i: "article:a1", lambda _: "2024-03-02")
     assert "Delta Radio" not in unnamed.why
+
+
+def test_a_grouped_claim_bears_its_groups_event_name() -> None:
+    from triangulate.reconcile import crosscheck
+
+    def reading(article: str, event: str, value: float) -> Reading:
+        claim = Claim(article=article, measure="killed", value=value, low=value, high=value,
+                      qualifier="exact", subject="people", source="the coastguard",
+                      event=event)
+        return Reading(article=Article(id=article, text="t", outlet=article,
+                                       published="2024-05-02"), claims=[claim])
+
+    analysis = crosscheck([reading("a1", "Harbour raid", 12), reading("a2", "Harbour attack", 12),
+                           reading("a3", "Harbour raid", 12)])
+    [group] = analysis.groups
+    assert group.event and all(c.event == group.event for c in analysis.claims)

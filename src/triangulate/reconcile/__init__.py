@@ -13,7 +13,7 @@ from triangulate.reconcile.independence import (
 )
 from triangulate.reconcile.names import fold_names, fold_speakers
 from triangulate.reconcile.tensions import LIMIT, find_tensions
-from triangulate.types import Analysis, Reading, Tension
+from triangulate.types import Analysis, Claim, Group, Reading, Tension
 
 __all__ = ["crosscheck", "duplicate_clusters"]
 
@@ -40,8 +40,17 @@ def crosscheck(readings: Sequence[Reading], tensions: Sequence[Tension] | None =
     return Analysis(
         articles=articles,
         quotes=[replace(q, speaker_name=speaker_names.get(q.speaker or "")) for q in quotes],
-        claims=claims,
+        claims=with_group_events(claims, groups),
         entities=[replace(e, canonical=canonical[(e.label, e.canonical)]) for e in entities],
         groups=groups,
         tensions=find_tensions(readings, tension_limit) if tensions is None else list(tensions),
     )
+
+
+def with_group_events(claims: Sequence[Claim], groups: Sequence[Group]) -> list[Claim]:
+    """Each grouped claim named by its group's event ("Harbour raid, May 2024"), so that a
+    claim and its group say one name; an article's own reading of its event ("harbour
+    attack") is where the grouping started, not what the claim belongs to."""
+    event_of = {i: group.event for group in groups for i in group.claims if group.event}
+    return [replace(claim, event=event_of[i]) if i in event_of else claim
+            for i, claim in enumerate(claims)]
