@@ -119,6 +119,28 @@ def test_label_before_a_colon(nlp: Language) -> None:
     assert has(quote.speaker, "Ivan Sirko")
 
 
+@pytest.mark.parametrize("text, name", [
+    ("“The shelling went on all night.”― Olena Kravets", "Olena Kravets"),
+    ("“We stayed because the cows needed milking.”— Dmytro Bondar\n", "Dmytro Bondar"),
+    ("Readers wrote in.\n“Nobody told us the bridge was closed.”– Marta Hlib, a nurse",
+     "Marta Hlib"),
+])
+def test_dash_against_the_closing_mark_signs_the_quote(nlp: Language, text: str,
+                                                       name: str) -> None:
+    assert has(only(nlp, text).speaker, name)
+
+
+def test_signed_lines_keep_their_own_signers(nlp: Language) -> None:
+    found = quotes(nlp, "“The water came up to the second floor.”― Ruslan Tkach\n"
+                        "“They rebuilt the school in a month.”― Iryna Soroka\n")
+    assert len(found) == 2
+    assert has(found[0].speaker, "Ruslan Tkach") and has(found[1].speaker, "Iryna Soroka")
+
+
+def test_dash_against_a_mark_without_a_name_signs_nothing(nlp: Language) -> None:
+    assert only(nlp, "“The shelling went on all night.”― and into the morning.").speaker is None
+
+
 def test_appositive_gives_role_and_affiliation(nlp: Language, nlp_names: Language) -> None:
     text = "“We jam their drones every night,” said Andriy, a Ukrainian drone operator."
     quote = only(nlp, text)

@@ -60,6 +60,7 @@ _MAX_LABEL = 12  # tokens of a "Name, Outlet: '...'" label before a quote
 _MIN_INDIRECT_TOKENS = 3
 _SENTENCE_PUNCT = frozenset({".", "!", "?", "…"})
 _MARK_CHARS = frozenset("\"'“”„‟‘’‚‛«»`")
+_SIGNING_DASHES: frozenset[str] = frozenset({"―", "—", "–", "-", "--"})
 _VAGUE_SOURCES = frozenset({
     "report", "reports", "estimate", "estimates", "figure", "figures", "data", "media",
     "account", "accounts", "rumour", "rumours", "rumor", "rumors", "statistics",
@@ -273,17 +274,24 @@ def _label_after(ctx: _Context, item: _Found) -> Token | None:
     while i < len(doc) and (all(c in _MARK_CHARS for c in doc[i].text) or (
             doc[i].is_space and "\n" not in doc[i].text)):
         i += 1
-    if i + 1 >= len(doc) or doc[i].text not in ("―", "—", "–", "-", "--"):
+    # the tokenizer leaves a dash written against the closing mark on it: "”―"
+    if i + 1 >= len(doc) or doc[i].text.lstrip("".join(_MARK_CHARS)) not in _SIGNING_DASHES:
         return None
     name = doc[i + 1]
     if ctx.quoted(name.i) or ctx.paragraph(name.idx) != item.paragraph or not (
         name.pos_ == "PROPN" or name.ent_type_ == "PERSON"
     ):
         return None
-    while name.i + 1 < len(doc) and (doc[name.i + 1].pos_ == "PROPN" or doc[
-            name.i + 1].ent_type_ == "PERSON") and not ctx.quoted(name.i + 1):
+    while name.i + 1 < len(doc) and _name_goes_on(ctx, doc[name.i + 1]):
         name = doc[name.i + 1]
     return name
+
+
+def _name_goes_on(ctx: _Context, token: Token) -> bool:
+    """True where ``token`` is one more word of a signing name (a line break is never one,
+    though the tagger may count it in the name before it)."""
+    return not (token.is_space or ctx.quoted(token.i)) and (
+        token.pos_ == "PROPN" or token.ent_type_ == "PERSON")
 
 
 def _prefer(ctx: _Context, after: Token, before: Token) -> Token:
