@@ -137,6 +137,22 @@ def test_signed_lines_keep_their_own_signers(nlp: Language) -> None:
     assert has(found[0].speaker, "Ruslan Tkach") and has(found[1].speaker, "Iryna Soroka")
 
 
+@pytest.mark.parametrize("first", [
+    "“Who will pay for the roof?” ― Ruslan Tkach\n",
+    "“Why did nobody warn us?” — Ruslan Tkach\n",
+    "“We lost everything!” ― Ruslan Tkach\n",
+])
+def test_a_signed_question_is_not_continued_by_the_next_line(nlp: Language, first: str) -> None:
+    found = quotes(nlp, first + "“They rebuilt the school in a month.”― Iryna Soroka\n")
+    assert [has(q.speaker, name) for q, name in zip(found, ("Tkach", "Soroka"), strict=True)] \
+        == [True, True]
+
+
+def test_a_dash_inside_the_attribution_is_not_a_signature(nlp: Language) -> None:
+    quote = only(nlp, "“Who will pay?” asked Ruslan Tkach — a builder — at the meeting.")
+    assert has(quote.speaker, "Ruslan Tkach")
+
+
 def test_dash_against_a_mark_without_a_name_signs_nothing(nlp: Language) -> None:
     assert only(nlp, "“The shelling went on all night.”― and into the morning.").speaker is None
 

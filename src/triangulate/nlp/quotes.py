@@ -274,8 +274,7 @@ def _label_after(ctx: _Context, item: _Found) -> Token | None:
     while i < len(doc) and (all(c in _MARK_CHARS for c in doc[i].text) or (
             doc[i].is_space and "\n" not in doc[i].text)):
         i += 1
-    # the tokenizer leaves a dash written against the closing mark on it: "”―"
-    if i + 1 >= len(doc) or doc[i].text.lstrip("".join(_MARK_CHARS)) not in _SIGNING_DASHES:
+    if i + 1 >= len(doc) or not _is_signing_dash(doc[i]):
         return None
     name = doc[i + 1]
     if ctx.quoted(name.i) or ctx.paragraph(name.idx) != item.paragraph or not (
@@ -285,6 +284,12 @@ def _label_after(ctx: _Context, item: _Found) -> Token | None:
     while name.i + 1 < len(doc) and _name_goes_on(ctx, doc[name.i + 1]):
         name = doc[name.i + 1]
     return name
+
+
+def _is_signing_dash(token: Token) -> bool:
+    """A dash that may sign a quote with a name; the tokenizer leaves one written against
+    the closing mark on it: "”―"."""
+    return token.text.lstrip("".join(_MARK_CHARS)) in _SIGNING_DASHES
 
 
 def _name_goes_on(ctx: _Context, token: Token) -> bool:
@@ -322,6 +327,8 @@ def _cue_next_to(ctx: _Context, item: _Found, *, after: bool) -> Token | None:
     token = doc[i]
     if token.is_space or token.text in _SENTENCE_PUNCT or token.text in (";", ")", "("):
         return None
+    if after and _is_signing_dash(token):
+        return None  # "'...?' ― Name": a signature, however the tagger took the dash
     verb = _verb_above(ctx, token)
     if after and (verb is None or not _is_cue(verb)):
         verb = _cue_in_reach(ctx, token) or verb
