@@ -157,6 +157,22 @@ def test_dash_against_a_mark_without_a_name_signs_nothing(nlp: Language) -> None
     assert only(nlp, "“The shelling went on all night.”― and into the morning.").speaker is None
 
 
+@pytest.mark.parametrize("text, name", [
+    ("As Olena Marchuk, a teacher in the town, recently put it, “Nobody here sleeps through "
+     "the night anymore.”", "Olena Marchuk"),
+    ("The engineer Pavlo Hrytsak put it bluntly: “Without power the pumps stop.”", "Hrytsak"),
+    ("“The road is our lifeline,” as the driver Serhiy Koval put it.", "Serhiy Koval"),
+])
+def test_putting_it_into_words_is_a_cue(nlp: Language, text: str, name: str) -> None:
+    assert has(only(nlp, text).speaker, name)
+
+
+def test_putting_it_somewhere_is_not_a_cue(nlp: Language) -> None:
+    for text in ("Pavlo Hrytsak put it on the shelf, “Nobody needs it now.”",
+                 "Pavlo Hrytsak put it away, “Nobody needs it now.”"):
+        assert not has(only(nlp, text).speaker, "Hrytsak")
+
+
 def test_appositive_gives_role_and_affiliation(nlp: Language, nlp_names: Language) -> None:
     text = "“We jam their drones every night,” said Andriy, a Ukrainian drone operator."
     quote = only(nlp, text)

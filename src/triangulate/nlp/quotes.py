@@ -60,6 +60,7 @@ _MAX_LABEL = 12  # tokens of a "Name, Outlet: '...'" label before a quote
 _MIN_INDIRECT_TOKENS = 3
 _SENTENCE_PUNCT = frozenset({".", "!", "?", "…"})
 _MARK_CHARS = frozenset("\"'“”„‟‘’‚‛«»`")
+_MANNER_OF_PUTTING: frozenset[str] = frozenset({"well", "best", "thus", "so", "better"})
 _SIGNING_DASHES: frozenset[str] = frozenset({"―", "—", "–", "-", "--"})
 _VAGUE_SOURCES = frozenset({
     "report", "reports", "estimate", "estimates", "figure", "figures", "data", "media",
@@ -413,7 +414,20 @@ def _is_verb(token: Token) -> bool:
 def _is_cue(token: Token) -> bool:
     if token.lower_ == "according":
         return True
-    return token.lemma_ in CUE_LEMMAS and token.pos_ in ("VERB", "AUX")
+    return token.pos_ in ("VERB", "AUX") and (token.lemma_ in CUE_LEMMAS or _puts_it(token))
+
+
+def _puts_it(verb: Token) -> bool:
+    """"As one medic put it, '...'", "she put it bluntly: '...'": putting it into words; a
+    place or particle after "it" ("put it on the truck", "put it away") moves a thing."""
+    if verb.lemma_ != "put":
+        return False
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.lower_ == "it"), None)
+    if obj is None:
+        return False
+    after = [t for t in verb.subtree if t.i > obj.i and not t.is_punct]
+    return all(t.pos_ == "ADV" and (t.lower_.endswith("ly") or t.lower_ in _MANNER_OF_PUTTING)
+               for t in after)
 
 
 def _cue_above(ctx: _Context, item: _Found) -> Token | None:
