@@ -173,6 +173,21 @@ def test_putting_it_somewhere_is_not_a_cue(nlp: Language) -> None:
         assert not has(only(nlp, text).speaker, "Hrytsak")
 
 
+@pytest.mark.parametrize("text", [
+    "“We were ready,” the captain said, adding that reinforcements came late, “The order "
+    "never came.”",
+    "“Prices doubled,” Hanna told us, pointing to the empty stalls, “Bread is scarce now.”",
+    "“Nobody slept,” the nurse said, as the sirens started again, “We counted the explosions.”",
+])
+def test_an_attribution_that_says_more_ends_the_passage(nlp: Language, text: str) -> None:
+    assert len([q for q in quotes(nlp, text) if q.kind == "direct"]) == 2
+
+
+def test_a_bare_attribution_still_splits_one_passage(nlp: Language) -> None:
+    text = "“We hold,” the colonel said, “and nobody crosses the river.”"
+    assert len([q for q in quotes(nlp, text) if q.kind == "direct"]) == 1
+
+
 def test_appositive_gives_role_and_affiliation(nlp: Language, nlp_names: Language) -> None:
     text = "“We jam their drones every night,” said Andriy, a Ukrainian drone operator."
     quote = only(nlp, text)

@@ -513,8 +513,20 @@ def _continues_across_cue(ctx: _Context, prev: _Found, item: _Found, join_senten
         return False
     if not prev.last < prev.cue.i < item.first or item.first - prev.last > _MAX_JOIN_GAP:
         return False
+    if _attribution_says_more(ctx, prev.cue, prev, item):
+        return False
     return not item.partial and (
         join_sentences or not _attribution_ends_sentence(ctx, prev, item))
+
+
+def _attribution_says_more(ctx: _Context, cue: Token, prev: _Found, item: _Found) -> bool:
+    """"'...,' he said, adding that ..., '...'": a second verb between the halves makes the
+    next quote its own, as a sentence of its own (it opens with a capital) after it."""
+    first_word = next((t for t in ctx.doc[item.first : item.last + 1] if not t.is_punct), None)
+    if first_word is None or not first_word.text[:1].isupper():
+        return False
+    return any(_is_verb(t) and t.i != cue.i and not ctx.quoted(t.i)
+               for t in ctx.doc[prev.last + 1 : item.first])
 
 
 def _attribution_ends_sentence(ctx: _Context, prev: _Found, item: _Found) -> bool:
