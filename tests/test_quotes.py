@@ -476,3 +476,24 @@ def test_seed_articles_meet_the_quote_targets(nlp: Language) -> None:
     result = _score_module().score(gold, {"articles": articles, "quotes": records})["quotes"]
     assert result["attributed_f1"] >= 0.9
     assert result["speaker_accuracy"] >= 0.9
+
+
+@pytest.mark.parametrize("text, second", [
+    ("A new survey found that most residents had stayed. The Kharkiv Institute survey found "
+     "that food prices had doubled.", "Kharkiv Institute"),
+    ("A military report said that the bridge held. The NATO report said that it fell on "
+     "Sunday.", "NATO"),
+    ("An official said that the convoy was late. The Pentagon official said that it would "
+     "arrive on Monday.", "Pentagon"),
+])
+def test_a_description_that_names_more_speaks_for_itself(nlp: Language, text: str,
+                                                         second: str) -> None:
+    found = quotes(nlp, text)
+    assert len(found) == 2 and has(found[1].speaker, second) and not has(found[0].speaker,
+                                                                        second)
+
+
+def test_a_plain_description_points_back(nlp: Language) -> None:
+    found = quotes(nlp, "Colonel Petro Marchenko, a Ukrainian commander, said that the line "
+                        "held. The Ukrainian commander said that shells were scarce.")
+    assert [has(q.speaker, "Petro Marchenko") for q in found] == [True, True]
