@@ -497,3 +497,22 @@ def test_a_plain_description_points_back(nlp: Language) -> None:
     found = quotes(nlp, "Colonel Petro Marchenko, a Ukrainian commander, said that the line "
                         "held. The Ukrainian commander said that shells were scarce.")
     assert [has(q.speaker, "Petro Marchenko") for q in found] == [True, True]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Mayor Ihor Terekhov criticised the engineer who said the dam was safe, saying, “He "
+     "misled all of us.”", "Terekhov"),
+    ("General Oleksandr Syrskyi dismissed the analysts who claimed the front had collapsed, "
+     "saying, “They have never been here.”", "Syrskyi"),
+    ("Governor Vitaliy Kim was forced to answer an engineer who said the shelters were "
+     "locked, saying, “Every shelter is open tonight.”", "Vitaliy Kim"),
+])
+def test_saying_after_a_reporting_relative_clause_is_the_main_subject(
+        nlp: Language, text: str, name: str) -> None:
+    direct = [q for q in quotes(nlp, text) if q.kind == "direct"]
+    assert len(direct) == 1 and has(direct[0].speaker, name)
+
+
+def test_saying_after_a_plain_relative_clause_stays_in_it(nlp: Language) -> None:
+    text = "It was Petro Hnatiuk who answered first, saying, “Nobody comes back.”"
+    assert has(only(nlp, text).speaker, "Petro Hnatiuk")

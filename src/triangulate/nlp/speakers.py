@@ -298,13 +298,21 @@ def _climb_subject(cue: Token) -> Token | None:
         node = node.head
         subject = _subject(node) or next(
             (c for c in node.children if c.dep_ == "nsubjpass"), None)
-        if subject is None:
+        if subject is None or _reports_for_itself(node, cue):
             continue
         if node.lemma_ in SPEECH_LEMMAS:
             return subject
         if nearest is None:
             nearest = subject
     return nearest
+
+
+def _reports_for_itself(verb: Token, cue: Token) -> bool:
+    """A relative clause that reports on its own before the cue: "... the engineer who said
+    the dam was safe, saying ..." is the parser's way of hanging the main clause's "saying"
+    on "said"; the speaker is the main clause's subject."""
+    return verb.dep_ == "relcl" and any(
+        c.dep_ == "ccomp" and c.i < cue.i for c in verb.children)
 
 
 def _noun_after(cue: Token, quoted: Callable[[int], bool]) -> Token | None:
