@@ -516,3 +516,24 @@ def test_saying_after_a_reporting_relative_clause_is_the_main_subject(
 def test_saying_after_a_plain_relative_clause_stays_in_it(nlp: Language) -> None:
     text = "It was Petro Hnatiuk who answered first, saying, “Nobody comes back.”"
     assert has(only(nlp, text).speaker, "Petro Hnatiuk")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("“This is not right,” Ihor Kolykhaiev said. “You cut the pensions” to pay for the war, "
+     "he said, pointing to the plan to “streamline” or close rural clinics. “You went on "
+     "television to blame the pensioners” for it.", "Kolykhaiev"),
+    ("“We stay,” Hanna Kovalenko said, describing how neighbours began to “make do” or leave. "
+     "“Nobody leaves before the harvest.”", "Hanna Kovalenko"),
+    ("“The water is back,” Taras Melnyk said, after the crews managed to “patch” or bypass "
+     "the main. “Power comes next week.”", "Taras Melnyk"),
+])
+def test_nobodys_words_do_not_break_a_speakers_run(nlp: Language, text: str,
+                                                    name: str) -> None:
+    last = [q for q in quotes(nlp, text) if q.kind == "direct"][-1]
+    assert has(last.speaker, name)
+
+
+def test_a_partial_quote_with_a_speaker_takes_the_run_over(nlp: Language) -> None:
+    found = quotes(nlp, "“We stay,” Hanna Kovalenko said. Petro Sydor called the plan "
+                        "“madness.” “Nobody can stay here.”")
+    assert has(found[-1].speaker, "Petro Sydor")

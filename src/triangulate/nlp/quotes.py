@@ -849,8 +849,8 @@ def _attribute(found: list[_Found], discourse: Discourse, ctx: _Context) -> None
             item.via = via_of(item.cue, head) if item.cue is not None else None
         elif item.cue is None and _continues(item, previous) and previous is not None:
             item.speaker, item.via = previous.speaker, previous.via
-        if item.kind == "direct":
-            previous = item
+        if item.kind == "direct" and not (item.partial and item.speaker is None):
+            previous = item  # a word or two quoted in narration ("to 'cross-sell'") is nobody's
 
 
 class _Outside:
