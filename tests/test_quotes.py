@@ -119,6 +119,75 @@ def test_label_before_a_colon(nlp: Language) -> None:
     assert has(quote.speaker, "Ivan Sirko")
 
 
+@pytest.mark.parametrize("text, name", [
+    ("“The shelling went on all night.”― Olena Kravets", "Olena Kravets"),
+    ("“We stayed because the cows needed milking.”— Dmytro Bondar\n", "Dmytro Bondar"),
+    ("Readers wrote in.\n“Nobody told us the bridge was closed.”– Marta Hlib, a nurse",
+     "Marta Hlib"),
+])
+def test_dash_against_the_closing_mark_signs_the_quote(nlp: Language, text: str,
+                                                       name: str) -> None:
+    assert has(only(nlp, text).speaker, name)
+
+
+def test_signed_lines_keep_their_own_signers(nlp: Language) -> None:
+    found = quotes(nlp, "“The water came up to the second floor.”― Ruslan Tkach\n"
+                        "“They rebuilt the school in a month.”― Iryna Soroka\n")
+    assert len(found) == 2
+    assert has(found[0].speaker, "Ruslan Tkach") and has(found[1].speaker, "Iryna Soroka")
+
+
+@pytest.mark.parametrize("first", [
+    "“Who will pay for the roof?” ― Ruslan Tkach\n",
+    "“Why did nobody warn us?” — Ruslan Tkach\n",
+    "“We lost everything!” ― Ruslan Tkach\n",
+])
+def test_a_signed_question_is_not_continued_by_the_next_line(nlp: Language, first: str) -> None:
+    found = quotes(nlp, first + "“They rebuilt the school in a month.”― Iryna Soroka\n")
+    assert [has(q.speaker, name) for q, name in zip(found, ("Tkach", "Soroka"), strict=True)] \
+        == [True, True]
+
+
+def test_a_dash_inside_the_attribution_is_not_a_signature(nlp: Language) -> None:
+    quote = only(nlp, "“Who will pay?” asked Ruslan Tkach — a builder — at the meeting.")
+    assert has(quote.speaker, "Ruslan Tkach")
+
+
+def test_dash_against_a_mark_without_a_name_signs_nothing(nlp: Language) -> None:
+    assert only(nlp, "“The shelling went on all night.”― and into the morning.").speaker is None
+
+
+@pytest.mark.parametrize("text, name", [
+    ("As Olena Marchuk, a teacher in the town, recently put it, “Nobody here sleeps through "
+     "the night anymore.”", "Olena Marchuk"),
+    ("The engineer Pavlo Hrytsak put it bluntly: “Without power the pumps stop.”", "Hrytsak"),
+    ("“The road is our lifeline,” as the driver Serhiy Koval put it.", "Serhiy Koval"),
+])
+def test_putting_it_into_words_is_a_cue(nlp: Language, text: str, name: str) -> None:
+    assert has(only(nlp, text).speaker, name)
+
+
+def test_putting_it_somewhere_is_not_a_cue(nlp: Language) -> None:
+    for text in ("Pavlo Hrytsak put it on the shelf, “Nobody needs it now.”",
+                 "Pavlo Hrytsak put it away, “Nobody needs it now.”"):
+        assert not has(only(nlp, text).speaker, "Hrytsak")
+
+
+@pytest.mark.parametrize("text", [
+    "“We were ready,” the captain said, adding that reinforcements came late, “The order "
+    "never came.”",
+    "“Prices doubled,” Hanna told us, pointing to the empty stalls, “Bread is scarce now.”",
+    "“Nobody slept,” the nurse said, as the sirens started again, “We counted the explosions.”",
+])
+def test_an_attribution_that_says_more_ends_the_passage(nlp: Language, text: str) -> None:
+    assert len([q for q in quotes(nlp, text) if q.kind == "direct"]) == 2
+
+
+def test_a_bare_attribution_still_splits_one_passage(nlp: Language) -> None:
+    text = "“We hold,” the colonel said, “and nobody crosses the river.”"
+    assert len([q for q in quotes(nlp, text) if q.kind == "direct"]) == 1
+
+
 def test_appositive_gives_role_and_affiliation(nlp: Language, nlp_names: Language) -> None:
     text = "“We jam their drones every night,” said Andriy, a Ukrainian drone operator."
     quote = only(nlp, text)
@@ -407,3 +476,64 @@ def test_seed_articles_meet_the_quote_targets(nlp: Language) -> None:
     result = _score_module().score(gold, {"articles": articles, "quotes": records})["quotes"]
     assert result["attributed_f1"] >= 0.9
     assert result["speaker_accuracy"] >= 0.9
+
+
+@pytest.mark.parametrize("text, second", [
+    ("A new survey found that most residents had stayed. The Kharkiv Institute survey found "
+     "that food prices had doubled.", "Kharkiv Institute"),
+    ("A military report said that the bridge held. The NATO report said that it fell on "
+     "Sunday.", "NATO"),
+    ("An official said that the convoy was late. The Pentagon official said that it would "
+     "arrive on Monday.", "Pentagon"),
+])
+def test_a_description_that_names_more_speaks_for_itself(nlp: Language, text: str,
+                                                         second: str) -> None:
+    found = quotes(nlp, text)
+    assert len(found) == 2 and has(found[1].speaker, second) and not has(found[0].speaker,
+                                                                        second)
+
+
+def test_a_plain_description_points_back(nlp: Language) -> None:
+    found = quotes(nlp, "Colonel Petro Marchenko, a Ukrainian commander, said that the line "
+                        "held. The Ukrainian commander said that shells were scarce.")
+    assert [has(q.speaker, "Petro Marchenko") for q in found] == [True, True]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Mayor Ihor Terekhov criticised the engineer who said the dam was safe, saying, “He "
+     "misled all of us.”", "Terekhov"),
+    ("General Oleksandr Syrskyi dismissed the analysts who claimed the front had collapsed, "
+     "saying, “They have never been here.”", "Syrskyi"),
+    ("Governor Vitaliy Kim was forced to answer an engineer who said the shelters were "
+     "locked, saying, “Every shelter is open tonight.”", "Vitaliy Kim"),
+])
+def test_saying_after_a_reporting_relative_clause_is_the_main_subject(
+        nlp: Language, text: str, name: str) -> None:
+    direct = [q for q in quotes(nlp, text) if q.kind == "direct"]
+    assert len(direct) == 1 and has(direct[0].speaker, name)
+
+
+def test_saying_after_a_plain_relative_clause_stays_in_it(nlp: Language) -> None:
+    text = "It was Petro Hnatiuk who answered first, saying, “Nobody comes back.”"
+    assert has(only(nlp, text).speaker, "Petro Hnatiuk")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("“This is not right,” Ihor Kolykhaiev said. “You cut the pensions” to pay for the war, "
+     "he said, pointing to the plan to “streamline” or close rural clinics. “You went on "
+     "television to blame the pensioners” for it.", "Kolykhaiev"),
+    ("“We stay,” Hanna Kovalenko said, describing how neighbours began to “make do” or leave. "
+     "“Nobody leaves before the harvest.”", "Hanna Kovalenko"),
+    ("“The water is back,” Taras Melnyk said, after the crews managed to “patch” or bypass "
+     "the main. “Power comes next week.”", "Taras Melnyk"),
+])
+def test_nobodys_words_do_not_break_a_speakers_run(nlp: Language, text: str,
+                                                    name: str) -> None:
+    last = [q for q in quotes(nlp, text) if q.kind == "direct"][-1]
+    assert has(last.speaker, name)
+
+
+def test_a_partial_quote_with_a_speaker_takes_the_run_over(nlp: Language) -> None:
+    found = quotes(nlp, "“We stay,” Hanna Kovalenko said. Petro Sydor called the plan "
+                        "“madness.” “Nobody can stay here.”")
+    assert has(found[-1].speaker, "Petro Sydor")

@@ -60,6 +60,8 @@ _MAX_LABEL = 12  # tokens of a "Name, Outlet: '...'" label before a quote
 _MIN_INDIRECT_TOKENS = 3
 _SENTENCE_PUNCT = frozenset({".", "!", "?", "…"})
 _MARK_CHARS = frozenset("\"'“”„‟‘’‚‛«»`")
+_MANNER_OF_PUTTING: frozenset[str] = frozenset({"well", "best", "thus", "so", "better"})
+_SIGNING_DASHES: frozenset[str] = frozenset({"―", "—", "–", "-", "--"})
 _VAGUE_SOURCES = frozenset({
     "report", "reports", "estimate", "estimates", "figure", "figures", "data", "media",
     "account", "accounts", "rumour", "rumours", "rumor", "rumors", "statistics",
@@ -273,17 +275,29 @@ def _label_after(ctx: _Context, item: _Found) -> Token | None:
     while i < len(doc) and (all(c in _MARK_CHARS for c in doc[i].text) or (
             doc[i].is_space and "\n" not in doc[i].text)):
         i += 1
-    if i + 1 >= len(doc) or doc[i].text not in ("―", "—", "–", "-", "--"):
+    if i + 1 >= len(doc) or not _is_signing_dash(doc[i]):
         return None
     name = doc[i + 1]
     if ctx.quoted(name.i) or ctx.paragraph(name.idx) != item.paragraph or not (
         name.pos_ == "PROPN" or name.ent_type_ == "PERSON"
     ):
         return None
-    while name.i + 1 < len(doc) and (doc[name.i + 1].pos_ == "PROPN" or doc[
-            name.i + 1].ent_type_ == "PERSON") and not ctx.quoted(name.i + 1):
+    while name.i + 1 < len(doc) and _name_goes_on(ctx, doc[name.i + 1]):
         name = doc[name.i + 1]
     return name
+
+
+def _is_signing_dash(token: Token) -> bool:
+    """A dash that may sign a quote with a name; the tokenizer leaves one written against
+    the closing mark on it: "”―"."""
+    return token.text.lstrip("".join(_MARK_CHARS)) in _SIGNING_DASHES
+
+
+def _name_goes_on(ctx: _Context, token: Token) -> bool:
+    """True where ``token`` is one more word of a signing name (a line break is never one,
+    though the tagger may count it in the name before it)."""
+    return not (token.is_space or ctx.quoted(token.i)) and (
+        token.pos_ == "PROPN" or token.ent_type_ == "PERSON")
 
 
 def _prefer(ctx: _Context, after: Token, before: Token) -> Token:
@@ -314,6 +328,8 @@ def _cue_next_to(ctx: _Context, item: _Found, *, after: bool) -> Token | None:
     token = doc[i]
     if token.is_space or token.text in _SENTENCE_PUNCT or token.text in (";", ")", "("):
         return None
+    if after and _is_signing_dash(token):
+        return None  # "'...?' ― Name": a signature, however the tagger took the dash
     verb = _verb_above(ctx, token)
     if after and (verb is None or not _is_cue(verb)):
         verb = _cue_in_reach(ctx, token) or verb
@@ -398,7 +414,20 @@ def _is_verb(token: Token) -> bool:
 def _is_cue(token: Token) -> bool:
     if token.lower_ == "according":
         return True
-    return token.lemma_ in CUE_LEMMAS and token.pos_ in ("VERB", "AUX")
+    return token.pos_ in ("VERB", "AUX") and (token.lemma_ in CUE_LEMMAS or _puts_it(token))
+
+
+def _puts_it(verb: Token) -> bool:
+    """"As one medic put it, '...'", "she put it bluntly: '...'": putting it into words; a
+    place or particle after "it" ("put it on the truck", "put it away") moves a thing."""
+    if verb.lemma_ != "put":
+        return False
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.lower_ == "it"), None)
+    if obj is None:
+        return False
+    after = [t for t in verb.subtree if t.i > obj.i and not t.is_punct]
+    return all(t.pos_ == "ADV" and (t.lower_.endswith("ly") or t.lower_ in _MANNER_OF_PUTTING)
+               for t in after)
 
 
 def _cue_above(ctx: _Context, item: _Found) -> Token | None:
@@ -484,8 +513,20 @@ def _continues_across_cue(ctx: _Context, prev: _Found, item: _Found, join_senten
         return False
     if not prev.last < prev.cue.i < item.first or item.first - prev.last > _MAX_JOIN_GAP:
         return False
+    if _attribution_says_more(ctx, prev.cue, prev, item):
+        return False
     return not item.partial and (
         join_sentences or not _attribution_ends_sentence(ctx, prev, item))
+
+
+def _attribution_says_more(ctx: _Context, cue: Token, prev: _Found, item: _Found) -> bool:
+    """"'...,' he said, adding that ..., '...'": a second verb between the halves makes the
+    next quote its own, as a sentence of its own (it opens with a capital) after it."""
+    first_word = next((t for t in ctx.doc[item.first : item.last + 1] if not t.is_punct), None)
+    if first_word is None or not first_word.text[:1].isupper():
+        return False
+    return any(_is_verb(t) and t.i != cue.i and not ctx.quoted(t.i)
+               for t in ctx.doc[prev.last + 1 : item.first])
 
 
 def _attribution_ends_sentence(ctx: _Context, prev: _Found, item: _Found) -> bool:
@@ -808,8 +849,8 @@ def _attribute(found: list[_Found], discourse: Discourse, ctx: _Context) -> None
             item.via = via_of(item.cue, head) if item.cue is not None else None
         elif item.cue is None and _continues(item, previous) and previous is not None:
             item.speaker, item.via = previous.speaker, previous.via
-        if item.kind == "direct":
-            previous = item
+        if item.kind == "direct" and not (item.partial and item.speaker is None):
+            previous = item  # a word or two quoted in narration ("to 'cross-sell'") is nobody's
 
 
 class _Outside:

@@ -298,13 +298,21 @@ def _climb_subject(cue: Token) -> Token | None:
         node = node.head
         subject = _subject(node) or next(
             (c for c in node.children if c.dep_ == "nsubjpass"), None)
-        if subject is None:
+        if subject is None or _reports_for_itself(node, cue):
             continue
         if node.lemma_ in SPEECH_LEMMAS:
             return subject
         if nearest is None:
             nearest = subject
     return nearest
+
+
+def _reports_for_itself(verb: Token, cue: Token) -> bool:
+    """A relative clause that reports on its own before the cue: "... the engineer who said
+    the dam was safe, saying ..." is the parser's way of hanging the main clause's "saying"
+    on "said"; the speaker is the main clause's subject."""
+    return verb.dep_ == "relcl" and any(
+        c.dep_ == "ccomp" and c.i < cue.i for c in verb.children)
 
 
 def _noun_after(cue: Token, quoted: Callable[[int], bool]) -> Token | None:
@@ -633,15 +641,20 @@ class Discourse:
         return None
 
     def _described(self, description: Mention) -> Mention:
-        """ "the medic" after "a medic from the 3rd Brigade": the earlier speaker."""
+        """ "the medic" after "a medic from the 3rd Brigade": the earlier speaker. A
+        description naming what the earlier one did not ("the Reuters poll" after "a new
+        poll", "the Pentagon official" after "an official") is a speaker in its own right."""
+        proper = _proper_words(description.text)
         for speaker in reversed(self._speakers):
             if speaker.start >= description.start or speaker.pronoun:
                 continue
             words = {w.lower() for w in re.findall(r"[\w-]+", speaker.text)}
+            if not proper <= words | _proper_words(speaker.written):
+                continue
             if description.head in words or (speaker.role and description.head in
                                              speaker.role.lower().split()):
                 return replace(speaker, start=description.start)
-        if description.head in _GENERIC_PERSONS:
+        if description.head in _GENERIC_PERSONS and not proper:
             for speaker in reversed(self._speakers):
                 if speaker.start < description.start and speaker.person and not speaker.plural:
                     return replace(speaker, start=description.start)
@@ -658,6 +671,13 @@ class Discourse:
             if current is None or len(bare.split()) > len(current.split()):
                 fullest[mention.key] = bare
         return fullest
+
+
+def _proper_words(text: str) -> set[str]:
+    """The capitalised words of a description, lower-cased: what names it ("the Ukrainian
+    officer" names no one new: a demonym only says where from)."""
+    return {w.lower() for w in re.findall(r"[\w-]+", text)
+            if w[:1].isupper()} - _DEMONYM_WORDS
 
 
 def _compatible(pronoun: Mention, candidate: Mention) -> bool:
