@@ -69,6 +69,9 @@ def date_pattern() -> re.Pattern[str]:
                       r"|(?P<stamp>(?:19|20)\d\d-[01]\d-[0-3]\d)T\d", re.IGNORECASE)
 
 
+_DIGIT = re.compile(r"\d")
+
+
 @dataclass(frozen=True)
 class Found:
     """A date in the text: where, its month and day, and its year where the text gives it."""
@@ -87,6 +90,10 @@ class Found:
 
 
 def find_dates(text: str) -> list[Found]:
+    """Every date in the text. Each form holds a digit (the day, or a numeric date), so a
+    text without one is passed over before the costly month-name pattern runs."""
+    if _DIGIT.search(text) is None:
+        return []
     found = []
     for match in date_pattern().finditer(text):
         item = found_of(match)
