@@ -4,7 +4,8 @@
 from __future__ import annotations
 
 import json
-from typing import Annotated, Any
+from collections.abc import Callable, Sequence
+from typing import Annotated, Any, TypeVar
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 from fastapi.responses import JSONResponse
@@ -36,6 +37,7 @@ from triangulate.web.security import bearer, check_token
 from triangulate.web.state import State, state
 
 router = APIRouter(prefix=API, tags=["api"])
+T = TypeVar("T")
 StateDep = Annotated[State, Depends(state)]
 Limit = Annotated[int, Query(ge=1, le=500, description="Items per page.")]
 Offset = Annotated[int, Query(ge=0, description="Items to skip.")]
@@ -55,6 +57,16 @@ UPLOAD_BODY: dict[str, Any] = {"requestBody": {"required": True, "content": {
         "outlet": {"type": "string"}, "url": {"type": "string"}}}}}}}
 
 
+def listed(request: Request, items: Sequence[T], keeps: Callable[[int, T], bool],
+           record: Callable[[int, T], dict[str, Any]], limit: int,
+           offset: int) -> dict[str, Any]:
+    """One page of the items ``keeps`` keeps (by place and item), as records with links to
+    the pages beside it under the same filters."""
+    page = paginate(((i, x) for i, x in enumerate(items) if keeps(i, x)), limit, offset)
+    return listing(page, [record(i, x) for i, x in page.items], request.url.path,
+                   dict(request.query_params))
+
+
 def found(index: int | None, kind: str, item_id: str) -> int:
     if index is None:
         raise HTTPException(404, f"no {kind} with id {item_id!r}")
@@ -67,10 +79,8 @@ def list_articles(app: StateDep, request: Request, outlet: Text = None, since: D
                   offset: Offset = 0) -> dict[str, Any]:
     snap = app.snapshot
     keep = ArticleFilter(outlet, since, until, q)
-    page = paginate(((i, a) for i, a in enumerate(snap.analysis.articles) if keep.keeps(a)),
-                    limit, offset)
-    return listing(page, [article_record(snap, a) for _, a in page.items], request.url.path,
-                   dict(request.query_params))
+    return listed(request, snap.analysis.articles, lambda _, a: keep.keeps(a),
+                  lambda _, a: article_record(snap, a), limit, offset)
 
 
 @router.get("/articles/{article_id}", summary="One article with its text")
@@ -90,10 +100,8 @@ def list_claims(app: StateDep, request: Request, measure: MeasureQuery = None,
                 limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
     snap = app.snapshot
     keep = ClaimFilter(measure, article, outlet, status)
-    page = paginate(((i, c) for i, c in enumerate(snap.analysis.claims)
-                     if keep.keeps(snap, i, c)), limit, offset)
-    return listing(page, [claim_record(snap, i) for i, _ in page.items], request.url.path,
-                   dict(request.query_params))
+    return listed(request, snap.analysis.claims, lambda i, c: keep.keeps(snap, i, c),
+                  lambda i, _: claim_record(snap, i), limit, offset)
 
 
 @router.get("/claims/{claim_id}", summary="One figure")
@@ -107,10 +115,8 @@ def list_quotes(app: StateDep, request: Request, speaker: Text = None, q: Text =
                 article: Text = None, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
     snap = app.snapshot
     keep = QuoteFilter(speaker, q, article)
-    page = paginate(((i, x) for i, x in enumerate(snap.analysis.quotes) if keep.keeps(x)),
-                    limit, offset)
-    return listing(page, [quote_record(snap, i) for i, _ in page.items], request.url.path,
-                   dict(request.query_params))
+    return listed(request, snap.analysis.quotes, lambda _, x: keep.keeps(x),
+                  lambda i, _: quote_record(snap, i), limit, offset)
 
 
 @router.get("/quotes/{quote_id}", summary="One quote")
@@ -127,10 +133,8 @@ def list_groups(app: StateDep, request: Request, measure: MeasureQuery = None,
                 offset: Offset = 0) -> dict[str, Any]:
     snap = app.snapshot
     keep = GroupFilter(measure, subject, status, outlet, since, until, event)
-    page = paginate(((i, g) for i, g in enumerate(snap.analysis.groups)
-                     if keep.keeps(snap, g)), limit, offset)
-    return listing(page, [group_record(snap, i) for i, _ in page.items], request.url.path,
-                   dict(request.query_params))
+    return listed(request, snap.analysis.groups, lambda _, g: keep.keeps(snap, g),
+                  lambda i, _: group_record(snap, i), limit, offset)
 
 
 @router.get("/groups/{group_id}", summary="One group with its figures")
@@ -145,10 +149,9 @@ def get_group(app: StateDep, group_id: DerivedId) -> dict[str, Any]:
 def list_tensions(app: StateDep, request: Request, article: Text = None, limit: Limit = 50,
                   offset: Offset = 0) -> dict[str, Any]:
     snap = app.snapshot
-    page = paginate(((i, t) for i, t in enumerate(snap.analysis.tensions)
-                     if not article or article in (t.a.article, t.b.article)), limit, offset)
-    return listing(page, [tension_record(snap, i) for i, _ in page.items], request.url.path,
-                   dict(request.query_params))
+    return listed(request, snap.analysis.tensions,
+                  lambda _, t: not article or article in (t.a.article, t.b.article),
+                  lambda i, _: tension_record(snap, i), limit, offset)
 
 
 @router.get("/tensions/{tension_id}", summary="One tension")
@@ -161,10 +164,8 @@ def get_tension(app: StateDep, tension_id: DerivedId) -> dict[str, Any]:
 @router.get("/outlets", summary="Outlets with their articles, dates and framing counts")
 def list_outlets(app: StateDep, request: Request, limit: Limit = 50,
                  offset: Offset = 0) -> dict[str, Any]:
-    snap = app.snapshot
-    page = paginate(enumerate(outlet_records(snap)), limit, offset)
-    return listing(page, [record for _, record in page.items], request.url.path,
-                   dict(request.query_params))
+    return listed(request, outlet_records(app.snapshot), lambda _, r: True,
+                  lambda _, r: r, limit, offset)
 
 
 def outlet_records(snap: Snapshot) -> list[dict[str, Any]]:
