@@ -88,12 +88,11 @@ def figure(app: StateDep, request: Request, claim_id: DerivedId) -> Response:
     snap = app.snapshot
     index = found(snap.claim_index.get(claim_id), "figure", claim_id)
     claim = snap.analysis.claims[index]
-    article = snap.articles[claim.article]
-    focus = views.sentence_span(article.text, claim.sentence, claim.start, claim.end)
+    article, text = views.focused_text(snap, claim)
     group_index = snap.group_of_claim.get(index)
     return render(request, "figure.html", {
         "claim": claim, "claim_id": claim_id, "article": article,
-        "text": views.marked_text(snap, article, focus),
+        "text": text,
         "chain": views.source_chain(snap, claim),
         "group": None if group_index is None else views.group_view(
             snap, group_index, views.outlet_colors(snap))})
@@ -118,11 +117,8 @@ def quote(app: StateDep, request: Request, quote_id: DerivedId) -> Response:
     snap = app.snapshot
     index = found(snap.quote_index.get(quote_id), "quote", quote_id)
     item = snap.analysis.quotes[index]
-    article = snap.articles[item.article]
-    focus = views.sentence_span(article.text, item.sentence, item.start, item.end)
-    return render(request, "quote.html", {
-        "quote": item, "article": article,
-        "text": views.marked_text(snap, article, focus)})
+    article, text = views.focused_text(snap, item)
+    return render(request, "quote.html", {"quote": item, "article": article, "text": text})
 
 
 @router.get("/outlets")

@@ -121,6 +121,13 @@ def marked_text(snap: Snapshot, article: Article,
         to_html(text[end:], clipped(found, end, len(text)))))
 
 
+def focused_text(snap: Snapshot, item: Quote | Claim) -> tuple[Article, Markup]:
+    """The item's article, and its marked text with the item's sentence in focus."""
+    article = snap.articles[item.article]
+    focus = sentence_span(article.text, item.sentence, item.start, item.end)
+    return article, marked_text(snap, article, focus)
+
+
 def enclosing_quote(snap: Snapshot, claim: Claim) -> tuple[str, Quote] | None:
     """The quote a figure stands in, with its id: its speaker is part of the source chain."""
     for i, quote in _items(snap.analysis.quotes, snap.quotes_of.get(claim.article, [])):
