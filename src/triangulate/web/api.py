@@ -67,10 +67,11 @@ def listed(request: Request, items: Sequence[T], keeps: Callable[[int, T], bool]
                    dict(request.query_params))
 
 
-def found(index: int | None, kind: str, item_id: str) -> int:
-    if index is None:
+def found(item: T | None, kind: str, item_id: str) -> T:
+    """The item looked up by id (an index, an article, a job), else 404."""
+    if item is None:
         raise HTTPException(404, f"no {kind} with id {item_id!r}")
-    return index
+    return item
 
 
 @router.get("/articles", summary="Articles, filtered by outlet, dates and words")
@@ -86,9 +87,7 @@ def list_articles(app: StateDep, request: Request, outlet: Text = None, since: D
 @router.get("/articles/{article_id}", summary="One article with its text")
 def get_article(app: StateDep, article_id: ArticleId) -> dict[str, Any]:
     snap = app.snapshot
-    article = snap.articles.get(article_id)
-    if article is None:
-        raise HTTPException(404, f"no article with id {article_id!r}")
+    article = found(snap.articles.get(article_id), "article", article_id)
     return {**article_record(snap, article, with_text=True),
             "quotes": [snap.quote_ids[i] for i in snap.quotes_of.get(article_id, [])],
             "claims": [snap.claim_ids[i] for i in snap.claims_of.get(article_id, [])]}
@@ -229,7 +228,4 @@ def job_record(job: Job) -> dict[str, Any]:
 @router.get("/jobs/{job_id}", summary="A job's progress")
 def get_job(app: StateDep, job_id: Annotated[str, Path(pattern=r"^[0-9a-f]{16}$")]
             ) -> dict[str, Any]:
-    job = app.jobs.get(job_id)
-    if job is None:
-        raise HTTPException(404, f"no job with id {job_id!r}")
-    return job_record(job)
+    return job_record(found(app.jobs.get(job_id), "job", job_id))

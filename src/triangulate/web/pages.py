@@ -152,9 +152,7 @@ def articles(app: StateDep, request: Request, outlet: Blank = None, since: Blank
 def article(app: StateDep, request: Request,
             article_id: Annotated[str, Path(pattern=ARTICLE_ID.pattern)]) -> Response:
     snap = app.snapshot
-    item = snap.articles.get(article_id)
-    if item is None:
-        raise HTTPException(404, f"no article with id {article_id!r}")
+    item = found(snap.articles.get(article_id), "article", article_id)
     return render(request, "article.html", {
         "article": item, "text": views.marked_text(snap, item),
         "figures": [(snap.claim_ids[i], snap.analysis.claims[i])
@@ -189,9 +187,7 @@ async def upload(app: StateDep, request: Request, csrf: Annotated[str, Form()] =
 @router.get("/jobs/{job_id}")
 def job(app: StateDep, request: Request,
         job_id: Annotated[str, Path(pattern=r"^[0-9a-f]{16}$")]) -> Response:
-    found_job = app.jobs.get(job_id)
-    if found_job is None:
-        raise HTTPException(404, f"no job with id {job_id!r}")
+    found_job = found(app.jobs.get(job_id), "job", job_id)
     snap = app.snapshot
     done = found_job.status == "done"
     figures: list[tuple[str, Any]] = [
