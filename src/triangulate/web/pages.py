@@ -3,7 +3,7 @@ upload form (CSRF-protected, token required) with its job page."""
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated, Any, get_args
 
 from fastapi import APIRouter, Form, HTTPException, Path, Query, Request, UploadFile
 from fastapi.responses import RedirectResponse, Response
@@ -28,7 +28,7 @@ router = APIRouter(include_in_schema=False)
 PAGE = 25
 KEY_FIGURES = 12
 SPEAKERS = 30  # the most quoted, listed beside the quotes
-STATUSES: tuple[Status, ...] = ("corroborated", "compatible", "conflicting", "single_source")
+STATUSES: tuple[Status, ...] = get_args(Status)
 Blank = Annotated[str | None, Query(max_length=200)]  # a form's empty field is ""
 
 
