@@ -190,7 +190,7 @@ def test_one_and_another_number(nlp: Language) -> None:
 @pytest.mark.parametrize(("text", "value", "measure"), [
     ("The shelling killed 22 villagers. Six of them were children, the mayor said.", 6, "killed"),
     ("Rescuers said 40 people were injured, among them nine children.", 9, "wounded"),
-    ("Among those killed in the raid were three children, police said.", 3, "killed"),
+    ("Among those killed on the bridge were three children, police said.", 3, "killed"),
     ("The strike killed 31 people, of them eight were women.", 8, "killed"),
 ])
 def test_a_sub_count_is_a_claim_of_its_own(nlp: Language, text: str, value: float,
@@ -222,7 +222,7 @@ def test_victims_named_as_a_people_stay_that_people(nlp: Language) -> None:
 
 
 def test_a_harm_done_to_prisoners_is_that_harm(nlp: Language) -> None:
-    assert only(nlp, "The explosion killed at least 50 POWs in the barracks.").measure == "killed"
+    assert only(nlp, "The blast killed no fewer than 40 POWs at the depot.").measure == "killed"
     assert only(nlp, "The guards took 50 POWs to the camp.").measure in {"captured", "other"}
 
 

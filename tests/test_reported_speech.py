@@ -235,7 +235,7 @@ def test_a_possessive_does_not_give_its_gender_to_the_mention(nlp: Language) -> 
 def test_a_figure_inside_a_report_finds_the_reports_speaker(nlp: Language) -> None:
     from triangulate.nlp.quotes import speaker_at
 
-    text = "At least 14 people were killed in the strike, the regional governor said."
+    text = "At least 14 villagers died after the shelling, the regional governor said."
     doc = nlp(text)
     quote = speaker_at(doc, text.index("14"))
     assert quote is not None and has(quote.speaker, "regional governor")
@@ -259,7 +259,7 @@ def test_putting_things_somewhere_reports_nothing(nlp: Language) -> None:
 
 
 def test_a_partitive_beside_the_subject_is_not_the_speaker(nlp: Language) -> None:
-    quote = one(nlp, "Twelve nurses, most of them who had worked through the night, said the "
+    quote = one(nlp, "Twelve nurses, most of them who stayed on after the late shift, said the "
                      "ward had no power.")
     assert has(quote.speaker, "nurses")
 

@@ -77,8 +77,8 @@ class ClaimFinder:
 
 def sourced_headline(claims: list[Claim], text: str) -> list[Claim]:
     """A headline restates a figure of the body without its source: it takes the source of
-    the first figure below it of the same measure and value ("Death toll rises to 57" and
-    "the death toll climbed to 57, Ukrainian officials said")."""
+    the first figure below it of the same measure and value ("Flood deaths reach 23" and
+    "the number of dead in the floods rose to 23, the provincial police said")."""
     if "\n" not in text:
         return claims  # one paragraph: no headline
     begin, end = headline_span(text)
@@ -156,7 +156,7 @@ def read_claim(doc: Doc, text: str, mention: NumberMention, quotes: list[Quote],
 def part_of(number: Span, counted: Token | None, measure: str | None,
             earlier: list[Claim]) -> tuple[str, str, str | None, Claim | None] | None:
     """A sub-count of the figure before it, as a claim of its own about a category of
-    people: "Four of them are children", "of them five are children", "among them three
+    people: "Two of them were nurses", "of them six were nurses", "among them three
     children", "Among those killed were five children", "Among the dead were two medics",
     "12 of the dead were women", "27 were killed, including two civilians".
     (measure, subject, actor, whole), the measure from "those killed" / "the dead" or else the
@@ -210,7 +210,7 @@ def whole_count(sentence: Span, earlier: list[Claim]) -> Claim | None:
 
 def category_noun(number: Span, counted: Token | None) -> Token | None:
     """The noun of people a sub-count names: the counted noun ("five children") or the
-    complement of the copula after the number ("four of them are children")."""
+    complement of the copula after the number ("two of them were nurses")."""
     if counted is not None and counted.pos_ == "NOUN" and lemma(counted) in PEOPLE_NOUNS:
         return counted
     doc = number.doc
@@ -865,8 +865,8 @@ def finder_of(root: Token) -> str | None:
 
 
 def described_by(counted: Token | None) -> str | None:
-    """Who gave a figure in a relative clause on its noun: "the nearly 500 deaths that
-    health authorities described"."""
+    """Who gave a figure in a relative clause on its noun: "the some 80 injuries that
+    the clinic reported"."""
     clauses = [c for c in counted.children if c.dep_ == "relcl"] if counted is not None else []
     return subject_of_verbs(clauses, FINDING_VERBS | SPEECH_VERBS)
 
@@ -940,7 +940,7 @@ def scope_of(sentence: Span, number: Span) -> str | None:
 
 def dates_verb(date_phrase: Span, verb: Token | None) -> bool:
     """True where a date phrase hangs on the figure's verb, however far from the figure:
-    "600 people died in the airstrike on the theatre on March 16"."""
+    "40 villagers drowned when the dam gave way near the bridge on 3 May"."""
     head = date_phrase.root.head
     if date_phrase.root.dep_ == "pobj" and head.dep_ == "prep":
         head = head.head

@@ -17,7 +17,7 @@ from functools import lru_cache
 from babel import Locale
 from spacy.tokens import Doc, Span, Token
 
-from triangulate.ingest.dates import is_stamp_line
+from triangulate.ingest.text import headline_line
 from triangulate.nlp.gazetteer import (
     ACTORS,
     DEMONYM,
@@ -91,13 +91,10 @@ def headline_span(text: str, title: str = "") -> tuple[int, int]:
     at = text.find(title, 0, HEAD_CHARS) if title else -1
     if at >= 0:
         return at, at + len(title)
-    start = 0
-    for line in text.split("\n")[:HEAD_LINES]:
-        if line.strip() and not is_stamp_line(line):
-            return start, start + len(line)
-        start += len(line) + 1
-    end = text.find("\n")
-    return 0, end if end >= 0 else len(text)
+    lines = text.split("\n")
+    index = headline_line(lines, HEAD_LINES)
+    start = sum(len(line) + 1 for line in lines[:index])
+    return start, start + len(lines[index])
 
 
 def main_place(doc: Doc, title: str) -> str | None:

@@ -4,7 +4,7 @@ A frame is built on each word of harm ("struck", "strike", "shelling") or weapon
 ("rockets", "HIMARS") in a sentence. Its agent is the party the syntax makes the doer: the
 subject or by-agent of a verb of harm, the party a noun of harm is modified by ("an Israeli
 strike", "Russian rockets", "a rocket from Hamas"), or the subject of the verb of cause that
-governs it ("Ukrainian forces caused the blast using a launcher"). It is negated by each
+governs it ("the rebels set off the fire with a mortar"). It is negated by each
 negator on its verb or on the nouns between the word and its verb ("no fire tasks"), and by
 each verb of denial above it ("denies the strike"). Hedges and "only" on its verb are kept,
 and the source is the speaker of the quote the sentence holds. ``reconcile`` compares the
@@ -172,7 +172,7 @@ def own_agent(noun: Token) -> str | None:
 
 def doer_of_object(noun: Token) -> str | None:
     """The party a verb lays the act in its object on: the subject of a verb of doing
-    ("Russian forces had no fire tasks"), the subject of a verb of denial ("the army denies
+    ("the militia carried out no raids"), the subject of a verb of denial ("the army denies
     involvement"), the party after a verb of blame ("blamed the strike on Russia")."""
     top = noun
     while top.dep_ in {"compound", "amod", "nmod"}:
@@ -192,7 +192,7 @@ def doer_of_object(noun: Token) -> str | None:
 
 def accused(token: Token) -> str | None:
     """The party a verb of accusing names, where the act is what it is accused of: "blamed
-    Ukraine for shelling the prison", "accused Israel of the strike"."""
+    the rebels for burning the depot", "accused the army of the raid"."""
     for above in (token, *token.ancestors):
         if above.dep_ == "pobj" or above.dep_ == "pcomp":
             preposition = above.head

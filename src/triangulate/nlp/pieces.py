@@ -13,8 +13,11 @@ import re
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
+from typing import TypeVar
 
-from triangulate.types import Article, Framing, FramingSpan, Reading
+from triangulate.types import Article, Claim, Framing, FramingSpan, Quote, Reading
+
+_Span = TypeVar("_Span", Quote, Claim, FramingSpan)
 
 # characters per piece: measured, a piece of this size peaks well under 1 GB with the small
 # English model (spaCy warns of up to 1 GB per 100,000 characters for some pipelines)
@@ -81,10 +84,8 @@ def joined(article: Article, parts: list[Reading], offsets: list[int]) -> Readin
     whole = Reading(article=article, framing=Framing())
     sources: dict[tuple[str, str], FramingSpan] = {}
     for part, offset in zip(parts, offsets, strict=True):
-        whole.quotes += [replace(q, start=q.start + offset, end=q.end + offset)
-                         for q in part.quotes]
-        whole.claims += [replace(c, start=c.start + offset, end=c.end + offset)
-                         for c in part.claims]
+        whole.quotes += _shifted(part.quotes, offset)
+        whole.claims += _shifted(part.claims, offset)
         whole.entities += part.entities
         whole.scare_quotes += part.scare_quotes
         whole.statements += part.statements
@@ -99,5 +100,5 @@ def joined(article: Article, parts: list[Reading], offsets: list[int]) -> Readin
     return whole
 
 
-def _shifted(spans: list[FramingSpan], offset: int) -> list[FramingSpan]:
+def _shifted(spans: list[_Span], offset: int) -> list[_Span]:
     return [replace(s, start=s.start + offset, end=s.end + offset) for s in spans]

@@ -675,7 +675,7 @@ def _after_comma(token: Token) -> bool:
 
 
 def _puts_a_figure(verb: Token) -> bool:
-    """ "Officials put the death toll at 57", "another put it closer to 1,300": a verb of
+    """ "The mayor put the number of missing at 19", "a second put it nearer 40": a verb of
     counting with an object and the figure it is set at."""
     if verb.lemma_ not in COUNT_VERBS or verb.pos_ != "VERB":
         return False
@@ -719,8 +719,8 @@ def _is_content_clause(token: Token) -> bool:
 
 def _joined_clauses(cue: Token, clauses: list[Token]) -> list[Token]:
     """One content from complements the parser split, and from a verb it hung on the cue as
-    a conjunct with no conjunction before it ("estimated there were around 1,000 people
-    were inside": a typo splits the clause)."""
+    a conjunct with no conjunction before it ("reckoned there were some 300 pupils
+    were in the hall": a typo splits the clause)."""
     clauses += [c for c in cue.children if c.dep_ == "conj" and c.i > clauses[-1].i
                 and _subject_of(c) is not None
                 and not any(t.dep_ == "cc" for t in cue.doc[clauses[-1].i : c.i])]

@@ -558,7 +558,7 @@ def _is_person(token: Token, named: bool) -> bool | None:
 
 
 def via_of(cue: Token, speaker: Token | None) -> str | None:
-    """The medium the words went to: "told Reuters", "said ... to The New York Times"."""
+    """The medium the words went to: "told Reuters", "said ... to the BBC"."""
     candidates: list[Token] = []
     for child in cue.children:
         if child.dep_ in ("dobj", "dative", "iobj") and cue.lemma_ == "tell":
