@@ -14,7 +14,7 @@ from triangulate.types import Article, Reading
 
 PARAGRAPHS = [
     '"We moved the families out before dawn," said Marta Kovalenko, the mayor of Dolyna.',
-    "At least 12 people were killed in the shelling of the market, the regional governor said.",
+    "At least 12 people died when shells hit the market, the regional governor said.",
     "Engineers said the bridge over the river would take weeks to repair.",
     '"The road south is our only supply line now," a brigade commander told reporters.',
     "More than 300 residents were moved to shelters in the valley, officials said on Monday.",

@@ -521,7 +521,7 @@ def test_saying_after_a_plain_relative_clause_stays_in_it(nlp: Language) -> None
 @pytest.mark.parametrize("text, name", [
     ("“This is not right,” Ihor Kolykhaiev said. “You cut the pensions” to pay for the war, "
      "he said, pointing to the plan to “streamline” or close rural clinics. “You went on "
-     "television to blame the pensioners” for it.", "Kolykhaiev"),
+     "the radio to fault the pensioners” for it.", "Kolykhaiev"),
     ("“We stay,” Hanna Kovalenko said, describing how neighbours began to “make do” or leave. "
      "“Nobody leaves before the harvest.”", "Hanna Kovalenko"),
     ("“The water is back,” Taras Melnyk said, after the crews managed to “patch” or bypass "

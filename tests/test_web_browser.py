@@ -37,7 +37,7 @@ published: 2025-05-11
 ---
 Kakhovka strike toll
 Military officials said 20 soldiers were killed near the Kakhovka dam.
-More than 300 soldiers were wounded in the strike, a regional official said.
+More than 300 soldiers were wounded by the barrage, a regional official said.
 """,
     "times.txt": """---
 outlet: Valley Times

@@ -6,11 +6,11 @@ pool, of different articles, from different sources and reported within
 ``EVENT_GAP_DAYS`` of each other are compared. Four kinds of pair make a tension:
 
 1. blame: the frames (:mod:`triangulate.nlp.frames`) of one party's act, one affirmed and
-   the other denied ("caused by an Israeli strike" / "Israel did not bomb the hospital"), or
-   the same act laid on two parties ("Russian rockets struck" / "used only by the Ukrainian
-   forces"), the more where one says the party is the only one;
-2. cause: a weapon or means affirmed against its denial ("a HIMARS strike" / "definitely not
-   rocket fire");
+   the other denied ("set off by a militia drone" / "the militia never struck the depot"), or
+   the same act laid on two parties ("government shells hit the market" / "a mortar
+   only the rebels field"), the more where one says the party is the only one;
+2. cause: a weapon or means affirmed against its denial ("a cluster bomb" / "certainly no
+   air raid");
 3. outcome: clauses alike enough to be about one thing, one saying it is over ("driven out",
    "retaken"), the other that it goes on ("still", "remain");
 4. assessment: opposite judgements of a force's quality and resolve, from the lexicon of

@@ -54,8 +54,8 @@ DOING_VERBS = CAUSE_VERBS | frozenset({"have", "carry", "conduct", "plan", "orde
 # lemmas of verbs that lay an act on a party after a preposition ("blamed it on Russia",
 # "attributed the strike to Israel")
 BLAME_VERBS = {"blame": "on", "pin": "on", "attribute": "to", "ascribe": "to"}
-# lemmas of verbs whose object is the party blamed for the act after "for" ("blamed Ukraine
-# for shelling the prison", "accused Israel of the strike")
+# lemmas of verbs whose object is the party blamed for the act after "for" ("blamed the rebels
+# for mining the road", "accused the militia of the raid")
 ACCUSING_VERBS = {"blame": "for", "accuse": "of", "hold": "for", "condemn": "for"}
 NEGATORS = frozenset({"not", "never", "no", "n't", "none", "nothing", "neither", "nor",
                       "without", "nobody"})
