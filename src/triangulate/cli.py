@@ -257,7 +257,7 @@ class Phases:
 
 def analyse_with_progress(paths: list[str], store: Store, log: ProblemLog, reader: Reader,
                           keep: ArticleFilter | None, options: IngestOptions,
-                          tension_limit: int = 10) -> Analysis:
+                          tension_limit: int) -> Analysis:
     from triangulate.analysis import run
 
     with progress_bar() as bar:
