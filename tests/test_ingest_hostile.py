@@ -154,15 +154,22 @@ def test_a_dripping_server_is_cut_at_the_deadline(serve: Callable[
     assert isinstance(cut, IngestProblem) and "limit" in cut.problem
 
 
+def read_with_peak(path: Path) -> tuple[Article | IngestProblem, int]:
+    """The one item read from ``path``, and the peak of memory allocated while reading it."""
+    tracemalloc.start()
+    try:
+        (item,) = read_sources([path])
+        return item, tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
 def test_a_gzip_bomb_is_refused_without_inflating_it(tmp_path: Path) -> None:
     bomb = tmp_path / "bomb.html.gz"
     with gzip.open(bomb, "wb", compresslevel=1) as out:
         for _ in range(120):
             out.write(b"\0" * 2**20)
-    tracemalloc.start()
-    (refused,) = read_sources([bomb])
-    _, peak = tracemalloc.get_traced_memory()
-    tracemalloc.stop()
+    refused, peak = read_with_peak(bomb)
     assert isinstance(refused, IngestProblem) and "limit" in refused.problem
     assert peak < 60 * 2**20
 
@@ -299,9 +306,6 @@ def test_a_warc_bomb_of_one_endless_header_line_is_refused(tmp_path: Path) -> No
         out.write(head)
         for _ in range(size // 2**20):
             out.write(b"a" * 2**20)
-    tracemalloc.start()
-    (refused,) = read_sources([path])
-    _, peak = tracemalloc.get_traced_memory()
-    tracemalloc.stop()
+    refused, peak = read_with_peak(path)
     assert isinstance(refused, IngestProblem) and "line is over" in refused.problem
     assert peak < 80 * 2**20

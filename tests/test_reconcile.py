@@ -278,8 +278,6 @@ def test_a_government_and_its_officials_are_one_source() -> None:
 
 
 def test_a_compatible_why_names_the_smallest_and_largest_figures() -> None:
-    from triangulate.reconcile.groups import build_groups
-
     claims = [Claim(article="a1", measure="killed", value=12, low=12, high=None,
                     qualifier="at_least", subject="people", source="the port authority"),
               Claim(article="a2", measure="killed", value=31, low=31, high=31,
@@ -292,8 +290,6 @@ def test_a_compatible_why_names_the_smallest_and_largest_figures() -> None:
 
 
 def test_an_outlets_own_figure_is_named_by_its_outlet() -> None:
-    from triangulate.reconcile.groups import build_groups
-
     claims = [Claim(article="a1", measure="wounded", value=40, low=40, high=40,
                     qualifier="exact", subject="people")]
     [group] = build_groups(claims, lambda i: "article:a1", lambda _: "2024-03-02",
@@ -301,6 +297,7 @@ def test_an_outlets_own_figure_is_named_by_its_outlet() -> None:
     assert "Delta Radio's own reporting" in group.why
     [unnamed] = build_groups(claims, lambda i: "article:a1", lambda _: "2024-03-02")
     assert "Delta Radio" not in unnamed.why
+    assert "the reporting outlet" in unnamed.why
 
 
 def test_a_grouped_claim_bears_its_groups_event_name() -> None:

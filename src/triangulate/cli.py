@@ -28,12 +28,10 @@ from rich.text import Text
 if TYPE_CHECKING:
     from triangulate.analysis import ArticleFilter, Reader
     from triangulate.ingest import IngestOptions, LanguageFilter
+    from triangulate.ingest.article import RunDefaults
     from triangulate.report.export import Format
     from triangulate.store import Store
     from triangulate.types import Analysis, IngestProblem
-
-if TYPE_CHECKING:
-    from triangulate.ingest.article import RunDefaults
 
 app = typer.Typer(help="Sourced, cross-checked records of war reporting across outlets.",
                   no_args_is_help=True, add_completion=False)
@@ -240,13 +238,14 @@ def progress_bar() -> Progress:
 
 
 class Phases:
-    """One bar for reading (with the total where known), then one labelled bar per later
-    phase, so that a long cross-check is never a still screen."""
+    """One bar while the inputs are looked at, one for reading (with the total where known),
+    then one labelled bar per later phase, so that a long cross-check is never a still
+    screen."""
 
-    def __init__(self, bar: Progress, total: int | None, first: str = "reading articles"
-                 ) -> None:
+    def __init__(self, bar: Progress, paths: list[str]) -> None:
         self.bar = bar
-        self.task: TaskID = bar.add_task(first, total=total)
+        self.task: TaskID = bar.add_task("looking at the inputs", total=None)
+        self.phase("reading articles", take_stock(paths))
 
     def advance(self, done: int) -> None:
         self.bar.update(self.task, completed=done)
@@ -258,12 +257,11 @@ class Phases:
 
 def analyse_with_progress(paths: list[str], store: Store, log: ProblemLog, reader: Reader,
                           keep: ArticleFilter | None, options: IngestOptions,
-                          tension_limit: int = 10) -> Analysis:
+                          tension_limit: int) -> Analysis:
     from triangulate.analysis import run
 
     with progress_bar() as bar:
-        phases = Phases(bar, None, "looking at the inputs")
-        phases.phase("reading articles", take_stock(paths))
+        phases = Phases(bar, paths)
         return run(sources(paths), store, log, phases.advance, keep=keep, reader=reader,
                    on_phase=phases.phase, options=options,
                    tension_limit=tension_limit)
@@ -357,8 +355,7 @@ def ingest(paths: Paths, db: DbOption = None, processes: ProcessesOption = 1,
     with failures_in_one_line():
         try:
             with given(defaults), progress_bar() as bar:
-                phases = Phases(bar, None, "looking at the inputs")
-                phases.phase("reading articles", take_stock(paths))
+                phases = Phases(bar, paths)
                 ids = read_into_store(articles_in(sources(paths), log, keep, options), store,
                                       local_reader(processes), phases.advance)
         finally:
@@ -371,15 +368,15 @@ def ingest(paths: Paths, db: DbOption = None, processes: ProcessesOption = 1,
     console.print(f"{plural(len(ids), 'article')} stored in {store.url}")
 
 
-def stored_analysis(db: str | None) -> Analysis:
+def analysis_of_store(db: str | None) -> Analysis:
     """Everything in the store, cross-checked; the store is opened read-only."""
-    from triangulate.analysis import stored_analysis as analysis_of
+    from triangulate.analysis import stored_analysis
 
     store = open_store(db, must_exist=True, read_only=True)
     with failures_in_one_line(), progress_bar() as bar:
-        Phases(bar, None, "loading and cross-checking the store")
+        bar.add_task("loading and cross-checking the store", total=None)
         try:
-            return analysis_of(store)
+            return stored_analysis(store)
         finally:
             store.close()
 
@@ -398,7 +395,7 @@ def export_command(
         raise typer.Exit(2)
     fmt_checked: Format = fmt  # type: ignore[assignment]
     check_outputs(out if fmt == "json" else None)
-    analysis = stored_analysis(db)
+    analysis = analysis_of_store(db)
     with failures_in_one_line():
         for path in export(analysis, fmt_checked, out):
             console.print(f"wrote {path}")
@@ -411,7 +408,7 @@ def report(html: HtmlOption = None, markdown: MarkdownOption = None,
     from triangulate.report import print_summary
 
     check_outputs(html, markdown)
-    analysis = stored_analysis(db)
+    analysis = analysis_of_store(db)
     print_summary(analysis, console, top=top)
     with failures_in_one_line():
         write_reports(analysis, html, markdown)

@@ -13,12 +13,11 @@ from collections.abc import Iterator
 from io import BufferedIOBase
 from pathlib import Path
 from typing import Any, BinaryIO
-from urllib.parse import urlsplit
 
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
 
-from triangulate.ingest.article import Source, from_page, hashed_id
+from triangulate.ingest.article import Source, from_page, hashed_id, url_outlet
 from triangulate.ingest.decode import LIMIT, MAX_BYTES, InputError, decode
 from triangulate.types import IngestProblem
 
@@ -150,7 +149,7 @@ def from_response(record: Any, path: Path) -> Source:
     except InputError as error:
         return IngestProblem(where, str(error))
     defaults = {"url": uri or None, "published": record.rec_headers.get_header("WARC-Date"),
-                "outlet": host(uri)}
+                "outlet": url_outlet(uri)}
     return from_page(hashed_id(uri), html, str(path), where, (note,) if note else (), defaults)
 
 
@@ -170,9 +169,3 @@ def media_type(header: str | None) -> tuple[str, str | None]:
                     in (p.partition("=") for p in params)
                     if name.strip().lower() == "charset"), None)
     return kind.strip().lower(), charset or None
-
-
-def host(uri: str) -> str | None:
-    """The site a page came from, where the page does not name itself: ``www.`` dropped."""
-    name = urlsplit(uri).hostname or ""
-    return name.removeprefix("www.") or None

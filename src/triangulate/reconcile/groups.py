@@ -214,8 +214,7 @@ def build_groups(claims: Sequence[Claim], source_of: SourceOf, date_of: DateOf,
 
 
 def judge(measure: str, key: str, members: list[int], claims: Sequence[Claim],
-          source_of: SourceOf, date_of: DateOf,
-          outlet_of: OutletOf = lambda _: None) -> Group:
+          source_of: SourceOf, date_of: DateOf, outlet_of: OutletOf) -> Group:
     sources = sorted({source_of(i) for i in members})
     status, why = status_of(members, claims, source_of, date_of, outlet_of)
     low, best, high = estimate(members, claims)
@@ -235,13 +234,14 @@ def as_of(claim: Claim, date_of: DateOf) -> str | None:
 
 
 def status_of(members: list[int], claims: Sequence[Claim], source_of: SourceOf,
-              date_of: DateOf, outlet_of: OutletOf = lambda _: None) -> tuple[Status, str]:
+              date_of: DateOf, outlet_of: OutletOf) -> tuple[Status, str]:
     sources = {source_of(i) for i in members}
     if len(sources) == 1:
         outlets = len({claims[i].article for i in members})
         return "single_source", "one independent source " \
             f"({source_name(claims[members[0]], outlet_of)}) " \
             f"in {outlets} article{'s' if outlets > 1 else ''}"
+
     def said(i: int) -> str:
         return describe(claims[i], date_of, outlet_of)
 
@@ -255,22 +255,21 @@ def status_of(members: list[int], claims: Sequence[Claim], source_of: SourceOf,
         a, b = match
         return "corroborated", f"{said(a)} and {said(b)} agree, and so do the latest " \
             f"figures of all {len(sources)} independent sources"
-    return "compatible", f"{spread(members, claims, date_of, outlet_of)}: {len(sources)} " \
+    return "compatible", f"{spread(members, claims, said)}: {len(sources)} " \
         "independent sources give different figures that can all be true (bounds, vague " \
         "figures, scope, or a count that grew over time)"
 
 
-def spread(members: list[int], claims: Sequence[Claim], date_of: DateOf,
-           outlet_of: OutletOf) -> str:
-    """The group's smallest and largest stated figures in words, with sources and dates."""
+def spread(members: list[int], claims: Sequence[Claim], said: Callable[[int], str]) -> str:
+    """The group's smallest and largest stated figures in words (``said``: a claim's words,
+    with its source and date)."""
     stated = sorted((i for i in members if value_at(i, claims) is not None),
                     key=lambda i: figure(i, claims))
     if not stated:
         return "figures without a number"
     if len(stated) == 1:
-        return describe(claims[stated[0]], date_of, outlet_of)
-    return f"from {describe(claims[stated[0]], date_of, outlet_of)} " \
-        f"to {describe(claims[stated[-1]], date_of, outlet_of)}"
+        return said(stated[0])
+    return f"from {said(stated[0])} to {said(stated[-1])}"
 
 
 Bound = tuple[float, str, int]  # (value, source, claim index)

@@ -123,12 +123,10 @@ def framing(analysis: Analysis) -> list[str]:
                     [(row.outlet, *(row.counts[key] for key, _, _ in columns)) for row in rows]),
              "### The words they choose", ""]
     return lines + table(("outlet", "loaded words", "scare quotes", "hedges"), [
-        (row.outlet, _tally(row.loaded), _tally(row.scare_quotes), _tally(row.hedges))
+        (row.outlet, *(views.tally_words(words) or "none"
+                       for words in (row.loaded, row.scare_quotes, row.hedges)))
         for row in rows])
 
-
-def _tally(words: list[tuple[str, int]]) -> str:
-    return ", ".join(f"{word} ×{n}" if n > 1 else word for word, n in words) or "none"
 
 
 def tension_label(tension: Tension) -> str:

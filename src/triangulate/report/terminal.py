@@ -235,10 +235,7 @@ def framing_table(analysis: Analysis, top: int = TOP) -> WholeWordTable:
 def words_table(analysis: Analysis, top: int = TOP) -> WholeWordTable:
     table = _table("The words they choose", "outlet", "loaded words", "scare quotes", "hedges")
     for row in _first(views.framing_by_outlet(analysis), top, table, "outlet"):
-        table.add_row(escape(row.outlet), *(escape(_tally(words)) for words in (
+        table.add_row(escape(row.outlet), *(escape(views.tally_words(words)) for words in (
             row.loaded, row.scare_quotes, row.hedges)))
     return table
 
-
-def _tally(words: list[tuple[str, int]]) -> str:
-    return ", ".join(f"{word} ×{n}" if n > 1 else word for word, n in words)

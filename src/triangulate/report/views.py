@@ -192,6 +192,11 @@ def tally(spans_text: list[str]) -> list[tuple[str, int]]:
     return sorted(counts.items(), key=lambda item: (-item[1], item[0]))
 
 
+def tally_words(words: list[tuple[str, int]]) -> str:
+    """A :func:`tally` in words: "killed ×3, slaughter"."""
+    return ", ".join(f"{word} ×{n}" if n > 1 else word for word, n in words)
+
+
 @dataclass
 class OutletFraming:
     outlet: str

@@ -12,6 +12,7 @@ import json
 import os
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, fields
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -261,13 +262,8 @@ class Store:
         nothing is written and False returned where the articles have changed since: another
         run stored readings meanwhile, and the cross-check no longer covers the store.
         """
-        cut: dict[str, int] = {}
-        group_rows = [fitted(groups, {**asdict(g), "articles": json.dumps(g.articles),
-                                      "claims": json.dumps(g.claims),
-                                      "sources": json.dumps(g.sources),
-                                      "timeline": json.dumps(g.timeline)}, cut)
-                      for g in found_groups]
-        tension_rows = [fitted(tensions, tension_row(t), cut) for t in found]
+        group_rows = [fitted(groups, group_row(g)) for g in found_groups]
+        tension_rows = [fitted(tensions, tension_row(t)) for t in found]
         with self.engine.connect() as connection, connection.begin() as transaction:
             connection.execute(delete(groups))  # first: the write lock, then the check
             connection.execute(delete(tensions))
@@ -282,13 +278,8 @@ class Store:
 
     def load_crosscheck(self) -> tuple[list[Group], list[Tension]]:
         with self.engine.connect() as connection:
-            found_groups = [
-                Group(measure=r.measure, subject=r.subject, articles=json.loads(r.articles),
-                      status=r.status, low=r.low, best=r.best, high=r.high, why=r.why,
-                      claims=json.loads(r.claims), sources=json.loads(r.sources),
-                      low_from=r.low_from, best_from=r.best_from, high_from=r.high_from,
-                      timeline=json.loads(r.timeline or "[]"), event=r.event)
-                for r in connection.execute(select(groups).order_by(groups.c.row))]
+            found_groups = [_group(r) for r in
+                            connection.execute(select(groups).order_by(groups.c.row))]
             found = [
                 Tension(a=_side(r, "a"), b=_side(r, "b"), score=r.score, why=r.why,
                         kind=r.kind or "", event=r.event)
@@ -358,6 +349,19 @@ def _coverage(connection: Connection) -> Coverage:
     return Coverage(frozenset(ids), digest.hexdigest())
 
 
+GROUP_LISTS = ("articles", "claims", "sources", "timeline")  # stored as JSON text
+
+
+def group_row(group: Group) -> dict[str, Any]:
+    """A group as a row: its fields, the lists among them as JSON."""
+    return {**asdict(group), **{name: json.dumps(getattr(group, name)) for name in GROUP_LISTS}}
+
+
+def _group(row: Any) -> Group:
+    lists = {name: json.loads(getattr(row, name) or "[]") for name in GROUP_LISTS}
+    return Group(**{**_record_values(Group, row), **lists})
+
+
 def tension_row(tension: Tension) -> dict[str, Any]:
     """A tension as a row: its score, why, kind and event, then each side's fields."""
     sides = {f"{side}_{name}": value for side in "ab"
@@ -366,14 +370,16 @@ def tension_row(tension: Tension) -> dict[str, Any]:
             "event": tension.event, **sides}
 
 
-def fitted(table: Table, row: dict[str, Any], cut: dict[str, int]) -> dict[str, Any]:
+def fitted(table: Table, row: dict[str, Any], cut: dict[str, int] | None = None
+           ) -> dict[str, Any]:
     """The row with every text cut to its column's length; ``cut`` gathers what was cut."""
     for column in table.columns:
         length = getattr(column.type, "length", None)
         value = row.get(column.name)
         if length and isinstance(value, str) and len(value) > length:
             row[column.name] = value[:length]
-            cut[f"{table.name}.{column.name}"] = length
+            if cut is not None:
+                cut[f"{table.name}.{column.name}"] = length
     return row
 
 
@@ -382,9 +388,19 @@ def stored(table: Table, item: Any) -> dict[str, Any]:
     return {k: v for k, v in asdict(item).items() if k in table.c}
 
 
+@cache
+def _field_names(kind: type) -> frozenset[str]:
+    return frozenset(f.name for f in fields(kind))
+
+
+def _record_values(kind: type, row: Any) -> dict[str, Any]:
+    """The row's values that are fields of ``kind`` (a table keeps columns of its own)."""
+    names = _field_names(kind)
+    return {k: v for k, v in row._mapping.items() if k in names}
+
+
 def _record(kind: Any, row: Any) -> Any:
-    names = {f.name for f in fields(kind)}
-    return kind(**{k: v for k, v in row._mapping.items() if k in names})
+    return kind(**_record_values(kind, row))
 
 
 def _side(row: Any, side: str) -> TensionSide:
@@ -393,7 +409,7 @@ def _side(row: Any, side: str) -> TensionSide:
 
 
 def _reading(row: Any) -> Reading:
-    names = {f.name for f in fields(Article)}
+    names = _field_names(Article)
     values = {k: v for k, v in row.items() if k in names}
     values["notes"] = tuple(json.loads(row["notes"] or "[]"))
     return Reading(article=Article(**values), scare_quotes=json.loads(row["scare_quotes"] or "[]"),
