@@ -89,7 +89,8 @@ def fill(url: str, count: int, batch: int = 2000) -> None:
     from sqlalchemy import insert
 
     from triangulate.nlp import PIPELINE_VERSION
-    from triangulate.store import Store, articles, claims, entities, quotes, stored
+    from triangulate.serialise import stored_values
+    from triangulate.store import Store, articles, claims, entities, quotes
 
     store = Store(url)
     rng = random.Random(7)
@@ -102,7 +103,8 @@ def fill(url: str, count: int, batch: int = 2000) -> None:
                  "framing": "{}"} for r in readings])
             for table, items in ((quotes, "quotes"), (claims, "claims"),
                                  (entities, "entities")):
-                connection.execute(insert(table), [stored(table, item) for r in readings
+                connection.execute(insert(table), [stored_values(item, table.c.keys())
+                                                   for r in readings
                                                    for item in getattr(r, items)])
     store.close()
 

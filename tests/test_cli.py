@@ -117,10 +117,11 @@ def test_python_module_entry_point() -> None:
 def test_api_returns_frames(corpus: Path, db_url: str) -> None:
     with pytest.warns(UserWarning, match="broken.txt"):
         analysis = triangulate.analyze(corpus, db=db_url)
-    assert analysis.claims_df.height == len(analysis.claims) > 0
-    assert "speaker" in analysis.quotes_df.columns
-    assert analysis.groups_df.to_pandas().shape[0] == len(analysis.groups)
-    assert json.loads(analysis.to_json())["articles"][0]["id"] in {"courier", "gazette"}
+    assert triangulate.frame(analysis, "claims").height == len(analysis.claims) > 0
+    assert "speaker" in triangulate.frame(analysis, "quotes").columns
+    assert triangulate.frame(analysis, "groups").to_pandas().shape[0] == len(analysis.groups)
+    assert json.loads(triangulate.to_json(analysis))["articles"][0]["id"] in {"courier",
+                                                                                "gazette"}
 
 
 def test_api_reads_raw_text(db_url: str) -> None:

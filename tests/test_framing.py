@@ -15,6 +15,7 @@ from triangulate.nlp.framing import (
     scare_quote_spans,
     source_kind,
 )
+from triangulate.serialise import framing_dict, framing_from_dict
 from triangulate.store import Store
 from triangulate.types import Article, Framing, FramingSpan, Reading
 
@@ -124,7 +125,7 @@ def test_framing_round_trips_through_dict_and_store(nlp: Language, db_url: str) 
     text = 'Strike\n\nThe tubby general "resigned", reportedly after a bloodbath.'
     article = make_article("strike", text, "Strike", None, {}, ())
     reading = read_article(article, nlp)
-    assert Framing.from_dict(reading.framing.to_dict()) == reading.framing
+    assert framing_from_dict(framing_dict(reading.framing)) == reading.framing
     store = Store(db_url)
     try:
         store.save_reading(reading, "test")

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from triangulate.ids import with_ids
 from triangulate.reconcile import crosscheck
 from triangulate.reconcile.groups import build_groups
 from triangulate.reconcile.independence import duplicate_clusters, source_keys
@@ -210,12 +211,14 @@ def test_speaker_names_from_mentions() -> None:
 
 
 def test_timeline_orders_figures_by_article_date() -> None:
-    claims = [claim("late", 300, source="Seoul"), claim("undated", 10, "at_least"),
-              claim("early", 100, source="Seoul")]
+    claims = with_ids([claim("late", 300, source="Seoul"), claim("undated", 10, "at_least"),
+                       claim("early", 100, source="Seoul")])
     keys = source_keys(claims, {})
     dates = {"late": "2025-01-14", "early": "2024-12-19"}
     [group] = build_groups(claims, keys.__getitem__, dates.get)
-    assert [claims[i].article for i in group.timeline] == ["early", "late", "undated"]
+    by_id = {c.id: c for c in claims}
+    assert [by_id[i].article for i in group.timeline] == ["early", "late", "undated"]
+    assert set(group.claims) == set(by_id) and group.best_from in by_id
 
 
 def test_events_keep_apart_the_tolls_of_different_strikes() -> None:

@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 
+from triangulate.ids import with_ids
 from triangulate.report import render_html
 from triangulate.report.charts import dodge
 from triangulate.types import Analysis, Article, Claim, Group, Quote, Tension, TensionSide
@@ -39,30 +40,33 @@ def crowded() -> Analysis:
                         published=(date(2024, 4, 1) + timedelta(days=i % 4)).isoformat(),
                         url=f"https://news{i}.example/story-{i}" if i % 2 else "javascript:x")
                 for i in range(40)]
-    claims = [Claim(article=f"art{i}", measure="killed", value=float(90 + i % 7 * 4), low=None,
-                    high=None if i % 3 else float(140), qualifier="at_least" if i % 3 else "range",
-                    subject="villagers", source=f"district office {i % 6}", text="at least 90",
-                    sentence=f"At least {90 + i % 7 * 4} villagers were killed, officials said.")
-              for i in range(40)]
+    claims = with_ids([
+        Claim(article=f"art{i}", measure="killed", value=float(90 + i % 7 * 4), low=None,
+              high=None if i % 3 else float(140), qualifier="at_least" if i % 3 else "range",
+              subject="villagers", source=f"district office {i % 6}", text="at least 90",
+              sentence=f"At least {90 + i % 7 * 4} villagers were killed, officials said.")
+        for i in range(40)])
     group = Group(measure="killed", subject="villagers", articles=[a.id for a in articles],
                   status="conflicting", low=90.0, best=110.0, high=140.0,
                   why="one independent source (article:art3) in 1 article",
-                  claims=list(range(40)), sources=["article:art3"])
+                  claims=[c.id for c in claims], sources=["article:art3"])
     undated = [Article(id=f"und{i}", text="z", outlet=f"{OUTLETS[0]} regional edition {i}")
                for i in range(6)]
-    claims += [Claim(article=f"und{i}", measure="wounded", value=float(20 + i), low=None,
-                     high=None, qualifier="exact", subject="villagers",
-                     source="the Western Mountains Provincial Emergency Coordination Service")
-               for i in range(6)]
+    wounded = with_ids([
+        Claim(article=f"und{i}", measure="wounded", value=float(20 + i), low=None, high=None,
+              qualifier="exact", subject="villagers",
+              source="the Western Mountains Provincial Emergency Coordination Service")
+        for i in range(6)])
     undated_group = Group(measure="wounded", subject="villagers", articles=[a.id for a in undated],
                           status="compatible", low=20.0, best=25.0, high=25.0,
-                          claims=list(range(40, 46)), sources=["source:x"])
+                          claims=[c.id for c in wounded], sources=["source:x"])
     quotes = [Quote(article="art1", kind="direct", text="We buried them at dawn",
                     speaker="a priest")]
     tension = Tension(TensionSide("art1", "The defenders were exhausted."),
                       TensionSide("art2", "The defenders were fresh and well supplied."),
                       0.5, "opposite assessments of the defenders")
-    return Analysis(articles=articles + undated, claims=claims, groups=[group, undated_group],
+    return Analysis(articles=articles + undated, claims=claims + wounded,
+                    groups=[group, undated_group],
                     quotes=quotes, tensions=[tension])
 
 

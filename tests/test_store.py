@@ -4,20 +4,21 @@ import pytest
 from sqlalchemy import event
 from sqlalchemy.exc import SQLAlchemyError
 
+from triangulate.ids import reading_with_ids
 from triangulate.store import Store
 from triangulate.types import Article, Claim, Entity, Group, Quote, Reading, Tension, TensionSide
 
 
 def sample(article_id: str = "a1", text: str = "Forty soldiers were killed.") -> Reading:
     article = Article(id=article_id, text=text, title="T", content_hash=f"h-{text}")
-    return Reading(
+    return reading_with_ids(Reading(
         article=article,
         quotes=[Quote(article=article_id, kind="direct", text="We held.", speaker="a corporal",
                       start=1, end=9)],
         claims=[Claim(article=article_id, measure="killed", value=40, low=40, high=40,
                       qualifier="exact", subject="soldiers", source=None)],
         scare_quotes=["elite"], statements=[text],
-    )
+    ))
 
 
 def test_roundtrip(db_url: str) -> None:
@@ -60,8 +61,8 @@ def test_failed_write_leaves_the_old_reading(db_url: str) -> None:
 def test_crosscheck_is_replaced(db_url: str) -> None:
     store = Store(db_url)
     group = Group(measure="killed", subject="x", articles=["a1"], status="single_source",
-                  low=1, best=1, high=1, claims=[0], sources=["article:a1"], low_from=0,
-                  timeline=[0])
+                  low=1, best=1, high=1, claims=["c0ffee000001"], sources=["article:a1"],
+                  low_from="c0ffee000001", timeline=["c0ffee000001"])
     tension = Tension(TensionSide("a1", "s1"), TensionSide("a2", "s2"), 1.0, "why")
     store.save_crosscheck([group, group], [tension])
     store.save_crosscheck([group], [tension])
@@ -99,6 +100,6 @@ def test_events_dates_and_relays_are_stored(db_url: str) -> None:
     assert (loaded.claims[0].as_of, loaded.claims[0].event, loaded.claims[0].via) == (
         "2024-05-02", "Odesa strike", "a lawmaker")
     group = Group(measure="killed", subject="people", articles=["e1"], status="single_source",
-                  low=40, best=40, high=40, claims=[0], event="Odesa strike, May 2024")
+                  low=40, best=40, high=40, claims=["c0ffee000002"], event="Odesa strike, May 2024")
     store.save_crosscheck([group], [])
     assert store.load_crosscheck()[0][0].event == "Odesa strike, May 2024"

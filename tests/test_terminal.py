@@ -6,6 +6,7 @@ import re
 
 from rich.console import Console
 
+from triangulate.ids import with_ids
 from triangulate.report import print_summary, views
 from triangulate.report.terminal import first_words, plural
 from triangulate.types import Analysis, Article, Claim, Group, Quote
@@ -18,12 +19,13 @@ LONG_OUTLET = "Regional Broadcasting Cooperative (syndicated through partnerpubl
 def many_groups(count: int) -> Analysis:
     articles = [Article(id=f"a{i}", text="x", outlet=f"{LONG_OUTLET} {i}",
                         published=f"2024-01-{i + 1:02d}") for i in range(count)]
-    claims = [Claim(article=f"a{i}", measure="killed", value=10.0 + i, low=None, high=None,
-                    qualifier="exact", subject=f"villagers of district {i}",
-                    source="the provincial emergency service") for i in range(count)]
+    claims = with_ids([Claim(article=f"a{i}", measure="killed", value=10.0 + i, low=None,
+                             high=None, qualifier="exact", subject=f"villagers of district {i}",
+                             source="the provincial emergency service") for i in range(count)])
     groups = [Group(measure="killed", subject=f"villagers of district {i}",
                     articles=[f"a{i}"], status="single_source", low=10.0 + i, best=10.0 + i,
-                    high=10.0 + i, claims=[i], sources=[f"s{i}"]) for i in range(count)]
+                    high=10.0 + i, claims=[claims[i].id], sources=[f"s{i}"])
+              for i in range(count)]
     quotes = [Quote(article=f"a{i}", kind="direct", text=LONG_QUOTE,
                     speaker=f"Commander Number{i}") for i in range(count)]
     return Analysis(articles=articles, quotes=quotes, claims=claims, groups=groups)

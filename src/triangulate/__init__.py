@@ -2,7 +2,8 @@
 
 >>> import triangulate
 >>> analysis = triangulate.analyze(["examples/"], db="sqlite:///example.db")  # doctest: +SKIP
->>> analysis.claims_df.to_pandas()  # doctest: +SKIP
+>>> triangulate.frame(analysis, "claims").to_pandas()  # doctest: +SKIP
+>>> triangulate.to_json(analysis)[:200]  # the contract JSON  # doctest: +SKIP
 """
 
 from __future__ import annotations
@@ -10,9 +11,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
+from triangulate.serialise import analysis_json as to_json
+from triangulate.serialise import table_frame as frame
 from triangulate.types import Analysis, Article, Claim, Group, IngestProblem, Quote, Tension
 
-__all__ = ["Analysis", "Article", "Claim", "Group", "Quote", "Tension", "analyze"]
+__all__ = ["Analysis", "Article", "Claim", "Group", "Quote", "Tension", "analyze", "frame",
+           "to_json"]
 __version__ = "0.1.0"
 
 

@@ -3,20 +3,17 @@
 Data flows one way: ``ingest`` makes :class:`Article`; ``nlp`` reads each one into a
 :class:`Reading` (quotes, claims, entities, framing); ``reconcile`` turns readings into
 :class:`Group` and :class:`Tension`; ``report`` and ``store`` consume an :class:`Analysis`.
+Plain data only: their JSON, store rows and Parquet schema are in :mod:`triangulate.serialise`.
 """
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
-from typing import TYPE_CHECKING, Any, Literal
+from dataclasses import dataclass, field
+from typing import Literal
 
-if TYPE_CHECKING:
-    import polars
+from triangulate.measures import Measure
 
 QuoteKind = Literal["direct", "indirect"]
-Measure = Literal[
-    "killed", "wounded", "casualties", "captured", "missing", "deployed", "area", "share", "other"
-]
 Qualifier = Literal[
     "exact", "about", "at_least", "more_than", "at_most", "less_than", "range", "vague"
 ]
@@ -24,9 +21,6 @@ Status = Literal["corroborated", "compatible", "conflicting", "single_source"]
 SourceKind = Literal["named", "anonymous", "institution", "media"]
 TensionKind = Literal["blame", "cause", "outcome", "assessment", "negation"]
 
-MEASURES: tuple[str, ...] = (
-    "killed", "wounded", "casualties", "captured", "missing", "deployed", "area", "share", "other"
-)
 SOURCE_KINDS: tuple[SourceKind, ...] = ("named", "anonymous", "institution", "media")
 
 
@@ -71,16 +65,17 @@ class Quote:
     start: int = 0  # character offsets of the quoted text in the article text
     end: int = 0
     speaker_name: str | None = None  # the speaker's name folded across articles
+    id: str = ""  # stable: a hash of the article id and ``start`` (:mod:`triangulate.ids`)
 
 
 @dataclass
 class Claim:
     article: str
-    measure: str
+    measure: Measure
     value: float | None
     low: float | None
     high: float | None
-    qualifier: str
+    qualifier: Qualifier
     subject: str | None
     actor: str | None = None  # canonical actor the subject folds to ("North Korea")
     source: str | None = None
@@ -95,6 +90,7 @@ class Claim:
     period_end: str | None = None
     as_of: str | None = None  # the date the figure stands for (ISO): its own, else the article's
     event: str | None = None  # the incident or campaign it belongs to ("Kramatorsk strike")
+    id: str = ""  # stable: a hash of the article id and ``start`` (:mod:`triangulate.ids`)
 
 
 @dataclass
@@ -143,18 +139,6 @@ class Framing:
             counts[f"{kind}_sources"] = sum(s.kind == kind for s in self.sources)
         return counts
 
-    def to_dict(self) -> dict[str, Any]:
-        return {"counts": self.counts(), **asdict(self)}
-
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Framing:
-        def spans(key: str) -> list[FramingSpan]:
-            return [FramingSpan(**item) for item in data.get(key, [])]
-
-        return cls(words=data.get("words", 0), loaded=spans("loaded"),
-                   scare_quotes=spans("scare_quotes"), hedges=spans("hedges"),
-                   sources=spans("sources"))
-
 
 @dataclass
 class Frame:
@@ -173,10 +157,6 @@ class Frame:
     hedged: bool = False
     exclusive: bool = False
     source: str | None = None
-
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Frame:
-        return cls(**{**data, "means": tuple(data.get("means", ()))})
 
 
 @dataclass
@@ -204,12 +184,12 @@ class Group:
     best: float | None
     high: float | None
     why: str = ""
-    claims: list[int] = field(default_factory=list)  # indexes into Analysis.claims
+    claims: list[str] = field(default_factory=list)  # the ids of its claims
     sources: list[str] = field(default_factory=list)  # the independent sources, one each
-    low_from: int | None = None  # index of the claim each bound of the estimate comes from
-    best_from: int | None = None
-    high_from: int | None = None
-    timeline: list[int] = field(default_factory=list)  # claims by as_of date, undated last
+    low_from: str | None = None  # id of the claim each bound of the estimate comes from
+    best_from: str | None = None
+    high_from: str | None = None
+    timeline: list[str] = field(default_factory=list)  # claim ids by as_of date, undated last
     event: str | None = None  # the incident or campaign the group's figures are about
 
 
@@ -244,39 +224,3 @@ class Analysis:
 
     def framing(self, article_id: str) -> Framing:
         return self.framings.get(article_id) or Framing()
-
-    def to_dict(self) -> dict[str, Any]:
-        """The analysis as the JSON object that ``eval/CONTRACT.md`` describes."""
-        return {
-            "articles": [{**asdict(a), "framing": self.framing(a.id).to_dict()}
-                         for a in self.articles],
-            "quotes": [asdict(q) for q in self.quotes],
-            "claims": [asdict(c) for c in self.claims],
-            "entities": [asdict(e) for e in self.entities],
-            "groups": [asdict(g) for g in self.groups],
-            "tensions": [asdict(t) for t in self.tensions],
-        }
-
-    def to_json(self, indent: int | None = 1) -> str:
-        import json
-
-        return json.dumps(self.to_dict(), indent=indent, ensure_ascii=False)
-
-    def frame(self, table: str) -> polars.DataFrame:
-        """One table ("articles", "quotes", "claims", "entities", "groups") as a DataFrame."""
-        import polars
-
-        rows = self.to_dict()[table]
-        return polars.DataFrame(rows, infer_schema_length=None) if rows else polars.DataFrame()
-
-    @property
-    def quotes_df(self) -> polars.DataFrame:
-        return self.frame("quotes")
-
-    @property
-    def claims_df(self) -> polars.DataFrame:
-        return self.frame("claims")
-
-    @property
-    def groups_df(self) -> polars.DataFrame:
-        return self.frame("groups")

@@ -27,10 +27,10 @@ from typing import Any
 
 from distributed import Client, Future, LocalCluster, Worker, WorkerPlugin
 
-from triangulate.engine.parquet import from_parquet, to_parquet
 from triangulate.nlp import read_articles
 from triangulate.nlp.parallel import batches
 from triangulate.nlp.pipeline import load_pipeline, model_name
+from triangulate.serialise import readings_from_parquet, readings_to_parquet
 from triangulate.types import Article, Reading
 
 PARTITION_SIZE = 64  # articles per task: several seconds of work, a few MB each way
@@ -123,7 +123,7 @@ def read_partition(articles: list[Article], model: str) -> list[Reading]:
 
 def read_partition_parquet(articles: list[Article], model: str) -> bytes:
     """On a worker: the readings of a partition, as Parquet."""
-    return to_parquet(read_partition(articles, model))
+    return readings_to_parquet(read_partition(articles, model))
 
 
 def _land(future: Future[Any], path: Path | None) -> Iterator[Reading]:
@@ -133,4 +133,4 @@ def _land(future: Future[Any], path: Path | None) -> Iterator[Reading]:
         yield from future.result()
         return
     path.write_bytes(future.result())
-    yield from from_parquet(path)
+    yield from readings_from_parquet(path)

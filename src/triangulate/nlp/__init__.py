@@ -9,6 +9,7 @@ from dataclasses import replace
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from triangulate.ids import reading_with_ids
 from triangulate.ingest.dates import entry_dates
 from triangulate.nlp.events import article_event
 from triangulate.nlp.frames import frames_of
@@ -38,7 +39,8 @@ def read_articles(articles: Iterable[Article], nlp: Language | None = None,
         return _read_here(parts, nlp or load_pipeline(), batch_size)
 
     size = min(PIECE_CHARS, (nlp or load_pipeline()).max_length)
-    yield from read_in_pieces(articles, read, size)
+    for reading in read_in_pieces(articles, read, size):
+        yield reading_with_ids(reading)
 
 
 def _read_here(articles: Iterable[Article], nlp: Language, batch_size: int) -> Iterator[Reading]:

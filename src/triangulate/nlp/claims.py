@@ -20,26 +20,21 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from triangulate.lang.en.measures import AREA_UNITS, MEASURE_WORDS
+from triangulate.measures import HARMS, SIDED, VICTIMS, WITH_UNIT, Measure
 from triangulate.nlp.events import EVENT_NOUNS, headline_span
 from triangulate.nlp.gazetteer import DEMONYM, actor_of, is_outlet
 from triangulate.nlp.lexicon import (
-    AREA_UNITS,
-    CAPTURED,
-    CASUALTIES,
     COMBATANT_NOUNS,
     COUNT_NOUNS,
     COUNT_VERBS,
     DESTROYING,
     FORCE_NOUNS,
-    KILLED,
     LEVEL_VERBS,
-    MISSING,
     PEOPLE_NOUNS,
     REPORTER_NOUNS,
-    SENDING,
     SPEECH_VERBS,
     VAGUE_SOURCES,
-    WOUNDED,
 )
 from triangulate.nlp.numbers import NumberMention, find_numbers
 from triangulate.nlp.speakers import denied
@@ -49,7 +44,8 @@ Doc.set_extension("claims", default=None, force=True)
 
 PLURAL_PRONOUNS = {"they", "them", "their", "theirs"}
 # verbs whose subject did the harm the figure counts: "the blast killed 40"
-AGENT_LEMMAS = KILLED | WOUNDED | CAPTURED | DESTROYING | {"kill", "wound", "injure", "capture"}
+AGENT_LEMMAS = MEASURE_WORDS["killed"] | MEASURE_WORDS["wounded"] | MEASURE_WORDS["captured"] \
+    | DESTROYING | {"kill", "wound", "injure", "capture"}
 WEAPONS = frozenset({"rocket", "missile", "drone", "shell", "bomb", "jet", "artillery",
                      "aircraft", "plane", "warplane", "gunfire", "tank", "mortar", "munition"})
 ATTACK_WORDS = EVENT_NOUNS | WEAPONS
@@ -110,7 +106,7 @@ def read_claim(doc: Doc, text: str, mention: NumberMention, quotes: list[Quote],
     measure, value, low, high = measure_of(mention, number, counted)
     sentence = root.sent
     previous = earlier[-1] if earlier else None
-    continues = previous is not None and previous.measure not in UNIT_MEASURES and (
+    continues = previous is not None and previous.measure not in WITH_UNIT and (
         (previous.sentence == sentence.text.strip()
          and is_ellipsis(number, counted, measure, previous))
         or (measure in {None, "other"} and restates_total(root, previous)))
@@ -153,8 +149,8 @@ def read_claim(doc: Doc, text: str, mention: NumberMention, quotes: list[Quote],
     )
 
 
-def part_of(number: Span, counted: Token | None, measure: str | None,
-            earlier: list[Claim]) -> tuple[str, str, str | None, Claim | None] | None:
+def part_of(number: Span, counted: Token | None, measure: Measure | None,
+            earlier: list[Claim]) -> tuple[Measure, str, str | None, Claim | None] | None:
     """A sub-count of the figure before it, as a claim of its own about a category of
     people: "Two of them were nurses", "of them six were nurses", "among them three
     children", "Among those killed were five children", "Among the dead were two medics",
@@ -171,7 +167,7 @@ def part_of(number: Span, counted: Token | None, measure: str | None,
     whole = whole_count(root.sent, earlier)
     if any(w.lower_ == "including" and noun in w.children for w in words):
         here = [c for c in earlier if c.sentence == root.sent.text.strip()]
-        whole = here[-1] if here and here[-1].measure in LOSSES else None  # the figure it
+        whole = here[-1] if here and here[-1].measure in VICTIMS else None  # the figure it
         return (whole.measure, noun.text, actor_of(noun.text), whole) if whole else None  # lists
     wholes = [o for p in words if p.lower_ != "including" for o in p.children
               if o.dep_ == "pobj" and (o.pos_ == "PRON" or lemma(o) in LOSS_NOUNS)]
@@ -180,11 +176,11 @@ def part_of(number: Span, counted: Token | None, measure: str | None,
     told = [w for o in wholes for w in [lemma(o), *[lemma(c) for c in o.children
                                                     if c.dep_ in {"acl", "amod"}]]]
     found = classify([told], None)
-    if found not in LOSSES:
+    if found not in VICTIMS:
         if whole is None:
             return None
         found = whole.measure
-    if measure in LOSSES and found != measure and counted is noun:
+    if measure in VICTIMS and found != measure and counted is noun:
         return None  # "three children were wounded": the clause's own measure stands
     return found, noun.text, actor_of(noun.text), whole
 
@@ -202,7 +198,7 @@ def whole_count(sentence: Span, earlier: list[Claim]) -> Claim | None:
     """The count a sub-count is part of ("them"): the last loss figure of this sentence or the
     two before that counts people by a noun ("35 people", not a bare "more than 100")."""
     near = {s.text.strip() for s in [sentence, *sentences_before(sentence, 2)]}
-    losses = [c for c in earlier[-6:] if c.sentence in near and c.measure in LOSSES]
+    losses = [c for c in earlier[-6:] if c.sentence in near and c.measure in VICTIMS]
     named = [c for c in losses if re.search(r"[^\W\d]\w*$", c.text)]
     found = named or losses
     return found[-1] if found else None
@@ -244,17 +240,14 @@ def restates_total(root: Token, previous: Claim) -> bool:
     return any(previous.sentence == sentence.text.strip() for sentence in near)
 
 
-UNIT_MEASURES = frozenset({"share", "area"})
-"""Measures whose unit the number itself must carry ("12 percent", "40 square kilometres"): a
-bare number after one ("a 30 percent drop from 1,619") is no share or area of its own."""
 
 
-def is_ellipsis(number: Span, counted: Token | None, measure: str | None,
+def is_ellipsis(number: Span, counted: Token | None, measure: Measure | None,
                 previous: Claim) -> bool:
     """True for a bare number in a series: no counted noun and no measure of its own, or a
     measure read only from the previous figure's verb ("3,000 killed or wounded before
     Christmas and some 3,800 in early January")."""
-    if measure in UNIT_MEASURES or word_after(number) is not None:
+    if measure in WITH_UNIT or word_after(number) is not None:
         return False
     if counted is not None and counted.pos_ not in {"NUM", "PRON"}:
         return False
@@ -346,40 +339,62 @@ def verb_before(number: Span) -> tuple[Token, str] | None:
 
 
 def measure_tiers(number: Span, counted: Token | None) -> list[list[str]]:
-    """Words that decide the measure, in tiers from the most telling: the counted word and
-    its coordinated words ("killed or wounded"), the governing verb, the counted noun's
-    modifiers ("wounded soldiers")."""
-    root = number.root
-    tiers: list[list[str]] = []
+    """Words that decide the measure, in tiers from the most telling: the word right after
+    the number and the counted word, each with its coordinated words ("killed or wounded"),
+    the verb before the number, the governing verb, the counted noun's modifiers ("wounded
+    soldiers")."""
+    governed = governing_verb(counted if counted is not None else number.root)
+    tiers = [after_tier(number), counted_tier(number, counted), before_tier(number),
+             verb_tier(governed[0], governed[1]) if governed is not None else None]
+    return [tier for tier in tiers if tier is not None] + [modifier_tier(number, counted)]
+
+
+def after_tier(number: Span) -> list[str] | None:
+    """The measure word right after the number ("300 dead or wounded")."""
     after = word_after(number)
-    if after is not None:
-        tiers.append([lemma(after), after.lower_] + [lemma(c) for c in after.children
-                                                     if c.dep_ == "conj"])
-    if counted is not None and counted != root:
-        tiers.append([lemma(counted)] + [lemma(c) for c in counted.children
-                                         if c.dep_ == "conj" and not has_number(c)])
-    governed = governing_verb(counted if counted is not None else root)
+    if after is None:
+        return None
+    return [lemma(after), after.lower_, *(lemma(c) for c in after.children if c.dep_ == "conj")]
+
+
+def counted_tier(number: Span, counted: Token | None) -> list[str] | None:
+    """The counted word and the words coordinated with it that carry no figure of their own
+    ("3,000 deaths and injuries", not "2 dead and 1 injured")."""
+    if counted is None or counted == number.root:
+        return None
+    return [lemma(counted), *(lemma(c) for c in counted.children
+                              if c.dep_ == "conj" and not has_number(c))]
+
+
+def before_tier(number: Span) -> list[str] | None:
     before = verb_before(number)
-    if before is not None:
-        tiers.append([f"{lemma(before[0])} {before[1]}".strip(), lemma(before[0])])
-    if governed is not None:
-        verb, extra = governed
-        words = [f"{lemma(verb)} {extra}".strip(), lemma(verb)]
-        words += [lemma(c) for c in verb.children if c.dep_ == "conj" and not has_number(c)]
-        words += [lemma(c) for c in verb.children if c.dep_ in {"acomp", "oprd", "xcomp"}]
-        if lemma(verb) in LEVEL_VERBS:
-            words += [lemma(t) for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}
-                      for t in c.subtree]
-        object_ = put_object(verb)
-        if object_ is not None:
-            words += [lemma(t) for t in object_.subtree]
-        tiers.append(words)
+    if before is None:
+        return None
+    return [f"{lemma(before[0])} {before[1]}".strip(), lemma(before[0])]
+
+
+def verb_tier(verb: Token, extra: str) -> list[str]:
+    """The governing verb with its particle ("wipe out"), the verbs coordinated with it, its
+    complements; for a verb of level ("the toll rose to 28") its subject's words; for a verb
+    of count ("put the number of dead at 2,000") its object's words."""
+    words = [f"{lemma(verb)} {extra}".strip(), lemma(verb)]
+    words += [lemma(c) for c in verb.children if c.dep_ == "conj" and not has_number(c)]
+    words += [lemma(c) for c in verb.children if c.dep_ in {"acomp", "oprd", "xcomp"}]
+    if lemma(verb) in LEVEL_VERBS:
+        words += [lemma(t) for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}
+                  for t in c.subtree]
+    object_ = put_object(verb)
+    if object_ is not None:
+        words += [lemma(t) for t in object_.subtree]
+    return words
+
+
+def modifier_tier(number: Span, counted: Token | None) -> list[str]:
+    """The counted noun's modifiers ("wounded soldiers"), else the nouns above the number."""
     if counted is not None:
-        tiers.append([lemma(c) for c in counted.children
-                      if c.dep_ in {"amod", "acl", "relcl", "compound"}])
-    else:
-        tiers.append([lemma(t) for t in list(root.ancestors)[:4] if t.pos_ == "NOUN"])
-    return tiers
+        return [lemma(c) for c in counted.children
+                if c.dep_ in {"amod", "acl", "relcl", "compound"}]
+    return [lemma(t) for t in list(number.root.ancestors)[:4] if t.pos_ == "NOUN"]
 
 
 def word_after(number: Span) -> Token | None:
@@ -411,7 +426,7 @@ def has_number(token: Token) -> bool:
 
 
 def measure_of(mention: NumberMention, number: Span, counted: Token | None
-               ) -> tuple[str | None, float | None, float | None, float | None]:
+               ) -> tuple[Measure | None, float | None, float | None, float | None]:
     """(measure, value, low, high); measure None where the number is no figure of the war."""
     value, low, high = mention.value, mention.low, mention.high
     unit = unit_after(number)
@@ -428,14 +443,14 @@ def measure_of(mention: NumberMention, number: Span, counted: Token | None
     return measure, value, low, high
 
 
-MEASURE_WORDS = (("killed", KILLED), ("wounded", WOUNDED), ("captured", CAPTURED),
-                 ("missing", MISSING), ("deployed", SENDING))
+# words right after a number that say what it counts ("300 dead", "50,000 displaced")
+MEASURE_LEMMAS = frozenset().union(*(MEASURE_WORDS[m] for m in VICTIMS if m in MEASURE_WORDS))
+NEVER_COUNTS = {"displaced": COMBATANT_NOUNS}
+"""Nouns a measure never counts: fighters who fall back have not fled their homes ("200
+soldiers fled"), and evacuated fighters are the wounded ("evacuated 40 wounded troops")."""
 
 
-MEASURE_LEMMAS = KILLED | WOUNDED | CASUALTIES | CAPTURED | MISSING
-
-
-def classify(tiers: list[list[str]], counted: Token | None) -> str | None:
+def classify(tiers: list[list[str]], counted: Token | None) -> Measure | None:
     """The measure of the first tier that names one; "killed or wounded" is casualties; a
     force noun anywhere ("troops", "the force") means deployed. A status the counted noun
     names ("POWs", "hostages") gives way to a harm a later tier names ("killed 50 POWs")."""
@@ -447,29 +462,50 @@ def classify(tiers: list[list[str]], counted: Token | None) -> str | None:
     return found
 
 
-HARMS = frozenset({"killed", "wounded", "casualties"})
 STATUS_NOUNS = frozenset({"pow", "pows", "prisoner", "captive", "hostage", "detainee",
                           "inmate", "missing"})
 LOSS_NOUNS = frozenset({"dead", "death", "body", "casualty", "fatality", "injured", "wounded",
                         "killed", "toll", "loss", "victim"})
 
 
-def first_measure(tiers: list[list[str]], counted: Token | None) -> str | None:
-    for words in tiers:
-        if any(w in CASUALTIES for w in words) or (
-                any(w in KILLED for w in words) and any(w in WOUNDED for w in words)):
-            return "casualties"
-        for word in words:
-            for measure, lexicon in MEASURE_WORDS:
-                if word in lexicon:
-                    return measure
-            if word in DESTROYING and counted is not None and lemma(counted) in PEOPLE_NOUNS:
-                return "killed"
+def first_measure(tiers: list[list[str]], counted: Token | None) -> Measure | None:
+    """The measure of the first tier that names one; else deployed where a force noun stands
+    anywhere, "other" where a noun is counted, None where nothing is."""
+    found = next((m for words in tiers if (m := tier_measure(words, counted)) is not None),
+                 None)
+    if found is not None:
+        return found
     if any(word in FORCE_NOUNS for words in tiers for word in words) or (
             counted is not None and lemma(counted) in FORCE_NOUNS):
         return "deployed"
     if counted is not None and counted.pos_ in {"NOUN", "PROPN"}:
         return "other"
+    return None
+
+
+def tier_measure(words: list[str], counted: Token | None) -> Measure | None:
+    """The measure one tier of words names: casualties where it names them or both a death
+    and a wound ("killed or wounded"), else the measure of its first measure word."""
+    if names_casualties(words):
+        return "casualties"
+    return next((m for word in words if (m := word_measure(word, counted)) is not None), None)
+
+
+def names_casualties(words: list[str]) -> bool:
+    return any(w in MEASURE_WORDS["casualties"] for w in words) or (
+        any(w in MEASURE_WORDS["killed"] for w in words)
+        and any(w in MEASURE_WORDS["wounded"] for w in words))
+
+
+def word_measure(word: str, counted: Token | None) -> Measure | None:
+    """The measure a word signals, in the order of the words' table; a verb that destroys
+    kills where what it counts are people ("destroyed up to 50 soldiers")."""
+    counted_lemma = lemma(counted) if counted is not None else None
+    for measure, words in MEASURE_WORDS.items():
+        if word in words and counted_lemma not in NEVER_COUNTS.get(measure, ()):
+            return measure
+    if word in DESTROYING and counted_lemma in PEOPLE_NOUNS:
+        return "killed"
     return None
 
 
@@ -524,11 +560,9 @@ def noun_phrase(word: Token) -> Span:
     return doc[left : right + 1]
 
 
-LOSSES = frozenset({"killed", "wounded", "casualties", "captured", "missing"})
-SIDED = LOSSES | {"deployed"}  # figures about one side's forces
 
 
-def subject_of(measure: str, counted: Token | None, phrase: Span | None, root: Token,
+def subject_of(measure: Measure, counted: Token | None, phrase: Span | None, root: Token,
                mention: NumberMention) -> tuple[str | None, str | None, bool]:
     """(subject as written, canonical actor, whether the clause itself names the actor)."""
     if measure == "area":
@@ -537,7 +571,7 @@ def subject_of(measure: str, counted: Token | None, phrase: Span | None, root: T
         return (holder.text if holder is not None else None), \
             actor or actor_in_sentence(root, anywhere=True), True
     text = without_number(phrase, mention) if phrase is not None else None
-    if phrase is not None and measure in LOSSES and lemma(phrase.root) in LOSS_NOUNS:
+    if phrase is not None and measure in VICTIMS and lemma(phrase.root) in LOSS_NOUNS:
         side = actor_of(phrase.text)  # "300 dead", "500 deaths" say what befell, not whom
         text = side_subject(side) if side is not None else None
     if phrase is not None and actor_of(phrase.text) is not None:
@@ -549,7 +583,7 @@ def subject_of(measure: str, counted: Token | None, phrase: Span | None, root: T
         return side_subject(owner, counted.text), owner, True
     actor, certain = actor_in_context(root)
     if actor is None:
-        return text or ("people" if measure in LOSSES else None), None, False
+        return text or ("people" if measure in VICTIMS else None), None, False
     noun = counted.text if counted is not None and counted.pos_ == "NOUN" else None
     return side_subject(actor, noun), actor, certain
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
+from triangulate.ids import reading_with_ids
 from triangulate.reconcile.groups import build_groups
 from triangulate.reconcile.independence import (
     duplicate_clusters,
@@ -22,7 +23,9 @@ def crosscheck(readings: Sequence[Reading], tensions: Sequence[Tension] | None =
                tension_limit: int = LIMIT) -> Analysis:
     """One analysis of the readings: their records, groups and the best ``tension_limit``
     tensions (the ``tensions`` given, where a cross-check of the same readings already found
-    them)."""
+    them). Quotes and claims without ids (readings made by hand) are given theirs: groups
+    cite claims by id."""
+    readings = [reading_with_ids(r) for r in readings]
     articles = [r.article for r in readings]
     claims = [c for r in readings for c in r.claims]
     quotes = [q for r in readings for q in r.quotes]
@@ -52,5 +55,5 @@ def with_group_events(claims: Sequence[Claim], groups: Sequence[Group]) -> list[
     claim and its group say one name; an article's own reading of its event ("harbour
     attack") is where the grouping started, not what the claim belongs to."""
     event_of = {i: group.event for group in groups for i in group.claims if group.event}
-    return [replace(claim, event=event_of[i]) if i in event_of else claim
-            for i, claim in enumerate(claims)]
+    return [replace(claim, event=event_of[claim.id]) if claim.id in event_of else claim
+            for claim in claims]

@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from itertools import pairwise
 
+from triangulate.measures import GROWING, VICTIMS, kind_of
 from triangulate.nlp.events import event_place, is_incident
 from triangulate.nlp.gazetteer import DEMONYM, actor_of
 from triangulate.nlp.lexicon import FORCE_NOUNS, PEOPLE_NOUNS
@@ -41,7 +42,6 @@ from triangulate.types import Claim, Group, Status
 
 SAME_PERIOD_DAYS = 7
 EVENT_GAP_DAYS = 90  # articles of one place further apart than this tell of another event
-GROWING = frozenset({"killed", "wounded", "casualties", "captured", "deployed"})  # only grow
 # who a count of people can be, apart from a side's forces: kept apart from "people"
 CATEGORIES = {"children": "children", "child": "children", "minors": "children",
               "women": "women", "woman": "women", "men": "men", "man": "men",
@@ -61,7 +61,7 @@ def subject_key(claim: Claim) -> str | None:
     head = words[-1] if words else None
     if head in CATEGORIES:
         return CATEGORIES[head]
-    if claim.measure in LOSSES:
+    if claim.measure in VICTIMS:
         victims = (is_person(head) and not is_force(head)) or (
             head is not None and actor_of(head) == claim.actor)
         if claim.actor and claim.actor != "Civilians" and not victims:
@@ -71,7 +71,6 @@ def subject_key(claim: Claim) -> str | None:
     return claim.actor or head
 
 
-LOSSES = frozenset({"killed", "wounded", "casualties", "captured", "missing"})
 VICTIM_WORDS = frozenset({"dead", "bodies", "body", "victims", "prisoners", "pows", "detainees",
                           "inmates", "evacuees", "passengers", "patients", "hostages",
                           "persons", "others", "lives"})
@@ -219,12 +218,16 @@ def judge(measure: str, key: str, members: list[int], claims: Sequence[Claim],
     status, why = status_of(members, claims, source_of, date_of, outlet_of)
     low, best, high = estimate(members, claims)
     articles = list(dict.fromkeys(claims[i].article for i in members))
+    def cited(index: int | None) -> str | None:
+        return claims[index].id if index is not None else None
+
+    timeline = sorted(members, key=lambda i: (as_of(claims[i], date_of) or "9999", i))
     return Group(
         measure=measure, subject=subject_label(key), articles=articles, status=status,
         low=value_at(low, claims), best=value_at(best, claims), high=value_at(high, claims),
-        why=why, claims=members, sources=sources,
-        low_from=low, best_from=best, high_from=high,
-        timeline=sorted(members, key=lambda i: (as_of(claims[i], date_of) or "9999", i)),
+        why=why, claims=[claims[i].id for i in members], sources=sources,
+        low_from=cited(low), best_from=cited(best), high_from=cited(high),
+        timeline=[claims[i].id for i in timeline],
     )
 
 
@@ -402,7 +405,7 @@ def find_agreement(members: list[int], claims: Sequence[Claim], source_of: Sourc
     if len(latest) < 2:
         return None
     ordered = sorted(latest.values(), key=lambda i: figure(i, claims))
-    if claims[members[0]].measure not in LOSSES:
+    if claims[members[0]].measure not in VICTIMS:
         ordered = [i for i in ordered if point(claims[i]) is not None]
         return next(((a, b) for a, b in pairwise(ordered)
                      if figure(b, claims) - figure(a, claims)
@@ -428,7 +431,7 @@ def describe(claim: Claim, date_of: DateOf, outlet_of: OutletOf = lambda _: None
     words = {"at_least": "at least ", "more_than": "more than ", "about": "about ",
              "at_most": "at most ", "less_than": "less than "}
     value = "an unstated number" if claim.value is None else f"{claim.value:,.0f}"
-    if claim.measure == "share" and claim.value is not None:
+    if kind_of(claim.measure).unit == "percent" and claim.value is not None:
         value = f"{claim.value:.0%}"
     if claim.qualifier == "range" and claim.low is not None and claim.high is not None:
         value = f"{claim.low:,.0f} to {claim.high:,.0f}"

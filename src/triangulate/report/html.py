@@ -24,6 +24,7 @@ _ENV = Environment(loader=PackageLoader("triangulate.report", "templates"),
 _ENV.filters["figure"] = views.figure
 _ENV.filters["amount"] = views.amount
 _ENV.filters["estimate"] = views.estimate
+_ENV.filters["measure_label"] = views.label
 _ENV.filters["plural"] = lambda count, noun: plural(int(count), noun)
 _ENV.globals["role_in_estimate"] = views.role_in_estimate
 SOURCE_COLORS = ("#2f6fb0", "#c8423b", "#3a9a4b", "#e07b1a")  # named, anonymous, inst., media
@@ -66,31 +67,33 @@ class Report:
         self.colors = {o.name: color(i) for i, o in enumerate(self.outlets)}
         self.anchors = {a.id: f"art-{i}" for i, a in enumerate(analysis.articles)}
         self.figures = views.claims_by_article(analysis)
+        self.claim_at = views.claim_places(analysis)
 
     def outlet(self, article_id: str) -> str:
         article = self.articles.get(article_id)
         return views.outlet_name(article) if article else article_id
 
     def group_view(self, index: int, group: Group) -> GroupView:
-        rows = [(i, self.analysis.claims[i], self.articles[self.analysis.claims[i].article])
-                for i in group.claims]
+        claims = [self.analysis.claims[self.claim_at[claim_id]] for claim_id in group.claims]
+        rows = [(self.claim_at[c.id], c, self.articles[c.article]) for c in claims]
         rows.sort(key=lambda row: (row[1].as_of or row[2].published or "", row[0]))
-        points = [self.point(i, claim, article) for i, claim, article in rows]
+        points = [self.point(claim, article) for _, claim, article in rows]
         chart = figures_chart(points, Estimate(group.low, group.best, group.high),
                               lambda v: views.amount(v, group.measure),
-                              whole=group.measure != "share", label=views.group_title(group))
+                              whole=views.whole_numbers(group.measure),
+                              label=views.group_title(group))
         names = dict.fromkeys(views.outlet_name(article) for _, _, article in rows)
         return GroupView(group, f"g-{index}", rows, chart,
                          [(name, self.colors[name]) for name in names],
                          views.why_in_words(group, self.articles))
 
-    def point(self, index: int, claim: Claim, article: Article) -> Point:
+    def point(self, claim: Claim, article: Article) -> Point:
         outlet = views.outlet_name(article)
         source = claim.source or "the outlet itself"
         return Point(
             name=f"{outlet} · {source}", value=claim.value, low=claim.low, high=claim.high,
             when=views.parse_date(claim.as_of or article.published), color=self.colors[outlet],
-            mark=views.figure(claim), href=f"#c-{index}",
+            mark=views.figure(claim), href=f"#c-{claim.id}",
             tip=f"{outlet}, {claim.as_of or article.published or 'undated'}: {claim.text} "
                 f"({source})")
 
@@ -103,11 +106,13 @@ class Report:
 
     def marks(self, article: Article, figures: list[tuple[int, Claim]]) -> list[Mark]:
         marks = [Mark(q.start, q.end, "quote" if q.kind == "direct" else "indirect",
-                      f"q-{i}", f"{q.speaker or 'unattributed'}{', ' + q.role if q.role else ''}")
-                 for i, q in enumerate(self.analysis.quotes) if q.article == article.id]
-        marks += [Mark(c.start, c.end, "figure", f"c-{i}",
-                       f"{c.measure}: {views.figure(c)} ({c.source or 'the outlet itself'})")
-                  for i, c in figures]
+                      f"q-{q.id}",
+                      f"{q.speaker or 'unattributed'}{', ' + q.role if q.role else ''}")
+                 for q in self.analysis.quotes if q.article == article.id]
+        marks += [Mark(c.start, c.end, "figure", f"c-{c.id}",
+                       f"{views.label(c.measure)}: {views.figure(c)} "
+                       f"({c.source or 'the outlet itself'})")
+                  for _, c in figures]
         framing = self.analysis.framing(article.id)
         marks += [Mark(s.start, s.end, "scare", tip="scare quotes")
                   for s in framing.scare_quotes]

@@ -72,7 +72,7 @@ def header(analysis: Analysis) -> list[str]:
 def glance(analysis: Analysis) -> list[str]:
     outlets = [(o.name, "; ".join(a.title or a.id for a in o.articles), o.dates)
                for o in views.outlets(analysis)]
-    key_figures = [(g.measure, g.subject, g.event or "", views.STATUS_WORDS[g.status],
+    key_figures = [(views.label(g.measure), g.subject, g.event or "", views.STATUS_WORDS[g.status],
                     views.estimate(g), len(g.sources)) for g in analysis.groups]
     return ["## The story at a glance", "", "### Outlets", "",
             *table(("outlet", "articles", "published"), outlets), "### Key figures", "",
@@ -83,16 +83,17 @@ def glance(analysis: Analysis) -> list[str]:
 def figures(analysis: Analysis) -> list[str]:
     lines = ["## Figures side by side", ""]
     articles = {a.id: a for a in analysis.articles}
+    places = views.claim_places(analysis)
     for group in analysis.groups:
-        rows = sorted(((i, analysis.claims[i]) for i in group.claims),
+        rows = sorted(views.grouped_claims(analysis, group, places),
                       key=lambda row: (articles[row[1].article].published or "", row[0]))
         lines += [f"### {md(views.group_title(group))}: {views.STATUS_WORDS[group.status]}", "",
                   f"{md(views.why_in_words(group, articles))}. Estimate low / best / high: "
                   f"{views.estimate(group)}.", ""]
-        lines += table(("published", "outlet", "source", "figure", "estimate", "words"), [
+        lines += table(("published", "outlet", "source", "figure", "estimate", "words", "claim"), [
             (articles[c.article].published or "", views.outlet_name(articles[c.article]),
              c.source or "the outlet itself", views.figure(c),
-             views.role_in_estimate(group, i), c.sentence) for i, c in rows])
+             views.role_in_estimate(group, c.id), c.sentence, c.id) for _, c in rows])
     return lines
 
 
@@ -162,8 +163,8 @@ def articles(analysis: Analysis) -> list[str]:
         found = figures.get(article.id, [])
         if found:
             lines += table(("figure", "measure", "about", "source", "words"), [
-                (views.figure(c), c.measure, c.subject or "", c.source or "the outlet itself",
-                 c.text) for _, c in found])
+                (views.figure(c), views.label(c.measure), c.subject or "",
+                 c.source or "the outlet itself", c.text) for _, c in found])
         lines += [marked_text(article, [c for _, c in found], analysis), ""]
     return lines
 

@@ -173,7 +173,7 @@ def key_figures_table(analysis: Analysis, top: int = TOP) -> WholeWordTable:
     table = _table("Key figures", "measure", "about", "event", "status", "low / best / high",
                    "sources")
     for group in _first(most_sourced(analysis.groups), top, table, "group"):
-        table.add_row(group.measure, escape(group.subject), escape(group.event or ""),
+        table.add_row(views.label(group.measure), escape(group.subject), escape(group.event or ""),
                       _status(group.status), views.estimate(group), str(len(group.sources)))
     return table
 
@@ -184,12 +184,13 @@ def groups_table(analysis: Analysis, top: int = TOP) -> WholeWordTable:
     table = _table("Figures side by side", "measure: about", "figure", "source", "outlet",
                    "published")
     articles = {a.id: a for a in analysis.articles}
+    places = views.claim_places(analysis)
     room, groups_left = top, 0
     for group in most_sourced(analysis.groups):
         if room <= 0:
             groups_left += 1
             continue
-        rows = sorted((analysis.claims[i] for i in group.claims),
+        rows = sorted((c for _, c in views.grouped_claims(analysis, group, places)),
                       key=lambda c: articles[c.article].published or "")
         title = f"{escape(views.group_title(group))}\n{_status(group.status)}"
         if len(rows) > room:

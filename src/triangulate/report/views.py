@@ -7,6 +7,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
+from triangulate.measures import kind_of
 from triangulate.types import Analysis, Article, Claim, Framing, Group, Quote
 
 QUALIFIER_SIGNS = {"at_least": "≥", "more_than": ">", "about": "~", "at_most": "≤",
@@ -35,13 +36,25 @@ def column_groups(columns: tuple[tuple[str, str, str], ...]) -> list[tuple[str, 
     return groups
 
 
-def amount(value: float | None, measure: str = "") -> str:
-    """A number as the report prints it: a share in percent, an area in km²."""
+def amount(value: float | None, measure: str = "", with_unit: bool = True) -> str:
+    """A number as the report prints it, in its measure's unit (a share in percent, an area
+    in km²)."""
     if value is None:
         return ""
-    if measure == "share":
+    unit = kind_of(measure).unit
+    if unit == "percent":
         return f"{value:.0%}"
-    return f"{value:,.0f} km²" if measure == "area" else f"{value:,.0f}"
+    return f"{value:,.0f} {unit}" if unit and with_unit else f"{value:,.0f}"
+
+
+def label(measure: str) -> str:
+    """How the reports name a measure (the registry's label)."""
+    return kind_of(measure).label
+
+
+def whole_numbers(measure: str) -> bool:
+    """True where the measure's figures are whole numbers (counts, areas), not shares."""
+    return kind_of(measure).unit != "percent"
 
 
 def figure(claim: Claim) -> str:
@@ -55,13 +68,12 @@ def figure(claim: Claim) -> str:
 
 
 def estimate(group: Group) -> str:
-    """The group's low / best / high, with a dash for a bound nobody gives; an area's unit
-    once, at the end ("640 / 1,460 / 1,460 km²")."""
-    if group.measure == "area":
-        return " / ".join(amount(v) or "–" for v in (group.low, group.best, group.high)) \
-            + " km²"
-    return " / ".join(amount(v, group.measure) or "–" for v in (group.low, group.best,
-                                                                 group.high))
+    """The group's low / best / high, with a dash for a bound nobody gives; a unit other than
+    percent once, at the end ("640 / 1,460 / 1,460 km²")."""
+    unit = kind_of(group.measure).unit
+    once = f" {unit}" if unit and unit != "percent" else ""
+    return " / ".join(amount(v, group.measure, with_unit=False) or "–"
+                      for v in (group.low, group.best, group.high)) + once
 
 
 def parse_date(text: str | None) -> date | None:
@@ -160,6 +172,18 @@ def speakers(analysis: Analysis) -> list[Speaker]:
                                         s.name.lower()))
 
 
+def claim_places(analysis: Analysis) -> dict[str, int]:
+    """Each claim's place in ``analysis.claims``, by its id (groups cite claims by id)."""
+    return {claim.id: i for i, claim in enumerate(analysis.claims)}
+
+
+def grouped_claims(analysis: Analysis, group: Group, places: dict[str, int] | None = None
+                   ) -> list[tuple[int, Claim]]:
+    """The group's claims with their places in ``analysis.claims``, in the group's order."""
+    at = places if places is not None else claim_places(analysis)
+    return [(at[claim_id], analysis.claims[at[claim_id]]) for claim_id in group.claims]
+
+
 def claims_by_article(analysis: Analysis) -> dict[str, list[tuple[int, Claim]]]:
     found: dict[str, list[tuple[int, Claim]]] = defaultdict(list)
     for i, claim in enumerate(analysis.claims):
@@ -221,12 +245,12 @@ def framing_by_outlet(analysis: Analysis) -> list[OutletFraming]:
 
 def group_title(group: Group) -> str:
     """"killed: people (Kramatorsk attack, April 2022)": the group's event where known."""
-    title = f"{group.measure}: {group.subject}"
+    title = f"{label(group.measure)}: {group.subject}"
     return f"{title} ({group.event})" if group.event else title
 
 
-def role_in_estimate(group: Group, index: int) -> str:
+def role_in_estimate(group: Group, claim_id: str) -> str:
     """Which bounds of the group's estimate come from this claim ("low, best")."""
     parts = [name for name, source in (("low", group.low_from), ("best", group.best_from),
-                                       ("high", group.high_from)) if source == index]
+                                       ("high", group.high_from)) if source == claim_id]
     return ", ".join(parts)

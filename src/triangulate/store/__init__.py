@@ -8,11 +8,9 @@ pipeline version) and picks up where it stopped.
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import asdict, dataclass, fields
-from functools import cache
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -39,18 +37,19 @@ from sqlalchemy import (
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 
-from triangulate.types import (
-    Article,
-    Claim,
-    Entity,
-    Frame,
-    Framing,
-    Group,
-    Quote,
-    Reading,
-    Tension,
-    TensionSide,
+from triangulate.ids import reading_with_ids
+from triangulate.serialise import (
+    SIDE_DETAILS,
+    article_row,
+    group_from_row,
+    group_row,
+    reading_from_row,
+    record_from_row,
+    stored_values,
+    tension_from_row,
+    tension_row,
 )
+from triangulate.types import Article, Claim, Entity, Group, Quote, Reading, Tension
 
 DEFAULT_URL = "sqlite:///triangulate.db"
 READ_BATCH = 500  # articles read from the store per query
@@ -81,7 +80,7 @@ quotes = Table(
     Column("kind", String(16)), Column("text", Text), Column("speaker", Text),
     Column("cue", String(100)), Column("via", Text), Column("role", Text),
     Column("affiliation", Text), Column("sentence", Text),
-    Column("start", Integer), Column("end", Integer),
+    Column("start", Integer), Column("end", Integer), Column("id", String(40)),
 )
 claims = Table(
     "claims", metadata,
@@ -93,7 +92,7 @@ claims = Table(
     Column("text", Text), Column("sentence", Text), Column("scope", Text),
     Column("start", Integer), Column("end", Integer), Column("period_start", String(10)),
     Column("period_end", String(10)), Column("as_of", String(10)), Column("event", Text),
-    Column("via", Text),
+    Column("via", Text), Column("id", String(40)),
 )
 entities = Table(
     "entities", metadata,
@@ -107,10 +106,9 @@ groups = Table(
     Column("measure", String(20)), Column("subject", Text), Column("articles", Text),
     Column("status", String(20)), Column("low", Float), Column("best", Float),
     Column("high", Float), Column("why", Text), Column("claims", Text),
-    Column("sources", Text), Column("low_from", Integer), Column("best_from", Integer),
-    Column("high_from", Integer), Column("timeline", Text), Column("event", Text),
+    Column("sources", Text), Column("low_from", String(40)), Column("best_from", String(40)),
+    Column("high_from", String(40)), Column("timeline", Text), Column("event", Text),
 )
-SIDE_DETAILS = ("source", "outlet", "published")  # of each side of a tension, beyond its sentence
 tensions = Table(
     "tensions", metadata,
     Column("row", Integer, primary_key=True, autoincrement=True),
@@ -176,6 +174,7 @@ class Store:
             Path(database).parent.mkdir(parents=True, exist_ok=True)
         if self.engine.dialect.name == "sqlite":
             event.listen(self.engine, "connect", _sqlite_pragmas)
+        _renew_older_groups(self.engine)
         metadata.create_all(self.engine)
         self._add_missing_columns()
 
@@ -206,22 +205,20 @@ class Store:
         """Replace everything stored for this article, in one transaction.
 
         Values longer than their column allows (PostgreSQL enforces ``varchar(n)``) are cut
-        to fit, and the article's notes say which.
+        to fit, and the article's notes say which. Quotes and claims are stored with their
+        ids (given here where the reading has none).
         """
+        reading = reading_with_ids(reading)
         article = reading.article
         cut: dict[str, int] = {}
-        item_rows = [(table, [fitted(table, stored(table, item), cut) for item in items])
+        item_rows = [(table, [fitted(table, stored_values(item, table.c.keys()), cut)
+                             for item in items])
                      for table, items in ((quotes, reading.quotes), (claims, reading.claims),
                                           (entities, reading.entities))]
-        row = fitted(articles, asdict(article), cut)
+        fitted(articles, article_row(reading, pipeline, article.notes), cut)  # what is cut
         notes = [*article.notes, *(f"{name} cut to {length} characters (the store's limit)"
                                    for name, length in cut.items())]
-        row.update(notes=json.dumps(notes), pipeline=pipeline,
-                   scare_quotes=json.dumps(reading.scare_quotes),
-                   statements=json.dumps(reading.statements),
-                   frames=json.dumps([asdict(f) for f in reading.frames], ensure_ascii=False),
-                   event=reading.event,
-                   framing=json.dumps(asdict(reading.framing), ensure_ascii=False))
+        row = fitted(articles, article_row(reading, pipeline, notes))
         with self.engine.begin() as connection:
             for table in (*PER_ARTICLE, articles):
                 key = table.c.id if table is articles else table.c.article
@@ -278,12 +275,10 @@ class Store:
 
     def load_crosscheck(self) -> tuple[list[Group], list[Tension]]:
         with self.engine.connect() as connection:
-            found_groups = [_group(r) for r in
+            found_groups = [group_from_row(r._mapping) for r in
                             connection.execute(select(groups).order_by(groups.c.row))]
-            found = [
-                Tension(a=_side(r, "a"), b=_side(r, "b"), score=r.score, why=r.why,
-                        kind=r.kind or "", event=r.event)
-                for r in connection.execute(select(tensions).order_by(tensions.c.row))]
+            found = [tension_from_row(r._mapping) for r in
+                     connection.execute(select(tensions).order_by(tensions.c.row))]
         return found_groups, found
 
     def counts(self) -> dict[str, int]:
@@ -322,14 +317,14 @@ def _readings_of(connection: Connection, ids: Sequence[str]) -> list[Reading]:
     """The stored readings of a batch of ids, in their order (an id twice, twice)."""
     rows = {row.id: row._mapping
             for row in connection.execute(select(articles).where(articles.c.id.in_(ids)))}
-    readings = {key: _reading(row) for key, row in rows.items()}
+    readings = {key: reading_from_row(row) for key, row in rows.items()}
     for table, kind, target in ((quotes, Quote, "quotes"), (claims, Claim, "claims"),
                                 (entities, Entity, "entities")):
         query = select(table).where(table.c.article.in_(ids)).order_by(table.c.row)
         for row in connection.execute(query):
             if row.article in readings:
-                getattr(readings[row.article], target).append(_record(kind, row))
-    return [readings[key] for key in ids if key in readings]
+                getattr(readings[row.article], target).append(record_from_row(kind, row._mapping))
+    return [reading_with_ids(readings[key]) for key in ids if key in readings]
 
 
 @dataclass(frozen=True)
@@ -349,27 +344,6 @@ def _coverage(connection: Connection) -> Coverage:
     return Coverage(frozenset(ids), digest.hexdigest())
 
 
-GROUP_LISTS = ("articles", "claims", "sources", "timeline")  # stored as JSON text
-
-
-def group_row(group: Group) -> dict[str, Any]:
-    """A group as a row: its fields, the lists among them as JSON."""
-    return {**asdict(group), **{name: json.dumps(getattr(group, name)) for name in GROUP_LISTS}}
-
-
-def _group(row: Any) -> Group:
-    lists = {name: json.loads(getattr(row, name) or "[]") for name in GROUP_LISTS}
-    return Group(**{**_record_values(Group, row), **lists})
-
-
-def tension_row(tension: Tension) -> dict[str, Any]:
-    """A tension as a row: its score, why, kind and event, then each side's fields."""
-    sides = {f"{side}_{name}": value for side in "ab"
-             for name, value in asdict(getattr(tension, side)).items()}
-    return {"score": tension.score, "why": tension.why, "kind": tension.kind,
-            "event": tension.event, **sides}
-
-
 def fitted(table: Table, row: dict[str, Any], cut: dict[str, int] | None = None
            ) -> dict[str, Any]:
     """The row with every text cut to its column's length; ``cut`` gathers what was cut."""
@@ -383,37 +357,14 @@ def fitted(table: Table, row: dict[str, Any], cut: dict[str, int] | None = None
     return row
 
 
-def stored(table: Table, item: Any) -> dict[str, Any]:
-    """An item's fields that the table stores (cross-check fields are computed, not kept)."""
-    return {k: v for k, v in asdict(item).items() if k in table.c}
-
-
-@cache
-def _field_names(kind: type) -> frozenset[str]:
-    return frozenset(f.name for f in fields(kind))
-
-
-def _record_values(kind: type, row: Any) -> dict[str, Any]:
-    """The row's values that are fields of ``kind`` (a table keeps columns of its own)."""
-    names = _field_names(kind)
-    return {k: v for k, v in row._mapping.items() if k in names}
-
-
-def _record(kind: Any, row: Any) -> Any:
-    return kind(**_record_values(kind, row))
-
-
-def _side(row: Any, side: str) -> TensionSide:
-    return TensionSide(**{name: getattr(row, f"{side}_{name}")
-                          for name in ("article", "sentence", *SIDE_DETAILS)})
-
-
-def _reading(row: Any) -> Reading:
-    names = _field_names(Article)
-    values = {k: v for k, v in row.items() if k in names}
-    values["notes"] = tuple(json.loads(row["notes"] or "[]"))
-    return Reading(article=Article(**values), scare_quotes=json.loads(row["scare_quotes"] or "[]"),
-                   statements=json.loads(row["statements"] or "[]"),
-                   frames=[Frame.from_dict(f) for f in json.loads(row["frames"] or "[]")],
-                   event=row["event"],
-                   framing=Framing.from_dict(json.loads(row["framing"] or "{}")))
+def _renew_older_groups(engine: Engine) -> None:
+    """Drop a groups table made before groups cited claims by id (its ``best_from`` and the
+    others held list positions, as integers): groups are remade by every cross-check, so
+    nothing is lost, and the table is made again in its present shape."""
+    inspector = inspect(engine)
+    if not inspector.has_table(groups.name):
+        return
+    kinds = {c["name"]: c["type"] for c in inspector.get_columns(groups.name)}
+    if isinstance(kinds.get("best_from"), Integer):
+        with engine.begin() as connection:
+            connection.execute(text(f'DROP TABLE "{groups.name}"'))

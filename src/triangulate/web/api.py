@@ -10,8 +10,9 @@ from typing import Annotated, Any, TypeVar
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 from fastapi.responses import JSONResponse
 
+from triangulate.measures import MEASURES
 from triangulate.report import views
-from triangulate.types import MEASURES, Status
+from triangulate.types import Status
 from triangulate.web.data import (
     ARTICLE_ID,
     DERIVED_ID,
@@ -141,7 +142,8 @@ def get_group(app: StateDep, group_id: DerivedId) -> dict[str, Any]:
     snap = app.snapshot
     index = found(snap.group_index.get(group_id), "group", group_id)
     return {**group_record(snap, index),
-            "figures": [claim_record(snap, i) for i in snap.analysis.groups[index].claims]}
+            "figures": [claim_record(snap, snap.claim_index[claim_id])
+                        for claim_id in snap.analysis.groups[index].claims]}
 
 
 @router.get("/tensions", summary="Statements that contradict each other")

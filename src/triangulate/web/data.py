@@ -1,10 +1,10 @@
 """What the web app shows, read from the store once and kept as one immutable snapshot.
 
-Quotes, claims, groups and tensions have no id in the store yet, so the web gives each one a
-derived id (:func:`derived_ids`), short and stable for as long as the article's text is the
-same: a quote or claim is known by its article and character offset, a group by its measure,
-subject and first claim, a tension by its two sentences. Every URL and every API record uses
-these ids, and they are made in that one function only.
+Quotes and claims carry their stored ids (:mod:`triangulate.ids`: a hash of the article and
+the character offset). Groups and tensions are made afresh by each cross-check, so the web
+gives each one a derived id (:func:`derived_ids`), short and stable for as long as the
+articles are the same: a group is known by its measure, subject and first claim, a tension
+by its two sentences. Every URL and every API record uses these ids.
 """
 
 from __future__ import annotations
@@ -16,11 +16,11 @@ from dataclasses import dataclass
 from typing import Generic, TypeVar
 
 from triangulate.analysis import cross_checked
+from triangulate.ids import ID_LENGTH
 from triangulate.report import views
 from triangulate.store import Store
 from triangulate.types import Analysis, Article, Claim, Group, Quote, Tension
 
-ID_LENGTH = 12
 DERIVED_ID = re.compile(rf"^[0-9a-f]{{{ID_LENGTH}}}$")
 ARTICLE_ID = re.compile(r"^[^/\\\x00-\x1f\x7f]{1,200}$")
 """An article id as a URL may carry it: no slash or backslash, no control character. It only
@@ -41,13 +41,8 @@ def derived_ids(keys: Iterable[str]) -> list[str]:
     return found
 
 
-def item_keys(items: Sequence[Quote] | Sequence[Claim]) -> list[str]:
-    return [f"{item.article}:{item.start}" for item in items]
-
-
-def group_keys(groups: Sequence[Group], claim_ids: Sequence[str]) -> list[str]:
-    return [f"group:{g.measure}:{g.subject}:{claim_ids[g.claims[0]] if g.claims else ''}"
-            for g in groups]
+def group_keys(groups: Sequence[Group]) -> list[str]:
+    return [f"group:{g.measure}:{g.subject}:{g.claims[0] if g.claims else ''}" for g in groups]
 
 
 def tension_keys(tensions: Sequence[Tension]) -> list[str]:
@@ -75,23 +70,24 @@ class Snapshot:
 
     @classmethod
     def of(cls, analysis: Analysis) -> Snapshot:
-        claim_ids = derived_ids(item_keys(analysis.claims))
-        quote_ids = derived_ids(item_keys(analysis.quotes))
-        group_ids = derived_ids(group_keys(analysis.groups, claim_ids))
+        claim_ids = [claim.id for claim in analysis.claims]
+        quote_ids = [quote.id for quote in analysis.quotes]
+        group_ids = derived_ids(group_keys(analysis.groups))
         tension_ids = derived_ids(tension_keys(analysis.tensions))
+        claim_index = _index(claim_ids)
         return cls(
             analysis=analysis, articles={a.id: a for a in analysis.articles},
             claim_ids=claim_ids, quote_ids=quote_ids, group_ids=group_ids,
-            tension_ids=tension_ids, claim_index=_index(claim_ids),
+            tension_ids=tension_ids, claim_index=claim_index,
             quote_index=_index(quote_ids), group_index=_index(group_ids),
             tension_index=_index(tension_ids),
-            group_of_claim={c: g for g, group in enumerate(analysis.groups) for c in group.claims},
+            group_of_claim={claim_index[c]: g for g, group in enumerate(analysis.groups)
+                            for c in group.claims},
             claims_of=_by_article(analysis.claims), quotes_of=_by_article(analysis.quotes))
 
     @classmethod
     def load(cls, store: Store) -> Snapshot:
-        """Everything in the store, cross-checked afresh (stored groups point at claims by
-        their place in the run that made them, which the store does not keep)."""
+        """Everything in the store, cross-checked afresh."""
         return cls.of(cross_checked(store.load_readings()))
 
     def outlet(self, article_id: str) -> str:

@@ -8,8 +8,9 @@ from typing import Annotated, Any, get_args
 from fastapi import APIRouter, Form, HTTPException, Path, Query, Request, UploadFile
 from fastapi.responses import RedirectResponse, Response
 
+from triangulate.measures import MEASURES
 from triangulate.report import views as report_views
-from triangulate.types import MEASURES, Status
+from triangulate.types import Status
 from triangulate.web import views
 from triangulate.web.api import DerivedId, Offset, StateDep, found, submit
 from triangulate.web.data import (

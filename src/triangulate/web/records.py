@@ -24,26 +24,21 @@ def article_record(snap: Snapshot, article: Article, with_text: bool = False) ->
 def claim_record(snap: Snapshot, index: int) -> dict[str, Any]:
     claim_id = snap.claim_ids[index]
     group = snap.group_of_claim.get(index)
-    return {"id": claim_id, **asdict(snap.analysis.claims[index]),
+    return {**asdict(snap.analysis.claims[index]),
             "group": snap.group_ids[group] if group is not None else None,
             "links": {"self": f"{API}/claims/{claim_id}", "page": f"/figures/{claim_id}"}}
 
 
 def quote_record(snap: Snapshot, index: int) -> dict[str, Any]:
     quote_id = snap.quote_ids[index]
-    return {"id": quote_id, **asdict(snap.analysis.quotes[index]),
+    return {**asdict(snap.analysis.quotes[index]),
             "links": {"self": f"{API}/quotes/{quote_id}", "page": f"/quotes/{quote_id}"}}
 
 
 def group_record(snap: Snapshot, index: int) -> dict[str, Any]:
     group = snap.analysis.groups[index]
     group_id = snap.group_ids[index]
-    bound = {name: snap.claim_ids[i] if i is not None else None
-             for name, i in (("low_from", group.low_from), ("best_from", group.best_from),
-                             ("high_from", group.high_from))}
-    return {"id": group_id, **asdict(group), **bound,
-            "claims": [snap.claim_ids[i] for i in group.claims],
-            "timeline": [snap.claim_ids[i] for i in group.timeline],
+    return {"id": group_id, **asdict(group),
             "links": {"self": f"{API}/groups/{group_id}", "page": f"/groups/{group_id}"}}
 
 

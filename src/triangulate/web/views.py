@@ -44,14 +44,15 @@ def outlet_colors(snap: Snapshot) -> dict[str, str]:
 
 def group_view(snap: Snapshot, index: int, colors: dict[str, str]) -> GroupView:
     group = snap.analysis.groups[index]
-    rows = [Row(i, snap.claim_ids[i], snap.analysis.claims[i],
-                snap.articles[snap.analysis.claims[i].article],
-                views.role_in_estimate(group, i)) for i in group.claims]
+    rows = [Row(i, claim.id, claim, snap.articles[claim.article],
+                views.role_in_estimate(group, claim.id))
+            for i, claim in views.grouped_claims(snap.analysis, group, snap.claim_index)]
     rows.sort(key=lambda row: (row.article.published or "", row.index))
     points = [point(row, colors) for row in rows]
     chart = figures_chart(points, Estimate(group.low, group.best, group.high),
                           lambda v: views.amount(v, group.measure),
-                          whole=group.measure != "share", label=views.group_title(group))
+                          whole=views.whole_numbers(group.measure),
+                          label=views.group_title(group))
     return GroupView(index, snap.group_ids[index], group, rows, chart)
 
 

@@ -1,0 +1,59 @@
+"""The measures registry and the words of each measure: one entry per measure, read by the
+claims component and the status rules; texts written for these tests."""
+
+from __future__ import annotations
+
+from typing import get_args
+
+import pytest
+from spacy.language import Language
+
+from triangulate.lang.en.measures import MEASURE_WORDS
+from triangulate.measures import GROWING, MEASURES, REGISTRY, SIDED, VICTIMS, Measure, kind_of
+from triangulate.reconcile.groups import subject_key
+from triangulate.types import Claim
+
+
+def test_every_measure_has_one_entry_and_every_word_list_a_measure() -> None:
+    assert tuple(REGISTRY) == MEASURES == get_args(Measure)
+    assert set(MEASURE_WORDS) <= set(REGISTRY)
+    assert all(kind.name == name and kind.label for name, kind in REGISTRY.items())
+
+
+def test_flags_are_read_from_the_entries() -> None:
+    assert all(REGISTRY[m].grows for m in GROWING)
+    assert all(REGISTRY[m].victims and not REGISTRY[m].unit for m in VICTIMS)
+    assert SIDED.issubset(VICTIMS | {"deployed"})
+    assert kind_of("no such measure") == kind_of("other")
+
+
+def figures(nlp: Language, text: str, measure: str) -> list[Claim]:
+    return [c for c in nlp(text)._.claims if c.measure == measure]
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Aid workers say 50,000 people have fled the besieged city since March.", 50000),
+    ("The fighting has displaced more than 120,000 residents of the valley.", 120000),
+    ("Some 8,000 refugees crossed the bridge into the neighbouring country.", 8000),
+    ("Authorities evacuated 3,500 villagers from the frontline districts.", 3500),
+])
+def test_people_driven_from_their_homes_are_displaced(nlp: Language, text: str,
+                                                      value: float) -> None:
+    found = figures(nlp, text, "displaced")
+    assert [c.value for c in found] == [value]
+
+
+@pytest.mark.parametrize("text", [
+    "About 200 soldiers fled their positions when the line broke.",
+    "Medics evacuated 40 wounded troops from the bridgehead.",
+])
+def test_fighters_who_fall_back_are_not_displaced(nlp: Language, text: str) -> None:
+    assert figures(nlp, text, "displaced") == []
+    assert nlp(text)._.claims  # still read as a figure of another measure
+
+
+def test_a_displacement_figure_counts_people_not_a_side(nlp: Language) -> None:
+    (claim,) = figures(nlp, "Officials said 20,000 Ukrainians fled across the border.",
+                       "displaced")
+    assert claim.source == "Officials"
+    assert subject_key(claim) == "people"  # grouped as people, not as a side's forces
