@@ -10,6 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from triangulate.cli import app
+from triangulate.ids import reading_with_ids
 from triangulate.store import Store, metadata
 from triangulate.types import Article, Claim, Quote, Reading
 
@@ -36,13 +37,13 @@ def store() -> Iterator[Store]:
 def reading() -> Reading:
     article = Article(id="pg-1", text="Officials said 12 soldiers were captured.", title="T",
                       content_hash="h1", outlet="Wire", published="2025-01-02")
-    return Reading(
+    return reading_with_ids(Reading(
         article=article,
         quotes=[Quote(article="pg-1", kind="indirect", text="12 soldiers were captured",
                       speaker="Officials", cue="said", start=15, end=40)],
         claims=[Claim(article="pg-1", measure="captured", value=12, low=12, high=12,
                       qualifier="exact", subject="soldiers", source="Officials")],
-    )
+    ))
 
 
 def test_roundtrip_and_idempotence(store: Store) -> None:
