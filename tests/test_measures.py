@@ -3,6 +3,7 @@ claims component and the status rules; texts written for these tests."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import get_args
 
 import pytest
@@ -11,7 +12,8 @@ from spacy.language import Language
 from triangulate.lang.en.measures import MEASURE_WORDS
 from triangulate.measures import GROWING, MEASURES, REGISTRY, SIDED, VICTIMS, Measure, kind_of
 from triangulate.reconcile.groups import subject_key
-from triangulate.types import Claim
+from triangulate.report import views
+from triangulate.types import Claim, Group
 
 
 def test_every_measure_has_one_entry_and_every_word_list_a_measure() -> None:
@@ -57,3 +59,13 @@ def test_a_displacement_figure_counts_people_not_a_side(nlp: Language) -> None:
                        "displaced")
     assert claim.source == "Officials"
     assert subject_key(claim) == "people"  # grouped as people, not as a side's forces
+
+
+def test_the_reports_name_a_measure_by_its_label(monkeypatch: pytest.MonkeyPatch) -> None:
+    group = Group(measure="displaced", subject="people", articles=["a"],
+                  status="single_source", low=5000.0, best=5000.0, high=None)
+    monkeypatch.setitem(REGISTRY, "displaced",
+                        replace(REGISTRY["displaced"], label="driven from home"))
+    assert views.group_title(group) == "driven from home: people"
+    share = replace(group, measure="share", low=0.25, best=0.5)
+    assert views.estimate(share) == "25% / 50% / –"

@@ -176,7 +176,7 @@ class Reading:
 
 @dataclass
 class Group:
-    measure: str
+    measure: Measure
     subject: str
     articles: list[str]
     status: Status

@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from itertools import pairwise
 
-from triangulate.measures import GROWING, VICTIMS, kind_of
+from triangulate.measures import GROWING, VICTIMS, Measure, kind_of
 from triangulate.nlp.events import event_place, is_incident
 from triangulate.nlp.gazetteer import DEMONYM, actor_of
 from triangulate.nlp.lexicon import FORCE_NOUNS, PEOPLE_NOUNS
@@ -96,10 +96,10 @@ EventOf = Callable[[int], str | None]
 
 
 def block(claims: Sequence[Claim], event_of: EventOf | None = None
-          ) -> dict[tuple[str, str, str], list[int]]:
+          ) -> dict[tuple[str, Measure, str], list[int]]:
     """Claim indexes by (event, measure, subject key); figures of no known measure are left
     out."""
-    buckets: dict[tuple[str, str, str], list[int]] = defaultdict(list)
+    buckets: dict[tuple[str, Measure, str], list[int]] = defaultdict(list)
     for index, claim in enumerate(claims):
         key = subject_key(claim)
         if claim.measure != "other" and key is not None:
@@ -212,7 +212,7 @@ def build_groups(claims: Sequence[Claim], source_of: SourceOf, date_of: DateOf,
     return groups
 
 
-def judge(measure: str, key: str, members: list[int], claims: Sequence[Claim],
+def judge(measure: Measure, key: str, members: list[int], claims: Sequence[Claim],
           source_of: SourceOf, date_of: DateOf, outlet_of: OutletOf) -> Group:
     sources = sorted({source_of(i) for i in members})
     status, why = status_of(members, claims, source_of, date_of, outlet_of)
