@@ -137,6 +137,22 @@ def test_each_item_is_found_by_its_id_and_links_to_its_page(client: TestClient) 
             c["id"] for c in every(client, "/api/v1/claims", 50)}
 
 
+def test_the_api_serves_the_stored_ids_and_groups_cite_them(db: str, client: TestClient
+                                                             ) -> None:
+    store = Store(db, read_only=True)
+    try:
+        readings = store.load_readings()
+    finally:
+        store.close()
+    stored = {c.id for r in readings for c in r.claims}
+    claims = {c["id"] for c in every(client, "/api/v1/claims", 50)}
+    quotes = {q["id"] for q in every(client, "/api/v1/quotes", 50)}
+    assert claims == stored and quotes == {q.id for r in readings for q in r.quotes}
+    for group in every(client, "/api/v1/groups", 50):
+        bounds = {group[k] for k in ("low_from", "best_from", "high_from")} - {None}
+        assert set(group["claims"]) | set(group["timeline"]) | bounds <= claims
+
+
 def test_filters_keep_only_matching_items(client: TestClient) -> None:
     groups = every(client, "/api/v1/groups", 50)
     for status in {g["status"] for g in groups}:
