@@ -42,7 +42,8 @@ T = TypeVar("T")
 StateDep = Annotated[State, Depends(state)]
 Limit = Annotated[int, Query(ge=1, le=500, description="Items per page.")]
 Offset = Annotated[int, Query(ge=0, description="Items to skip.")]
-DerivedId = Annotated[str, Path(pattern=DERIVED_ID.pattern, description="A derived id.")]
+DerivedId = Annotated[str, Path(pattern=DERIVED_ID.pattern, description=(
+    "An item's id: stored for claims and quotes, derived for groups and tensions."))]
 ArticleId = Annotated[str, Path(pattern=ARTICLE_ID.pattern)]
 Text = Annotated[str | None, Query(max_length=200)]
 Day = Annotated[str | None, Query(pattern=r"^\d{4}-\d{2}-\d{2}$", description="YYYY-MM-DD")]
