@@ -58,7 +58,7 @@ ATTACK_WORDS = EVENT_NOUNS | WEAPONS
 
 
 @Language.factory("triangulate_claims",
-                  requires=["doc._.quotes", "token.dep", "token.lemma", "token.pos", "doc.ents"],
+                  requires=["doc._.quotes", "token.dep", "token.lemma", "token.tag", "doc.ents"],
                   assigns=["doc._.claims"],
                   default_config={"scope_reach": DEFAULTS.scope_reach})
 def make_claim_finder(nlp: Language, name: str, scope_reach: int) -> ClaimFinder:

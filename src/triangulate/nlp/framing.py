@@ -121,7 +121,7 @@ _QUOTE_MARKS = frozenset("\"'“”„‟‘’‚‛«»`")
 
 @Language.factory("triangulate_framing",
                   requires=["doc._.quotes", "doc._.scare_quotes", "doc._.claims", "token.lemma",
-                            "token.pos", "token.dep", "doc.ents"],
+                            "token.tag", "token.dep", "doc.ents"],
                   assigns=["doc._.framing"],
                   default_config={"according_reach": DEFAULTS.according_reach})
 def make_framing_reader(nlp: Language, name: str, according_reach: int) -> FramingReader:

@@ -155,7 +155,7 @@ class QuoteFinder:
 
 
 @Language.factory("triangulate_quotes",
-                  requires=["token.dep", "token.lemma", "token.pos", "doc.ents"],
+                  requires=["token.dep", "token.lemma", "token.tag", "doc.ents"],
                   assigns=["doc._.quotes", "doc._.scare_quotes"],
                   default_config={"speaker_form": "mention",
                                   "join_sentences": DEFAULTS.join_sentences})
