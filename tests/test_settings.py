@@ -12,9 +12,11 @@ import triangulate
 from triangulate.analysis import local_reader, read_into_store
 from triangulate.cli import app
 from triangulate.nlp import pipeline_version
+from triangulate.reconcile import crosscheck
+from triangulate.reconcile.names import fold_names
 from triangulate.settings import DEFAULTS, Settings
 from triangulate.store import Store
-from triangulate.types import Article
+from triangulate.types import Article, Quote, Reading
 
 # Two independent sources whose shares of ground differ by one point: within the default slack
 FRONT = [
@@ -111,3 +113,16 @@ def test_a_reading_made_with_other_settings_is_read_again(db_url: str) -> None:
     assert store.is_current(article, pipeline_version(joined))
     [reading] = store.load_readings(["convoy"])
     assert len(reading.quotes) == 1
+
+
+def test_name_similarity_decides_which_spellings_are_one_name() -> None:
+    spellings = ["Mykhailo Dorosh", "Mykhaylo Dorosh"]
+    assert len(set(fold_names(spellings).values())) == 1
+    assert len(set(fold_names(spellings, similarity=99.0).values())) == 2
+    readings = [Reading(article=Article(id=name, text=name),
+                        quotes=[Quote(article=name, kind="direct", text="We hold.",
+                                      speaker=name)])
+                for name in spellings]
+    assert len({q.speaker_name for q in crosscheck(readings).quotes}) == 1
+    strict = crosscheck(readings, settings=Settings(name_similarity=99.0, semantic=False))
+    assert len({q.speaker_name for q in strict.quotes}) == 2

@@ -78,8 +78,8 @@ def db(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
 
 
 @pytest.fixture
-def client(db: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[TestClient]:
-    with TestClient(create_app(db, TOKEN)) as found:
+def client(db: str) -> Iterator[TestClient]:
+    with TestClient(create_app(db, TOKEN, settings=Settings(semantic=False))) as found:
         yield found
 
 

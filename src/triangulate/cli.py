@@ -448,6 +448,7 @@ def serve(
     db: DbOption = None,
     host: Annotated[str, typer.Option("--host", help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option("--port", min=1, max=65535)] = 8000,
+    semantic: SemanticOption = DEFAULTS.semantic,
 ) -> None:
     """Serve the store as a web app and a REST API (writes need $TRIANGULATE_TOKEN)."""
     import os
@@ -463,7 +464,8 @@ def serve(
                      "the upload form are read-only")
     console.print(f"serving {database_url(db)} on http://{host}:{port}/ "
                   "(API: /api/v1, OpenAPI: /api/v1/openapi.json)")
-    uvicorn.run(create_app(db, token), host=host, port=port, log_level="info")
+    uvicorn.run(create_app(db, token, settings=Settings(semantic=semantic)), host=host,
+                port=port, log_level="info")
 
 
 def main() -> None:

@@ -54,6 +54,9 @@ class Settings:
     duplicate_similarity: float = 0.8
     """Estimated Jaccard likeness of word shingles above which two articles are one text
     (a syndicated copy), and so one source."""
+    name_similarity: float = 85.0
+    """Spelling likeness (rapidfuzz ratio, 0 to 100) at which two names of a person, place
+    or source are one name ("Zelenskyy", "Zelensky")."""
 
     def __post_init__(self) -> None:
         for name in ("agreement", "same_period_days", "event_gap_days", "tensions",
@@ -65,6 +68,9 @@ class Settings:
         for name in ("same_model", "same_words", "duplicate_similarity"):
             if not 0.0 <= getattr(self, name) <= 1.0:
                 raise ValueError(f"{name} must be between 0 and 1, not {getattr(self, name)}")
+        if not 0.0 <= self.name_similarity <= 100.0:
+            raise ValueError(f"name_similarity must be between 0 and 100, not "
+                             f"{self.name_similarity}")
 
     def for_reading(self) -> Settings:
         """These settings with every cross-check field at its default: what the pipeline is

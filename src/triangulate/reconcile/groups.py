@@ -13,6 +13,9 @@ Status rules, in order:
    none ("in the first engagement", "in January" set a figure apart from a running total),
    and articles of the same or a neighbouring 7-day period, or undated.
 3. ``corroborated``: two independent sources give the same figure (within 10%).
+
+The slack (10%), the period (7 days) and the event window are ``Settings.agreement``,
+``same_period_days`` and ``event_gap_days``, passed to :func:`build_groups`.
 4. ``compatible``: otherwise: different figures that can all be true (a lower bound below a
    larger figure, a vague "thousands" beside "12,000", counts of different scope or date).
 

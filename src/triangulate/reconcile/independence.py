@@ -135,12 +135,14 @@ def government_of(source: str, words: list[str], body: str | None, person: str |
     return state if body is not None or not rest or rest & GOVERNMENT_WORDS else None
 
 
-def source_keys(claims: Sequence[Claim], clusters: dict[str, str]) -> list[str]:
+def source_keys(claims: Sequence[Claim], clusters: dict[str, str],
+                similarity: float = DEFAULTS.name_similarity) -> list[str]:
     """One key per independent source for each claim: its named primary source, folded
-    across spellings, or its article's near-duplicate cluster where it names none."""
+    across spellings (at ``similarity``), or its article's near-duplicate cluster where it
+    names none."""
     named = {i: canonical_source(c.source) for i, c in enumerate(claims)
              if c.source and not c.source_vague}
-    folded = fold_names(named.values())
+    folded = fold_names(named.values(), similarity)
     return ["source:" + folded[named[i]] if i in named
             else "article:" + clusters.get(c.article, c.article)
             for i, c in enumerate(claims)]

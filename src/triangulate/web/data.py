@@ -17,6 +17,7 @@ from typing import Generic, TypeVar
 
 from triangulate.analysis import cross_checked
 from triangulate.report import views
+from triangulate.settings import DEFAULTS, Settings
 from triangulate.store import Store
 from triangulate.types import Analysis, Article, Claim, Group, Quote, Tension
 
@@ -89,10 +90,10 @@ class Snapshot:
             claims_of=_by_article(analysis.claims), quotes_of=_by_article(analysis.quotes))
 
     @classmethod
-    def load(cls, store: Store) -> Snapshot:
+    def load(cls, store: Store, settings: Settings = DEFAULTS) -> Snapshot:
         """Everything in the store, cross-checked afresh (stored groups point at claims by
         their place in the run that made them, which the store does not keep)."""
-        return cls.of(cross_checked(store.load_readings()))
+        return cls.of(cross_checked(store.load_readings(), settings=settings))
 
     def outlet(self, article_id: str) -> str:
         article = self.articles.get(article_id)
