@@ -12,8 +12,10 @@ from triangulate.nlp.pipeline import build_pipeline
 from triangulate.settings import DEFAULTS, Settings
 from triangulate.types import Framing
 
-OURS = ("triangulate_quotes", "triangulate_claims", "triangulate_periods", "triangulate_framing")
-REPORT = ("Shelling killed 12 civilians yesterday, the regional governor said. "
+OURS = ("triangulate_quotes", "triangulate_claims", "triangulate_periods", "triangulate_framing",
+        "triangulate_entities")
+REPORT = ("Shelling killed 12 civilians yesterday, the regional governor said. President "
+          "Zelensky called it a war crime. "
           "\"The city will not be broken,\" he said, according to local media.")
 
 
@@ -59,6 +61,7 @@ def test_a_users_pipeline_gets_periods_and_framing() -> None:
         ("2024-05-02", "2024-05-02", "2024-05-02")
     assert isinstance(doc._.framing, Framing)
     assert any("governor" in source.text for source in doc._.framing.sources)
+    assert ("Zelensky", "Volodymyr Zelensky") in {(e.text, e.canonical) for e in doc._.entities}
 
 
 def test_the_outlet_is_not_its_own_source() -> None:

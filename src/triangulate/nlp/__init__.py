@@ -10,18 +10,14 @@ from spacy.tokens import Doc
 
 from triangulate.nlp.events import article_event
 from triangulate.nlp.frames import frames_of
-from triangulate.nlp.gazetteer import canonical_person, canonical_place
 from triangulate.nlp.parallel import BATCH_CHARS, batches, read_in_processes
 from triangulate.nlp.pieces import PIECE_CHARS, read_in_pieces
 from triangulate.nlp.pipeline import PIPELINE_VERSION, load_pipeline, parsed, pipeline_version
 from triangulate.settings import DEFAULTS, Settings
-from triangulate.types import Article, Entity, Reading
+from triangulate.types import Article, Reading
 
 __all__ = ["PIPELINE_VERSION", "load_pipeline", "pipeline_version", "read_article",
            "read_articles"]
-
-ENTITY_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
-
 
 def read_articles(articles: Iterable[Article], nlp: Language | None = None,
                   n_process: int = 1, batch_size: int = 16,
@@ -54,14 +50,14 @@ def read_article(article: Article, nlp: Language | None = None) -> Reading:
 
 def reading_of(doc: Doc, article: Article) -> Reading:
     """The article's reading from a ``Doc`` our pipeline has been through (its components
-    set the quotes, the claims with their periods, and the framing)."""
+    set the quotes, the claims with their periods, the entities and the framing)."""
     quotes = [replace(q, article=article.id) for q in doc._.quotes or []]
     event = article_event(doc, article.title)
     return Reading(
         article=article,
         quotes=quotes,
         claims=[replace(c, article=article.id, event=event) for c in doc._.claims or []],
-        entities=entities_of(doc, article.id),
+        entities=[replace(e, article=article.id) for e in doc._.entities or []],
         scare_quotes=list(doc._.scare_quotes or []),
         statements=[s.text.strip() for s in doc.sents if s.text.strip()],
         framing=doc._.framing,
@@ -70,13 +66,3 @@ def reading_of(doc: Doc, article: Article) -> Reading:
     )
 
 
-def entities_of(doc: Doc, article_id: str) -> list[Entity]:
-    out = []
-    for ent in doc.ents:
-        if ent.label_ not in ENTITY_LABELS:
-            continue
-        text = ent.text.strip()
-        canonical = (canonical_person(text) if ent.label_ == "PERSON" else None) \
-            or canonical_place(text) or ent.ent_id_ or text
-        out.append(Entity(article=article_id, text=text, label=ent.label_, canonical=canonical))
-    return out

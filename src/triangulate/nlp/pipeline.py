@@ -6,7 +6,8 @@ through its config. Nothing is downloaded at run time.
 
 A spaCy user gets the same reading by adding the components to a pipeline of their own, in
 this order: ``triangulate_quotes``, ``triangulate_claims``, ``triangulate_periods``,
-``triangulate_framing`` (each declares what it reads and writes; ``nlp.analyze_pipes()``
+``triangulate_framing``, and anywhere after the entity recognizer ``triangulate_entities``
+(each declares what it reads and writes; ``nlp.analyze_pipes()``
 shows it), and by setting ``doc._.published`` and ``doc._.outlet`` where known
 (:func:`article_doc`).
 """
@@ -21,7 +22,13 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from triangulate.nlp import claims, framing, periods, quotes  # noqa: F401  (registers the factories)
+from triangulate.nlp import (  # noqa: F401  (registers the factories)
+    claims,
+    entities,
+    framing,
+    periods,
+    quotes,
+)
 from triangulate.nlp.gazetteer import ruler_patterns
 from triangulate.settings import DEFAULTS, Settings
 from triangulate.types import Article
@@ -54,6 +61,7 @@ def build_pipeline(settings: Settings = DEFAULTS) -> Language:
     nlp.add_pipe("triangulate_quotes", config={"join_sentences": settings.join_sentences})
     nlp.add_pipe("triangulate_claims", config={"scope_reach": settings.scope_reach})
     nlp.add_pipe("triangulate_periods")
+    nlp.add_pipe("triangulate_entities")
     nlp.add_pipe("triangulate_framing", config={"according_reach": settings.according_reach})
     return nlp
 
