@@ -126,3 +126,20 @@ def test_name_similarity_decides_which_spellings_are_one_name() -> None:
     assert len({q.speaker_name for q in crosscheck(readings).quotes}) == 1
     strict = crosscheck(readings, settings=Settings(name_similarity=99.0, semantic=False))
     assert len({q.speaker_name for q in strict.quotes}) == 2
+
+
+def test_report_and_export_group_the_store_with_their_settings(tmp_path: Path) -> None:
+    db = f"sqlite:///{tmp_path / 'front.db'}"
+    triangulate.analyze(FRONT, db=db, published="2024-05-03", settings=Settings(semantic=False))
+
+    def exported(*options: str) -> list[str]:
+        out = tmp_path / "export.json"
+        result = CliRunner().invoke(app, ["export", "--db", db, "--out", str(out), *options])
+        assert result.exit_code == 0, result.output
+        return [g["status"] for g in json.loads(out.read_text(encoding="utf-8"))["groups"]]
+
+    assert exported() == ["corroborated"]
+    assert exported("--agreement", "0") == ["conflicting"]
+    shown = CliRunner().invoke(app, ["report", "--db", db, "--agreement", "0"],
+                               env={"COLUMNS": "200"})
+    assert shown.exit_code == 0 and "conflicting" in shown.output

@@ -397,15 +397,16 @@ def ingest(paths: Paths, db: DbOption = None, processes: ProcessesOption = 1,
     console.print(f"{plural(len(ids), 'article')} stored in {store.url}")
 
 
-def analysis_of_store(db: str | None) -> Analysis:
-    """Everything in the store, cross-checked; the store is opened read-only."""
+def analysis_of_store(db: str | None, settings: Settings = DEFAULTS) -> Analysis:
+    """Everything in the store, cross-checked (its groups with the ``settings``); the store
+    is opened read-only."""
     from triangulate.analysis import stored_analysis
 
     store = open_store(db, must_exist=True, read_only=True)
     with failures_in_one_line(), progress_bar() as bar:
         bar.add_task("loading and cross-checking the store", total=None)
         try:
-            return stored_analysis(store)
+            return stored_analysis(store, settings)
         finally:
             store.close()
 
@@ -415,6 +416,8 @@ def export_command(
     out: Annotated[Path, typer.Option("--out", help="File (json) or folder (csv, parquet).")],
     fmt: Annotated[str, typer.Option("--format", help="json, csv or parquet.")] = "json",
     db: DbOption = None,
+    agreement: AgreementOption = DEFAULTS.agreement,
+    event_gap_days: EventGapOption = DEFAULTS.event_gap_days,
 ) -> None:
     """Export everything in the store, cross-checked, as JSON, CSV or Parquet."""
     from triangulate.report import export
@@ -424,7 +427,7 @@ def export_command(
         raise typer.Exit(2)
     fmt_checked: Format = fmt  # type: ignore[assignment]
     check_outputs(out if fmt == "json" else None)
-    analysis = analysis_of_store(db)
+    analysis = analysis_of_store(db, Settings(agreement=agreement, event_gap_days=event_gap_days))
     with failures_in_one_line():
         for path in export(analysis, fmt_checked, out):
             console.print(f"wrote {path}")
@@ -432,12 +435,14 @@ def export_command(
 
 @app.command()
 def report(html: HtmlOption = None, markdown: MarkdownOption = None,
-           db: DbOption = None, top: TopOption = 10) -> None:
+           db: DbOption = None, top: TopOption = 10,
+           agreement: AgreementOption = DEFAULTS.agreement,
+           event_gap_days: EventGapOption = DEFAULTS.event_gap_days) -> None:
     """Summarise everything in the store; optionally write the HTML and Markdown reports."""
     from triangulate.report import print_summary
 
     check_outputs(html, markdown)
-    analysis = analysis_of_store(db)
+    analysis = analysis_of_store(db, Settings(agreement=agreement, event_gap_days=event_gap_days))
     print_summary(analysis, console, top=top)
     with failures_in_one_line():
         write_reports(analysis, html, markdown)
