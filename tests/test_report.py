@@ -19,6 +19,7 @@ from triangulate.report import print_summary, render_html, render_markdown, view
 from triangulate.report.charts import Estimate, Point, dodge, figures_chart, ticks
 from triangulate.report.highlight import Mark, to_html
 from triangulate.report.markdown import md
+from triangulate.settings import Settings
 from triangulate.types import Analysis
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
@@ -44,18 +45,16 @@ def example_db(tmp_path_factory: pytest.TempPathFactory) -> str:
 
 @pytest.fixture(scope="module")
 def examples(example_db: str) -> Analysis:
-    with pytest.MonkeyPatch.context() as patch:  # the report needs no sentence embeddings
-        patch.setenv("TRIANGULATE_SEMANTIC", "0")
-        return triangulate.analyze([EXAMPLES], db=example_db)
+    # the report needs no sentence embeddings
+    return triangulate.analyze([EXAMPLES], db=example_db, settings=Settings(semantic=False))
 
 
 @pytest.fixture(scope="module")
 def hostile(tmp_path_factory: pytest.TempPathFactory) -> Analysis:
     folder = tmp_path_factory.mktemp("hostile")
     (folder / "hostile.txt").write_text(HOSTILE, encoding="utf-8")
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("TRIANGULATE_SEMANTIC", "0")
-        return triangulate.analyze([folder], db=f"sqlite:///{folder / 'hostile.db'}")
+    return triangulate.analyze([folder], db=f"sqlite:///{folder / 'hostile.db'}",
+                               settings=Settings(semantic=False))
 
 
 @pytest.fixture(scope="module")

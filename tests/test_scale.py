@@ -17,6 +17,7 @@ from typing import Any
 import pytest
 
 from triangulate.reconcile import names, semantic, tensions
+from triangulate.settings import Settings
 from triangulate.types import Article, Reading
 
 SMALL = 100  # articles
@@ -69,9 +70,8 @@ def growth(work: Callable[[int], int], small: int = SMALL) -> float:
 
 def tension_comparisons(monkeypatch: pytest.MonkeyPatch, count: int) -> int:
     with monkeypatch.context() as patch:
-        patch.setenv("TRIANGULATE_SEMANTIC", "0")
         tally = counted(patch, tensions, "overlap", lambda *_: 1)
-        found = tensions.find_tensions(war_reports(count))
+        found = tensions.find_tensions(war_reports(count), Settings(semantic=False))
     assert found, "the generated articles hold tensions"
     return tally[0]
 

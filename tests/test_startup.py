@@ -8,8 +8,9 @@ from collections.abc import Iterable, Iterator
 
 import pytest
 
-from triangulate import analysis, reconcile
+from triangulate import reconcile
 from triangulate.analysis import read_into_store, stored_analysis
+from triangulate.nlp import PIPELINE_VERSION
 from triangulate.store import Store
 from triangulate.types import Article, Reading, Tension, TensionSide
 
@@ -55,4 +56,4 @@ def test_reading_new_articles_drops_the_stale_cross_check(db_url: str) -> None:
     fresh = reading("east", "Shelling went on overnight.").article
     assert read_into_store([fresh], store, read) == ["east"]
     assert store.load_crosscheck() == ([], [])
-    assert store.is_current(fresh, analysis.PIPELINE_VERSION)
+    assert store.is_current(fresh, PIPELINE_VERSION)

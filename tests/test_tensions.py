@@ -11,7 +11,6 @@ import pytest
 
 from triangulate.reconcile import semantic
 from triangulate.reconcile.tensions import (
-    USES,
     Cue,
     find_tensions,
     polarity,
@@ -19,6 +18,7 @@ from triangulate.reconcile.tensions import (
     read_statement,
     tokens,
 )
+from triangulate.settings import DEFAULTS, Settings
 from triangulate.types import Article, Frame, Reading, Tension
 
 
@@ -33,15 +33,14 @@ def pairs(found: list[Tension]) -> list[set[str]]:
 @pytest.fixture
 def lexicon(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """Word overlap only, whether or not the semantic extra is installed."""
-    monkeypatch.setenv("TRIANGULATE_SEMANTIC", "0")
+    monkeypatch.setattr(semantic, "installed", lambda: False)
     semantic.model.cache_clear()
     yield
     semantic.model.cache_clear()
 
 
 @pytest.fixture
-def model(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delenv("TRIANGULATE_SEMANTIC", raising=False)
+def model() -> None:
     if not semantic.available():
         pytest.skip("the semantic extra is not installed (make venv SEMANTIC=1)")
 
@@ -90,10 +89,14 @@ def test_limit_and_uses_per_sentence(lexicon: None) -> None:
                         "The second brigade was brave and disciplined too.")]
     readings += [reading(f"doubt{i}", f"Brigade {i} was disorganised and demoralised.")
                  for i in range(4)]
-    assert len(find_tensions(readings, limit=3)) == 3
-    found = find_tensions(readings, limit=20)
+    assert len(find_tensions(readings, Settings(tensions=3))) == 3
+    found = find_tensions(readings, Settings(tensions=20))
     uses = Counter(s for t in found for s in (t.a.sentence, t.b.sentence))
-    assert len(found) == 2 * USES and max(uses.values()) == USES
+    assert len(found) == 2 * DEFAULTS.tension_uses
+    assert max(uses.values()) == DEFAULTS.tension_uses
+    once = find_tensions(readings, Settings(tensions=20, tension_uses=1))
+    assert len(once) == 2 and max(Counter(
+        s for t in once for s in (t.a.sentence, t.b.sentence)).values()) == 1
 
 
 def test_the_same_quality_ranks_first(lexicon: None) -> None:
@@ -125,7 +128,6 @@ def test_negation_alone_needs_the_model(lexicon: None) -> None:
 
 def test_missing_extra_is_said_once(monkeypatch: pytest.MonkeyPatch,
                                     caplog: pytest.LogCaptureFixture) -> None:
-    monkeypatch.delenv("TRIANGULATE_SEMANTIC", raising=False)
     monkeypatch.setitem(sys.modules, "tokenizers", None)  # as if not installed
     semantic.model.cache_clear()
     with caplog.at_level(logging.WARNING, logger=semantic.__name__):
@@ -135,9 +137,13 @@ def test_missing_extra_is_said_once(monkeypatch: pytest.MonkeyPatch,
     assert [r.getMessage() for r in caplog.records] == [semantic.HINT]
 
 
-def test_switched_off_by_environment(lexicon: None) -> None:
-    assert not semantic.available()
-    assert semantic.embed(["one"]) is None
+def test_switched_off_by_the_settings(caplog: pytest.LogCaptureFixture) -> None:
+    semantic.model.cache_clear()
+    with caplog.at_level(logging.WARNING, logger=semantic.__name__):
+        assert not semantic.available(enabled=False)
+        assert semantic.embed(["one"], enabled=False) is None
+    assert semantic.model.cache_info().currsize == 0  # the model was not even looked for
+    assert caplog.records == []  # off on purpose: no hint to install the extra
 
 
 def test_embeddings_are_unit_vectors_that_rank_paraphrases(model: None) -> None:
@@ -191,7 +197,7 @@ def test_many_weak_judgements_do_not_crowd_out_the_strong(lexicon: None) -> None
     weak += [reading(f"v{n}", f"Village patrol {n} was weak.") for n in range(150)]
     strong = [reading("s", "The artillery crews were skilled, disciplined and determined."),
               reading("t", "The tank crews were poorly trained, chaotic and demoralised.")]
-    found = find_tensions([*weak, *strong], limit=1)
+    found = find_tensions([*weak, *strong], Settings(tensions=1))
     assert pairs(found) == [{"s", "t"}]
 
 
@@ -278,7 +284,7 @@ def test_events_take_turns(lexicon: None) -> None:
 
     readings = [r for n in range(4) for r in dispute("Gao raid", n)]
     readings += dispute("Mopti raid", 9)
-    found = find_tensions(readings, limit=2)
+    found = find_tensions(readings, Settings(tensions=2))
     assert {t.event for t in found} == {"Gao raid", "Mopti raid"}
 
 

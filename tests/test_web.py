@@ -16,6 +16,7 @@ from typer.testing import CliRunner
 
 import triangulate
 from triangulate.cli import app as cli_app
+from triangulate.settings import Settings
 from triangulate.store import Store, metadata
 from triangulate.web import create_app
 from triangulate.web.data import DERIVED_ID, derived_ids
@@ -70,18 +71,15 @@ def db(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
     url = f"sqlite:///{folder / 'web.db'}" if request.param == "sqlite" else str(POSTGRES)
     if request.param == "postgresql":
         reset(url)
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("TRIANGULATE_SEMANTIC", "0")
-        triangulate.analyze([folder], db=url)
-        yield url
+    triangulate.analyze([folder], db=url, settings=Settings(semantic=False))
+    yield url
     if request.param == "postgresql":
         reset(url)
 
 
 @pytest.fixture
-def client(db: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[TestClient]:
-    monkeypatch.setenv("TRIANGULATE_SEMANTIC", "0")
-    with TestClient(create_app(db, TOKEN)) as found:
+def client(db: str) -> Iterator[TestClient]:
+    with TestClient(create_app(db, TOKEN, settings=Settings(semantic=False))) as found:
         yield found
 
 

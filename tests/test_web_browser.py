@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 
 import triangulate
+from triangulate.settings import Settings
 from triangulate.web import create_app
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -69,19 +70,17 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     for name, text in DISPATCHES.items():
         (folder / name).write_text(text, encoding="utf-8")
     url = f"sqlite:///{folder / 'site.db'}"
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("TRIANGULATE_SEMANTIC", "0")
-        triangulate.analyze([folder], db=url)
-        port = free_port()
-        server = uvicorn.Server(uvicorn.Config(create_app(url, TOKEN), host="127.0.0.1",
-                                               port=port, log_level="warning"))
-        thread = threading.Thread(target=server.run, daemon=True)
-        thread.start()
-        while not server.started:
-            time.sleep(0.05)
-        yield f"http://127.0.0.1:{port}"
-        server.should_exit = True
-        thread.join(timeout=30)
+    triangulate.analyze([folder], db=url, settings=Settings(semantic=False))
+    port = free_port()
+    server = uvicorn.Server(uvicorn.Config(create_app(url, TOKEN), host="127.0.0.1",
+                                           port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    while not server.started:
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    server.should_exit = True
+    thread.join(timeout=30)
 
 
 @pytest.fixture(scope="module")

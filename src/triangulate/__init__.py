@@ -13,21 +13,23 @@ from pathlib import Path
 
 from triangulate.serialise import analysis_json as to_json
 from triangulate.serialise import table_frame as frame
+from triangulate.settings import Settings
 from triangulate.types import Analysis, Article, Claim, Group, IngestProblem, Quote, Tension
 
-__all__ = ["Analysis", "Article", "Claim", "Group", "Quote", "Tension", "analyze", "frame",
-           "to_json"]
+__all__ = ["Analysis", "Article", "Claim", "Group", "Quote", "Settings", "Tension", "analyze",
+           "frame", "to_json"]
 __version__ = "0.1.0"
 
 
 def analyze(sources: str | Path | Iterable[str | Path], db: str | None = None,
             n_process: int = 1, outlet: str | None = None,
-            published: str | None = None) -> Analysis:
+            published: str | None = None, settings: Settings | None = None) -> Analysis:
     """Analyse files, folders or article texts; store the result in ``db`` (a SQLAlchemy URL).
 
     ``outlet`` and ``published`` stand for every article whose source does not say (as
-    ``--outlet`` and ``--published`` do). Problems with single inputs are reported as
-    warnings and skipped.
+    ``--outlet`` and ``--published`` do). ``settings`` tunes every stage (the defaults where
+    not given): ``Settings(agreement=0.05, tensions=20, semantic=False)``. Problems with
+    single inputs are reported as warnings and skipped.
     """
     import warnings
 
@@ -44,6 +46,7 @@ def analyze(sources: str | Path | Iterable[str | Path], db: str | None = None,
     store = Store(db)
     try:
         with run_defaults(RunDefaults(outlet, iso_date(published))):
-            return run(sources, store, warn, n_process=n_process)
+            return run(sources, store, warn, n_process=n_process,
+                       settings=settings or Settings())
     finally:
         store.close()

@@ -11,9 +11,9 @@ from dataclasses import replace
 from pathlib import Path
 
 from triangulate.ingest import IngestOptions, hashed_id, is_url, make_article, read_sources
-from triangulate.nlp import PIPELINE_VERSION, read_articles
+from triangulate.nlp import pipeline_version, read_articles
 from triangulate.reconcile import crosscheck
-from triangulate.reconcile.tensions import LIMIT as TENSION_LIMIT
+from triangulate.settings import DEFAULTS, Settings
 from triangulate.store import Store
 from triangulate.types import Analysis, Article, IngestProblem, Reading, Tension
 
@@ -62,22 +62,23 @@ def run(sources: Iterable[str | Path], store: Store, on_problem: ProblemHandler,
         progress: ProgressHandler | None = None, n_process: int = 1,
         keep: ArticleFilter | None = None, reader: Reader | None = None,
         on_phase: PhaseHandler | None = None, options: IngestOptions | None = None,
-        tension_limit: int = TENSION_LIMIT) -> Analysis:
-    """Ingest, read (with ``n_process`` processes, or with ``reader``), cross-check (keeping
-    the best ``tension_limit`` tensions), store; ``on_phase`` hears the name of each phase
-    after reading as it starts."""
+        settings: Settings = DEFAULTS) -> Analysis:
+    """Ingest, read (with ``n_process`` processes, or with ``reader``, made with the same
+    ``settings``), cross-check, store, every stage tuned by the ``settings``; ``on_phase``
+    hears the name of each phase after reading as it starts."""
     phase = on_phase or (lambda _: None)
     articles = articles_in(sources, on_problem, keep, options)
-    ids = read_into_store(articles, store, reader or local_reader(n_process), progress)
+    ids = read_into_store(articles, store, reader or local_reader(n_process, settings),
+                          progress, settings)
     phase(f"cross-checking {len(ids)} article{'' if len(ids) == 1 else 's'}")
-    analysis = cross_checked(store.load_readings(ids), tension_limit=tension_limit)
+    analysis = cross_checked(store.load_readings(ids), settings=settings)
     phase("saving the cross-check")
-    store_crosscheck(store, analysis, ids, tension_limit)
+    store_crosscheck(store, analysis, ids, settings)
     return analysis
 
 
 def store_crosscheck(store: Store, analysis: Analysis, ids: Sequence[str],
-                     tension_limit: int = TENSION_LIMIT) -> None:
+                     settings: Settings = DEFAULTS) -> None:
     """Store the cross-check of everything in the store, not only of this run's articles:
     another run may have stored readings before or during this one. Where the store changed
     between loading and saving, it is done again; after ``CROSSCHECK_ATTEMPTS`` it is left to
@@ -85,19 +86,19 @@ def store_crosscheck(store: Store, analysis: Analysis, ids: Sequence[str],
     for _ in range(CROSSCHECK_ATTEMPTS):
         covering = store.coverage()
         whole = analysis if covering.ids == set(ids) \
-            else cross_checked(store.load_readings(), tension_limit=tension_limit)
+            else cross_checked(store.load_readings(), settings=settings)
         if store.save_crosscheck(whole.groups, whole.tensions, covering):
             return
 
 
 def cross_checked(readings: Sequence[Reading], tensions: Sequence[Tension] | None = None,
-                  tension_limit: int = TENSION_LIMIT) -> Analysis:
+                  settings: Settings = DEFAULTS) -> Analysis:
     """The readings cross-checked, with each article's framing carried along for the report."""
-    return replace(crosscheck(readings, tensions, tension_limit),
+    return replace(crosscheck(readings, tensions, settings),
                    framings={r.article.id: r.framing for r in readings})
 
 
-def stored_analysis(store: Store) -> Analysis:
+def stored_analysis(store: Store, settings: Settings = DEFAULTS) -> Analysis:
     """Everything in the store, cross-checked, for a report or an export.
 
     The tensions are the ones the last cross-check stored, so that no model is loaded;
@@ -105,28 +106,31 @@ def stored_analysis(store: Store) -> Analysis:
     last article was read into it).
     """
     _groups, tensions = store.load_crosscheck()
-    return cross_checked(store.load_readings(), tensions or None)
+    return cross_checked(store.load_readings(), tensions or None, settings)
 
 
-def local_reader(n_process: int) -> Reader:
+def local_reader(n_process: int, settings: Settings = DEFAULTS) -> Reader:
     def read(articles: Iterable[Article]) -> Iterator[Reading]:
-        return read_articles(articles, n_process=n_process)
+        return read_articles(articles, n_process=n_process, settings=settings)
 
     return read
 
 
 def read_into_store(articles: Iterable[Article], store: Store, read: Reader,
-                    progress: ProgressHandler | None = None) -> list[str]:
+                    progress: ProgressHandler | None = None,
+                    settings: Settings = DEFAULTS) -> list[str]:
     """The per-article stage, streaming: every article that the store does not hold current
-    is read and its reading stored, one transaction each.
+    (read with these ``settings``' pipeline version) is read and its reading stored, one
+    transaction each.
 
     Returns the article ids in the order first seen (only the ids are kept); where an id
     comes twice, the copy read last is the one stored.
     """
-    intake = _Intake(store, progress)
+    version = pipeline_version(settings)
+    intake = _Intake(store, progress, version)
     stored = 0
     for reading in read(intake.fresh(articles)):
-        store.save_reading(reading, PIPELINE_VERSION)
+        store.save_reading(reading, version)
         stored += 1
         intake.advance()
     if stored:
@@ -137,16 +141,17 @@ def read_into_store(articles: Iterable[Article], store: Store, read: Reader,
 class _Intake:
     """Ids seen, in order, and a count of articles done, stored or found current."""
 
-    def __init__(self, store: Store, progress: ProgressHandler | None) -> None:
+    def __init__(self, store: Store, progress: ProgressHandler | None, version: str) -> None:
         self.store = store
         self.progress = progress
+        self.version = version
         self.ids: dict[str, None] = {}
         self.done = 0
 
     def fresh(self, articles: Iterable[Article]) -> Iterator[Article]:
         for article in articles:
             self.ids[article.id] = None
-            if self.store.is_current(article, PIPELINE_VERSION):
+            if self.store.is_current(article, self.version):
                 self.advance()
             else:
                 yield article

@@ -23,6 +23,8 @@ from rich.progress import (
 )
 from rich.text import Text
 
+from triangulate.settings import DEFAULTS, Settings
+
 # The stages (spaCy, SQLAlchemy, polars, ...) are imported inside the commands that use them,
 # so that `--help` and a bad option answer at once.
 if TYPE_CHECKING:
@@ -66,6 +68,24 @@ FollowLinksOption = Annotated[bool, typer.Option(
 PrivateUrlsOption = Annotated[bool, typer.Option(
     "--allow-private-urls", help="Fetch feeds from private, loopback and link-local "
                                  "addresses (and follow redirects to them).")]
+ModelOption = Annotated[str, typer.Option(
+    "--model", envvar="TRIANGULATE_MODEL", help="Installed spaCy English pipeline to read "
+                                                "with.")]
+JoinSentencesOption = Annotated[bool, typer.Option(
+    "--join-sentences", help="Read two quoted sentences around one cue (\"'...,' he said. "
+                             "'...'\") as one quote, as PARC-style corpora do.")]
+AgreementOption = Annotated[float, typer.Option(
+    "--agreement", min=0.0, help="Slack within which two figures agree, as a share of the "
+                                 "larger (0.1: within 10%).")]
+TensionsOption = Annotated[int, typer.Option(
+    "--tensions", min=0, help="How many statements in tension to keep, best first.")]
+EventGapOption = Annotated[int, typer.Option(
+    "--event-gap-days", min=0, help="Days apart beyond which reports of one place are of two "
+                                    "events, and statements are not compared for tension.")]
+SemanticOption = Annotated[bool, typer.Option(
+    "--semantic/--no-semantic", envvar="TRIANGULATE_SEMANTIC",
+    help="Compare statements with sentence embeddings where the extra is installed (else "
+         "by shared words).")]
 
 
 @contextmanager
@@ -204,16 +224,16 @@ def nothing_read(paths: list[str]) -> typer.Exit:
 
 
 def make_reader(engine: Engine, processes: int, scheduler: str | None,
-                work: Path | None) -> Reader:
+                work: Path | None, settings: Settings = DEFAULTS) -> Reader:
     from triangulate.analysis import local_reader
 
     if engine is Engine.local:
         if scheduler or work:
             raise typer.BadParameter("--scheduler and --work need --engine dask")
-        return local_reader(processes)
+        return local_reader(processes, settings)
     from triangulate.engine.dask import DaskReader  # Dask is imported only when asked for
 
-    return DaskReader(scheduler, work, workers=max(2, processes))
+    return DaskReader(scheduler, work, workers=max(2, processes), settings=settings)
 
 
 class CountColumn(MofNCompleteColumn):
@@ -257,14 +277,13 @@ class Phases:
 
 def analyse_with_progress(paths: list[str], store: Store, log: ProblemLog, reader: Reader,
                           keep: ArticleFilter | None, options: IngestOptions,
-                          tension_limit: int) -> Analysis:
+                          settings: Settings) -> Analysis:
     from triangulate.analysis import run
 
     with progress_bar() as bar:
         phases = Phases(bar, paths)
         return run(sources(paths), store, log, phases.advance, keep=keep, reader=reader,
-                   on_phase=phases.phase, options=options,
-                   tension_limit=tension_limit)
+                   on_phase=phases.phase, options=options, settings=settings)
 
 
 @app.command()
@@ -292,8 +311,12 @@ def analyze(
     top: TopOption = 10,
     follow_links: FollowLinksOption = False,
     allow_private_urls: PrivateUrlsOption = False,
-    tensions: Annotated[int, typer.Option(
-        "--tensions", min=0, help="How many statements in tension to keep, best first.")] = 10,
+    tensions: TensionsOption = DEFAULTS.tensions,
+    agreement: AgreementOption = DEFAULTS.agreement,
+    event_gap_days: EventGapOption = DEFAULTS.event_gap_days,
+    semantic: SemanticOption = DEFAULTS.semantic,
+    join_sentences: JoinSentencesOption = DEFAULTS.join_sentences,
+    model: ModelOption = DEFAULTS.model,
 ) -> None:
     """Ingest, read, cross-check and summarise articles."""
     from triangulate.ingest import IngestOptions
@@ -302,7 +325,9 @@ def analyze(
 
     check_outputs(json_out, html, markdown)
     defaults = run_defaults(outlet, published)
-    reader = make_reader(engine, processes, scheduler, work)
+    settings = Settings(model=model, join_sentences=join_sentences, agreement=agreement,
+                        event_gap_days=event_gap_days, tensions=tensions, semantic=semantic)
+    reader = make_reader(engine, processes, scheduler, work, settings)
     log = ProblemLog()
     keep = language_filter(language)
     options = IngestOptions(follow_links=follow_links, allow_private_urls=allow_private_urls)
@@ -311,7 +336,7 @@ def analyze(
         try:
             with given(defaults):
                 analysis = analyse_with_progress(paths, store, log, reader, keep, options,
-                                                 tensions)
+                                                 settings)
         finally:
             store.close()
     report_skipped(keep)
@@ -341,13 +366,16 @@ def write_reports(analysis: Analysis, html: Path | None, markdown: Path | None) 
 def ingest(paths: Paths, db: DbOption = None, processes: ProcessesOption = 1,
            language: LanguageOption = None, outlet: OutletOption = None,
            published: PublishedOption = None, follow_links: FollowLinksOption = False,
-           allow_private_urls: PrivateUrlsOption = False) -> None:
+           allow_private_urls: PrivateUrlsOption = False,
+           join_sentences: JoinSentencesOption = DEFAULTS.join_sentences,
+           model: ModelOption = DEFAULTS.model) -> None:
     """Read articles into the store without cross-checking them."""
     from triangulate.analysis import articles_in, local_reader, read_into_store
     from triangulate.ingest import IngestOptions
     from triangulate.ingest.article import run_defaults as given
 
     defaults = run_defaults(outlet, published)
+    settings = Settings(model=model, join_sentences=join_sentences)
     log = ProblemLog()
     keep = language_filter(language)
     options = IngestOptions(follow_links=follow_links, allow_private_urls=allow_private_urls)
@@ -357,7 +385,8 @@ def ingest(paths: Paths, db: DbOption = None, processes: ProcessesOption = 1,
             with given(defaults), progress_bar() as bar:
                 phases = Phases(bar, paths)
                 ids = read_into_store(articles_in(sources(paths), log, keep, options), store,
-                                      local_reader(processes), phases.advance)
+                                      local_reader(processes, settings), phases.advance,
+                                      settings)
         finally:
             store.close()
     report_skipped(keep)
@@ -368,15 +397,16 @@ def ingest(paths: Paths, db: DbOption = None, processes: ProcessesOption = 1,
     console.print(f"{plural(len(ids), 'article')} stored in {store.url}")
 
 
-def analysis_of_store(db: str | None) -> Analysis:
-    """Everything in the store, cross-checked; the store is opened read-only."""
+def analysis_of_store(db: str | None, settings: Settings = DEFAULTS) -> Analysis:
+    """Everything in the store, cross-checked (its groups with the ``settings``); the store
+    is opened read-only."""
     from triangulate.analysis import stored_analysis
 
     store = open_store(db, must_exist=True, read_only=True)
     with failures_in_one_line(), progress_bar() as bar:
         bar.add_task("loading and cross-checking the store", total=None)
         try:
-            return stored_analysis(store)
+            return stored_analysis(store, settings)
         finally:
             store.close()
 
@@ -386,6 +416,8 @@ def export_command(
     out: Annotated[Path, typer.Option("--out", help="File (json) or folder (csv, parquet).")],
     fmt: Annotated[str, typer.Option("--format", help="json, csv or parquet.")] = "json",
     db: DbOption = None,
+    agreement: AgreementOption = DEFAULTS.agreement,
+    event_gap_days: EventGapOption = DEFAULTS.event_gap_days,
 ) -> None:
     """Export everything in the store, cross-checked, as JSON, CSV or Parquet."""
     from triangulate.report import export
@@ -395,7 +427,7 @@ def export_command(
         raise typer.Exit(2)
     fmt_checked: Format = fmt  # type: ignore[assignment]
     check_outputs(out if fmt == "json" else None)
-    analysis = analysis_of_store(db)
+    analysis = analysis_of_store(db, Settings(agreement=agreement, event_gap_days=event_gap_days))
     with failures_in_one_line():
         for path in export(analysis, fmt_checked, out):
             console.print(f"wrote {path}")
@@ -403,12 +435,14 @@ def export_command(
 
 @app.command()
 def report(html: HtmlOption = None, markdown: MarkdownOption = None,
-           db: DbOption = None, top: TopOption = 10) -> None:
+           db: DbOption = None, top: TopOption = 10,
+           agreement: AgreementOption = DEFAULTS.agreement,
+           event_gap_days: EventGapOption = DEFAULTS.event_gap_days) -> None:
     """Summarise everything in the store; optionally write the HTML and Markdown reports."""
     from triangulate.report import print_summary
 
     check_outputs(html, markdown)
-    analysis = analysis_of_store(db)
+    analysis = analysis_of_store(db, Settings(agreement=agreement, event_gap_days=event_gap_days))
     print_summary(analysis, console, top=top)
     with failures_in_one_line():
         write_reports(analysis, html, markdown)
@@ -419,6 +453,7 @@ def serve(
     db: DbOption = None,
     host: Annotated[str, typer.Option("--host", help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option("--port", min=1, max=65535)] = 8000,
+    semantic: SemanticOption = DEFAULTS.semantic,
 ) -> None:
     """Serve the store as a web app and a REST API (writes need $TRIANGULATE_TOKEN)."""
     import os
@@ -434,7 +469,8 @@ def serve(
                      "the upload form are read-only")
     console.print(f"serving {database_url(db)} on http://{host}:{port}/ "
                   "(API: /api/v1, OpenAPI: /api/v1/openapi.json)")
-    uvicorn.run(create_app(db, token), host=host, port=port, log_level="info")
+    uvicorn.run(create_app(db, token, settings=Settings(semantic=semantic)), host=host,
+                port=port, log_level="info")
 
 
 def main() -> None:

@@ -29,8 +29,9 @@ from distributed import Client, Future, LocalCluster, Worker, WorkerPlugin
 
 from triangulate.nlp import read_articles
 from triangulate.nlp.parallel import batches
-from triangulate.nlp.pipeline import load_pipeline, model_name
+from triangulate.nlp.pipeline import load_pipeline
 from triangulate.serialise import readings_from_parquet, readings_to_parquet
+from triangulate.settings import DEFAULTS, Settings
 from triangulate.types import Article, Reading
 
 PARTITION_SIZE = 64  # articles per task: several seconds of work, a few MB each way
@@ -50,6 +51,7 @@ class DaskReader:
     work: Path | None = None
     workers: int = 2
     partition_size: int = PARTITION_SIZE
+    settings: Settings = DEFAULTS  # the workers' pipeline is built from these
 
     def __call__(self, articles: Iterable[Article]) -> Iterator[Reading]:
         """Readings in the order of the partitions; no cluster is started for no articles
@@ -59,7 +61,7 @@ class DaskReader:
         if first is None:
             return
         with self._client() as client:
-            client.register_plugin(PipelineLoader(model_name()))
+            client.register_plugin(PipelineLoader(self.settings))
             if self.scheduler is None and self.work is None:
                 yield from self._read(client, None, chain([first], partitions))
                 return
@@ -94,11 +96,10 @@ class DaskReader:
         Parquet files in ``folder``, or as they come where there is none."""
         threads = client.nthreads()  # type: ignore[no-untyped-call]
         limit = max(1, sum(threads.values())) * IN_FLIGHT_PER_WORKER
-        model = model_name()
         task = read_partition if folder is None else read_partition_parquet
         pending: deque[tuple[Future[Any], Path | None]] = deque()
         for number, partition in enumerate(partitions):
-            future = client.submit(task, partition, model, pure=False)
+            future = client.submit(task, partition, self.settings, pure=False)
             pending.append((future, folder / f"part-{number:05d}.parquet" if folder else None))
             if len(pending) >= limit:
                 yield from _land(*pending.popleft())
@@ -109,21 +110,21 @@ class DaskReader:
 class PipelineLoader(WorkerPlugin):
     """Builds the pipeline in each worker process as it joins, before any task."""
 
-    def __init__(self, model: str) -> None:
-        self.model = model
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
 
     def setup(self, worker: Worker) -> None:
-        load_pipeline(self.model)
+        load_pipeline(self.settings)
 
 
-def read_partition(articles: list[Article], model: str) -> list[Reading]:
+def read_partition(articles: list[Article], settings: Settings) -> list[Reading]:
     """On a worker: the readings of a partition."""
-    return list(read_articles(articles, load_pipeline(model)))
+    return list(read_articles(articles, load_pipeline(settings)))
 
 
-def read_partition_parquet(articles: list[Article], model: str) -> bytes:
+def read_partition_parquet(articles: list[Article], settings: Settings) -> bytes:
     """On a worker: the readings of a partition, as Parquet."""
-    return readings_to_parquet(read_partition(articles, model))
+    return readings_to_parquet(read_partition(articles, settings))
 
 
 def _land(future: Future[Any], path: Path | None) -> Iterator[Reading]:

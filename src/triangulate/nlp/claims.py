@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span, Token
 from triangulate.lang.en.measures import AREA_UNITS, MEASURE_WORDS
 from triangulate.measures import HARMS, SIDED, VICTIMS, WITH_UNIT, Measure
 from triangulate.nlp.events import EVENT_NOUNS, headline_span
+from triangulate.nlp.extensions import declare
 from triangulate.nlp.gazetteer import DEMONYM, actor_of, is_outlet
 from triangulate.nlp.lexicon import (
     COMBATANT_NOUNS,
@@ -38,9 +39,10 @@ from triangulate.nlp.lexicon import (
 )
 from triangulate.nlp.numbers import NumberMention, find_numbers
 from triangulate.nlp.speakers import denied
+from triangulate.settings import DEFAULTS
 from triangulate.types import Claim, Quote
 
-Doc.set_extension("claims", default=None, force=True)
+declare("claims")
 
 PLURAL_PRONOUNS = {"they", "them", "their", "theirs"}
 # verbs whose subject did the harm the figure counts: "the blast killed 40"
@@ -51,20 +53,28 @@ WEAPONS = frozenset({"rocket", "missile", "drone", "shell", "bomb", "jet", "arti
 ATTACK_WORDS = EVENT_NOUNS | WEAPONS
 
 
-@Language.factory("triangulate_claims")
-def make_claim_finder(nlp: Language, name: str) -> ClaimFinder:
-    return ClaimFinder()
+@Language.factory("triangulate_claims",
+                  requires=["doc._.quotes", "token.dep", "token.lemma", "token.tag", "doc.ents"],
+                  assigns=["doc._.claims"],
+                  default_config={"scope_reach": DEFAULTS.scope_reach})
+def make_claim_finder(nlp: Language, name: str, scope_reach: int) -> ClaimFinder:
+    return ClaimFinder(scope_reach)
 
 
 class ClaimFinder:
-    """Sets ``doc._.claims``: one :class:`Claim` per figure (article id left empty)."""
+    """Sets ``doc._.claims``: one :class:`Claim` per figure (article id left empty), each
+    scoped by a date phrase at most ``scope_reach`` tokens from it (or on its verb); reads
+    the quotes of ``doc._.quotes``, where the quotes component ran before it."""
+
+    def __init__(self, scope_reach: int = DEFAULTS.scope_reach) -> None:
+        self.scope_reach = scope_reach
 
     def __call__(self, doc: Doc) -> Doc:
         quotes: list[Quote] = doc._.quotes if Doc.has_extension("quotes") and doc._.quotes else []
         claims: list[Claim] = []
         text = doc.text  # spaCy joins the tokens again on every access: once per doc
         for mention in find_numbers(text):
-            claim = read_claim(doc, text, mention, quotes, claims)
+            claim = read_claim(doc, text, mention, quotes, claims, self.scope_reach)
             if claim is not None:
                 claims.append(claim)
         doc._.claims = sourced_headline(claims, text)
@@ -90,7 +100,7 @@ def sourced_headline(claims: list[Claim], text: str) -> list[Claim]:
 
 
 def read_claim(doc: Doc, text: str, mention: NumberMention, quotes: list[Quote],
-               earlier: list[Claim]) -> Claim | None:
+               earlier: list[Claim], scope_reach: int = DEFAULTS.scope_reach) -> Claim | None:
     """The claim the number makes, or None where it is no figure of the war.
 
     A bare number that follows a figure in the same sentence ("from 100 dead in December to
@@ -143,7 +153,7 @@ def read_claim(doc: Doc, text: str, mention: NumberMention, quotes: list[Quote],
         source_vague=vague,
         text=claim_text(text, mention, counted),
         sentence=sentence.text.strip(),
-        scope=scope_of(sentence, number),
+        scope=scope_of(sentence, number, scope_reach),
         start=mention.start,
         end=mention.end,
     )
@@ -955,20 +965,17 @@ def claim_text(text: str, mention: NumberMention, counted: Token | None) -> str:
     return text[mention.start : end]
 
 
-SCOPE_REACH = 6  # tokens between a figure and the date phrase that scopes it
-
-
-def scope_of(sentence: Span, number: Span) -> str | None:
+def scope_of(sentence: Span, number: Span, reach: int = DEFAULTS.scope_reach) -> str | None:
     """The date or time phrase that scopes or dates the figure ("about 300 in January", "last
-    week", "died ... on March 16"): the nearest one in the figure's own clause, within a few
-    tokens of it or hanging on its verb."""
+    week", "died ... on March 16"): the nearest one in the figure's own clause, within
+    ``reach`` tokens of it or hanging on its verb."""
     clause = clause_verb(number.root)
     near = [(min(abs(e.start - number.end), abs(number.start - e.end)), e.text)
             for e in sentence.ents
             if e.label_ in {"DATE", "TIME"} and not overlaps(e, number)
             and clause_verb(e.root) == clause
             and (dates_verb(e, clause) or min(abs(e.start - number.end),
-                                              abs(number.start - e.end)) <= SCOPE_REACH)]
+                                              abs(number.start - e.end)) <= reach)]
     return min(near)[1] if near else None
 
 

@@ -5,8 +5,11 @@ Four things a reader notices when two outlets report the same event: loaded word
 troops), hedges that keep a claim at arm's length ("reportedly", "thought to be"), and whom the
 article relies on: named people, anonymous sources, institutions, or other media.
 
-:func:`framing_of` reads them from the parse spaCy already made and from the quotes and
-claims the other components found; it runs no model of its own and changes nothing.
+The ``triangulate_framing`` component (:func:`framing_of`) reads them from the parse spaCy
+already made and from the quotes and claims the other components found, and sets
+``doc._.framing``; it runs no model of its own and changes nothing else. The outlet that
+published the article, where the caller sets ``doc._.outlet``, is not counted among its
+sources.
 """
 
 from __future__ import annotations
@@ -15,9 +18,12 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
-from spacy.attrs import IS_ALPHA
+import numpy as np
+from spacy.attrs import IS_ALPHA, LEMMA, LOWER
+from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from triangulate.nlp.extensions import declare, value
 from triangulate.nlp.gazetteer import (
     ACTOR_BY_WORD,
     DEMONYMS,
@@ -30,7 +36,10 @@ from triangulate.nlp.gazetteer import (
     source_body,
 )
 from triangulate.nlp.lexicon import SPEECH_VERBS
+from triangulate.settings import DEFAULTS
 from triangulate.types import Claim, Framing, FramingSpan, Quote, SourceKind
+
+declare("framing", "outlet")
 
 LOADED_WORDS: dict[str, tuple[str, ...]] = {
     "pejorative": (
@@ -103,7 +112,6 @@ ANONYMOUS_HEADS = frozenset({
 })
 _DETERMINERS = frozenset({"the", "a", "an", "neither", "nor", "both", "several", "some", "one"})
 _STOP_AFTER_ACCORDING = frozenset({"PUNCT", "VERB", "AUX", "SCONJ"})
-_MAX_ACCORDING_TOKENS = 8
 _WORD = re.compile(r"[\w’'.-]+")
 _TAIL = re.compile(r",|\s(?:of|citing|close to|familiar with|in|at|from|with|for|on|who|which|"
                    r"that)\s")
@@ -111,18 +119,60 @@ _DEMONYM_WORDS = frozenset(word for demonym in DEMONYMS for word in demonym.spli
 _QUOTE_MARKS = frozenset("\"'“”„‟‘’‚‛«»`")
 
 
+@Language.factory("triangulate_framing",
+                  requires=["doc._.quotes", "doc._.scare_quotes", "doc._.claims", "token.lemma",
+                            "token.tag", "token.dep", "doc.ents"],
+                  assigns=["doc._.framing"],
+                  default_config={"according_reach": DEFAULTS.according_reach})
+def make_framing_reader(nlp: Language, name: str, according_reach: int) -> FramingReader:
+    return FramingReader(according_reach)
+
+
+class FramingReader:
+    """Sets ``doc._.framing`` from the parse and ``doc._.quotes``, ``doc._.scare_quotes`` and
+    ``doc._.claims`` (none where their components did not run)."""
+
+    def __init__(self, according_reach: int = DEFAULTS.according_reach) -> None:
+        self.according_reach = according_reach
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.framing = framing_of(doc, value(doc, "quotes") or [], value(doc, "claims") or [],
+                                   value(doc, "scare_quotes") or [], doc._.outlet,
+                                   self.according_reach)
+        return doc
+
+
 def framing_of(doc: Doc, quotes: Sequence[Quote], claims: Sequence[Claim],
-               scare_quotes: Sequence[str] = (), outlet: str | None = None) -> Framing:
+               scare_quotes: Sequence[str] = (), outlet: str | None = None,
+               according_reach: int = DEFAULTS.according_reach) -> Framing:
     """The framing of one parsed article; ``outlet`` is left out of its sources."""
     quoted = [(q.start, q.end) for q in quotes if q.kind == "direct" and q.end > q.start]
     text = doc.text  # spaCy joins the tokens again on every access: once per doc
+    forms = word_forms(doc)
     return Framing(
         words=int(doc.to_array(IS_ALPHA).sum()),
-        loaded=[_with_quoted(span, quoted) for span in loaded_words(doc)],
+        loaded=[_with_quoted(span, quoted) for span in _LOADED.find(doc, forms)],
         scare_quotes=scare_quote_spans(text, scare_quotes),
-        hedges=hedges(doc),
-        sources=sources(doc, text, quotes, claims, outlet),
+        hedges=_HEDGES.find(doc, forms),
+        sources=sources(doc, text, quotes, claims, outlet, according_reach, forms),
     )
+
+
+WordForms = list[tuple[str, str]]  # each token's lower-case form and lower-case lemma
+
+
+def word_forms(doc: Doc) -> WordForms:
+    """Each token's lower-case form and lemma, read from the token array, each distinct
+    string looked up once: the lexicons look at every token, and a ``Token`` object made
+    for each look costs more than the look itself."""
+    ids = doc.to_array([LOWER, LEMMA]).reshape(-1, 2)
+    strings = doc.vocab.strings
+    lowers, lower_at = np.unique(ids[:, 0], return_inverse=True)
+    lemmas, lemma_at = np.unique(ids[:, 1], return_inverse=True)
+    lower_text = [strings[int(key)] for key in lowers]
+    lemma_text = [strings[int(key)].lower() for key in lemmas]
+    return [(lower_text[a], lemma_text[b])
+            for a, b in zip(lower_at.tolist(), lemma_at.tolist(), strict=True)]
 
 
 def _with_quoted(span: FramingSpan, quoted: list[tuple[int, int]]) -> FramingSpan:
@@ -139,34 +189,33 @@ class _Lexicon:
             words = tuple(phrase.split())
             self.by_first.setdefault(words[0], []).append((words, kind))
 
-    def find(self, doc: Doc) -> list[FramingSpan]:
-        """Longest matches, left to right, never overlapping."""
+    def find(self, doc: Doc, forms: WordForms | None = None) -> list[FramingSpan]:
+        """Longest matches, left to right, never overlapping (``forms``: the doc's
+        :func:`word_forms`, where already read). Only the tokens that can start an entry
+        are tried."""
+        forms = word_forms(doc) if forms is None else forms
         found: list[FramingSpan] = []
-        i = 0
-        while i < len(doc):
-            match = self._match_at(doc, i)
-            if match is None:
-                i += 1
+        free = 0  # the first token no earlier match covers
+        for i, (lower, lemma) in enumerate(forms):
+            if i < free or (lower not in self.by_first and lemma not in self.by_first):
                 continue
-            size, kind = match
-            span = doc[i : i + size]
-            found.append(FramingSpan(span.text, span.start_char, span.end_char, kind))
-            i += size
+            match = self._match_at(doc, forms, i)
+            if match is not None:
+                size, kind = match
+                span = doc[i : i + size]
+                found.append(FramingSpan(span.text, span.start_char, span.end_char, kind))
+                free = i + size
         return found
 
-    def _match_at(self, doc: Doc, i: int) -> tuple[int, str] | None:
-        candidates = self.by_first.get(doc[i].lower_, []) + \
-            self.by_first.get(doc[i].lemma_.lower(), [])
+    def _match_at(self, doc: Doc, forms: WordForms, i: int) -> tuple[int, str] | None:
+        lower, lemma = forms[i]
+        candidates = self.by_first.get(lower, []) + self.by_first.get(lemma, [])
         for words, kind in sorted(candidates, key=lambda item: -len(item[0])):
             end = i + len(words)
-            if end <= len(doc) and all(_is(doc[i + k], w) for k, w in enumerate(words)) \
+            if end <= len(forms) and all(word in forms[i + k] for k, word in enumerate(words)) \
                     and (words[0] not in ATTRIBUTIVE_ONLY or _modifies_noun(doc[i])):
                 return len(words), kind
         return None
-
-
-def _is(token: Token, word: str) -> bool:
-    return token.lower_ == word or token.lemma_.lower() == word
 
 
 def _modifies_noun(token: Token) -> bool:
@@ -224,7 +273,8 @@ class _Source:
 
 
 def sources(doc: Doc, text: str, quotes: Sequence[Quote], claims: Sequence[Claim],
-            outlet: str | None = None) -> list[FramingSpan]:
+            outlet: str | None = None, according_reach: int = DEFAULTS.according_reach,
+            forms: WordForms | None = None) -> list[FramingSpan]:
     """Each distinct source once: its fullest name, its kind, and where it is first named.
 
     Sources are the speakers of quotes, the outlets quotes were given to (other media), the
@@ -250,7 +300,8 @@ def sources(doc: Doc, text: str, quotes: Sequence[Quote], claims: Sequence[Claim
         add(quote.via, quote.start, quote.end, "media")
     for claim in claims:
         add(claim.source, claim.start, claim.end)
-    for span in [*according_to(doc), *unnamed_speakers(doc)]:
+    forms = word_forms(doc) if forms is None else forms
+    for span in [*according_to(doc, according_reach, forms), *unnamed_speakers(doc, forms)]:
         add(span.text, span.start_char, span.end_char)
     return [FramingSpan(s.name, s.start, s.end, s.kind) for s in _fold(found)]
 
@@ -335,15 +386,18 @@ def _fold(found: list[_Source]) -> list[_Source]:
     return sorted(kept, key=lambda s: s.start)
 
 
-def according_to(doc: Doc) -> list[Span]:
-    """The noun phrase after each "according to", up to the clause's next verb or comma."""
+def according_to(doc: Doc, reach: int = DEFAULTS.according_reach,
+                 forms: WordForms | None = None) -> list[Span]:
+    """The noun phrase after each "according to", up to the clause's next verb or comma and
+    at most ``reach`` tokens."""
+    forms = word_forms(doc) if forms is None else forms
     found = []
-    for token in doc[:-2]:
-        if token.lower_ != "according" or doc[token.i + 1].lower_ != "to":
+    for i in range(len(forms) - 2):
+        if forms[i][0] != "according" or forms[i + 1][0] != "to":
             continue
-        start = token.i + 2
+        start = i + 2
         end = start
-        while end < min(len(doc), start + _MAX_ACCORDING_TOKENS) \
+        while end < min(len(doc), start + reach) \
                 and doc[end].pos_ not in _STOP_AFTER_ACCORDING and doc[end].tag_ != "WDT":
             end += 1
         if end > start:
@@ -351,11 +405,12 @@ def according_to(doc: Doc) -> list[Span]:
     return found
 
 
-def unnamed_speakers(doc: Doc) -> list[Span]:
+def unnamed_speakers(doc: Doc, forms: WordForms | None = None) -> list[Span]:
     """Subjects of speech verbs that name nobody: "military sources say", "an official said"."""
+    forms = word_forms(doc) if forms is None else forms
     found = []
-    for token in doc:
-        if token.dep_ == "nsubj" and token.lower_ in ANONYMOUS_HEADS \
+    for token in (doc[i] for i, (lower, _) in enumerate(forms) if lower in ANONYMOUS_HEADS):
+        if token.dep_ == "nsubj" \
                 and token.head.lemma_ in SPEECH_VERBS \
                 and not any(t.pos_ == "PROPN" for t in token.subtree):
             found.append(doc[token.left_edge.i : token.i + 1])

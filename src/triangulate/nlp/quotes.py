@@ -31,6 +31,7 @@ from dataclasses import dataclass, field, replace
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from triangulate.nlp.extensions import declare
 from triangulate.nlp.lexicon import COUNT_VERBS
 from triangulate.nlp.marks import QuoteSpan, find_quote_spans, paragraphs
 from triangulate.nlp.speakers import (
@@ -47,10 +48,10 @@ from triangulate.nlp.speakers import (
     subject_mentions,
     via_of,
 )
+from triangulate.settings import DEFAULTS
 from triangulate.types import Quote, QuoteKind
 
-Doc.set_extension("quotes", default=None, force=True)
-Doc.set_extension("scare_quotes", default=None, force=True)
+declare("quotes", "scare_quotes")
 
 _MAX_SCARE_WORDS = 3
 _MAX_CUE_CLIMB = 8  # steps up the parse from a quote to its cue
@@ -154,7 +155,10 @@ class QuoteFinder:
 
 
 @Language.factory("triangulate_quotes",
-                  default_config={"speaker_form": "mention", "join_sentences": False})
+                  requires=["token.dep", "token.lemma", "token.tag", "doc.ents"],
+                  assigns=["doc._.quotes", "doc._.scare_quotes"],
+                  default_config={"speaker_form": "mention",
+                                  "join_sentences": DEFAULTS.join_sentences})
 def make_quote_finder(nlp: Language, name: str, speaker_form: SpeakerForm,
                       join_sentences: bool) -> QuoteFinder:
     return QuoteFinder(speaker_form, join_sentences)

@@ -13,40 +13,42 @@ from triangulate.reconcile.independence import (
     unknown_outlets_as_one,
 )
 from triangulate.reconcile.names import fold_names, fold_speakers
-from triangulate.reconcile.tensions import LIMIT, find_tensions
+from triangulate.reconcile.tensions import find_tensions
+from triangulate.settings import DEFAULTS, Settings
 from triangulate.types import Analysis, Claim, Group, Reading, Tension
 
 __all__ = ["crosscheck", "duplicate_clusters"]
 
 
 def crosscheck(readings: Sequence[Reading], tensions: Sequence[Tension] | None = None,
-               tension_limit: int = LIMIT) -> Analysis:
-    """One analysis of the readings: their records, groups and the best ``tension_limit``
+               settings: Settings = DEFAULTS) -> Analysis:
+    """One analysis of the readings: their records, groups and the best ``settings.tensions``
     tensions (the ``tensions`` given, where a cross-check of the same readings already found
-    them). Quotes and claims without ids (readings made by hand) are given theirs: groups
-    cite claims by id."""
+    them), judged with the ``settings``' slack and windows. Quotes and claims without ids
+    (readings made by hand) are given theirs: groups cite claims by id."""
     readings = [reading_with_ids(r) for r in readings]
     articles = [r.article for r in readings]
     claims = [c for r in readings for c in r.claims]
     quotes = [q for r in readings for q in r.quotes]
-    speaker_names = fold_speakers(q.speaker for q in quotes if q.speaker)
+    similarity = settings.name_similarity
+    speaker_names = fold_speakers((q.speaker for q in quotes if q.speaker), similarity)
     entities = [e for r in readings for e in r.entities]
-    clusters = duplicate_clusters(articles)
+    clusters = duplicate_clusters(articles, settings.duplicate_similarity)
     dates = {a.id: a.published for a in articles}
-    keys = source_keys(claims, unknown_outlets_as_one(articles, clusters))
+    keys = source_keys(claims, unknown_outlets_as_one(articles, clusters), similarity)
     outlets = {a.id: a.outlet for a in articles}
-    groups = build_groups(claims, keys.__getitem__, dates.get, outlets.get)
+    groups = build_groups(claims, keys.__getitem__, dates.get, outlets.get, settings)
     canonical = {(label, name): folded
                  for label in {e.label for e in entities}
                  for name, folded in fold_names(
-                     e.canonical for e in entities if e.label == label).items()}
+                     (e.canonical for e in entities if e.label == label), similarity).items()}
     return Analysis(
         articles=articles,
         quotes=[replace(q, speaker_name=speaker_names.get(q.speaker or "")) for q in quotes],
         claims=with_group_events(claims, groups),
         entities=[replace(e, canonical=canonical[(e.label, e.canonical)]) for e in entities],
         groups=groups,
-        tensions=find_tensions(readings, tension_limit) if tensions is None else list(tensions),
+        tensions=find_tensions(readings, settings) if tensions is None else list(tensions),
     )
 
 

@@ -13,6 +13,9 @@ Status rules, in order:
    none ("in the first engagement", "in January" set a figure apart from a running total),
    and articles of the same or a neighbouring 7-day period, or undated.
 3. ``corroborated``: two independent sources give the same figure (within 10%).
+
+The slack (10%), the period (7 days) and the event window are ``Settings.agreement``,
+``same_period_days`` and ``event_gap_days``, passed to :func:`build_groups`.
 4. ``compatible``: otherwise: different figures that can all be true (a lower bound below a
    larger figure, a vague "thousands" beside "12,000", counts of different scope or date).
 
@@ -37,11 +40,10 @@ from triangulate.nlp.events import event_place, is_incident
 from triangulate.nlp.gazetteer import DEMONYM, actor_of
 from triangulate.nlp.lexicon import FORCE_NOUNS, PEOPLE_NOUNS
 from triangulate.reconcile.independence import may_corroborate
-from triangulate.reconcile.intervals import AGREEMENT, interval, point
+from triangulate.reconcile.intervals import interval, point
+from triangulate.settings import DEFAULTS, Settings
 from triangulate.types import Claim, Group, Status
 
-SAME_PERIOD_DAYS = 7
-EVENT_GAP_DAYS = 90  # articles of one place further apart than this tell of another event
 # who a count of people can be, apart from a side's forces: kept apart from "people"
 CATEGORIES = {"children": "children", "child": "children", "minors": "children",
               "women": "women", "woman": "women", "men": "men", "man": "men",
@@ -108,11 +110,12 @@ def block(claims: Sequence[Claim], event_of: EventOf | None = None
     return buckets
 
 
-def event_keys(claims: Sequence[Claim], date_of: DateOf) -> tuple[list[str | None],
-                                                                   dict[str, str]]:
+def event_keys(claims: Sequence[Claim], date_of: DateOf,
+               gap_days: int = DEFAULTS.event_gap_days
+               ) -> tuple[list[str | None], dict[str, str]]:
     """Each claim's event key, and each key's readable name. The claims of one place are one
     event; where every article names it as an incident ("Marib attack"), articles
-    further apart than ``EVENT_GAP_DAYS`` tell of another incident there, while a campaign
+    further apart than ``gap_days`` tell of another incident there, while a campaign
     ("Kursk incursion") stays one however long it is reported. A claim whose article names
     no event joins the corpus's largest event of its time (:func:`main_event`)."""
     days: dict[str, set[str]] = defaultdict(set)
@@ -128,7 +131,7 @@ def event_keys(claims: Sequence[Claim], date_of: DateOf) -> tuple[list[str | Non
         start = previous = None
         for day in sorted(seen):
             if start is None or (place not in campaigns and day and previous
-                                 and gap(previous, day) > EVENT_GAP_DAYS):
+                                 and gap(previous, day) > gap_days):
                 start = day
             spans[(place, day)] = f"{place}|{start}"
             previous = day or previous
@@ -138,14 +141,14 @@ def event_keys(claims: Sequence[Claim], date_of: DateOf) -> tuple[list[str | Non
     for claim, key in zip(claims, keys, strict=True):
         if key is not None and claim.event:
             names[key][claim.event] += 1
-    keys = main_event(claims, keys, date_of)
+    keys = main_event(claims, keys, date_of, gap_days)
     return keys, {key: readable(key, counts) for key, counts in names.items()}
 
 
-def main_event(claims: Sequence[Claim], keys: list[str | None], date_of: DateOf
-               ) -> list[str | None]:
+def main_event(claims: Sequence[Claim], keys: list[str | None], date_of: DateOf,
+               gap_days: int = DEFAULTS.event_gap_days) -> list[str | None]:
     """Claims of articles that name no event, in the corpus's event with the most claims
-    whose reporting (± ``EVENT_GAP_DAYS``) covers their article's date and which names a
+    whose reporting (± ``gap_days``) covers their article's date and which names a
     party the article names too, or any such event where the article names no party: where
     a report does not say where it happened, it is most likely about the story the corpus
     is about, unless the sides it names show another war of the same time."""
@@ -162,8 +165,7 @@ def main_event(claims: Sequence[Claim], keys: list[str | None], date_of: DateOf
     def covers(key: str, day: str | None) -> bool:
         if day is None or key not in span:
             return True
-        return gap(span[key][0], day) >= -EVENT_GAP_DAYS and gap(day, span[key][1]) >= \
-            -EVENT_GAP_DAYS
+        return gap(span[key][0], day) >= -gap_days and gap(day, span[key][1]) >= -gap_days
 
     ranked = [key for key, _ in sizes.most_common()]
     joined: dict[str, str | None] = {}
@@ -201,21 +203,23 @@ def readable(key: str, names: Counter[str]) -> str:
 
 
 def build_groups(claims: Sequence[Claim], source_of: SourceOf, date_of: DateOf,
-                 outlet_of: OutletOf = lambda _: None) -> list[Group]:
+                 outlet_of: OutletOf = lambda _: None, settings: Settings = DEFAULTS
+                 ) -> list[Group]:
     """The groups of the claims; ``outlet_of`` names an article's outlet for the ``why``."""
-    keys, names = event_keys(claims, date_of)
+    keys, names = event_keys(claims, date_of, settings.event_gap_days)
     groups = []
     for (event, measure, key), members in sorted(block(claims, keys.__getitem__).items()):
-        group = judge(measure, key, members, claims, source_of, date_of, outlet_of)
+        group = judge(measure, key, members, claims, source_of, date_of, outlet_of, settings)
         group.event = names.get(event)
         groups.append(group)
     return groups
 
 
 def judge(measure: Measure, key: str, members: list[int], claims: Sequence[Claim],
-          source_of: SourceOf, date_of: DateOf, outlet_of: OutletOf) -> Group:
+          source_of: SourceOf, date_of: DateOf, outlet_of: OutletOf,
+          settings: Settings = DEFAULTS) -> Group:
     sources = sorted({source_of(i) for i in members})
-    status, why = status_of(members, claims, source_of, date_of, outlet_of)
+    status, why = status_of(members, claims, source_of, date_of, outlet_of, settings)
     low, best, high = estimate(members, claims)
     articles = list(dict.fromkeys(claims[i].article for i in members))
     def cited(index: int | None) -> str | None:
@@ -237,7 +241,8 @@ def as_of(claim: Claim, date_of: DateOf) -> str | None:
 
 
 def status_of(members: list[int], claims: Sequence[Claim], source_of: SourceOf,
-              date_of: DateOf, outlet_of: OutletOf) -> tuple[Status, str]:
+              date_of: DateOf, outlet_of: OutletOf, settings: Settings = DEFAULTS
+              ) -> tuple[Status, str]:
     sources = {source_of(i) for i in members}
     if len(sources) == 1:
         outlets = len({claims[i].article for i in members})
@@ -248,12 +253,12 @@ def status_of(members: list[int], claims: Sequence[Claim], source_of: SourceOf,
     def said(i: int) -> str:
         return describe(claims[i], date_of, outlet_of)
 
-    clash = find_clash(members, claims, source_of, date_of)
+    clash = find_clash(members, claims, source_of, date_of, settings)
     if clash is not None:
         a, b = clash
         return "conflicting", f"{said(a)} and {said(b)} cannot both be true for the same " \
             "scope and time"
-    match = find_agreement(members, claims, source_of, date_of)
+    match = find_agreement(members, claims, source_of, date_of, settings.agreement)
     if match is not None:
         a, b = match
         return "corroborated", f"{said(a)} and {said(b)} agree, and so do the latest " \
@@ -295,10 +300,11 @@ class Extremes:
         return Extremes(top_two(self.lows + other.lows, reverse=True),
                         top_two(self.highs + other.highs, reverse=False))
 
-    def clash(self) -> tuple[int, int] | None:
+    def clash(self, agreement: float) -> tuple[int, int] | None:
+        """Two bounds of two sources further apart than ``agreement`` slack allows."""
         for low, low_source, a in self.lows:
             for high, high_source, b in self.highs:
-                if low_source != high_source and low > high + AGREEMENT * max(low, 1.0):
+                if low_source != high_source and low > high + agreement * max(low, 1.0):
                     return a, b
         return None
 
@@ -317,7 +323,7 @@ Cell = tuple[str | None, int]  # (scope, 7-day period of the figure's as-of date
 
 
 def find_clash(members: list[int], claims: Sequence[Claim], source_of: SourceOf,
-               date_of: DateOf) -> tuple[int, int] | None:
+               date_of: DateOf, settings: Settings = DEFAULTS) -> tuple[int, int] | None:
     """Two claims from different sources, of the same scope and about the same time, that
     cannot both be true; undated figures are no evidence of a clash. Claims fall into cells
     by (scope, 7-day period); a cell meets the cells of its scope in its own or a
@@ -333,22 +339,24 @@ def find_clash(members: list[int], claims: Sequence[Claim], source_of: SourceOf,
         low, high = interval(claims[i])
         if growing and claims[i].qualifier == "exact":
             high = math.inf
-        cells[(scope_key(claims[i]), period(day))].add(
+        cells[(scope_key(claims[i]), period(day, settings.same_period_days))].add(
             (low, source_of(i), i), (high, source_of(i), i))
     for (scope, week), extremes in cells.items():
         for partner in ((scope, week - 1), (scope, week), (scope, week + 1)):
             other = cells.get(partner)
-            found = extremes.merged(other).clash() if other is not None else None
+            found = extremes.merged(other).clash(settings.agreement) if other is not None \
+                else None
             if found is not None:
                 return found
-    return shrinking_count(members, claims, source_of, date_of) if growing else None
+    return shrinking_count(members, claims, source_of, date_of, settings) if growing \
+        else None
 
 
 Dated = tuple[int, float, str, int]  # (day ordinal, floor, source, claim index)
 
 
 def shrinking_count(members: list[int], claims: Sequence[Claim], source_of: SourceOf,
-                    date_of: DateOf) -> tuple[int, int] | None:
+                    date_of: DateOf, settings: Settings = DEFAULTS) -> tuple[int, int] | None:
     """An exact count below an earlier floor from another source of the same scope, given
     on a later day within two weeks: a count that only grows cannot have shrunk. In date
     order, each scope keeps the floors of the last two weeks in a deque whose floors fall
@@ -358,14 +366,14 @@ def shrinking_count(members: list[int], claims: Sequence[Claim], source_of: Sour
     windows: dict[str | None, deque[Dated]] = defaultdict(deque)
     for ordinal, i in dated:
         window = windows[scope_key(claims[i])]
-        while window and window[0][0] < ordinal - 2 * SAME_PERIOD_DAYS:
+        while window and window[0][0] < ordinal - 2 * settings.same_period_days:
             window.popleft()
         value = claims[i].value
         if claims[i].qualifier == "exact" and value is not None:
             for given, floor, source, j in window:  # highest floor first
                 if given == ordinal or source == source_of(i):
                     continue
-                if floor > value + AGREEMENT * max(floor, 1.0):
+                if floor > value + settings.agreement * max(floor, 1.0):
                     return j, i
                 break
         floor = interval(claims[i])[0]
@@ -386,12 +394,13 @@ def scope_key(claim: Claim) -> str | None:
     return " ".join(claim.scope.lower().split()) if claim.scope else None
 
 
-def period(day: str) -> int:
-    return date.fromisoformat(day).toordinal() // SAME_PERIOD_DAYS
+def period(day: str, days: int = DEFAULTS.same_period_days) -> int:
+    return date.fromisoformat(day).toordinal() // days
 
 
 def find_agreement(members: list[int], claims: Sequence[Claim], source_of: SourceOf,
-                   date_of: DateOf) -> tuple[int, int] | None:
+                   date_of: DateOf, agreement: float = DEFAULTS.agreement
+                   ) -> tuple[int, int] | None:
     """Whether independent sources agree, on the latest figure of each source (a source's
     own figures over time are a series: its last one stands). A toll rises by the hour, so
     its sources agree only where all their latest figures lie within 10% (differing tolls
@@ -409,10 +418,10 @@ def find_agreement(members: list[int], claims: Sequence[Claim], source_of: Sourc
         ordered = [i for i in ordered if point(claims[i]) is not None]
         return next(((a, b) for a, b in pairwise(ordered)
                      if figure(b, claims) - figure(a, claims)
-                     <= AGREEMENT * max(figure(b, claims), 1.0)), None)
+                     <= agreement * max(figure(b, claims), 1.0)), None)
     smallest, largest = ordered[0], ordered[-1]
     spread = figure(largest, claims) - figure(smallest, claims)
-    return (smallest, largest) if spread <= AGREEMENT * max(figure(largest, claims), 1.0) \
+    return (smallest, largest) if spread <= agreement * max(figure(largest, claims), 1.0) \
         else None
 
 

@@ -4,7 +4,7 @@ A figure's source key is its named primary source ("according to the South Korea
 government": every outlet that carries it counts once), or, where the outlet states the
 figure itself or cites only "reports", the article; near-duplicate (syndicated) articles
 share one key. Near duplicates are found with MinHash over word 5-shingles and LSH
-(datasketch), at a Jaccard similarity of 0.8 or more.
+(datasketch), at a Jaccard similarity of ``Settings.duplicate_similarity`` (0.8) or more.
 """
 
 from __future__ import annotations
@@ -24,10 +24,10 @@ from triangulate.nlp.gazetteer import (
     source_body,
 )
 from triangulate.reconcile.names import fold_names
+from triangulate.settings import DEFAULTS
 from triangulate.types import Article, Claim
 
 SHINGLE = 5
-THRESHOLD = 0.8
 PERMUTATIONS = 128
 
 
@@ -44,9 +44,11 @@ def signature(text: str) -> MinHash:
     return minhash
 
 
-def duplicate_clusters(articles: Sequence[Article]) -> dict[str, str]:
-    """Article id -> id of the first article of its near-duplicate cluster."""
-    lsh = MinHashLSH(threshold=THRESHOLD, num_perm=PERMUTATIONS)
+def duplicate_clusters(articles: Sequence[Article],
+                       threshold: float = DEFAULTS.duplicate_similarity) -> dict[str, str]:
+    """Article id -> id of the first article of its near-duplicate cluster: the articles
+    whose shingles are at least ``threshold`` alike (estimated Jaccard similarity)."""
+    lsh = MinHashLSH(threshold=threshold, num_perm=PERMUTATIONS)
     cluster: dict[str, str] = {}
     signatures: dict[str, MinHash] = {}
     for article in articles:
@@ -54,7 +56,7 @@ def duplicate_clusters(articles: Sequence[Article]) -> dict[str, str]:
             continue
         minhash = signature(article.text)
         matches = [key for key in lsh.query(minhash)
-                   if signatures[key].jaccard(minhash) >= THRESHOLD]
+                   if signatures[key].jaccard(minhash) >= threshold]
         cluster[article.id] = min((cluster[m] for m in matches), default=article.id)
         signatures[article.id] = minhash
         lsh.insert(article.id, minhash)
@@ -133,12 +135,14 @@ def government_of(source: str, words: list[str], body: str | None, person: str |
     return state if body is not None or not rest or rest & GOVERNMENT_WORDS else None
 
 
-def source_keys(claims: Sequence[Claim], clusters: dict[str, str]) -> list[str]:
+def source_keys(claims: Sequence[Claim], clusters: dict[str, str],
+                similarity: float = DEFAULTS.name_similarity) -> list[str]:
     """One key per independent source for each claim: its named primary source, folded
-    across spellings, or its article's near-duplicate cluster where it names none."""
+    across spellings (at ``similarity``), or its article's near-duplicate cluster where it
+    names none."""
     named = {i: canonical_source(c.source) for i, c in enumerate(claims)
              if c.source and not c.source_vague}
-    folded = fold_names(named.values())
+    folded = fold_names(named.values(), similarity)
     return ["source:" + folded[named[i]] if i in named
             else "article:" + clusters.get(c.article, c.article)
             for i, c in enumerate(claims)]

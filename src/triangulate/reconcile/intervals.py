@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import math
 
+from triangulate.settings import DEFAULTS
 from triangulate.types import Claim
-
-AGREEMENT = 0.10  # two point figures within 10% of the larger one agree
 
 
 def interval(claim: Claim) -> tuple[float, float]:
@@ -18,10 +17,11 @@ def interval(claim: Claim) -> tuple[float, float]:
     return (low if low is not None else 0.0), (high if high is not None else math.inf)
 
 
-def overlap(a: Claim, b: Claim) -> bool:
-    """True where some true number could satisfy both claims (with 10% slack on points)."""
+def overlap(a: Claim, b: Claim, agreement: float = DEFAULTS.agreement) -> bool:
+    """True where some true number could satisfy both claims (with ``agreement`` slack, a
+    share of the larger lower bound)."""
     (a_low, a_high), (b_low, b_high) = interval(a), interval(b)
-    slack = AGREEMENT * max(a_low, b_low, 1.0)
+    slack = agreement * max(a_low, b_low, 1.0)
     return a_low <= b_high + slack and b_low <= a_high + slack
 
 
@@ -32,9 +32,9 @@ def point(claim: Claim) -> float | None:
     return None
 
 
-def agree(a: Claim, b: Claim) -> bool:
-    """True where both give the same figure, within 10%."""
+def agree(a: Claim, b: Claim, agreement: float = DEFAULTS.agreement) -> bool:
+    """True where both give the same figure, within ``agreement`` of the larger."""
     pa, pb = point(a), point(b)
     if pa is None or pb is None:
         return False
-    return abs(pa - pb) <= AGREEMENT * max(abs(pa), abs(pb), 1.0)
+    return abs(pa - pb) <= agreement * max(abs(pa), abs(pb), 1.0)

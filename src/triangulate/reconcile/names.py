@@ -18,8 +18,8 @@ from collections.abc import Iterable
 from rapidfuzz import fuzz, process
 
 from triangulate.nlp.gazetteer import TITLES, canonical_person, canonical_place, source_body
+from triangulate.settings import DEFAULTS
 
-SIMILAR = 85.0
 PER_KEY = 64  # leaders one index entry holds
 
 
@@ -29,15 +29,17 @@ def folded(name: str) -> str:
     return " ".join(text.lower().replace("-", " ").replace("’", "'").split())
 
 
-def fold_names(names: Iterable[str]) -> dict[str, str]:
+def fold_names(names: Iterable[str], similarity: float = DEFAULTS.name_similarity
+               ) -> dict[str, str]:
     """Each name -> its canonical form.
 
     Names are taken longest first; each joins the first earlier leader it is the same name
-    as, else leads. Leaders are looked up, not scanned (see :class:`_Leaders`), so the work
-    grows with the number of names, not with its square.
+    as (a contained name, or a spelling at least ``similarity`` alike), else leads. Leaders
+    are looked up, not scanned (see :class:`_Leaders`), so the work grows with the number of
+    names, not with its square.
     """
     counts = Counter(names)
-    leaders = _Leaders()
+    leaders = _Leaders(similarity)
     mapping: dict[str, str] = {}
     for name, _count in sorted(counts.items(), key=lambda item: (-len(item[0]), -item[1])):
         known = canonical_person(name) or canonical_place(name)
@@ -57,7 +59,8 @@ class _Leaders:
     (longest, most frequent): a name is compared with at most ``3 * PER_KEY`` leaders.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, similarity: float = DEFAULTS.name_similarity) -> None:
+        self.similarity = similarity
         self.names: list[str] = []
         self.folded: list[str] = []
         self.by_end_word: dict[str, list[int]] = defaultdict(list)  # first or last word
@@ -72,7 +75,7 @@ class _Leaders:
         block = list(dict.fromkeys(i for spelled in spelling_keys(key)
                                    for i in self.by_spelling.get(spelled, [])))
         close = process.extract(key, [self.folded[i] for i in block], scorer=fuzz.ratio,
-                                score_cutoff=SIMILAR, limit=None)
+                                score_cutoff=self.similarity, limit=None)
         found.extend(block[position] for _text, _score, position in close)
         if found:
             return self.names[min(found)]
@@ -144,8 +147,9 @@ def known_body(speaker: str) -> str | None:
     return source_body(words)
 
 
-def fold_speakers(speakers: Iterable[str]) -> dict[str, str]:
+def fold_speakers(speakers: Iterable[str], similarity: float = DEFAULTS.name_similarity
+                  ) -> dict[str, str]:
     """Each speaker as written -> one name for the same person or body across articles."""
     names = {speaker: known_body(speaker) or bare_name(speaker) for speaker in speakers}
-    folded = fold_names(names.values())
+    folded = fold_names(names.values(), similarity)
     return {speaker: folded[name] for speaker, name in names.items()}

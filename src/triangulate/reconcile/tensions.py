@@ -3,7 +3,7 @@
 Articles are pooled by their event (its place, as ``reconcile.groups`` joins them; an
 article without one is pooled with the others without one), and only statements of one
 pool, of different articles, from different sources and reported within
-``EVENT_GAP_DAYS`` of each other are compared. Four kinds of pair make a tension:
+``Settings.event_gap_days`` of each other are compared. Four kinds of pair make a tension:
 
 1. blame: the frames (:mod:`triangulate.nlp.frames`) of one party's act, one affirmed and
    the other denied ("set off by a militia drone" / "the militia never struck the depot"), or
@@ -25,9 +25,9 @@ before it in its clause.
 
 "How alike" is the cosine similarity of sentence embeddings where the extra is installed
 (:mod:`triangulate.reconcile.semantic`), else the share of content words two clauses have
-in common. Pairs are ranked by score, each sentence in at most two, and the events take
-turns (the best of each event before the second of any), so that one event's many pairs do
-not hide another's; the best ``limit`` are kept.
+in common. Pairs are ranked by score, each sentence in at most ``Settings.tension_uses``,
+and the events take turns (the best of each event before the second of any), so that one
+event's many pairs do not hide another's; the best ``Settings.tensions`` are kept.
 
 Only pairs that can matter are scored: those that share a key (a content word, a judged
 quality, a party, a means), found through an inverted index, each key pairing at most
@@ -58,7 +58,7 @@ from triangulate.lang.en.harm import FIRED, FIRING, NEGATORS
 from triangulate.lang.en.outcome import CONTROL, ENDED, ONGOING
 from triangulate.nlp.events import event_place, is_incident
 from triangulate.reconcile import semantic
-from triangulate.reconcile.groups import EVENT_GAP_DAYS
+from triangulate.settings import DEFAULTS, Settings
 from triangulate.types import Frame, Reading, Tension, TensionSide
 
 SAME_FACET = 0.5  # added to the score of a pair known to judge one quality or one thing
@@ -70,11 +70,6 @@ STOP = frozenset({
     "their", "he", "she", "his", "her", "this", "these", "those", "will", "would", "said",
     "has", "have", "had", "not", "but", "if", "we", "our", "us", "you", "who", "which",
 })
-USES = 2  # tensions one sentence may stand in
-LIMIT = 10  # tensions shown by default
-# the least score shown: opposite words alone (about 1) are not enough; a pair needs as well
-# a shared quality, a verdict, likeness, a shared party or means
-MIN_SCORE = 2.0
 BLAME = 3.0  # the score of one party's act affirmed against its denial
 CAUSE = 2.5  # of a means affirmed against its denial
 OUTCOME = 2.0  # of clauses about one thing, over against going on, or one negated
@@ -84,8 +79,6 @@ MORE_CUES = 0.5  # added for each assessment cue the weaker side has beyond its 
 VERDICT = 0.5  # added for each side of an assessment that passes a verdict
 HEDGED = 0.5  # taken off for a side that affirms with a hedge ("probably", "appears")
 HEADLINE = 0.25  # taken off for each side that is a headline: its body says it, attributed
-SAME_MODEL = 0.75  # cosine at which two clauses are taken to speak of the same thing
-SAME_WORDS = 0.5  # share of content words at which they are, without the model
 MIN_CONTENT = 3  # content words a clause needs to be compared for status or negation
 PER_KEY = 64  # statements or clauses one shared word (or quality) pairs, on either side
 ANY = "*"  # the key every judging statement has: the strongest are paired whatever they share
@@ -233,12 +226,13 @@ def overlap(a: Clause, b: Clause) -> float:
     return len(a.content & b.content) / max(1, min(len(a.content), len(b.content)))
 
 
-def matcher(clauses: Iterable[Clause]) -> Matcher:
-    """Embeddings of the given clauses where the model is there, word overlap otherwise."""
-    embeddings = semantic.embed([c.text for c in clauses])
+def matcher(clauses: Iterable[Clause], settings: Settings = DEFAULTS) -> Matcher:
+    """Embeddings of the given clauses where the model is there (and the settings allow
+    it), word overlap otherwise."""
+    embeddings = semantic.embed([c.text for c in clauses], settings.semantic)
     if embeddings is None:
-        return Matcher(overlap, SAME_WORDS, "shared words")
-    return Matcher(lambda a, b: embeddings.similarity(a.text, b.text), SAME_MODEL,
+        return Matcher(overlap, settings.same_words, "shared words")
+    return Matcher(lambda a, b: embeddings.similarity(a.text, b.text), settings.same_model,
                    "similarity", embeddings)
 
 
@@ -335,11 +329,13 @@ def status_pairs(statements: Sequence[Statement]) -> Iterator[tuple[Placed, Plac
                         keys)
 
 
-def negation_pairs(statements: Sequence[Statement]) -> Iterator[tuple[Placed, Placed]]:
-    """Clauses sharing most of their content words, one negated and the other not."""
+def negation_pairs(statements: Sequence[Statement], same_words: float = DEFAULTS.same_words
+                   ) -> Iterator[tuple[Placed, Placed]]:
+    """Clauses sharing most of their content words (``same_words``), one negated and the
+    other not."""
     for (s1, c1), (s2, c2) in clause_pairs(statements, lambda c: 1 if c.negated else -1,
                                            lambda c: len(c.content)):
-        if overlap(c1, c2) >= SAME_WORDS:
+        if overlap(c1, c2) >= same_words:
             yield (s1, c1), (s2, c2)
 
 
@@ -381,28 +377,30 @@ def usable(statement: Statement, negating: bool) -> bool:
         for c in statement.clauses)
 
 
-def find_tensions(readings: Sequence[Reading], limit: int = LIMIT) -> list[Tension]:
-    """The best ``limit`` tensions, each within one event; only the pairs found through
-    shared keys are scored, and only their clauses embedded."""
-    said = Attribution(readings)
+def find_tensions(readings: Sequence[Reading], settings: Settings = DEFAULTS
+                  ) -> list[Tension]:
+    """The best ``settings.tensions`` tensions, each within one event; only the pairs found
+    through shared keys are scored, and only their clauses embedded."""
+    said = Attribution(readings, settings.event_gap_days)
     candidates = [replace(c, event=name, score=c.score - HEADLINE * said.headlines(c))
                   for name, members in event_pools(readings).items()
-                  for c in pool_candidates(members, name)
+                  for c in pool_candidates(members, name, settings)
                   if said.apart(c.first, c.second)]
-    return [said.tension(c) for c in select(candidates, limit)]
+    return [said.tension(c) for c in select(candidates, settings)]
 
 
-def pool_candidates(readings: Sequence[Reading], event: str | None) -> list[Candidate]:
+def pool_candidates(readings: Sequence[Reading], event: str | None,
+                    settings: Settings = DEFAULTS) -> list[Candidate]:
     """Every scored pair of one event's statements and frames."""
-    negating = semantic.available()
+    negating = semantic.available(settings.semantic)
     statements = [statement for r in readings for sentence in r.statements
                   if usable(statement := read_statement(r.article.id, sentence), negating)]
     assessed = list(assessment_pairs(statements))
     statuses = list(status_pairs(statements))
-    negations = list(negation_pairs(statements)) if negating else []
+    negations = list(negation_pairs(statements, settings.same_words)) if negating else []
     match = matcher(dict.fromkeys(
         [c for p, n in assessed for c in (*p.judging(1)[0], *n.judging(-1)[0])]
-        + [placed[1] for pair in (*statuses, *negations) for placed in pair]))
+        + [placed[1] for pair in (*statuses, *negations) for placed in pair]), settings)
     return [*(assessment_pair(p, n, match) for p, n in assessed),
             *(found for pair in statuses if (found := opposite_status(*pair, match))),
             *(found for pair in negations if (found := negation_mismatch(*pair, match))),
@@ -510,7 +508,9 @@ def act(frame: Frame) -> str:
 class Attribution:
     """Who says each sentence, and where and when it was published, for the tensions."""
 
-    def __init__(self, readings: Sequence[Reading]) -> None:
+    def __init__(self, readings: Sequence[Reading],
+                 gap_days: int = DEFAULTS.event_gap_days) -> None:
+        self.gap_days = gap_days  # the most days apart two reports of one incident are
         self.articles = {r.article.id: r.article for r in readings}
         self.incidents = {r.article.id for r in readings if r.event and is_incident(r.event)}
         self.sources: dict[tuple[str, str], str] = {}
@@ -542,7 +542,7 @@ class Attribution:
                 or not {a.article, b.article} & self.incidents:
             return True
         gap = date.fromisoformat(dates[0]) - date.fromisoformat(dates[1])
-        return abs(gap.days) <= EVENT_GAP_DAYS
+        return abs(gap.days) <= self.gap_days
 
     def side(self, said: Statement) -> TensionSide:
         article = self.articles[said.article]
@@ -554,10 +554,14 @@ class Attribution:
                        why=c.why, kind=c.kind, event=c.event)
 
 
-def select(candidates: Iterable[Candidate], limit: int) -> list[Candidate]:
-    """The best-scored pairs, one per pair of sentences and one per dispute (a kind and a
-    topic between two articles), each sentence in at most USES; the events take turns, the
-    best of each before the second best of any."""
+def select(candidates: Iterable[Candidate], settings: Settings = DEFAULTS) -> list[Candidate]:
+    """The best ``settings.tensions`` pairs scored at least ``settings.tension_min_score``
+    (opposite words alone, about 1, are not enough: a pair needs as well a shared quality,
+    a verdict, likeness, a shared party or means), one per pair of sentences and one per
+    dispute (a kind and a topic between two articles), each sentence in at most
+    ``settings.tension_uses``; the events take turns, the best of each before the second
+    best of any."""
+    uses = settings.tension_uses
     used: Counter[str] = Counter()
     seen: set[frozenset[str]] = set()
     disputes: set[tuple[str, frozenset[str], frozenset[str]]] = set()
@@ -566,8 +570,9 @@ def select(candidates: Iterable[Candidate], limit: int) -> list[Candidate]:
     for c in sorted(candidates, key=lambda c: (-c.score, c.first.sentence, c.second.sentence)):
         pair = frozenset((c.first.sentence, c.second.sentence))
         dispute = (c.kind, frozenset((c.first.article, c.second.article)), c.topic)
-        if c.score < MIN_SCORE or pair in seen or used[c.first.sentence] >= USES \
-                or used[c.second.sentence] >= USES or (c.topic and dispute in disputes):
+        if c.score < settings.tension_min_score or pair in seen \
+                or used[c.first.sentence] >= uses or used[c.second.sentence] >= uses \
+                or (c.topic and dispute in disputes):
             continue
         seen.add(pair)
         used.update(pair)
@@ -575,4 +580,4 @@ def select(candidates: Iterable[Candidate], limit: int) -> list[Candidate]:
         ranked.append((turns[c.event], -c.score, c))
         turns[c.event] += 1
     ranked.sort(key=lambda item: item[:2])
-    return [c for *_, c in ranked[:limit]]
+    return [c for *_, c in ranked[:settings.tensions]]

@@ -14,6 +14,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from triangulate.ingest.decode import MAX_BYTES
+from triangulate.settings import DEFAULTS, Settings
 from triangulate.store import Store
 from triangulate.web import api, pages
 from triangulate.web.security import Guard
@@ -26,10 +27,11 @@ ENVELOPE = 64 * 1024
 
 
 def create_app(db: str | None = None, token: str | None = None,
-               max_bytes: int = MAX_BYTES + ENVELOPE) -> FastAPI:
-    """The web app over the store at ``db``; writes need ``token`` (none: writes refused)."""
+               max_bytes: int = MAX_BYTES + ENVELOPE, settings: Settings = DEFAULTS) -> FastAPI:
+    """The web app over the store at ``db``; writes need ``token`` (none: writes refused);
+    uploads are read and the store cross-checked with the ``settings``."""
     store = Store(db)
-    app_state = State(store, token)
+    app_state = State(store, token, settings)
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:

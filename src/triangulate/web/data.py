@@ -18,6 +18,7 @@ from typing import Generic, TypeVar
 from triangulate.analysis import cross_checked
 from triangulate.ids import ID_LENGTH
 from triangulate.report import views
+from triangulate.settings import DEFAULTS, Settings
 from triangulate.store import Store
 from triangulate.types import Analysis, Article, Claim, Group, Quote, Tension
 
@@ -86,9 +87,9 @@ class Snapshot:
             claims_of=_by_article(analysis.claims), quotes_of=_by_article(analysis.quotes))
 
     @classmethod
-    def load(cls, store: Store) -> Snapshot:
-        """Everything in the store, cross-checked afresh."""
-        return cls.of(cross_checked(store.load_readings()))
+    def load(cls, store: Store, settings: Settings = DEFAULTS) -> Snapshot:
+        """Everything in the store, cross-checked afresh with the ``settings``."""
+        return cls.of(cross_checked(store.load_readings(), settings=settings))
 
     def outlet(self, article_id: str) -> str:
         article = self.articles.get(article_id)

@@ -17,6 +17,7 @@ from datetime import UTC, datetime
 from typing import Literal
 
 from triangulate.analysis import cross_checked, local_reader, read_into_store
+from triangulate.settings import DEFAULTS, Settings
 from triangulate.store import Store
 from triangulate.types import Article, IngestProblem
 from triangulate.web.data import Snapshot
@@ -48,9 +49,11 @@ def now() -> str:
 class Jobs:
     """The job table (in memory) and the worker thread that runs the jobs."""
 
-    def __init__(self, store: Store, publish: Callable[[Snapshot], None]) -> None:
+    def __init__(self, store: Store, publish: Callable[[Snapshot], None],
+                 settings: Settings = DEFAULTS) -> None:
         self.store = store
         self.publish = publish
+        self.settings = settings
         self.jobs: dict[str, Job] = {}
         self.lock = threading.Lock()
         self.worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="triangulate-job")
@@ -73,9 +76,10 @@ class Jobs:
     def _run(self, job: Job, articles: list[Article]) -> None:
         try:
             job.status = "reading"
-            read_into_store(articles, self.store, local_reader(1))
+            read_into_store(articles, self.store, local_reader(1, self.settings),
+                            settings=self.settings)
             job.status = "cross-checking"
-            analysis = cross_checked(self.store.load_readings())
+            analysis = cross_checked(self.store.load_readings(), settings=self.settings)
             self.store.save_crosscheck(analysis.groups, analysis.tensions)
             self.publish(Snapshot.of(analysis))
             job.status = "done"

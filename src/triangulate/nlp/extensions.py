@@ -1,0 +1,24 @@
+"""Our ``Doc`` extensions, each registered once by the module of the component that sets it.
+
+Registering without ``force``: a name another library (or a user) registered first is left as
+it is rather than overwritten, and a module imported twice registers nothing the second time.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.tokens import Doc
+
+
+def declare(*names: str) -> None:
+    """Register each ``doc._.<name>`` (default ``None``) that is not registered yet."""
+    for name in names:
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=None)
+
+
+def value(doc: Doc, name: str) -> Any:
+    """``doc._.<name>``, or ``None`` where no component of the pipeline registers it (a
+    spaCy user's pipeline without our quotes component has no ``doc._.quotes``)."""
+    return getattr(doc._, name) if Doc.has_extension(name) else None
