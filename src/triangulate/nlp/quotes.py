@@ -638,8 +638,10 @@ def _wording_of_a_report(ctx: _Context, item: _Found, reports: list[_Found]) -> 
     if not item.partial:
         return False
     words = [t for t in ctx.doc[item.first : item.last + 1] if not t.is_punct]
-    return len(words) <= _MAX_SCARE_WORDS and any(
-        r.first <= item.first and item.last <= r.last for r in reports)
+    # the report ends at its last word: a full stop inside the marks ("a 'hardline
+    # approach.'") is no word of the quote's
+    return 0 < len(words) <= _MAX_SCARE_WORDS and any(
+        r.first <= words[0].i and words[-1].i <= r.last for r in reports)
 
 
 def _mostly_quoted(words: list[Token], quoted_words: set[int]) -> bool:
@@ -656,7 +658,8 @@ def _reports(cue: Token) -> bool:
         return True
     if cue.dep_ in ("amod", "acl", "pcomp", "csubj", "auxpass"):
         return False
-    if cue.tag_ == "VBG":  # "..., believing they were safe" is the writer's account
+    if cue.tag_ == "VBG" and not _progressive(cue):
+        # "..., believing they were safe" is the writer's account
         return cue.lemma_ in SPEECH_LEMMAS and cue.dep_ in ("advcl", "conj") \
             and _after_comma(cue)
     if cue.tag_ in ("VBD", "VBZ", "VBP"):
@@ -664,6 +667,11 @@ def _reports(cue: Token) -> bool:
     # "has said", "will confirm"; not "refused to say", "declined to confirm"
     return any(child.dep_ in ("aux", "auxpass") and child.tag_ != "TO"
                for child in cue.children)
+
+
+def _progressive(verb: Token) -> bool:
+    """ "is telling", "were saying", "has been warning": a finite verb in the -ing form."""
+    return any(c.dep_ == "aux" and c.lemma_ == "be" for c in verb.children)
 
 
 def _subject_of(verb: Token) -> Token | None:
@@ -722,8 +730,7 @@ def _joined_clauses(cue: Token, clauses: list[Token]) -> list[Token]:
     a conjunct with no conjunction before it ("reckoned there were some 300 pupils
     were in the hall": a typo splits the clause)."""
     clauses += [c for c in cue.children if c.dep_ == "conj" and c.i > clauses[-1].i
-                and _subject_of(c) is not None
-                and not any(t.dep_ == "cc" for t in cue.doc[clauses[-1].i : c.i])]
+                and _subject_of(c) is not None and _goes_on(cue.doc[clauses[-1].i : c.i], c)]
     words = _clause_words(clauses[0], skip=None)
     for part in clauses[1:]:
         # the small parser splits a clause with an inserted phrase into two complements
@@ -732,6 +739,18 @@ def _joined_clauses(cue: Token, clauses: list[Token]) -> list[Token]:
         words += [t for t in cue.doc[after : part.left_edge.i] if not t.is_space] \
             + _clause_words(part, skip=None)
     return words
+
+
+def _goes_on(between: Span, conjunct: Token) -> bool:
+    """A clause hung on the cue after its content goes on with what was said: one with no
+    conjunction before it (a typo split the clause), or one after "and" or "but" with no
+    verb of speech or belief in it ("said the road was open, but the bridge had gone"; not
+    "said the road was open, and the army believes ...")."""
+    joins = [t for t in between if t.dep_ == "cc"]
+    if not joins:
+        return True
+    return all(t.lower_ in ("and", "but") for t in joins) and not any(
+        _is_cue(t) for t in conjunct.subtree)
 
 
 def _content_before(cue: Token) -> list[Token]:
