@@ -344,3 +344,25 @@ def test_a_second_speaker_after_and_is_a_report_of_its_own(nlp: Language) -> Non
     text = "Officials said the road was open, and the army believes the bridge will hold."
     assert sorted(q.text for q in reported(nlp, text)) == ["the bridge will hold",
                                                            "the road was open"]
+
+
+@pytest.mark.parametrize(("text", "content"), [
+    ("The mayor said the claim smacked of hypocrisy, because the council had done the same "
+     "thing last year.",
+     "the claim smacked of hypocrisy, because the council had done the same thing last year"),
+    ("The judge said the family should not have to pay, even if the court found the "
+     "contract valid.", "the family should not have to pay, even if the court found the "
+     "contract valid"),
+    ("An aide said he did not mention the vote because no one could say how it would end.",
+     "he did not mention the vote because no one could say how it would end"),
+])
+def test_the_speakers_reason_is_part_of_the_report(nlp: Language, text: str,
+                                                   content: str) -> None:
+    assert one(nlp, text).text == content
+
+
+def test_a_while_clause_with_its_own_speaker_is_no_reason(nlp: Language) -> None:
+    text = ("Engineers said the pumps would fail within days, while the council insisted "
+            "they would hold.")
+    assert sorted(q.text for q in reported(nlp, text)) == ["the pumps would fail within days",
+                                                           "they would hold"]

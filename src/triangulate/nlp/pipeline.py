@@ -22,7 +22,8 @@ PIPELINE_VERSION = "12"  # 2: framing; 3: paragraphs end sentences; 4: periods; 
 # 8: events, as_of; 9: statement frames and the reading's event; 10: no share or area
 # continued by a bare number; 11: dash signatures, "as X put it", descriptions that name
 # someone new; 12: a speaker's mention keeps the clauses and places that say who they are,
-# reports after "and"/"but", progressive cues, a few words quoted at the end of a report
+# reports after "and"/"but" and with their reasons, progressive cues, a few words quoted at
+# the end of a report
 
 
 @Language.component("triangulate_paragraphs")

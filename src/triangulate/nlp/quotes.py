@@ -58,6 +58,7 @@ _MAX_JOIN_GAP = 30  # tokens of attribution between two halves of one split quot
 _MAX_ATTRIBUTION = 6  # tokens from a quote's end to the verb of "...,' the old man sighed"
 _MAX_LABEL = 12  # tokens of a "Name, Outlet: '...'" label before a quote
 _MIN_INDIRECT_TOKENS = 3
+_REASON_MARKS = frozenset({"because", "since", "if", "unless", "although", "though"})
 _SENTENCE_PUNCT = frozenset({".", "!", "?", "…"})
 _MARK_CHARS = frozenset("\"'“”„‟‘’‚‛«»`")
 _MANNER_OF_PUTTING: frozenset[str] = frozenset({"well", "best", "thus", "so", "better"})
@@ -729,16 +730,25 @@ def _joined_clauses(cue: Token, clauses: list[Token]) -> list[Token]:
     """One content from complements the parser split, and from a verb it hung on the cue as
     a conjunct with no conjunction before it ("reckoned there were some 300 pupils
     were in the hall": a typo splits the clause)."""
-    clauses += [c for c in cue.children if c.dep_ == "conj" and c.i > clauses[-1].i
-                and _subject_of(c) is not None and _goes_on(cue.doc[clauses[-1].i : c.i], c)]
+    clauses += [c for c in cue.children if c.i > clauses[-1].i and (
+        (c.dep_ == "conj" and _subject_of(c) is not None
+         and _goes_on(cue.doc[clauses[-1].i : c.i], c)) or _gives_a_reason(c))]
     words = _clause_words(clauses[0], skip=None)
     for part in clauses[1:]:
         # the small parser splits a clause with an inserted phrase into two complements
         # ("that one convoy, delayed by the rain, had turned back ..."): one content
         after = words[-1].i + 1 if words else part.left_edge.i
         words += [t for t in cue.doc[after : part.left_edge.i] if not t.is_space] \
-            + _clause_words(part, skip=None)
+            + _clause_words(part, skip=None, keep_mark=True)
     return words
+
+
+def _gives_a_reason(clause: Token) -> bool:
+    """ "said the claim was false, because the council had done the same": a clause of
+    reason, condition or concession the parser hung on the cue, after the content, is part
+    of what was said."""
+    return clause.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in _REASON_MARKS for c in clause.children)
 
 
 def _goes_on(between: Span, conjunct: Token) -> bool:
@@ -819,18 +829,21 @@ def _according_content(cue: Token) -> list[Token]:
     return _after_dateline(_clause_words(clause, skip=cue))
 
 
-def _clause_words(clause: Token, skip: Token | None) -> list[Token]:
-    """The clause's words without a leading "that" and without the clauses that are acts
-    or reports of their own: "..., adding that ..." and "..., while a source said ..."."""
+def _clause_words(clause: Token, skip: Token | None, keep_mark: bool = False) -> list[Token]:
+    """The clause's words without a leading "that" (unless ``keep_mark``: a clause that
+    goes on from another, "..., and that ...", "..., because ...") and without the clauses
+    that are acts or reports of their own: "..., adding that ..." and "..., while a source
+    said ..."."""
     drop: set[int] = set()
     for child in clause.children:
-        leading_mark = child.dep_ == "mark" and child.i < clause.i
+        leading_mark = child.dep_ == "mark" and child.i < clause.i and not keep_mark
         if (skip is not None and child.i == skip.i) or leading_mark or _own_report(
             clause, child
         ):
             drop.update(t.i for t in child.subtree)
     words = [t for t in clause.subtree if t.i not in drop]
-    while words and (words[0].is_punct or words[0].is_space or words[0].lower_ == "that"):
+    while words and (words[0].is_punct or words[0].is_space or (
+            words[0].lower_ == "that" and not keep_mark)):
         words.pop(0)
     while words and (words[-1].is_punct or words[-1].is_space or words[-1].dep_ == "cc"):
         words.pop()
@@ -844,6 +857,8 @@ def _own_report(clause: Token, child: Token) -> bool:
     ("..., crawling along the open road") stays in the content."""
     if child.i < clause.i or child.dep_ not in ("advcl", "parataxis", "conj"):
         return child.dep_ == "parataxis" and child.i > clause.i
+    if _gives_a_reason(child):
+        return False  # "..., because he doubted ...": the speaker's reason, a report in it
     if child.dep_ == "parataxis":
         return True
     if not _is_cue(child) or any(c.dep_ == "mark" and c.lower_ in ("that", "whether")
