@@ -319,6 +319,18 @@ def _cue_next_to(ctx: _Context, item: _Found, *, after: bool) -> Token | None:
     attribution is the cue whatever it is ("'...,' the sergeant shrugged"); elsewhere it
     must be a verb of speech.
     """
+    token = _word_next_to(ctx, item, after=after)
+    if token is None:
+        return None
+    if after:
+        return _cue_after(ctx, item, token)
+    verb = _verb_above(ctx, token)
+    return verb if verb is None or _is_cue(verb) else None
+
+
+def _word_next_to(ctx: _Context, item: _Found, *, after: bool) -> Token | None:
+    """The first word past the marks and commas beside the quote, where one stands in the
+    quote's paragraph and not past the end of a sentence or a bracket."""
     doc = ctx.doc
     step = 1 if after else -1
     i = item.last + 1 if after else item.first - 1
@@ -329,20 +341,31 @@ def _cue_next_to(ctx: _Context, item: _Found, *, after: bool) -> Token | None:
     token = doc[i]
     if token.is_space or token.text in _SENTENCE_PUNCT or token.text in (";", ")", "("):
         return None
-    if after and _is_signing_dash(token):
+    return token
+
+
+def _cue_after(ctx: _Context, item: _Found, token: Token) -> Token | None:
+    """The cue of the words after a quote, which begin with ``token``."""
+    if _is_signing_dash(token):
         return None  # "'...?' ― Name": a signature, however the tagger took the dash
     verb = _verb_above(ctx, token)
-    if after and (verb is None or not _is_cue(verb)):
+    if verb is None or not _is_cue(verb):
         verb = _cue_in_reach(ctx, token) or verb
-    if after and token.is_sent_start and _ends_sentence(ctx, item) and (
-        verb is None or not _bare_attribution(ctx, verb)
-    ):
-        return None  # '..." However, Kyiv believes that ...': a new statement
+    if _starts_a_statement(ctx, item, token, verb):
+        return None
     if verb is None or _is_cue(verb):
         return verb
-    if after and _attribution_follows(ctx, item) and verb.i - item.last <= _MAX_ATTRIBUTION:
+    if _attribution_follows(ctx, item) and verb.i - item.last <= _MAX_ATTRIBUTION:
         return verb
     return None
+
+
+def _starts_a_statement(ctx: _Context, item: _Found, token: Token, verb: Token | None
+                        ) -> bool:
+    """'..." However, Kyiv believes that ...': a sentence after a quote that ended one is
+    a new statement, unless it is a bare attribution ('..." Petrov said.')."""
+    return bool(token.is_sent_start) and _ends_sentence(ctx, item) and (
+        verb is None or not _bare_attribution(ctx, verb))
 
 
 def _cue_in_reach(ctx: _Context, token: Token) -> Token | None:

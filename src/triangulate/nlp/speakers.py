@@ -336,40 +336,73 @@ def _noun_after(cue: Token, quoted: Callable[[int], bool]) -> Token | None:
 
 def mention_of(head: Token, quoted: Callable[[int], bool]) -> Mention:
     """The mention a speaker head token stands for: name, description, role, affiliation."""
-    if head.lower_ in ("who", "which", "that") and head.head.dep_ == "relcl":
+    if _is_relative_pronoun(head):
         head = head.head.head
     if head.pos_ == "PRON" and head.lower_ in _PRONOUNS:
         return _pronoun(head)
-    words = _phrase(head, quoted)
-    appositive = next((c for c in head.children
-                       if c.dep_ == "appos" and _comma_between(head, c)), None)
-    apposition = _phrase(appositive, quoted) if appositive is not None else []
-    name_tokens = _name_run(head, words)
-    if not name_tokens and appositive is not None:
-        # "a spokesman for the port, Ivan Petrenko": the name stands second
-        name_tokens = _name_run(appositive, apposition)
-        if name_tokens:
-            words, apposition = apposition, words
-    if not name_tokens and head.lower_ in _TITLES:
-        name_tokens = _person_after_title(words)
-    titles = [t for t in words if t.i < name_tokens[0].i] if name_tokens else []
-    role, affiliation = _role(titles, apposition if name_tokens else words + apposition)
-    # "her husband" is a man: a possessive says nothing of the mention's own gender
-    lowered = {t.lower_ for t in words + apposition if t.dep_ != "poss"}
+    phrase = _NamedPhrase.of(head, quoted)
+    name_tokens = phrase.name
+    titles = [t for t in phrase.words if t.i < name_tokens[0].i] if name_tokens else []
+    described = phrase.apposition if name_tokens else phrase.words + phrase.apposition
+    role, affiliation = _role(titles, described)
     main = name_tokens[-1] if name_tokens else head
     return Mention(
-        text=_text(words) or head.text,
+        text=_text(phrase.words) or head.text,
         name=_text(name_tokens) if name_tokens else None,
         written=_written(head, quoted),
         role=role,
         affiliation=affiliation,
-        definite=not name_tokens and bool(words) and words[0].lower_ in ("the", "this", "that"),
+        definite=not name_tokens and _opens_with_determiner(phrase.words),
         plural=_is_plural(main),
-        gender="f" if lowered & _FEMININE else "m" if lowered & _MASCULINE else None,
+        gender=_gender(phrase.words + phrase.apposition),
         person=_is_person(main, bool(name_tokens)),
         head=main.lemma_.lower(),
         start=head.idx,
     )
+
+
+def _is_relative_pronoun(token: Token) -> bool:
+    """ "the mayor, who said ...": the speaker is what the relative clause hangs on."""
+    return token.lower_ in ("who", "which", "that") and token.head.dep_ == "relcl"
+
+
+def _opens_with_determiner(words: list[Token]) -> bool:
+    """ "the official", "this agency": a description that points back."""
+    return bool(words) and words[0].lower_ in ("the", "this", "that")
+
+
+def _gender(words: list[Token]) -> str | None:
+    """ "f" or "m" where a word of the mention shows it; "her husband" is a man: a
+    possessive says nothing of the mention's own gender."""
+    lowered = {t.lower_ for t in words if t.dep_ != "poss"}
+    if lowered & _FEMININE:
+        return "f"
+    return "m" if lowered & _MASCULINE else None
+
+
+@dataclass
+class _NamedPhrase:
+    """A speaker's noun phrase, its apposition set off by a comma, and the name in them."""
+
+    words: list[Token]
+    apposition: list[Token]
+    name: list[Token]
+
+    @classmethod
+    def of(cls, head: Token, quoted: Callable[[int], bool]) -> _NamedPhrase:
+        words = _phrase(head, quoted)
+        appositive = next((c for c in head.children
+                           if c.dep_ == "appos" and _comma_between(head, c)), None)
+        apposition = _phrase(appositive, quoted) if appositive is not None else []
+        name = _name_run(head, words)
+        if not name and appositive is not None:
+            # "a spokesman for the port, Ivan Petrenko": the name stands second
+            name = _name_run(appositive, apposition)
+            if name:
+                words, apposition = apposition, words
+        if not name and head.lower_ in _TITLES:
+            name = _person_after_title(words)
+        return cls(words, apposition, name)
 
 
 def _written(head: Token, quoted: Callable[[int], bool]) -> str:
