@@ -615,8 +615,8 @@ def _indirect(ctx: _Context, cues: list[Token], direct: list[_Found]) -> list[_F
         ):
             continue
         paragraph = ctx.paragraph(cue.idx)
-        words = [t for t in _content(cue, quote_cues) if ctx.paragraph(t.idx) == paragraph]
-        if len(words) < _MIN_INDIRECT_TOKENS or _mostly_quoted(words, quoted_words):
+        words = _report_words(ctx, cue, quote_cues, quoted_words)
+        if not words:
             continue
         reported.update(t.i for t in words)
         first, last = words[0], words[-1]
@@ -624,6 +624,16 @@ def _indirect(ctx: _Context, cues: list[Token], direct: list[_Found]) -> list[_F
         out.append(_Found("indirect", start, end, first.i, last.i, paragraph,
                           cue=cue, parts=_runs(words)))
     return out
+
+
+def _report_words(ctx: _Context, cue: Token, quote_cues: set[int], quoted_words: set[int]
+                  ) -> list[Token]:
+    """The words a cue reports, in its paragraph, or none: too few, or a direct quote's."""
+    paragraph = ctx.paragraph(cue.idx)
+    words = [t for t in _content(cue, quote_cues) if ctx.paragraph(t.idx) == paragraph]
+    if len(words) < _MIN_INDIRECT_TOKENS or _mostly_quoted(words, quoted_words):
+        return []
+    return words
 
 
 def _runs(words: list[Token]) -> list[tuple[int, int]]:
