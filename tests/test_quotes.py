@@ -537,3 +537,22 @@ def test_a_partial_quote_with_a_speaker_takes_the_run_over(nlp: Language) -> Non
     found = quotes(nlp, "“We stay,” Hanna Kovalenko said. Petro Sydor called the plan "
                         "“madness.” “Nobody can stay here.”")
     assert has(found[-1].speaker, "Petro Sydor")
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ('"The roads are closed," said Lena Fischer, a nurse who drove the last bus out.',
+     ("Lena Fischer", "nurse", "who drove the last bus out")),
+    ('"We saw no soldiers," said one farmer on the ridge.', ("farmer", "on the ridge")),
+    ('"Prices will rise again," a survey released on Monday said.',
+     ("survey", "released on Monday")),
+])
+def test_the_mention_keeps_what_says_who_the_speaker_is(nlp: Language, text: str,
+                                                        words: tuple[str, ...]) -> None:
+    speaker = only(nlp, text).speaker
+    assert speaker is not None and all(w in speaker for w in words), speaker
+
+
+def test_the_mention_leaves_out_what_the_speaker_does_as_they_speak(nlp: Language) -> None:
+    speaker = only(nlp, '"It is over," said Omar Haddad, speaking to a crowd in the square.'
+                   ).speaker
+    assert speaker is not None and "Omar Haddad" in speaker and "crowd" not in speaker

@@ -289,3 +289,80 @@ def test_he_never_stands_for_a_country(nlp: Language) -> None:
     text = "Azerbaijan said the operation had begun. Roads were closed, he said."
     later = [q for q in nlp(text)._.quotes if q.text.startswith("Roads")]
     assert not any(has(q.speaker, "Azerbaijan") for q in later)
+
+
+@pytest.mark.parametrize(("text", "content"), [
+    ("Dr. Lee visited the ward. She said the clinic needs a “complete overhaul.”",
+     "the clinic needs a"),
+    ("The colonel said his men had shown “real courage.”", "his men had shown"),
+    ("Maria Soto said the council's answer was 'a bad joke.'", "the council's answer was"),
+])
+def test_a_few_words_quoted_at_the_end_of_a_report_belong_to_it(
+        nlp: Language, text: str, content: str) -> None:
+    quotes = nlp(text)._.quotes
+    assert [q.kind for q in quotes] == ["indirect"], quotes
+    assert quotes[0].text.startswith(content)
+
+
+def test_a_longer_quote_at_the_end_of_a_report_is_a_quote_of_its_own(nlp: Language) -> None:
+    text = "The mayor said the new ferry was “the best thing to happen to this island in years.”"
+    assert "direct" in [q.kind for q in nlp(text)._.quotes]
+
+
+@pytest.mark.parametrize(("text", "content", "speaker"), [
+    ("The envoy was telling diplomats that the ceasefire was holding.",
+     "the ceasefire was holding", "envoy"),
+    ("Residents are saying the water has been cut for days.",
+     "the water has been cut for days", "Residents"),
+    ("The two leaders have been warning that the talks could collapse.",
+     "the talks could collapse", "two leaders"),
+])
+def test_a_cue_in_the_progressive_reports(nlp: Language, text: str, content: str,
+                                          speaker: str) -> None:
+    quote = one(nlp, text)
+    assert quote.text == content
+    assert has(quote.speaker, speaker)
+
+
+def test_a_bare_participle_of_speech_is_no_progressive(nlp: Language) -> None:
+    assert reported(nlp, "The clerk kept the ledger noting every sale that the shop made.") == []
+
+
+@pytest.mark.parametrize(("text", "content"), [
+    ("The senator said the plan would cut costs, but the hospitals would lose staff.",
+     "the plan would cut costs, but the hospitals would lose staff"),
+    ("The engineer said the pumps were running again, and the water had started to fall.",
+     "the pumps were running again, and the water had started to fall"),
+    ("A teacher said the school had reopened, but half the pupils were still away.",
+     "the school had reopened, but half the pupils were still away"),
+])
+def test_a_report_goes_on_after_and_or_but(nlp: Language, text: str, content: str) -> None:
+    assert one(nlp, text).text == content
+
+
+def test_a_second_speaker_after_and_is_a_report_of_its_own(nlp: Language) -> None:
+    text = "Officials said the road was open, and the army believes the bridge will hold."
+    assert sorted(q.text for q in reported(nlp, text)) == ["the bridge will hold",
+                                                           "the road was open"]
+
+
+@pytest.mark.parametrize(("text", "content"), [
+    ("The mayor said the claim smacked of hypocrisy, because the council had done the same "
+     "thing last year.",
+     "the claim smacked of hypocrisy, because the council had done the same thing last year"),
+    ("The judge said the family should not have to pay, even if the court found the "
+     "contract valid.", "the family should not have to pay, even if the court found the "
+     "contract valid"),
+    ("An aide said he did not mention the vote because no one could say how it would end.",
+     "he did not mention the vote because no one could say how it would end"),
+])
+def test_the_speakers_reason_is_part_of_the_report(nlp: Language, text: str,
+                                                   content: str) -> None:
+    assert one(nlp, text).text == content
+
+
+def test_a_while_clause_with_its_own_speaker_is_no_reason(nlp: Language) -> None:
+    text = ("Engineers said the pumps would fail within days, while the council insisted "
+            "they would hold.")
+    assert sorted(q.text for q in reported(nlp, text)) == ["the pumps would fail within days",
+                                                           "they would hold"]

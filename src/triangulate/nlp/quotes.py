@@ -59,6 +59,7 @@ _MAX_JOIN_GAP = 30  # tokens of attribution between two halves of one split quot
 _MAX_ATTRIBUTION = 6  # tokens from a quote's end to the verb of "...,' the old man sighed"
 _MAX_LABEL = 12  # tokens of a "Name, Outlet: '...'" label before a quote
 _MIN_INDIRECT_TOKENS = 3
+_REASON_MARKS = frozenset({"because", "since", "if", "unless", "although", "though"})
 _SENTENCE_PUNCT = frozenset({".", "!", "?", "…"})
 _MARK_CHARS = frozenset("\"'“”„‟‘’‚‛«»`")
 _MANNER_OF_PUTTING: frozenset[str] = frozenset({"well", "best", "thus", "so", "better"})
@@ -322,6 +323,18 @@ def _cue_next_to(ctx: _Context, item: _Found, *, after: bool) -> Token | None:
     attribution is the cue whatever it is ("'...,' the sergeant shrugged"); elsewhere it
     must be a verb of speech.
     """
+    token = _word_next_to(ctx, item, after=after)
+    if token is None:
+        return None
+    if after:
+        return _cue_after(ctx, item, token)
+    verb = _verb_above(ctx, token)
+    return verb if verb is None or _is_cue(verb) else None
+
+
+def _word_next_to(ctx: _Context, item: _Found, *, after: bool) -> Token | None:
+    """The first word past the marks and commas beside the quote, where one stands in the
+    quote's paragraph and not past the end of a sentence or a bracket."""
     doc = ctx.doc
     step = 1 if after else -1
     i = item.last + 1 if after else item.first - 1
@@ -332,20 +345,31 @@ def _cue_next_to(ctx: _Context, item: _Found, *, after: bool) -> Token | None:
     token = doc[i]
     if token.is_space or token.text in _SENTENCE_PUNCT or token.text in (";", ")", "("):
         return None
-    if after and _is_signing_dash(token):
+    return token
+
+
+def _cue_after(ctx: _Context, item: _Found, token: Token) -> Token | None:
+    """The cue of the words after a quote, which begin with ``token``."""
+    if _is_signing_dash(token):
         return None  # "'...?' ― Name": a signature, however the tagger took the dash
     verb = _verb_above(ctx, token)
-    if after and (verb is None or not _is_cue(verb)):
+    if verb is None or not _is_cue(verb):
         verb = _cue_in_reach(ctx, token) or verb
-    if after and token.is_sent_start and _ends_sentence(ctx, item) and (
-        verb is None or not _bare_attribution(ctx, verb)
-    ):
-        return None  # '..." However, Kyiv believes that ...': a new statement
+    if _starts_a_statement(ctx, item, token, verb):
+        return None
     if verb is None or _is_cue(verb):
         return verb
-    if after and _attribution_follows(ctx, item) and verb.i - item.last <= _MAX_ATTRIBUTION:
+    if _attribution_follows(ctx, item) and verb.i - item.last <= _MAX_ATTRIBUTION:
         return verb
     return None
+
+
+def _starts_a_statement(ctx: _Context, item: _Found, token: Token, verb: Token | None
+                        ) -> bool:
+    """'..." However, Kyiv believes that ...': a sentence after a quote that ended one is
+    a new statement, unless it is a bare attribution ('..." Petrov said.')."""
+    return bool(token.is_sent_start) and _ends_sentence(ctx, item) and (
+        verb is None or not _bare_attribution(ctx, verb))
 
 
 def _cue_in_reach(ctx: _Context, token: Token) -> Token | None:
@@ -595,8 +619,8 @@ def _indirect(ctx: _Context, cues: list[Token], direct: list[_Found]) -> list[_F
         ):
             continue
         paragraph = ctx.paragraph(cue.idx)
-        words = [t for t in _content(cue, quote_cues) if ctx.paragraph(t.idx) == paragraph]
-        if len(words) < _MIN_INDIRECT_TOKENS or _mostly_quoted(words, quoted_words):
+        words = _report_words(ctx, cue, quote_cues, quoted_words)
+        if not words:
             continue
         reported.update(t.i for t in words)
         first, last = words[0], words[-1]
@@ -604,6 +628,16 @@ def _indirect(ctx: _Context, cues: list[Token], direct: list[_Found]) -> list[_F
         out.append(_Found("indirect", start, end, first.i, last.i, paragraph,
                           cue=cue, parts=_runs(words)))
     return out
+
+
+def _report_words(ctx: _Context, cue: Token, quote_cues: set[int], quoted_words: set[int]
+                  ) -> list[Token]:
+    """The words a cue reports, in its paragraph, or none: too few, or a direct quote's."""
+    paragraph = ctx.paragraph(cue.idx)
+    words = [t for t in _content(cue, quote_cues) if ctx.paragraph(t.idx) == paragraph]
+    if len(words) < _MIN_INDIRECT_TOKENS or _mostly_quoted(words, quoted_words):
+        return []
+    return words
 
 
 def _runs(words: list[Token]) -> list[tuple[int, int]]:
@@ -642,8 +676,10 @@ def _wording_of_a_report(ctx: _Context, item: _Found, reports: list[_Found]) -> 
     if not item.partial:
         return False
     words = [t for t in ctx.doc[item.first : item.last + 1] if not t.is_punct]
-    return len(words) <= _MAX_SCARE_WORDS and any(
-        r.first <= item.first and item.last <= r.last for r in reports)
+    # the report ends at its last word: a full stop inside the marks ("a 'hardline
+    # approach.'") is no word of the quote's
+    return 0 < len(words) <= _MAX_SCARE_WORDS and any(
+        r.first <= words[0].i and words[-1].i <= r.last for r in reports)
 
 
 def _mostly_quoted(words: list[Token], quoted_words: set[int]) -> bool:
@@ -660,7 +696,8 @@ def _reports(cue: Token) -> bool:
         return True
     if cue.dep_ in ("amod", "acl", "pcomp", "csubj", "auxpass"):
         return False
-    if cue.tag_ == "VBG":  # "..., believing they were safe" is the writer's account
+    if cue.tag_ == "VBG" and not _progressive(cue):
+        # "..., believing they were safe" is the writer's account
         return cue.lemma_ in SPEECH_LEMMAS and cue.dep_ in ("advcl", "conj") \
             and _after_comma(cue)
     if cue.tag_ in ("VBD", "VBZ", "VBP"):
@@ -668,6 +705,11 @@ def _reports(cue: Token) -> bool:
     # "has said", "will confirm"; not "refused to say", "declined to confirm"
     return any(child.dep_ in ("aux", "auxpass") and child.tag_ != "TO"
                for child in cue.children)
+
+
+def _progressive(verb: Token) -> bool:
+    """ "is telling", "were saying", "has been warning": a finite verb in the -ing form."""
+    return any(c.dep_ == "aux" and c.lemma_ == "be" for c in verb.children)
 
 
 def _subject_of(verb: Token) -> Token | None:
@@ -725,17 +767,37 @@ def _joined_clauses(cue: Token, clauses: list[Token]) -> list[Token]:
     """One content from complements the parser split, and from a verb it hung on the cue as
     a conjunct with no conjunction before it ("reckoned there were some 300 pupils
     were in the hall": a typo splits the clause)."""
-    clauses += [c for c in cue.children if c.dep_ == "conj" and c.i > clauses[-1].i
-                and _subject_of(c) is not None
-                and not any(t.dep_ == "cc" for t in cue.doc[clauses[-1].i : c.i])]
+    clauses += [c for c in cue.children if c.i > clauses[-1].i and (
+        (c.dep_ == "conj" and _subject_of(c) is not None
+         and _goes_on(cue.doc[clauses[-1].i : c.i], c)) or _gives_a_reason(c))]
     words = _clause_words(clauses[0], skip=None)
     for part in clauses[1:]:
         # the small parser splits a clause with an inserted phrase into two complements
         # ("that one convoy, delayed by the rain, had turned back ..."): one content
         after = words[-1].i + 1 if words else part.left_edge.i
         words += [t for t in cue.doc[after : part.left_edge.i] if not t.is_space] \
-            + _clause_words(part, skip=None)
+            + _clause_words(part, skip=None, keep_mark=True)
     return words
+
+
+def _gives_a_reason(clause: Token) -> bool:
+    """ "said the claim was false, because the council had done the same": a clause of
+    reason, condition or concession the parser hung on the cue, after the content, is part
+    of what was said."""
+    return clause.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in _REASON_MARKS for c in clause.children)
+
+
+def _goes_on(between: Span, conjunct: Token) -> bool:
+    """A clause hung on the cue after its content goes on with what was said: one with no
+    conjunction before it (a typo split the clause), or one after "and" or "but" with no
+    verb of speech or belief in it ("said the road was open, but the bridge had gone"; not
+    "said the road was open, and the army believes ...")."""
+    joins = [t for t in between if t.dep_ == "cc"]
+    if not joins:
+        return True
+    return all(t.lower_ in ("and", "but") for t in joins) and not any(
+        _is_cue(t) for t in conjunct.subtree)
 
 
 def _content_before(cue: Token) -> list[Token]:
@@ -804,18 +866,21 @@ def _according_content(cue: Token) -> list[Token]:
     return _after_dateline(_clause_words(clause, skip=cue))
 
 
-def _clause_words(clause: Token, skip: Token | None) -> list[Token]:
-    """The clause's words without a leading "that" and without the clauses that are acts
-    or reports of their own: "..., adding that ..." and "..., while a source said ..."."""
+def _clause_words(clause: Token, skip: Token | None, keep_mark: bool = False) -> list[Token]:
+    """The clause's words without a leading "that" (unless ``keep_mark``: a clause that
+    goes on from another, "..., and that ...", "..., because ...") and without the clauses
+    that are acts or reports of their own: "..., adding that ..." and "..., while a source
+    said ..."."""
     drop: set[int] = set()
     for child in clause.children:
-        leading_mark = child.dep_ == "mark" and child.i < clause.i
+        leading_mark = child.dep_ == "mark" and child.i < clause.i and not keep_mark
         if (skip is not None and child.i == skip.i) or leading_mark or _own_report(
             clause, child
         ):
             drop.update(t.i for t in child.subtree)
     words = [t for t in clause.subtree if t.i not in drop]
-    while words and (words[0].is_punct or words[0].is_space or words[0].lower_ == "that"):
+    while words and (words[0].is_punct or words[0].is_space or (
+            words[0].lower_ == "that" and not keep_mark)):
         words.pop(0)
     while words and (words[-1].is_punct or words[-1].is_space or words[-1].dep_ == "cc"):
         words.pop()
@@ -829,6 +894,8 @@ def _own_report(clause: Token, child: Token) -> bool:
     ("..., crawling along the open road") stays in the content."""
     if child.i < clause.i or child.dep_ not in ("advcl", "parataxis", "conj"):
         return child.dep_ == "parataxis" and child.i > clause.i
+    if _gives_a_reason(child):
+        return False  # "..., because he doubted ...": the speaker's reason, a report in it
     if child.dep_ == "parataxis":
         return True
     if not _is_cue(child) or any(c.dep_ == "mark" and c.lower_ in ("that", "whether")

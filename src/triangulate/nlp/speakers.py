@@ -336,51 +336,83 @@ def _noun_after(cue: Token, quoted: Callable[[int], bool]) -> Token | None:
 
 def mention_of(head: Token, quoted: Callable[[int], bool]) -> Mention:
     """The mention a speaker head token stands for: name, description, role, affiliation."""
-    if head.lower_ in ("who", "which", "that") and head.head.dep_ == "relcl":
+    if _is_relative_pronoun(head):
         head = head.head.head
     if head.pos_ == "PRON" and head.lower_ in _PRONOUNS:
         return _pronoun(head)
-    words = _phrase(head, quoted)
-    appositive = next((c for c in head.children
-                       if c.dep_ == "appos" and _comma_between(head, c)), None)
-    apposition = _phrase(appositive, quoted) if appositive is not None else []
-    name_tokens = _name_run(head, words)
-    if not name_tokens and appositive is not None:
-        # "a spokesman for the port, Ivan Petrenko": the name stands second
-        name_tokens = _name_run(appositive, apposition)
-        if name_tokens:
-            words, apposition = apposition, words
-    if not name_tokens and head.lower_ in _TITLES:
-        name_tokens = _person_after_title(words)
-    titles = [t for t in words if t.i < name_tokens[0].i] if name_tokens else []
-    role, affiliation = _role(titles, apposition if name_tokens else words + apposition)
-    # "her husband" is a man: a possessive says nothing of the mention's own gender
-    lowered = {t.lower_ for t in words + apposition if t.dep_ != "poss"}
+    phrase = _NamedPhrase.of(head, quoted)
+    name_tokens = phrase.name
+    titles = [t for t in phrase.words if t.i < name_tokens[0].i] if name_tokens else []
+    described = phrase.apposition if name_tokens else phrase.words + phrase.apposition
+    role, affiliation = _role(titles, described)
     main = name_tokens[-1] if name_tokens else head
     return Mention(
-        text=_text(words) or head.text,
+        text=_text(phrase.words) or head.text,
         name=_text(name_tokens) if name_tokens else None,
         written=_written(head, quoted),
         role=role,
         affiliation=affiliation,
-        definite=not name_tokens and bool(words) and words[0].lower_ in ("the", "this", "that"),
+        definite=not name_tokens and _opens_with_determiner(phrase.words),
         plural=_is_plural(main),
-        gender="f" if lowered & _FEMININE else "m" if lowered & _MASCULINE else None,
+        gender=_gender(phrase.words + phrase.apposition),
         person=_is_person(main, bool(name_tokens)),
         head=main.lemma_.lower(),
         start=head.idx,
     )
 
 
+def _is_relative_pronoun(token: Token) -> bool:
+    """ "the mayor, who said ...": the speaker is what the relative clause hangs on."""
+    return token.lower_ in ("who", "which", "that") and token.head.dep_ == "relcl"
+
+
+def _opens_with_determiner(words: list[Token]) -> bool:
+    """ "the official", "this agency": a description that points back."""
+    return bool(words) and words[0].lower_ in ("the", "this", "that")
+
+
+def _gender(words: list[Token]) -> str | None:
+    """ "f" or "m" where a word of the mention shows it; "her husband" is a man: a
+    possessive says nothing of the mention's own gender."""
+    lowered = {t.lower_ for t in words if t.dep_ != "poss"}
+    if lowered & _FEMININE:
+        return "f"
+    return "m" if lowered & _MASCULINE else None
+
+
+@dataclass
+class _NamedPhrase:
+    """A speaker's noun phrase, its apposition set off by a comma, and the name in them."""
+
+    words: list[Token]
+    apposition: list[Token]
+    name: list[Token]
+
+    @classmethod
+    def of(cls, head: Token, quoted: Callable[[int], bool]) -> _NamedPhrase:
+        words = _phrase(head, quoted)
+        appositive = next((c for c in head.children
+                           if c.dep_ == "appos" and _comma_between(head, c)), None)
+        apposition = _phrase(appositive, quoted) if appositive is not None else []
+        name = _name_run(head, words)
+        if not name and appositive is not None:
+            # "a spokesman for the port, Ivan Petrenko": the name stands second
+            name = _name_run(appositive, apposition)
+            if name:
+                words, apposition = apposition, words
+        if not name and head.lower_ in _TITLES:
+            name = _person_after_title(words)
+        return cls(words, apposition, name)
+
+
 def _written(head: Token, quoted: Callable[[int], bool]) -> str:
-    """The mention as the article writes it: the head's phrase with its appositives and
-    prepositional phrases, without clauses, quoted words or the medium ("to the BBC")."""
+    """The mention as the article writes it: the head's phrase with its appositives,
+    prepositional phrases and the clauses that say who the speaker is ("a historian who
+    attended the session", "one source on the panel"), without other clauses, quoted words,
+    the cue or the medium ("to the BBC", "on Telegram")."""
     drop: set[int] = set()
     for token in head.subtree:
-        clause = token.dep_ in ("relcl", "acl", "advcl", "ccomp", "parataxis", "xcomp")
-        medium = token.dep_ == "prep" and token.head.i == head.i and token.lower_ in (
-            "to", "with", "in", "on")
-        if (clause or medium) and token.i != head.i:
+        if token.i != head.i and _left_out_of_mention(token, head, quoted):
             drop.update(t.i for t in token.subtree)
     words = [t for t in head.subtree if t.i not in drop and not quoted(t.i)]
     dash = next((k for k, t in enumerate(words) if t.text in ("-", "—", "–")), None)
@@ -392,6 +424,22 @@ def _written(head: Token, quoted: Callable[[int], bool]) -> str:
     while words and words[0].is_punct:
         words.pop(0)
     return _text(words)
+
+
+def _left_out_of_mention(token: Token, head: Token, quoted: Callable[[int], bool]) -> bool:
+    """A clause or phrase under a speaker's head that is no part of who they are."""
+    if token.dep_ in ("advcl", "ccomp", "parataxis", "xcomp"):
+        return True
+    if token.dep_ in ("relcl", "acl"):  # "who attended", "released last week": who they are
+        # not what they do as they speak ("speaking to a veterans group"), nor the cue's clause
+        return token.lemma_ in CUE_LEMMAS or any(quoted(t.i) for t in token.subtree)
+    if token.dep_ != "prep" or token.head.i != head.i:
+        return False
+    if token.lower_ in ("to", "with"):
+        return True  # "said Petrov to reporters", "in an interview with"
+    objects = [c for c in token.children if c.dep_ == "pobj"]
+    return token.lower_ in ("in", "on") and (
+        not objects or any(_medium(o) or o.ent_type_ in ("DATE", "TIME") for o in objects))
 
 
 def _pronoun(token: Token) -> Mention:
