@@ -13,7 +13,7 @@ import importlib
 import pkgutil
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 
 DEFAULT = "en"
 
@@ -62,7 +62,7 @@ class Language:
         return self.speech_verbs | self.belief_verbs | self.finding_verbs
 
 
-@lru_cache(maxsize=None)
+@cache
 def resources(code: str = DEFAULT) -> Language:
     """The resources of the language ``code``, loaded once from its folder."""
     if code not in available():
