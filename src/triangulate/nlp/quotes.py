@@ -31,11 +31,11 @@ from dataclasses import dataclass, field, replace
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from triangulate.nlp.lexicon import COUNT_VERBS
+from triangulate.lang.en.forces import COUNT_VERBS
+from triangulate.lang.en.sources import DOCUMENTS
+from triangulate.lang.en.speech import CUE_VERBS, SPEECH_VERBS
 from triangulate.nlp.marks import QuoteSpan, find_quote_spans, paragraphs
 from triangulate.nlp.speakers import (
-    CUE_LEMMAS,
-    SPEECH_LEMMAS,
     Discourse,
     Mention,
     SpeakerForm,
@@ -62,10 +62,6 @@ _SENTENCE_PUNCT = frozenset({".", "!", "?", "…"})
 _MARK_CHARS = frozenset("\"'“”„‟‘’‚‛«»`")
 _MANNER_OF_PUTTING: frozenset[str] = frozenset({"well", "best", "thus", "so", "better"})
 _SIGNING_DASHES: frozenset[str] = frozenset({"―", "—", "–", "-", "--"})
-_VAGUE_SOURCES = frozenset({
-    "report", "reports", "estimate", "estimates", "figure", "figures", "data", "media",
-    "account", "accounts", "rumour", "rumours", "rumor", "rumors", "statistics",
-})
 
 
 @dataclass
@@ -167,7 +163,7 @@ def _scan(doc: Doc) -> tuple[list[Token], list[Token]]:
     for token in doc:
         if token.dep_ in ("nsubj", "nsubjpass"):
             subjects.append(token)
-        if (token.lemma_ in CUE_LEMMAS and token.pos_ in ("VERB", "AUX")) or (
+        if (token.lemma_ in CUE_VERBS and token.pos_ in ("VERB", "AUX")) or (
             token.lower_ == "according"
         ) or _puts_a_figure(token):
             cues.append(token)
@@ -414,7 +410,7 @@ def _is_verb(token: Token) -> bool:
 def _is_cue(token: Token) -> bool:
     if token.lower_ == "according":
         return True
-    return token.pos_ in ("VERB", "AUX") and (token.lemma_ in CUE_LEMMAS or _puts_it(token))
+    return token.pos_ in ("VERB", "AUX") and (token.lemma_ in CUE_VERBS or _puts_it(token))
 
 
 def _puts_it(verb: Token) -> bool:
@@ -657,7 +653,7 @@ def _reports(cue: Token) -> bool:
     if cue.dep_ in ("amod", "acl", "pcomp", "csubj", "auxpass"):
         return False
     if cue.tag_ == "VBG":  # "..., believing they were safe" is the writer's account
-        return cue.lemma_ in SPEECH_LEMMAS and cue.dep_ in ("advcl", "conj") \
+        return cue.lemma_ in SPEECH_VERBS and cue.dep_ in ("advcl", "conj") \
             and _after_comma(cue)
     if cue.tag_ in ("VBD", "VBZ", "VBP"):
         return True
@@ -795,7 +791,7 @@ def _according_content(cue: Token) -> list[Token]:
     if not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children):
         return []
     target = next((c for c in cue.subtree if c.dep_ == "pobj"), None)
-    if target is None or target.lower_ in _VAGUE_SOURCES:
+    if target is None or target.lower_ in DOCUMENTS:
         return []
     return _after_dateline(_clause_words(clause, skip=cue))
 
