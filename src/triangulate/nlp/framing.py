@@ -19,6 +19,7 @@ from spacy.attrs import IS_ALPHA
 from spacy.tokens import Doc, Span, Token
 
 from triangulate.lang.en.gazetteer import DEMONYM_WORDS, ORGS
+from triangulate.lang.en.marks import MARK_CHARS
 from triangulate.lang.en.people import NAME_PREFIXES
 from triangulate.lang.en.sources import ANONYMOUS_HEADS
 from triangulate.lang.en.speech import FIGURE_VERBS
@@ -98,7 +99,6 @@ _MAX_ACCORDING_TOKENS = 8
 _WORD = re.compile(r"[\w’'.-]+")
 _TAIL = re.compile(r",|\s(?:of|citing|close to|familiar with|in|at|from|with|for|on|who|which|"
                    r"that)\s")
-_QUOTE_MARKS = frozenset("\"'“”„‟‘’‚‛«»`")
 
 
 def framing_of(doc: Doc, quotes: Sequence[Quote], claims: Sequence[Claim],
@@ -196,7 +196,7 @@ def scare_quote_spans(text: str, scare_quotes: Sequence[str]) -> list[FramingSpa
 def _between_marks(text: str, words: str, cursor: int) -> int | None:
     start = text.find(words, cursor)
     while start > 0:
-        if text[start - 1] in _QUOTE_MARKS:
+        if text[start - 1] in MARK_CHARS:
             return start
         start = text.find(words, start + 1)
     return None

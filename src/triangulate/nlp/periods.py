@@ -20,8 +20,8 @@ import calendar
 import re
 from datetime import date, timedelta
 
-MONTHS = {name.lower(): n for n, name in enumerate(calendar.month_name) if name}
-MONTHS |= {name.lower(): n for n, name in enumerate(calendar.month_abbr) if name}
+from triangulate.lang.en import MONTHS
+
 WEEKDAYS = {name.lower(): n for n, name in enumerate(calendar.day_name)}
 DAYS_IN = {"day": 1, "week": 7, "month": 30, "hour": 1}  # an hour's period is its day
 UNITS = DAYS_IN | {f"{unit}s": days for unit, days in DAYS_IN.items()}

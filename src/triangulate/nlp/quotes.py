@@ -32,6 +32,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from triangulate.lang.en.forces import COUNT_VERBS
+from triangulate.lang.en.marks import MARK_CHARS
 from triangulate.lang.en.sources import DOCUMENTS
 from triangulate.lang.en.speech import CUE_VERBS, SPEECH_VERBS
 from triangulate.nlp.marks import QuoteSpan, find_quote_spans, paragraphs
@@ -59,7 +60,6 @@ _MAX_ATTRIBUTION = 6  # tokens from a quote's end to the verb of "...,' the old 
 _MAX_LABEL = 12  # tokens of a "Name, Outlet: '...'" label before a quote
 _MIN_INDIRECT_TOKENS = 3
 _SENTENCE_PUNCT = frozenset({".", "!", "?", "…"})
-_MARK_CHARS = frozenset("\"'“”„‟‘’‚‛«»`")
 _MANNER_OF_PUTTING: frozenset[str] = frozenset({"well", "best", "thus", "so", "better"})
 _SIGNING_DASHES: frozenset[str] = frozenset({"―", "—", "–", "-", "--"})
 
@@ -236,7 +236,7 @@ def _colon_before(ctx: _Context, item: _Found, across_break: bool) -> int | None
     doc = ctx.doc
     i = item.first - 1
     while i >= 0 and ((across_break and doc[i].is_space)
-                      or all(c in _MARK_CHARS for c in doc[i].text)):
+                      or all(c in MARK_CHARS for c in doc[i].text)):
         i -= 1
     return i if i >= 1 and doc[i].text == ":" else None
 
@@ -268,7 +268,7 @@ def _label_after(ctx: _Context, item: _Found) -> Token | None:
     a farmer"; the last word of the name."""
     doc = ctx.doc
     i = item.last + 1
-    while i < len(doc) and (all(c in _MARK_CHARS for c in doc[i].text) or (
+    while i < len(doc) and (all(c in MARK_CHARS for c in doc[i].text) or (
             doc[i].is_space and "\n" not in doc[i].text)):
         i += 1
     if i + 1 >= len(doc) or not _is_signing_dash(doc[i]):
@@ -286,7 +286,7 @@ def _label_after(ctx: _Context, item: _Found) -> Token | None:
 def _is_signing_dash(token: Token) -> bool:
     """A dash that may sign a quote with a name; the tokenizer leaves one written against
     the closing mark on it: "”―"."""
-    return token.text.lstrip("".join(_MARK_CHARS)) in _SIGNING_DASHES
+    return token.text.lstrip("".join(MARK_CHARS)) in _SIGNING_DASHES
 
 
 def _name_goes_on(ctx: _Context, token: Token) -> bool:
@@ -382,7 +382,7 @@ def _is_mark_or_comma(token: Token) -> bool:
     text = token.text
     if token.is_space:
         return "\n" not in text
-    return bool(text) and (all(c in _MARK_CHARS for c in text) or text in (",", ":", "—", "–"))
+    return bool(text) and (all(c in MARK_CHARS for c in text) or text in (",", ":", "—", "–"))
 
 
 def _verb_above(ctx: _Context, token: Token) -> Token | None:
@@ -528,7 +528,7 @@ def _attribution_says_more(ctx: _Context, cue: Token, prev: _Found, item: _Found
 def _attribution_ends_sentence(ctx: _Context, prev: _Found, item: _Found) -> bool:
     """"'...,' he said. '...'" quotes two sentences, kept as two records; "'...,' he said,
     '...'" splits one sentence, joined into one."""
-    between = ctx.text[prev.end : item.start].strip().strip("".join(_MARK_CHARS)).rstrip()
+    between = ctx.text[prev.end : item.start].strip().strip("".join(MARK_CHARS)).rstrip()
     return between.endswith((".", "!", "?", ":"))
 
 
@@ -557,7 +557,7 @@ def _opens_paragraph(ctx: _Context, item: _Found) -> bool:
 def _opens_clause(ctx: _Context, item: _Found) -> bool:
     """True where the quote starts a sentence or follows a comma, colon or dash."""
     i = item.first - 1
-    while i >= 0 and all(c in _MARK_CHARS for c in ctx.doc[i].text):
+    while i >= 0 and all(c in MARK_CHARS for c in ctx.doc[i].text):
         i -= 1
     if i < 0 or ctx.doc[i].is_space:
         return True
