@@ -63,12 +63,17 @@ def test_a_kim_with_no_title_of_state_is_nobodys_side(nlp: Pipeline, text: str) 
     assert all(claim.actor != "North Korea" for claim in claims_of(nlp, text))
 
 
+def test_a_ruler_by_full_name_is_the_state(nlp: Pipeline) -> None:
+    found = claims_of(nlp, "Kim Jong Un's troops lost 300 soldiers in a week, the agency said.")
+    assert [claim.actor for claim in found] == ["North Korea"]
+
+
 def test_a_leader_named_by_the_title_of_a_state_speaks_for_it(nlp: Pipeline) -> None:
-    doc = nlp("North Korean leader Kim Jong Un sent the brigade in May. "
-              "By July Kim Jong Un's soldiers had lost 300 men.")
-    assert person_states(doc).get("Kim Jong Un") == "North Korea"
-    assert "Kim" not in person_states(doc)
-    assert [claim.actor for claim in doc._.claims] == ["North Korea"]
+    doc = nlp("Myanmar's junta chief Min Aung Hlaing sent the brigade in May. "
+              "By July Hlaing's soldiers had lost 300 men.")
+    assert person_states(doc).get("Min Aung Hlaing") == "Myanmar"
+    assert "Min" not in person_states(doc)
+    assert [claim.actor for claim in doc._.claims] == ["Myanmar"]
 
 
 @pytest.mark.parametrize(("text", "name", "state"), [

@@ -2,8 +2,10 @@
 the world's parties. Lower-case, matched in any case; an entry written with capitals ("US")
 matches only as written (:mod:`triangulate.lang.lookup`).
 
-No person and no town is listed: who a person speaks for is read from the title the text
-gives them ("Ukrainian President ..."), and places are the parser's GPE, LOC and FAC."""
+No town is listed, and no person but a ruler whose full name stands for the state's forces
+("Kim Jong Un's troops"): who anyone else speaks for is read from the title the text gives
+them ("Ukrainian President ...", :mod:`triangulate.nlp.people`), and places are the
+parser's GPE, LOC and FAC."""
 
 from __future__ import annotations
 
@@ -11,7 +13,7 @@ from __future__ import annotations
 ACTORS: dict[str, tuple[str, ...]] = {
     "North Korea": (
         "north korea", "north korean", "north koreans", "pyongyang", "dprk", "kpa",
-        "korean people's army",
+        "korean people's army", "kim jong un", "kim jong-un",
     ),
     "South Korea": ("south korea", "south korean", "south koreans", "seoul", "rok"),
     "Russia": ("russia", "russian", "russians", "moscow", "kremlin", "wagner",
