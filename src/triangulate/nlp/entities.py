@@ -1,5 +1,5 @@
 """The ``triangulate_entities`` component: the people, bodies and places an article names,
-each with its canonical name from the gazetteer (``doc._.entities``)."""
+each with its canonical name from the entity ruler (``doc._.entities``)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,6 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from triangulate.nlp.extensions import declare
-from triangulate.nlp.gazetteer import canonical_person, canonical_place
 from triangulate.types import Entity
 
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
@@ -28,7 +27,6 @@ def entities_of(doc: Doc, article_id: str) -> list[Entity]:
         if ent.label_ not in ENTITY_LABELS:
             continue
         text = ent.text.strip()
-        canonical = (canonical_person(text) if ent.label_ == "PERSON" else None) \
-            or canonical_place(text) or ent.ent_id_ or text
+        canonical = ent.ent_id_ or text
         out.append(Entity(article=article_id, text=text, label=ent.label_, canonical=canonical))
     return out

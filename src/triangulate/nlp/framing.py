@@ -23,19 +23,20 @@ from spacy.attrs import IS_ALPHA, LEMMA, LOWER
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from triangulate.nlp.extensions import declare, value
-from triangulate.nlp.gazetteer import (
-    ACTOR_BY_WORD,
-    DEMONYMS,
-    ORGS,
-    PLACE_BY_VARIANT,
-    TITLES,
-    canonical_person,
+from triangulate.lang.en.gazetteer import DEMONYM_WORDS
+from triangulate.lang.en.marks import MARK_CHARS
+from triangulate.lang.en.people import NAME_PREFIXES
+from triangulate.lang.en.sources import ANONYMOUS_HEADS
+from triangulate.lang.en.speech import FIGURE_VERBS
+from triangulate.lang.lookup import (
+    is_actor_word,
+    is_org,
     is_outlet,
     normalise,
     source_body,
 )
-from triangulate.nlp.lexicon import SPEECH_VERBS
+from triangulate.nlp.events import PLACE_LABELS, country_names
+from triangulate.nlp.extensions import declare, value
 from triangulate.settings import DEFAULTS
 from triangulate.types import Claim, Framing, FramingSpan, Quote, SourceKind
 
@@ -101,22 +102,11 @@ INSTITUTION_HEADS = frozenset({
     "authorities", "authority", "court", "party", "commission", "directorate", "corps",
     "agencies", "ministries", "governments", "services",
 })
-ANONYMOUS_HEADS = frozenset({
-    "source", "sources", "official", "officials", "officer", "officers", "soldier", "soldiers",
-    "commander", "commanders", "insider", "insiders", "aide", "aides", "diplomat",
-    "diplomats", "person", "people", "resident", "residents", "witness", "witnesses",
-    "analyst", "analysts", "expert", "experts", "observer", "observers", "report", "reports",
-    "estimate", "estimates", "account", "accounts", "rumour", "rumours", "blogger",
-    "bloggers", "fighter", "fighters", "troops", "veteran", "veterans", "spokesman",
-    "spokeswoman", "spokesperson",
-})
 _DETERMINERS = frozenset({"the", "a", "an", "neither", "nor", "both", "several", "some", "one"})
 _STOP_AFTER_ACCORDING = frozenset({"PUNCT", "VERB", "AUX", "SCONJ"})
 _WORD = re.compile(r"[\w’'.-]+")
 _TAIL = re.compile(r",|\s(?:of|citing|close to|familiar with|in|at|from|with|for|on|who|which|"
                    r"that)\s")
-_DEMONYM_WORDS = frozenset(word for demonym in DEMONYMS for word in demonym.split())
-_QUOTE_MARKS = frozenset("\"'“”„‟‘’‚‛«»`")
 
 
 @Language.factory("triangulate_framing",
@@ -255,7 +245,7 @@ def scare_quote_spans(text: str, scare_quotes: Sequence[str]) -> list[FramingSpa
 def _between_marks(text: str, words: str, cursor: int) -> int | None:
     start = text.find(words, cursor)
     while start > 0:
-        if text[start - 1] in _QUOTE_MARKS:
+        if text[start - 1] in MARK_CHARS:
             return start
         start = text.find(words, start + 1)
     return None
@@ -316,9 +306,9 @@ def source_kind(name: str, tokens: Span | None = None,
     head = _head(name)
     if is_outlet(name) or MEDIA_WORDS.search(name):
         return "media"
-    if any(p and p <= set(words) for p in persons) or _known_person(words):
+    if any(p and p <= set(words) for p in persons):
         return "named"
-    if head in INSTITUTION_HEADS or normalise(name) in ORGS or source_body(set(words)) \
+    if head in INSTITUTION_HEADS or is_org(name) or source_body(set(words)) \
             or _only_places(words):
         return "institution"
     if head in ANONYMOUS_HEADS:
@@ -337,26 +327,22 @@ def _head(name: str) -> str:
     return words[-1] if words else ""
 
 
-def _known_person(words: list[str]) -> bool:
-    return any(canonical_person(" ".join(words[i : i + n]))
-               for n in (1, 2, 3) for i in range(len(words) - n + 1))
-
-
 def _only_places(words: list[str]) -> bool:
     content = [w for w in words if w not in _DETERMINERS]
-    return bool(content) and all(w in PLACE_BY_VARIANT or w in ACTOR_BY_WORD for w in content)
+    return bool(content) and all(w in country_names() or is_actor_word(w) for w in content)
 
 
 def _has_name(name: str, tokens: Span | None) -> bool:
     """A proper noun that is no title, demonym or place: a person the article names."""
     if tokens is not None:
-        return any(t.pos_ == "PROPN" and not _is_label(t.lower_) for t in tokens)
+        return any(t.pos_ == "PROPN" and t.ent_type_ not in PLACE_LABELS
+                   and not _is_label(t.lower_) for t in tokens)
     return any(w[:1].isupper() and not _is_label(w.lower()) for w in _WORD.findall(name))
 
 
 def _is_label(word: str) -> bool:
-    return word in TITLES or word in _DEMONYM_WORDS or word in PLACE_BY_VARIANT \
-        or word in ACTOR_BY_WORD
+    return word in NAME_PREFIXES or word in DEMONYM_WORDS or word in country_names() \
+        or is_actor_word(word)
 
 
 def _first_mention(text: str, name: str) -> tuple[int, int] | None:
@@ -370,7 +356,7 @@ def _key(name: str) -> frozenset[str]:
     body = source_body(set(words))
     if body:
         return frozenset({body})
-    return frozenset(w for w in words if w not in _DETERMINERS and w not in TITLES
+    return frozenset(w for w in words if w not in _DETERMINERS and w not in NAME_PREFIXES
                      and w not in {"citing", "preliminary", "data"})
 
 
@@ -411,7 +397,7 @@ def unnamed_speakers(doc: Doc, forms: WordForms | None = None) -> list[Span]:
     found = []
     for token in (doc[i] for i, (lower, _) in enumerate(forms) if lower in ANONYMOUS_HEADS):
         if token.dep_ == "nsubj" \
-                and token.head.lemma_ in SPEECH_VERBS \
+                and token.head.lemma_ in FIGURE_VERBS \
                 and not any(t.pos_ == "PROPN" for t in token.subtree):
             found.append(doc[token.left_edge.i : token.i + 1])
     return found

@@ -31,8 +31,10 @@ from dataclasses import dataclass, field, replace
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from triangulate.lang.en.forces import COUNT_VERBS
+from triangulate.lang.en.marks import MARK_CHARS as _MARK_CHARS
+from triangulate.lang.en.sources import DOCUMENTS as _VAGUE_SOURCES
 from triangulate.nlp.extensions import declare
-from triangulate.nlp.lexicon import COUNT_VERBS
 from triangulate.nlp.marks import QuoteSpan, find_quote_spans, paragraphs
 from triangulate.nlp.speakers import (
     CUE_LEMMAS,
@@ -61,13 +63,8 @@ _MAX_LABEL = 12  # tokens of a "Name, Outlet: '...'" label before a quote
 _MIN_INDIRECT_TOKENS = 3
 _REASON_MARKS = frozenset({"because", "since", "if", "unless", "although", "though"})
 _SENTENCE_PUNCT = frozenset({".", "!", "?", "…"})
-_MARK_CHARS = frozenset("\"'“”„‟‘’‚‛«»`")
 _MANNER_OF_PUTTING: frozenset[str] = frozenset({"well", "best", "thus", "so", "better"})
 _SIGNING_DASHES: frozenset[str] = frozenset({"―", "—", "–", "-", "--"})
-_VAGUE_SOURCES = frozenset({
-    "report", "reports", "estimate", "estimates", "figure", "figures", "data", "media",
-    "account", "accounts", "rumour", "rumours", "rumor", "rumors", "statistics",
-})
 
 
 @dataclass

@@ -15,117 +15,33 @@ from typing import Literal
 
 from spacy.tokens import Token
 
+from triangulate.lang.en.gazetteer import DEMONYM_WORDS as _DEMONYM_WORDS
+from triangulate.lang.en.people import BODY_NOUNS as _BODY_NOUNS
+from triangulate.lang.en.people import FEMININE as _FEMININE
+from triangulate.lang.en.people import GENERIC_PERSONS as _GENERIC_PERSONS
+from triangulate.lang.en.people import HONORIFICS as _HONORIFICS
+from triangulate.lang.en.people import MASCULINE as _MASCULINE
+from triangulate.lang.en.people import PERSON_NOUNS as _PERSON_NOUNS
+from triangulate.lang.en.people import PRONOUNS as _PRONOUNS
+from triangulate.lang.en.people import TITLES as _TITLES
+from triangulate.lang.en.sources import CHANNELS as _CHANNELS
+from triangulate.lang.en.sources import MEDIA_NAME as _MEDIA_NAME
+from triangulate.lang.en.speech import CUE_VERBS, SPEECH_VERBS
+from triangulate.lang.lookup import is_outlet
 from triangulate.nlp.events import country_names
-from triangulate.nlp.gazetteer import DEMONYMS, canonical_person, is_outlet
 
-# verbs that report speech or writing
-SPEECH_LEMMAS: frozenset[str] = frozenset({
-    "say", "tell", "add", "state", "note", "mention", "express", "explain", "claim", "allege",
-    "insist", "argue", "write", "declare", "announce", "warn", "caution", "emphasize",
-    "emphasise", "stress", "describe", "ask", "reply", "respond", "answer", "recall", "admit",
-    "acknowledge", "confirm", "deny", "suggest", "report", "remark", "comment", "observe",
-    "complain", "predict", "promise", "vow", "urge", "tweet", "testify", "conclude", "concede",
-    "assert", "contend", "maintain", "reiterate", "repeat", "quip", "joke", "recount", "dismiss",
-    "shout", "scream", "whisper", "lament", "boast", "brag", "exclaim", "muse", "wonder",
-    "estimate", "accuse", "charge", "criticize", "criticise", "praise", "blast", "slam",
-    "indicate", "highlight", "underline", "agree", "disclose", "reveal", "threaten", "demand",
-    "pledge", "mutter", "plead", "assure", "advise", "quote", "call", "continue", "counter",
-    "retort", "protest", "object", "cite", "post", "proclaim", "recommend", "hint", "point",
-    "summarize", "summarise", "tout", "question", "brief", "speak", "chant", "read", "cry",
-    "yell", "sing", "rule", "concur", "interject", "opine", "posit", "inform", "recollect",
-    "affirm", "attest", "swear", "chide", "rail", "marvel", "vent",
-}) | frozenset({
-    # verbs of entreaty: "'Let them go,' she begged"
-    "implore", "beg", "plead", "entreat", "beseech",
-    # verbs of the manner of speaking (Levin's class 37.3) and of the feeling it shows,
-    # which wire copy uses as cues after a quote: "'...,' the colonel grumbled"
-    "fume", "snap", "scoff", "sigh", "laugh", "grumble", "gush", "thunder", "bark",
-    "murmur", "stammer", "sneer", "bellow", "growl", "hiss", "holler", "howl", "moan",
-    "groan", "shriek", "wail", "whimper", "sob", "rasp", "croak", "drawl", "lisp", "purr",
-    "roar", "scold", "seethe", "smile", "grin", "chuckle", "huff", "gasp",
-})
-# verbs of belief and opinion: reported thought ("Kyiv believes ...")
-BELIEF_LEMMAS: frozenset[str] = frozenset({
-    "believe", "think", "expect", "fear", "hope", "feel", "reckon", "doubt", "suspect",
-    "assess", "judge",
-})
-# verbs that report what an inquiry found: reported findings ("the investigation found ...")
-FINDING_LEMMAS: frozenset[str] = frozenset({
-    "find", "determine", "establish", "show", "conclude", "calculate", "verify", "document",
-})
-CUE_LEMMAS: frozenset[str] = SPEECH_LEMMAS | BELIEF_LEMMAS | FINDING_LEMMAS
+# the cue verbs by the names the quote finder reads them by
+SPEECH_LEMMAS: frozenset[str] = SPEECH_VERBS
+CUE_LEMMAS: frozenset[str] = CUE_VERBS
 
-# titles and honorifics that stand before a name but are no part of it
-_TITLES: frozenset[str] = frozenset({
-    "president", "vice", "secretary", "minister", "sergeant", "sgt", "sgt.", "general", "gen.",
-    "colonel", "col.", "captain", "capt.", "lieutenant", "lt.", "major", "maj.", "commander",
-    "senator", "sen.", "representative", "rep.", "governor", "gov.", "mayor", "chief",
-    "director", "spokesman", "spokeswoman", "spokesperson", "ambassador", "prime", "chancellor",
-    "king", "queen", "prince", "princess", "pope", "judge", "justice", "officer", "private",
-    "corporal", "admiral", "adm.", "marshal", "professor", "prof.", "dr.", "dr", "sir", "lord",
-    "lady", "dame", "rev.", "reverend", "father", "speaker", "leader", "chairman", "chairwoman",
-    "chair", "deputy", "acting", "former", "defense", "defence", "foreign", "state", "senior",
-    "attorney", "counsel", "adviser", "advisor", "aide", "candidate", "nominee", "analyst",
-    "sheriff", "inspector", "superintendent", "commissioner", "congressman", "congresswoman",
-    "lawmaker", "ceo", "executive", "founder", "head", "manager", "strategist", "pastor",
-})
-_HONORIFICS: frozenset[str] = frozenset({"mr.", "mrs.", "ms.", "miss", "mr", "mrs", "ms"})
-_FEMININE: frozenset[str] = frozenset({
-    "mrs.", "ms.", "miss", "mrs", "ms", "she", "her", "woman", "spokeswoman", "chairwoman",
-    "congresswoman", "mother", "wife", "daughter", "sister", "queen", "princess", "lady",
-    "dame", "girl", "grandmother",
-})
-_MASCULINE: frozenset[str] = frozenset({
-    "mr.", "mr", "he", "him", "his", "man", "spokesman", "chairman", "congressman", "father",
-    "husband", "son", "brother", "king", "prince", "lord", "sir", "boy", "grandfather",
-})
-# nouns that name people (for resolving "he" to a described speaker)
-_PERSON_NOUNS: frozenset[str] = frozenset({
-    "soldier", "official", "commander", "officer", "man", "woman", "spokesman",
-    "spokeswoman", "spokesperson", "source", "analyst", "expert", "fighter", "resident",
-    "witness", "diplomat", "aide", "adviser", "advisor", "general", "sergeant", "minister",
-    "president", "leader", "professor", "lawyer", "doctor", "medic", "volunteer", "farmer",
-    "veteran", "director", "executive", "activist", "candidate", "lawmaker", "senator",
-    "governor", "mayor", "voter", "supporter", "worker", "student", "teacher", "nurse",
-    "journalist", "reporter", "researcher", "chief", "secretary", "prisoner", "captive",
-    "driver", "pilot", "mother", "father", "wife", "husband", "son", "daughter", "brother",
-    "sister", "friend", "historian", "economist", "strategist", "scholar", "author",
-    "person", "civilian", "refugee", "negotiator", "envoy", "ambassador", "guard", "marine",
-    "sailor", "paratrooper", "sniper", "gunner", "operator", "troop", "chaplain", "priest",
-})
-# nouns that name bodies of people, which speak as "it" or "they": "the team determined"
-_BODY_NOUNS: frozenset[str] = frozenset({
-    "team", "group", "agency", "ministry", "government", "army", "military", "police",
-    "committee", "commission", "council", "organisation", "organization", "mission",
-    "service", "investigation", "inquiry", "panel", "office", "department", "authority",
-    "administration", "campaign", "court", "parliament", "command", "unit", "company",
-    "community", "intelligence", "staff", "side", "delegation", "coalition", "alliance",
-})
-# descriptions that point back to the last person speaking: "the official added"
-_GENERIC_PERSONS: frozenset[str] = frozenset({
-    "official", "source", "officer", "soldier", "commander", "spokesman", "spokeswoman",
-    "spokesperson", "man", "woman", "person", "fighter",
-})
-_PRONOUNS: frozenset[str] = frozenset({"he", "she", "they", "it", "we", "i", "you", "who"})
 _NON_NAME_ENTS: frozenset[str] = frozenset({
     "GPE", "NORP", "LOC", "FAC", "DATE", "TIME", "CARDINAL", "ORDINAL",
 })
-_DEMONYM_WORDS: frozenset[str] = frozenset(w for d in DEMONYMS for w in d.split())
 _KEEP_PREPS: frozenset[str] = frozenset({"of", "for", "at", "from"})
 _DROP_DEPS: frozenset[str] = frozenset({
     "relcl", "acl", "appos", "punct", "advcl", "parataxis", "ccomp", "xcomp", "mark", "aux",
     "auxpass", "neg", "prep", "cc", "conj", "dep", "npadvmod",
 })
-_MEDIA_NAME = re.compile(
-    r"\b(?:News|Times|Post|Journal|Herald|Tribune|Gazette|Telegraph|Guardian|Radio|TV|"
-    r"Television|Magazine|Daily|Press|Agency|Broadcasting|Network|Channel|Chronicle|Review|"
-    r"Independent|Observer|Monitor|Standard|Mirror|Express|Sun|Star|Wire)\b"
-)
-_CHANNELS: frozenset[str] = frozenset({
-    "twitter", "x", "facebook", "telegram", "instagram", "tiktok", "youtube", "truth social",
-    "television", "radio", "cnn", "fox",
-})
-
 
 @dataclass(frozen=True)
 class Mention:
@@ -159,9 +75,6 @@ class Mention:
         """What folds mentions of one person: the last word of the name, or the text."""
         bare = self.bare_name
         if bare:
-            canonical = canonical_person(bare)
-            if canonical:
-                return canonical.lower()
             return bare.split()[-1].lower().replace("’", "'").removesuffix("'s")
         return self.text.lower()
 

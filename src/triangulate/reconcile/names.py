@@ -17,7 +17,8 @@ from collections.abc import Iterable
 
 from rapidfuzz import fuzz, process
 
-from triangulate.nlp.gazetteer import TITLES, canonical_person, canonical_place, source_body
+from triangulate.lang.en.people import NAME_PREFIXES
+from triangulate.lang.lookup import source_body
 from triangulate.settings import DEFAULTS
 
 PER_KEY = 64  # leaders one index entry holds
@@ -42,10 +43,6 @@ def fold_names(names: Iterable[str], similarity: float = DEFAULTS.name_similarit
     leaders = _Leaders(similarity)
     mapping: dict[str, str] = {}
     for name, _count in sorted(counts.items(), key=lambda item: (-len(item[0]), -item[1])):
-        known = canonical_person(name) or canonical_place(name)
-        if known:
-            mapping[name] = known
-            continue
         mapping[name] = leaders.leader_of(name, folded(name))
     return mapping
 
@@ -137,7 +134,7 @@ def trailing_name(phrase: str) -> str:
 
 def is_title(word: str) -> bool:
     bare = word.lower().rstrip(".")
-    return bare in TITLES or f"{bare}." in TITLES
+    return bare in NAME_PREFIXES or f"{bare}." in NAME_PREFIXES
 
 
 def known_body(speaker: str) -> str | None:

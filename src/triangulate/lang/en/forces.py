@@ -1,5 +1,5 @@
-"""Word lists (lemmas, lower-case) about who a figure counts and a source's kind; the words
-of each measure are in :mod:`triangulate.lang.en.measures`."""
+"""English nouns and verbs of counted forces and people: who fights, who can be killed, what
+destroys them, and the verbs and nouns by which a count is given."""
 
 from __future__ import annotations
 
@@ -31,21 +31,5 @@ COUNT_VERBS = frozenset({"put", "place", "estimate", "peg", "bring", "raise", "r
 # nouns for a count that someone owns: "the agency's count of casualties"
 COUNT_NOUNS = frozenset({"count", "estimate", "tally", "figure", "toll", "assessment",
                          "total", "number", "data", "calculation"})
-# heads of subjects that report a figure rather than being counted by it
-REPORTER_NOUNS = frozenset({
-    "agency", "service", "ministry", "government", "official", "spokesman", "spokeswoman",
-    "spokesperson", "intelligence", "military", "lawmaker", "office", "pentagon", "department",
-    "president", "minister", "analyst", "report", "estimate", "data", "figure", "staff",
-    "command", "source", "media", "outlet", "newspaper", "briefing", "statement", "kremlin",
-    "parliament", "committee", "institute", "observer", "monitor",
-})
-SPEECH_VERBS = frozenset({
-    "say", "tell", "report", "estimate", "claim", "state", "announce", "add", "confirm",
-    "note", "write", "believe", "assess", "disclose", "reveal", "put", "allege",
-    "testify", "brief", "warn", "insist", "acknowledge", "indicate", "suggest",
-    "publish", "tweet", "post", "speak", "mention", "quote",
-})
-VAGUE_SOURCES = frozenset({
-    "reports", "report", "sources", "source", "officials", "media", "accounts", "witnesses",
-    "observers", "estimates", "analysts", "bloggers", "outlets", "channels", "intelligence",
-})
+# nouns for people of any kind: civilians where nothing said of them makes them fighters
+ANYONE = frozenset({"people", "person", "individual"})
