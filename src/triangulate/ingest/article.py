@@ -17,9 +17,9 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from triangulate.ingest.clean import content_hash, normalise_text
-from triangulate.ingest.language import detect_language
 from triangulate.ingest.dates import date_from_text, date_from_url
 from triangulate.ingest.html import extract_page
+from triangulate.ingest.language import detect_language
 from triangulate.types import Article, IngestProblem
 
 Source = Article | IngestProblem
