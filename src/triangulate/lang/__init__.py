@@ -1,5 +1,79 @@
-"""Knowledge of each language that the pipeline reads in: one package per language, one
-module per kind of knowledge (how a force is judged, what does harm, what ends a fight).
+"""Knowledge of each language that the pipeline reads, one package per language, as spaCy
+keeps ``spacy/lang/xx``: ``triangulate/lang/<code>/`` supplies a :class:`Language` named
+``LANGUAGE`` in its ``__init__``, and one module per kind of knowledge behind it.
 
+A component is given a language code through its config (``"lang": "en"``) and asks
+:func:`resources` for what that language supplies; adding a language is adding a folder.
 Every list is written from the language, not from any corpus Triangulate is measured on.
 """
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import cache, lru_cache
+
+DEFAULT = "en"
+
+
+class UnsupportedLanguage(LookupError):
+    """No folder under ``triangulate/lang`` for this code."""
+
+
+@dataclass(frozen=True)
+class Language:
+    """What a language folder supplies. Words are lower-case; verbs are lemmas.
+
+    Only ``code`` and ``model`` are required: a language begins as a skeleton (numbers and
+    speech verbs) and every field it leaves out is empty, so the rules that need it find
+    nothing rather than reading the language by another's words.
+    """
+
+    code: str  # ISO 639-1, as spaCy and langdetect write it
+    model: str  # the spaCy pipeline package that parses it ("en_core_web_sm")
+    speech_verbs: frozenset[str] = frozenset()  # say, tell, warn: cue reported speech
+    belief_verbs: frozenset[str] = frozenset()  # believe, fear: cue reported thought
+    finding_verbs: frozenset[str] = frozenset()  # find, establish: cue reported findings
+    titles: frozenset[str] = frozenset()  # president, gen.: stand before a name, not of it
+    honorifics: frozenset[str] = frozenset()  # mr., mrs.
+    person_nouns: frozenset[str] = frozenset()  # soldier, official: describe one speaker
+    body_nouns: frozenset[str] = frozenset()  # ministry, team: a body that speaks
+    vague_sources: frozenset[str] = frozenset()  # reports, sources: name nobody
+    media_names: frozenset[str] = frozenset()  # outlets and agencies, lower-case
+    channels: frozenset[str] = frozenset()  # telegram, television: a medium, not a speaker
+    # opening mark -> the closing marks that end it
+    quote_marks: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    decimal_separator: str = "."
+    thousands_separators: frozenset[str] = frozenset({","})
+    number_words: Mapping[str, int] = field(default_factory=dict)  # "three" -> 3
+    month_names: Mapping[str, int] = field(default_factory=dict)  # "march" -> 3, "mar" -> 3
+    # canonical actor -> words and phrases that point at it ("pyongyang" -> North Korea)
+    actors: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    demonyms: Mapping[str, str] = field(default_factory=dict)  # actor -> its adjective
+    orgs: frozenset[str] = frozenset()  # armed forces and official bodies that speak
+    # a body that gives figures -> word sets any one of which names it
+    source_bodies: Mapping[str, tuple[frozenset[str], ...]] = field(default_factory=dict)
+
+    @property
+    def cue_verbs(self) -> frozenset[str]:
+        """Every verb that introduces what someone said, thought or found."""
+        return self.speech_verbs | self.belief_verbs | self.finding_verbs
+
+
+@cache
+def resources(code: str = DEFAULT) -> Language:
+    """The resources of the language ``code``, loaded once from its folder."""
+    if code not in available():
+        raise UnsupportedLanguage(f"no resources for language {code!r}; have {available()}")
+    language = importlib.import_module(f"{__name__}.{code}").LANGUAGE
+    if not isinstance(language, Language) or language.code != code:
+        raise UnsupportedLanguage(f"triangulate.lang.{code} does not define LANGUAGE for {code!r}")
+    return language
+
+
+@lru_cache(maxsize=1)
+def available() -> tuple[str, ...]:
+    """The codes of the languages that have a folder here, sorted."""
+    return tuple(sorted(info.name for info in pkgutil.iter_modules(__path__) if info.ispkg))

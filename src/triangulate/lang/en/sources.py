@@ -1,0 +1,36 @@
+"""English words for where a statement or a figure comes from when no one is named: the
+vague sources, the documents, the nouns that report a figure and the channels it goes by."""
+
+from __future__ import annotations
+
+import re
+
+# words that name a source without naming anyone ("reports", "officials", "sources")
+VAGUE_SOURCES: frozenset[str] = frozenset({
+    "reports", "report", "sources", "source", "officials", "media", "accounts", "witnesses",
+    "observers", "estimates", "analysts", "bloggers", "outlets", "channels", "intelligence",
+})
+# documents and figures that a statement cites, which are no speaker ("according to data")
+DOCUMENTS: frozenset[str] = frozenset({
+    "report", "reports", "estimate", "estimates", "figure", "figures", "data", "media",
+    "account", "accounts", "rumour", "rumours", "rumor", "rumors", "statistics",
+})
+# heads of subjects that report a figure rather than being counted by it
+REPORTER_NOUNS: frozenset[str] = frozenset({
+    "agency", "service", "ministry", "government", "official", "spokesman", "spokeswoman",
+    "spokesperson", "intelligence", "military", "lawmaker", "office", "pentagon", "department",
+    "president", "minister", "analyst", "report", "estimate", "data", "figure", "staff",
+    "command", "source", "media", "outlet", "newspaper", "briefing", "statement", "kremlin",
+    "parliament", "committee", "institute", "observer", "monitor",
+})
+# channels and platforms a statement is made on: "told Telegram", "said on television"
+CHANNELS: frozenset[str] = frozenset({
+    "twitter", "x", "facebook", "telegram", "instagram", "tiktok", "youtube", "truth social",
+    "television", "radio", "cnn", "fox",
+})
+# words in the name of a news medium ("Korea Herald", "Sky News")
+MEDIA_NAME = re.compile(
+    r"\b(?:News|Times|Post|Journal|Herald|Tribune|Gazette|Telegraph|Guardian|Radio|TV|"
+    r"Television|Magazine|Daily|Press|Agency|Broadcasting|Network|Channel|Chronicle|Review|"
+    r"Independent|Observer|Monitor|Standard|Mirror|Express|Sun|Star|Wire)\b"
+)
