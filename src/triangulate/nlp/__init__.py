@@ -10,6 +10,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from triangulate.ingest.dates import entry_dates
+from triangulate.lang import DEFAULT
 from triangulate.nlp.events import article_event
 from triangulate.nlp.frames import frames_of
 from triangulate.nlp.framing import framing_of
@@ -18,6 +19,8 @@ from triangulate.nlp.parallel import BATCH_CHARS, batches, read_in_processes
 from triangulate.nlp.periods import as_of, resolve_period
 from triangulate.nlp.pieces import PIECE_CHARS, read_in_pieces
 from triangulate.nlp.pipeline import PIPELINE_VERSION, load_pipeline
+from triangulate.nlp.routing import read_batch
+from triangulate.nlp.skeleton import skeleton_reading
 from triangulate.types import Article, Claim, Entity, Reading
 
 __all__ = ["PIPELINE_VERSION", "load_pipeline", "read_article", "read_articles"]
@@ -44,8 +47,7 @@ def read_articles(articles: Iterable[Article], nlp: Language | None = None,
 def _read_here(articles: Iterable[Article], nlp: Language, batch_size: int) -> Iterator[Reading]:
     """Batches bounded in characters too: the pieces of a long text come many at a time."""
     for batch in batches(articles, batch_size, BATCH_CHARS):
-        for doc, article in zip(nlp.pipe(a.text for a in batch), batch, strict=True):
-            yield reading_of(doc, article)
+        yield from read_batch(batch, reading_of, nlp)
 
 
 def read_article(article: Article, nlp: Language | None = None) -> Reading:
@@ -53,6 +55,10 @@ def read_article(article: Article, nlp: Language | None = None) -> Reading:
 
 
 def reading_of(doc: Doc, article: Article) -> Reading:
+    """What the components found in ``doc``: by the English rules, or by the skeleton
+    readers where the doc is in another language."""
+    if doc.lang_ != DEFAULT:
+        return skeleton_reading_of(doc, article)
     quotes = [replace(q, article=article.id) for q in doc._.quotes or []]
     event = article_event(doc, article.title)
     stamps = entry_dates(doc.text)
@@ -71,6 +77,16 @@ def reading_of(doc: Doc, article: Article) -> Reading:
         frames=frames_of(doc.sents, quotes),
         event=event,
     )
+
+
+def skeleton_reading_of(doc: Doc, article: Article) -> Reading:
+    """Quotes, figures and names: what a skeleton language is read for."""
+    quotes, claims, entities = skeleton_reading(doc, article.id)
+    stamps = entry_dates(doc.text)
+    return Reading(article=article, quotes=quotes, entities=entities,
+                   claims=[with_period(c, reported_on(c.start, stamps, article.published))
+                           for c in claims],
+                   scare_quotes=list(doc._.scare_quotes or []))
 
 
 def with_period(claim: Claim, reported: str | None) -> Claim:

