@@ -65,7 +65,7 @@ def _compiled(language: Language) -> _Reader:
     groups = "".join(re.escape(s) for s in sorted(language.thousands_separators))
     decimal = re.escape(language.decimal_separator)
     digits = rf"\d{{1,3}}(?:[{groups}]\d{{3}})+(?:{decimal}\d+)?(?!\d)|\d+(?:{decimal}\d+)?"
-    token = re.compile(rf"(?<![\w.,])(?P<digits>{digits})(?![^\W_])|[^\W\d_]+(?:-[^\W\d_]+)*"
+    token = re.compile(rf"(?<![\w.,-])(?P<digits>{digits})(?![^\W_])|[^\W\d_]+(?:-[^\W\d_]+)*"
                        r"|\S")
     phrases = sorted(language.qualifier_words, key=len, reverse=True)
     qualifier = re.compile(r"(?:^|(?<=[\s(]))(" + "|".join(re.escape(p) for p in phrases)

@@ -150,8 +150,7 @@ class QuoteReader:
         if phrase is None:
             return None
         if phrase.text.lower() in self.language.pronouns:
-            return _person_before(doc, before) or next(
-                (q.speaker for q in reversed(earlier) if q.speaker), None)
+            return _antecedent(doc, before, earlier)
         return _without_article(phrase)
 
     def _reported(self, doc: Doc, sentence: Span, direct: list[tuple[int, int]],
@@ -249,7 +248,7 @@ class ClaimReader:
                             len(after))]
         measure, word = self._measure(after, self._before(number, sentence))
         counted = _counted(after[:_SUBJECT_REACH], self.language)
-        subject = None if counted is None or self._loss(counted) else _counted_phrase(counted)
+        subject = None if counted is None or self._loss(counted) else self._counted_phrase(counted)
         named = [t for t in (word, counted) if t is not None and t.i >= number.end]
         end = max([mention.end, *(t.idx + len(t.text) for t in named)])
         return Claim(article="", measure=measure, value=mention.value, low=mention.low,
@@ -271,6 +270,15 @@ class ClaimReader:
     def _loss(self, token: Token) -> str | None:
         words = self.language.measure_words
         return words.get(token.lemma_.lower()) or words.get(token.lower_)
+
+    def _counted_phrase(self, noun: Token) -> str:
+        """The noun with the modifiers right after it that are no word of loss ("soldats
+        russes", "soldats ennemis", "personnes déplacées"; "civils" of "civils blessés")."""
+        end = noun.i + 1
+        while end < len(noun.doc) and _modifies(noun.doc[end], noun) \
+                and not self._loss(noun.doc[end]):
+            end += 1
+        return noun.doc[noun.i:end].text
 
     @staticmethod
     def _before(number: Span, sentence: Span) -> list[Token]:
@@ -346,9 +354,15 @@ def _without_article(phrase: Span) -> str:
     return phrase.doc[words[0].i:words[-1].i + 1].text if words else phrase.text
 
 
-def _person_before(doc: Doc, before: int) -> str | None:
-    people = [e for e in doc.ents if e.label_ in ("PER", "PERSON") and e.end_char <= before]
-    return people[-1].text if people else None
+def _antecedent(doc: Doc, before: int, earlier: list[Quote]) -> str | None:
+    """Whom a pronoun before ``before`` stands for: the person named last, as the last
+    speaker who bears that name describes them ("général Marc Lefort" for "Marc Lefort");
+    the last speaker where no person is named."""
+    people = [e.text for e in doc.ents if e.label_ in ("PER", "PERSON") and e.end_char <= before]
+    speaker = next((q.speaker for q in reversed(earlier) if q.speaker), None)
+    if not people:
+        return speaker
+    return speaker if speaker and people[-1] in speaker else people[-1]
 
 
 def _clause_stop(sentence: Span, start: int, stops: Iterable[str]) -> int:
@@ -371,12 +385,10 @@ def _counted(tokens: list[Token], language: Resources) -> Token | None:
     return None
 
 
-def _counted_phrase(noun: Token) -> str:
-    """The noun with the adjectives right after it ("soldats russes")."""
-    end = noun.i + 1
-    while end < len(noun.doc) and noun.doc[end].pos_ == "ADJ":
-        end += 1
-    return noun.doc[noun.i:end].text
+def _modifies(word: Token, noun: Token) -> bool:
+    """An adjective, or a participle the parser hangs on the noun ("ennemis" as acl)."""
+    return word.pos_ == "ADJ" or (word.head == noun and word.dep_ in ("amod", "acl")
+                                  and word.pos_ in ("ADJ", "VERB"))
 
 
 def _source_of(mention: NumberMention, sentence: Span, quotes: list[Quote]) -> str | None:
