@@ -275,14 +275,14 @@ def test_a_date_on_the_figures_verb_scopes_it(nlp: Language) -> None:
     ("M23 rebels", "M23"), ("Houthi gunmen", "Houthis"), ("US troops", "United States"),
 ])
 def test_actors_of_any_war_fold_to_their_side(phrase: str, actor: str) -> None:
-    from triangulate.nlp.gazetteer import actor_of
+    from triangulate.lang.lookup import actor_of
 
     assert actor_of(phrase) == actor
 
 
 @pytest.mark.parametrize("phrase", ["forty of us", "Kim", "reporter Kim Min-ji"])
 def test_misleading_names_are_no_actor(phrase: str) -> None:
-    from triangulate.nlp.gazetteer import actor_of
+    from triangulate.lang.lookup import actor_of
 
     assert actor_of(phrase) is None
 

@@ -24,7 +24,7 @@ class UnsupportedLanguage(LookupError):
     """No folder under ``triangulate/lang`` for this code."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # one per folder: equal and hashed by identity
 class Language:
     """What a language folder supplies. Words are lower-case; verbs are lemmas.
 

@@ -11,10 +11,10 @@ from spacy.tokens import Doc
 
 from triangulate.ingest.dates import entry_dates
 from triangulate.lang import DEFAULT
+from triangulate.lang.lookup import canonical_person, canonical_place
 from triangulate.nlp.events import article_event
 from triangulate.nlp.frames import frames_of
 from triangulate.nlp.framing import framing_of
-from triangulate.nlp.gazetteer import canonical_person, canonical_place
 from triangulate.nlp.parallel import BATCH_CHARS, batches, read_in_processes
 from triangulate.nlp.periods import as_of, resolve_period
 from triangulate.nlp.pieces import PIECE_CHARS, read_in_pieces

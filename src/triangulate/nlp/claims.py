@@ -20,25 +20,27 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from triangulate.nlp.events import EVENT_NOUNS, headline_span
-from triangulate.nlp.gazetteer import DEMONYM, actor_of, is_outlet
-from triangulate.nlp.lexicon import (
-    AREA_UNITS,
-    CAPTURED,
-    CASUALTIES,
+from triangulate.lang.en.forces import (
     COMBATANT_NOUNS,
     COUNT_NOUNS,
     COUNT_VERBS,
     DESTROYING,
     FORCE_NOUNS,
-    KILLED,
     LEVEL_VERBS,
-    MISSING,
     PEOPLE_NOUNS,
-    REPORTER_NOUNS,
+)
+from triangulate.lang.en.gazetteer import DEMONYM
+from triangulate.lang.en.sources import REPORTER_NOUNS, VAGUE_SOURCES
+from triangulate.lang.en.speech import FIGURE_VERBS, RECORDING_VERBS
+from triangulate.lang.lookup import actor_of, is_outlet
+from triangulate.nlp.events import EVENT_NOUNS, headline_span
+from triangulate.nlp.lexicon import (
+    AREA_UNITS,
+    CAPTURED,
+    CASUALTIES,
+    KILLED,
+    MISSING,
     SENDING,
-    SPEECH_VERBS,
-    VAGUE_SOURCES,
     WOUNDED,
 )
 from triangulate.nlp.numbers import NumberMention, find_numbers
@@ -665,7 +667,7 @@ def is_attacker(token: Token) -> bool:
 
 
 def is_speech_verb(token: Token) -> bool:
-    return token.pos_ in {"VERB", "AUX"} and lemma(token) in SPEECH_VERBS
+    return token.pos_ in {"VERB", "AUX"} and lemma(token) in FIGURE_VERBS
 
 
 def actor_before(sentence: Span) -> str | None:
@@ -853,22 +855,18 @@ def reported_by(root: Token) -> list[Token]:
     return found
 
 
-FINDING_VERBS = frozenset({"find", "identify", "see", "count", "document", "verify", "record",
-                           "register", "tally", "describe", "establish", "observe"})
-
-
 def finder_of(root: Token) -> str | None:
     """Who found or saw the figure, where nobody reports it: the subject of a verb of
     finding over it ("our reporters counted 30 graves", "a UN inquiry found the raid may
     have killed nearer 200", "volunteers identified 9 of the bodies")."""
-    return subject_of_verbs(reported_by(root), FINDING_VERBS)
+    return subject_of_verbs(reported_by(root), RECORDING_VERBS)
 
 
 def described_by(counted: Token | None) -> str | None:
     """Who gave a figure in a relative clause on its noun: "the some 80 injuries that
     the clinic reported"."""
     clauses = [c for c in counted.children if c.dep_ == "relcl"] if counted is not None else []
-    return subject_of_verbs(clauses, FINDING_VERBS | SPEECH_VERBS)
+    return subject_of_verbs(clauses, RECORDING_VERBS | FIGURE_VERBS)
 
 
 def subject_of_verbs(verbs: list[Token], lemmas: frozenset[str]) -> str | None:

@@ -18,15 +18,8 @@ from babel import Locale
 from spacy.tokens import Doc, Span, Token
 
 from triangulate.ingest.text import headline_line
-from triangulate.nlp.gazetteer import (
-    ACTORS,
-    DEMONYM,
-    DEMONYMS,
-    WORLD_ACTORS,
-    canonical_person,
-    canonical_place,
-    normalise,
-)
+from triangulate.lang.en.gazetteer import ACTORS, DEMONYM, DEMONYMS, WORLD_ACTORS
+from triangulate.lang.lookup import canonical_person, canonical_place, normalise
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 DEMONYM_NAMES = frozenset(DEMONYMS) | {d.lower() for d in DEMONYM.values()}

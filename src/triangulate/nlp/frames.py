@@ -32,7 +32,7 @@ from triangulate.lang.en.harm import (
     NEGATORS,
     WEAPONS,
 )
-from triangulate.nlp.gazetteer import actor_of
+from triangulate.lang.lookup import actor_of
 from triangulate.types import Frame, Quote
 
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}

@@ -18,18 +18,19 @@ from dataclasses import dataclass, replace
 from spacy.attrs import IS_ALPHA
 from spacy.tokens import Doc, Span, Token
 
-from triangulate.nlp.gazetteer import (
-    ACTOR_BY_WORD,
-    DEMONYMS,
-    ORGS,
+from triangulate.lang.en.gazetteer import DEMONYM_WORDS, ORGS
+from triangulate.lang.en.marks import MARK_CHARS
+from triangulate.lang.en.people import NAME_PREFIXES
+from triangulate.lang.en.sources import ANONYMOUS_HEADS
+from triangulate.lang.en.speech import FIGURE_VERBS
+from triangulate.lang.lookup import (
     PLACE_BY_VARIANT,
-    TITLES,
     canonical_person,
+    is_actor_word,
     is_outlet,
     normalise,
     source_body,
 )
-from triangulate.nlp.lexicon import SPEECH_VERBS
 from triangulate.types import Claim, Framing, FramingSpan, Quote, SourceKind
 
 LOADED_WORDS: dict[str, tuple[str, ...]] = {
@@ -92,23 +93,12 @@ INSTITUTION_HEADS = frozenset({
     "authorities", "authority", "court", "party", "commission", "directorate", "corps",
     "agencies", "ministries", "governments", "services",
 })
-ANONYMOUS_HEADS = frozenset({
-    "source", "sources", "official", "officials", "officer", "officers", "soldier", "soldiers",
-    "commander", "commanders", "insider", "insiders", "aide", "aides", "diplomat",
-    "diplomats", "person", "people", "resident", "residents", "witness", "witnesses",
-    "analyst", "analysts", "expert", "experts", "observer", "observers", "report", "reports",
-    "estimate", "estimates", "account", "accounts", "rumour", "rumours", "blogger",
-    "bloggers", "fighter", "fighters", "troops", "veteran", "veterans", "spokesman",
-    "spokeswoman", "spokesperson",
-})
 _DETERMINERS = frozenset({"the", "a", "an", "neither", "nor", "both", "several", "some", "one"})
 _STOP_AFTER_ACCORDING = frozenset({"PUNCT", "VERB", "AUX", "SCONJ"})
 _MAX_ACCORDING_TOKENS = 8
 _WORD = re.compile(r"[\w’'.-]+")
 _TAIL = re.compile(r",|\s(?:of|citing|close to|familiar with|in|at|from|with|for|on|who|which|"
                    r"that)\s")
-_DEMONYM_WORDS = frozenset(word for demonym in DEMONYMS for word in demonym.split())
-_QUOTE_MARKS = frozenset("\"'“”„‟‘’‚‛«»`")
 
 
 def framing_of(doc: Doc, quotes: Sequence[Quote], claims: Sequence[Claim],
@@ -206,7 +196,7 @@ def scare_quote_spans(text: str, scare_quotes: Sequence[str]) -> list[FramingSpa
 def _between_marks(text: str, words: str, cursor: int) -> int | None:
     start = text.find(words, cursor)
     while start > 0:
-        if text[start - 1] in _QUOTE_MARKS:
+        if text[start - 1] in MARK_CHARS:
             return start
         start = text.find(words, start + 1)
     return None
@@ -293,7 +283,7 @@ def _known_person(words: list[str]) -> bool:
 
 def _only_places(words: list[str]) -> bool:
     content = [w for w in words if w not in _DETERMINERS]
-    return bool(content) and all(w in PLACE_BY_VARIANT or w in ACTOR_BY_WORD for w in content)
+    return bool(content) and all(w in PLACE_BY_VARIANT or is_actor_word(w) for w in content)
 
 
 def _has_name(name: str, tokens: Span | None) -> bool:
@@ -304,8 +294,8 @@ def _has_name(name: str, tokens: Span | None) -> bool:
 
 
 def _is_label(word: str) -> bool:
-    return word in TITLES or word in _DEMONYM_WORDS or word in PLACE_BY_VARIANT \
-        or word in ACTOR_BY_WORD
+    return word in NAME_PREFIXES or word in DEMONYM_WORDS or word in PLACE_BY_VARIANT \
+        or is_actor_word(word)
 
 
 def _first_mention(text: str, name: str) -> tuple[int, int] | None:
@@ -319,7 +309,7 @@ def _key(name: str) -> frozenset[str]:
     body = source_body(set(words))
     if body:
         return frozenset({body})
-    return frozenset(w for w in words if w not in _DETERMINERS and w not in TITLES
+    return frozenset(w for w in words if w not in _DETERMINERS and w not in NAME_PREFIXES
                      and w not in {"citing", "preliminary", "data"})
 
 
@@ -356,7 +346,7 @@ def unnamed_speakers(doc: Doc) -> list[Span]:
     found = []
     for token in doc:
         if token.dep_ == "nsubj" and token.lower_ in ANONYMOUS_HEADS \
-                and token.head.lemma_ in SPEECH_VERBS \
+                and token.head.lemma_ in FIGURE_VERBS \
                 and not any(t.pos_ == "PROPN" for t in token.subtree):
             found.append(doc[token.left_edge.i : token.i + 1])
     return found

@@ -1,4 +1,5 @@
-"""Word lists (lemmas, lower-case) that decide a figure's measure and a source's kind."""
+"""Word lists (lemmas, lower-case) that decide a figure's measure. The other English word
+lists are in :mod:`triangulate.lang.en`."""
 
 from __future__ import annotations
 
@@ -16,52 +17,6 @@ MISSING = frozenset({"missing", "unaccounted"})
 SENDING = frozenset({
     "deploy", "send", "dispatch", "station", "transfer", "mass", "amass", "mobilize",
     "mobilise", "recruit", "enlist", "arrive", "fight", "serve", "contingent",
-})
-FORCE_NOUNS = frozenset({
-    "troop", "soldier", "force", "personnel", "fighter", "serviceman", "servicemen",
-    "mercenary", "conscript", "reservist", "infantry", "marine", "commando", "sailor",
-    "paratrooper", "special force", "brigade", "battalion", "regiment", "division",
-})
-# nouns for people who fight, of a side's forces or not: never civilians
-COMBATANT_NOUNS = FORCE_NOUNS | frozenset({
-    "militant", "militiaman", "rebel", "separatist", "insurgent", "invader", "occupier",
-    "terrorist", "guerrilla", "jihadist", "gunman", "combatant",
-})
-# nouns for people, who can be killed where equipment is destroyed
-PEOPLE_NOUNS = FORCE_NOUNS | frozenset({
-    "person", "people", "civilian", "invader", "militant", "militiaman", "rebel", "separatist",
-    "resident", "man", "woman", "child", "fighter", "occupier", "insurgent", "terrorist",
-    "guard", "officer", "volunteer", "sapper", "sniper", "pilot", "crew",
-})
-# verbs that kill when what they count are people: "destroyed up to 50 soldiers"
-DESTROYING = frozenset({"destroy", "eliminate", "neutralise", "neutralize", "liquidate",
-                        "annihilate", "wipe"})
-# verbs whose subject carries the measure: "the death toll rose to 28"
-LEVEL_VERBS = frozenset({"rise", "reach", "climb", "stand", "increase", "hit", "exceed", "top",
-                         "be", "total", "surpass", "pass", "grow", "range", "number"})
-# verbs whose object carries the measure: "put the number of dead at 2,000"
-COUNT_VERBS = frozenset({"put", "place", "estimate", "peg", "bring", "raise", "revise", "set",
-                         "count", "lower", "increase", "update"})
-# nouns for a count that someone owns: "the agency's count of casualties"
-COUNT_NOUNS = frozenset({"count", "estimate", "tally", "figure", "toll", "assessment",
-                         "total", "number", "data", "calculation"})
-# heads of subjects that report a figure rather than being counted by it
-REPORTER_NOUNS = frozenset({
-    "agency", "service", "ministry", "government", "official", "spokesman", "spokeswoman",
-    "spokesperson", "intelligence", "military", "lawmaker", "office", "pentagon", "department",
-    "president", "minister", "analyst", "report", "estimate", "data", "figure", "staff",
-    "command", "source", "media", "outlet", "newspaper", "briefing", "statement", "kremlin",
-    "parliament", "committee", "institute", "observer", "monitor",
-})
-SPEECH_VERBS = frozenset({
-    "say", "tell", "report", "estimate", "claim", "state", "announce", "add", "confirm",
-    "note", "write", "believe", "assess", "disclose", "reveal", "put", "allege",
-    "testify", "brief", "warn", "insist", "acknowledge", "indicate", "suggest",
-    "publish", "tweet", "post", "speak", "mention", "quote",
-})
-VAGUE_SOURCES = frozenset({
-    "reports", "report", "sources", "source", "officials", "media", "accounts", "witnesses",
-    "observers", "estimates", "analysts", "bloggers", "outlets", "channels", "intelligence",
 })
 # unit words after a number -> factor to square kilometres
 AREA_UNITS: dict[str, float] = {

@@ -20,24 +20,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
-from typing import Literal
 
-MarkKind = Literal["double", "single", "angle"]
-Side = Literal["open", "close", "either"]
+from triangulate.lang.en.marks import FIXED_SIDES, MARK_KINDS, MARK_PATTERN, MarkKind, Side
 
-# two single marks or two backticks stand for a double mark in some archives ('' and ``)
-_MARKS = re.compile("''|``|[\"'“”„‟‘’‚‛«»]")
-_KIND: dict[str, MarkKind] = {
-    '"': "double", "''": "double", "``": "double", "“": "double", "”": "double",
-    "„": "double", "‟": "double",
-    "'": "single", "‘": "single", "’": "single", "‚": "single", "‛": "single",
-    "«": "angle", "»": "angle",
-}
-_FIXED_SIDE: dict[str, Side] = {
-    "``": "open", "“": "open", "„": "open", "‟": "open", "‘": "open", "‚": "open", "‛": "open",
-    "«": "open",
-    "”": "close", "»": "close", "’": "close",
-}
 # words that start with an elided letter: 'em, 'til, 'cause, 'tis, 'twas, 'n', 'round
 _ELISION = re.compile(r"(?:em|til|cause|cos|tis|twas|n|round|bout|s|d|ll|re|ve)\b|\d\ds\b", re.I)
 # words after "s'" that show the mark closes a quote rather than marking a possessive
@@ -119,7 +104,7 @@ def _side(text: str, pos: int, char: str) -> Side | None:
     """Which side of a quote a mark at ``pos`` stands on; None where it is an apostrophe."""
     before = text[pos - 1] if pos > 0 else " "
     after = text[pos + len(char)] if pos + len(char) < len(text) else " "
-    kind = _KIND[char]
+    kind = MARK_KINDS[char]
     if kind == "single":
         if _is_apostrophe(text, pos, before, after):
             return None
@@ -127,7 +112,7 @@ def _side(text: str, pos: int, char: str) -> Side | None:
             return _context_side(before, after)
     if char in "“‘" and _context_side(before, after) == "close":
         return "close"  # German and Central European quotes close with them: „...“ ‚...‘
-    fixed = _FIXED_SIDE.get(char)
+    fixed = FIXED_SIDES.get(char)
     if fixed is not None:
         return fixed
     return _context_side(before, after)
@@ -160,14 +145,14 @@ def _marks(text: str, begin: int, end: int) -> list[_Mark]:
     out: list[_Mark] = []
     tags = [(m.start(), m.end()) for m in _TAG.finditer(text, begin, end)]
     tag_starts = [a for a, _ in tags]
-    for match in _MARKS.finditer(text, begin, end):
+    for match in MARK_PATTERN.finditer(text, begin, end):
         at = bisect_left(tag_starts, match.start()) - 1  # tags do not overlap: one to check
         if at >= 0 and match.start() < tags[at][1]:
             continue  # an attribute value in markup left in the text: <a href="...">
         char = match.group()
         side = _side(text, match.start(), char)
         if side is not None:
-            out.append(_Mark(match.start(), match.end(), _KIND[char], side))
+            out.append(_Mark(match.start(), match.end(), MARK_KINDS[char], side))
     return out
 
 

@@ -20,11 +20,11 @@ import calendar
 import re
 from datetime import date, timedelta
 
-MONTHS = {name.lower(): n for n, name in enumerate(calendar.month_name) if name}
-MONTHS |= {name.lower(): n for n, name in enumerate(calendar.month_abbr) if name}
+from triangulate.lang.en import MONTHS
+
 WEEKDAYS = {name.lower(): n for n, name in enumerate(calendar.day_name)}
-UNITS = {"day": 1, "days": 1, "week": 7, "weeks": 7, "month": 30, "months": 30,
-         "hour": 1, "hours": 1}
+DAYS_IN = {"day": 1, "week": 7, "month": 30, "hour": 1}  # an hour's period is its day
+UNITS = DAYS_IN | {f"{unit}s": days for unit, days in DAYS_IN.items()}
 NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ten": 10,
                 "24": 1, "48": 2, "72": 3}
 

@@ -15,115 +15,29 @@ from typing import Literal
 
 from spacy.tokens import Token
 
+from triangulate.lang.en.gazetteer import DEMONYM_WORDS
+from triangulate.lang.en.people import (
+    BODY_NOUNS,
+    FEMININE,
+    GENERIC_PERSONS,
+    HONORIFICS,
+    MASCULINE,
+    PERSON_NOUNS,
+    PRONOUNS,
+    TITLES,
+)
+from triangulate.lang.en.sources import CHANNELS, MEDIA_NAME
+from triangulate.lang.en.speech import SPEECH_VERBS
+from triangulate.lang.lookup import canonical_person, is_outlet
 from triangulate.nlp.events import country_names
-from triangulate.nlp.gazetteer import DEMONYMS, canonical_person, is_outlet
 
-# verbs that report speech or writing
-SPEECH_LEMMAS: frozenset[str] = frozenset({
-    "say", "tell", "add", "state", "note", "mention", "express", "explain", "claim", "allege",
-    "insist", "argue", "write", "declare", "announce", "warn", "caution", "emphasize",
-    "emphasise", "stress", "describe", "ask", "reply", "respond", "answer", "recall", "admit",
-    "acknowledge", "confirm", "deny", "suggest", "report", "remark", "comment", "observe",
-    "complain", "predict", "promise", "vow", "urge", "tweet", "testify", "conclude", "concede",
-    "assert", "contend", "maintain", "reiterate", "repeat", "quip", "joke", "recount", "dismiss",
-    "shout", "scream", "whisper", "lament", "boast", "brag", "exclaim", "muse", "wonder",
-    "estimate", "accuse", "charge", "criticize", "criticise", "praise", "blast", "slam",
-    "indicate", "highlight", "underline", "agree", "disclose", "reveal", "threaten", "demand",
-    "pledge", "mutter", "plead", "assure", "advise", "quote", "call", "continue", "counter",
-    "retort", "protest", "object", "cite", "post", "proclaim", "recommend", "hint", "point",
-    "summarize", "summarise", "tout", "question", "brief", "speak", "chant", "read", "cry",
-    "yell", "sing", "rule", "concur", "interject", "opine", "posit", "inform", "recollect",
-    "affirm", "attest", "swear", "chide", "rail", "marvel", "vent",
-}) | frozenset({
-    # verbs of entreaty: "'Let them go,' she begged"
-    "implore", "beg", "plead", "entreat", "beseech",
-    # verbs of the manner of speaking (Levin's class 37.3) and of the feeling it shows,
-    # which wire copy uses as cues after a quote: "'...,' the colonel grumbled"
-    "fume", "snap", "scoff", "sigh", "laugh", "grumble", "gush", "thunder", "bark",
-    "murmur", "stammer", "sneer", "bellow", "growl", "hiss", "holler", "howl", "moan",
-    "groan", "shriek", "wail", "whimper", "sob", "rasp", "croak", "drawl", "lisp", "purr",
-    "roar", "scold", "seethe", "smile", "grin", "chuckle", "huff", "gasp",
-})
-# verbs of belief and opinion: reported thought ("Kyiv believes ...")
-BELIEF_LEMMAS: frozenset[str] = frozenset({
-    "believe", "think", "expect", "fear", "hope", "feel", "reckon", "doubt", "suspect",
-    "assess", "judge",
-})
-# verbs that report what an inquiry found: reported findings ("the investigation found ...")
-FINDING_LEMMAS: frozenset[str] = frozenset({
-    "find", "determine", "establish", "show", "conclude", "calculate", "verify", "document",
-})
-CUE_LEMMAS: frozenset[str] = SPEECH_LEMMAS | BELIEF_LEMMAS | FINDING_LEMMAS
-
-# titles and honorifics that stand before a name but are no part of it
-_TITLES: frozenset[str] = frozenset({
-    "president", "vice", "secretary", "minister", "sergeant", "sgt", "sgt.", "general", "gen.",
-    "colonel", "col.", "captain", "capt.", "lieutenant", "lt.", "major", "maj.", "commander",
-    "senator", "sen.", "representative", "rep.", "governor", "gov.", "mayor", "chief",
-    "director", "spokesman", "spokeswoman", "spokesperson", "ambassador", "prime", "chancellor",
-    "king", "queen", "prince", "princess", "pope", "judge", "justice", "officer", "private",
-    "corporal", "admiral", "adm.", "marshal", "professor", "prof.", "dr.", "dr", "sir", "lord",
-    "lady", "dame", "rev.", "reverend", "father", "speaker", "leader", "chairman", "chairwoman",
-    "chair", "deputy", "acting", "former", "defense", "defence", "foreign", "state", "senior",
-    "attorney", "counsel", "adviser", "advisor", "aide", "candidate", "nominee", "analyst",
-    "sheriff", "inspector", "superintendent", "commissioner", "congressman", "congresswoman",
-    "lawmaker", "ceo", "executive", "founder", "head", "manager", "strategist", "pastor",
-})
-_HONORIFICS: frozenset[str] = frozenset({"mr.", "mrs.", "ms.", "miss", "mr", "mrs", "ms"})
-_FEMININE: frozenset[str] = frozenset({
-    "mrs.", "ms.", "miss", "mrs", "ms", "she", "her", "woman", "spokeswoman", "chairwoman",
-    "congresswoman", "mother", "wife", "daughter", "sister", "queen", "princess", "lady",
-    "dame", "girl", "grandmother",
-})
-_MASCULINE: frozenset[str] = frozenset({
-    "mr.", "mr", "he", "him", "his", "man", "spokesman", "chairman", "congressman", "father",
-    "husband", "son", "brother", "king", "prince", "lord", "sir", "boy", "grandfather",
-})
-# nouns that name people (for resolving "he" to a described speaker)
-_PERSON_NOUNS: frozenset[str] = frozenset({
-    "soldier", "official", "commander", "officer", "man", "woman", "spokesman",
-    "spokeswoman", "spokesperson", "source", "analyst", "expert", "fighter", "resident",
-    "witness", "diplomat", "aide", "adviser", "advisor", "general", "sergeant", "minister",
-    "president", "leader", "professor", "lawyer", "doctor", "medic", "volunteer", "farmer",
-    "veteran", "director", "executive", "activist", "candidate", "lawmaker", "senator",
-    "governor", "mayor", "voter", "supporter", "worker", "student", "teacher", "nurse",
-    "journalist", "reporter", "researcher", "chief", "secretary", "prisoner", "captive",
-    "driver", "pilot", "mother", "father", "wife", "husband", "son", "daughter", "brother",
-    "sister", "friend", "historian", "economist", "strategist", "scholar", "author",
-    "person", "civilian", "refugee", "negotiator", "envoy", "ambassador", "guard", "marine",
-    "sailor", "paratrooper", "sniper", "gunner", "operator", "troop", "chaplain", "priest",
-})
-# nouns that name bodies of people, which speak as "it" or "they": "the team determined"
-_BODY_NOUNS: frozenset[str] = frozenset({
-    "team", "group", "agency", "ministry", "government", "army", "military", "police",
-    "committee", "commission", "council", "organisation", "organization", "mission",
-    "service", "investigation", "inquiry", "panel", "office", "department", "authority",
-    "administration", "campaign", "court", "parliament", "command", "unit", "company",
-    "community", "intelligence", "staff", "side", "delegation", "coalition", "alliance",
-})
-# descriptions that point back to the last person speaking: "the official added"
-_GENERIC_PERSONS: frozenset[str] = frozenset({
-    "official", "source", "officer", "soldier", "commander", "spokesman", "spokeswoman",
-    "spokesperson", "man", "woman", "person", "fighter",
-})
-_PRONOUNS: frozenset[str] = frozenset({"he", "she", "they", "it", "we", "i", "you", "who"})
 _NON_NAME_ENTS: frozenset[str] = frozenset({
     "GPE", "NORP", "LOC", "FAC", "DATE", "TIME", "CARDINAL", "ORDINAL",
 })
-_DEMONYM_WORDS: frozenset[str] = frozenset(w for d in DEMONYMS for w in d.split())
 _KEEP_PREPS: frozenset[str] = frozenset({"of", "for", "at", "from"})
 _DROP_DEPS: frozenset[str] = frozenset({
     "relcl", "acl", "appos", "punct", "advcl", "parataxis", "ccomp", "xcomp", "mark", "aux",
     "auxpass", "neg", "prep", "cc", "conj", "dep", "npadvmod",
-})
-_MEDIA_NAME = re.compile(
-    r"\b(?:News|Times|Post|Journal|Herald|Tribune|Gazette|Telegraph|Guardian|Radio|TV|"
-    r"Television|Magazine|Daily|Press|Agency|Broadcasting|Network|Channel|Chronicle|Review|"
-    r"Independent|Observer|Monitor|Standard|Mirror|Express|Sun|Star|Wire)\b"
-)
-_CHANNELS: frozenset[str] = frozenset({
-    "twitter", "x", "facebook", "telegram", "instagram", "tiktok", "youtube", "truth social",
-    "television", "radio", "cnn", "fox",
 })
 
 
@@ -150,7 +64,7 @@ class Mention:
         if not self.name:
             return None
         words = self.name.split()
-        while len(words) > 1 and words[0].lower() in _HONORIFICS:
+        while len(words) > 1 and words[0].lower() in HONORIFICS:
             words = words[1:]
         return " ".join(words)
 
@@ -300,7 +214,7 @@ def _climb_subject(cue: Token) -> Token | None:
             (c for c in node.children if c.dep_ == "nsubjpass"), None)
         if subject is None or _reports_for_itself(node, cue):
             continue
-        if node.lemma_ in SPEECH_LEMMAS:
+        if node.lemma_ in SPEECH_VERBS:
             return subject
         if nearest is None:
             nearest = subject
@@ -338,7 +252,7 @@ def mention_of(head: Token, quoted: Callable[[int], bool]) -> Mention:
     """The mention a speaker head token stands for: name, description, role, affiliation."""
     if head.lower_ in ("who", "which", "that") and head.head.dep_ == "relcl":
         head = head.head.head
-    if head.pos_ == "PRON" and head.lower_ in _PRONOUNS:
+    if head.pos_ == "PRON" and head.lower_ in PRONOUNS:
         return _pronoun(head)
     words = _phrase(head, quoted)
     appositive = next((c for c in head.children
@@ -350,7 +264,7 @@ def mention_of(head: Token, quoted: Callable[[int], bool]) -> Mention:
         name_tokens = _name_run(appositive, apposition)
         if name_tokens:
             words, apposition = apposition, words
-    if not name_tokens and head.lower_ in _TITLES:
+    if not name_tokens and head.lower_ in TITLES:
         name_tokens = _person_after_title(words)
     titles = [t for t in words if t.i < name_tokens[0].i] if name_tokens else []
     role, affiliation = _role(titles, apposition if name_tokens else words + apposition)
@@ -365,7 +279,7 @@ def mention_of(head: Token, quoted: Callable[[int], bool]) -> Mention:
         affiliation=affiliation,
         definite=not name_tokens and bool(words) and words[0].lower_ in ("the", "this", "that"),
         plural=_is_plural(main),
-        gender="f" if lowered & _FEMININE else "m" if lowered & _MASCULINE else None,
+        gender="f" if lowered & FEMININE else "m" if lowered & MASCULINE else None,
         person=_is_person(main, bool(name_tokens)),
         head=main.lemma_.lower(),
         start=head.idx,
@@ -450,7 +364,7 @@ def _name_run(head: Token, words: list[Token]) -> list[Token]:
         words[begin].i - 1
     ):
         begin -= 1
-    if begin > 0 and words[begin - 1].lower_ in _HONORIFICS:
+    if begin > 0 and words[begin - 1].lower_ in HONORIFICS:
         begin -= 1
     end = index + 1
     while end < len(words) and words[end].dep_ in ("flat", "compound", "punct") and (
@@ -474,7 +388,7 @@ def _person_after_title(words: list[Token]) -> list[Token]:
 def _is_name_word(token: Token) -> bool:
     if token.ent_type_ == "PERSON":
         return True
-    if token.lower_ in _TITLES or token.lower_ in _HONORIFICS:
+    if token.lower_ in TITLES or token.lower_ in HONORIFICS:
         return False
     if token.ent_type_ in _NON_NAME_ENTS:
         return False
@@ -485,7 +399,7 @@ def _role(titles: list[Token], described: list[Token]) -> tuple[str | None, str 
     """Role and affiliation: from the titles before a name ("US Defense Secretary"), or from
     a description's head noun and its compounds ("a Ukrainian intelligence officer")."""
     affiliation = _affiliation(titles + described)
-    words = [t for t in titles if t.lower_ not in _HONORIFICS and t.dep_ not in ("det", "poss")]
+    words = [t for t in titles if t.lower_ not in HONORIFICS and t.dep_ not in ("det", "poss")]
     words = [t for t in words if affiliation is None or t.text not in affiliation.split()]
     if not words and described:
         head = min(described, key=lambda t: len(list(t.ancestors)))
@@ -503,7 +417,7 @@ def _affiliation(words: list[Token]) -> str | None:
     for token in words:
         if token.ent_type_ == "NORP" and token.pos_ in ("ADJ", "PROPN"):
             return _entity_text(token)
-        if token.pos_ == "ADJ" and token.lower_ in _DEMONYM_WORDS:
+        if token.pos_ == "ADJ" and token.lower_ in DEMONYM_WORDS:
             return token.text
     return None
 
@@ -544,7 +458,7 @@ def _is_person(token: Token, named: bool) -> bool | None:
     lemma = token.lemma_.lower()
     if token.ent_type_ == "PERSON" and lemma not in country_names():
         return True
-    if lemma in _PERSON_NOUNS or (token.pos_ == "NOUN" and _PERSON_SUFFIX.search(lemma)):
+    if lemma in PERSON_NOUNS or (token.pos_ == "NOUN" and _PERSON_SUFFIX.search(lemma)):
         return True
     if token.ent_type_ in ("GPE", "NORP") or lemma in country_names():
         return False
@@ -589,9 +503,9 @@ def _medium(token: Token) -> str | None:
     if token.doc[start].lower_ in ("the", "a", "an") and not token.doc[start].text[0].isupper():
         start += 1
     name = token.doc[start : token.i + 1].text
-    if is_outlet(name) or name.lower() in _CHANNELS:
+    if is_outlet(name) or name.lower() in CHANNELS:
         return name
-    if token.ent_type_ == "ORG" and _MEDIA_NAME.search(name):
+    if token.ent_type_ == "ORG" and MEDIA_NAME.search(name):
         return name
     return None
 
@@ -654,7 +568,7 @@ class Discourse:
             if description.head in words or (speaker.role and description.head in
                                              speaker.role.lower().split()):
                 return replace(speaker, start=description.start)
-        if description.head in _GENERIC_PERSONS and not proper:
+        if description.head in GENERIC_PERSONS and not proper:
             for speaker in reversed(self._speakers):
                 if speaker.start < description.start and speaker.person and not speaker.plural:
                     return replace(speaker, start=description.start)
@@ -677,7 +591,7 @@ def _proper_words(text: str) -> set[str]:
     """The capitalised words of a description, lower-cased: what names it ("the Ukrainian
     officer" names no one new: a demonym only says where from)."""
     return {w.lower() for w in re.findall(r"[\w-]+", text)
-            if w[:1].isupper()} - _DEMONYM_WORDS
+            if w[:1].isupper()} - DEMONYM_WORDS
 
 
 def _compatible(pronoun: Mention, candidate: Mention) -> bool:
@@ -722,7 +636,7 @@ def can_speak(token: Token) -> bool:
     """True where a noun names someone who can speak: a person, a body of people or a name
     ("the team", "Kyiv"), not a thing that shows ("maps", "evidence")."""
     lemma = token.lemma_.lower()
-    return token.pos_ == "PROPN" or lemma in _PERSON_NOUNS or lemma in _BODY_NOUNS or (
+    return token.pos_ == "PROPN" or lemma in PERSON_NOUNS or lemma in BODY_NOUNS or (
         token.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"))
 
 

@@ -32,9 +32,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from itertools import pairwise
 
+from triangulate.lang.en.forces import FORCE_NOUNS, PEOPLE_NOUNS
+from triangulate.lang.en.gazetteer import DEMONYM
+from triangulate.lang.lookup import actor_of
 from triangulate.nlp.events import event_place, is_incident
-from triangulate.nlp.gazetteer import DEMONYM, actor_of
-from triangulate.nlp.lexicon import FORCE_NOUNS, PEOPLE_NOUNS
 from triangulate.reconcile.independence import may_corroborate
 from triangulate.reconcile.intervals import AGREEMENT, interval, point
 from triangulate.types import Claim, Group, Status

@@ -15,14 +15,9 @@ from functools import lru_cache
 
 from datasketch import MinHash, MinHashLSH
 
-from triangulate.nlp.gazetteer import (
-    PERSON_STATE,
-    TITLES,
-    actor_of,
-    canonical_person,
-    normalise,
-    source_body,
-)
+from triangulate.lang.en.gazetteer import PERSON_STATE
+from triangulate.lang.en.people import NAME_PREFIXES
+from triangulate.lang.lookup import actor_of, canonical_person, normalise, source_body
 from triangulate.reconcile.names import fold_names
 from triangulate.types import Article, Claim
 
@@ -106,7 +101,7 @@ def canonical_source(source: str) -> str:
         return body
     if person is not None:
         return person
-    return " ".join(w for w in words if w not in TITLES) or text
+    return " ".join(w for w in words if w not in NAME_PREFIXES) or text
 
 
 GOVERNMENT_WORDS = frozenset({

@@ -17,7 +17,8 @@ from collections.abc import Iterable
 
 from rapidfuzz import fuzz, process
 
-from triangulate.nlp.gazetteer import TITLES, canonical_person, canonical_place, source_body
+from triangulate.lang.en.people import NAME_PREFIXES
+from triangulate.lang.lookup import canonical_person, canonical_place, source_body
 
 SIMILAR = 85.0
 PER_KEY = 64  # leaders one index entry holds
@@ -134,7 +135,7 @@ def trailing_name(phrase: str) -> str:
 
 def is_title(word: str) -> bool:
     bare = word.lower().rstrip(".")
-    return bare in TITLES or f"{bare}." in TITLES
+    return bare in NAME_PREFIXES or f"{bare}." in NAME_PREFIXES
 
 
 def known_body(speaker: str) -> str | None:

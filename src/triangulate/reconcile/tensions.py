@@ -54,6 +54,7 @@ from triangulate.lang.en.assessment import (
     POSITIVE,
     VERDICT_FORMS,
 )
+from triangulate.lang.en.grammar import STOP_WORDS
 from triangulate.lang.en.harm import FIRED, FIRING, NEGATORS
 from triangulate.lang.en.outcome import CONTROL, ENDED, ONGOING
 from triangulate.nlp.events import event_place, is_incident
@@ -64,12 +65,6 @@ from triangulate.types import Frame, Reading, Tension, TensionSide
 SAME_FACET = 0.5  # added to the score of a pair known to judge one quality or one thing
 BREAK_WORDS = ("but", "while", "although", "though", "whereas", "who", "which")
 CLAUSE_BREAKS = frozenset({",", ";", ":", *BREAK_WORDS})
-STOP = frozenset({
-    "the", "a", "an", "of", "to", "and", "in", "on", "that", "as", "is", "are", "was", "were",
-    "be", "been", "being", "by", "with", "for", "from", "at", "it", "its", "they", "them",
-    "their", "he", "she", "his", "her", "this", "these", "those", "will", "would", "said",
-    "has", "have", "had", "not", "but", "if", "we", "our", "us", "you", "who", "which",
-})
 USES = 2  # tensions one sentence may stand in
 LIMIT = 10  # tensions shown by default
 # the least score shown: opposite words alone (about 1) are not enough; a pair needs as well
@@ -216,7 +211,7 @@ def read_clause(text: str) -> Clause:
     words = tokens(text)
     return Clause(
         text=text,
-        content=frozenset(w for w in words if w not in STOP and len(w) > 2),
+        content=frozenset(w for w in words if w not in STOP_WORDS and len(w) > 2),
         assessment=tuple(cues(words, POSITIVE, NEGATIVE)),
         status=tuple(cues(words, ENDED, ONGOING)),
         negated=sum(w in NEGATORS for w in words) % 2 == 1,

@@ -9,8 +9,14 @@ judged; :mod:`.harm` what does harm; :mod:`.outcome` what ends a fight.
 
 from __future__ import annotations
 
+import calendar
+
 from triangulate.lang import Language
-from triangulate.lang.en import gazetteer, people, sources, speech
+from triangulate.lang.en import gazetteer, marks, people, sources, speech
+
+# month names and their abbreviations, as the C locale writes them ("march", "mar")
+MONTHS = {name.lower(): n for names in (calendar.month_name, calendar.month_abbr)
+          for n, name in enumerate(names) if name}
 
 LANGUAGE = Language(
     code="en",
@@ -25,6 +31,10 @@ LANGUAGE = Language(
     vague_sources=sources.VAGUE_SOURCES,
     media_names=frozenset(gazetteer.OUTLETS),
     channels=sources.CHANNELS,
+    quote_marks=marks.QUOTE_PAIRS,
+    decimal_separator=".",
+    thousands_separators=frozenset({","}),
+    month_names=MONTHS,
     actors=gazetteer.WORLD_ACTORS | gazetteer.ACTORS,
     demonyms=gazetteer.DEMONYM,
     orgs=frozenset(gazetteer.ORGS),

@@ -18,7 +18,7 @@ ACTORS: dict[str, tuple[str, ...]] = {
         "ukraine", "ukrainian", "ukrainians", "kyiv", "kiev", "zelensky", "zelenskyy",
         "afu", "armed forces of ukraine",
     ),
-    "United States": ("united states", "american", "americans", "u.s.", "us", "washington",
+    "United States": ("united states", "american", "americans", "U.S.", "US", "washington",
                       "pentagon"),
     "Israel": ("israel", "israeli", "israelis", "idf"),
     "Palestine": ("palestinian", "palestinians", "gaza", "hamas"),
@@ -186,3 +186,5 @@ DEMONYMS: tuple[str, ...] = (
     "belarusian", "chechen", "british", "european", "israeli", "palestinian", "syrian",
     "iranian", "georgian",
 )
+# the words of those adjectives ("north", "korean"), which describe a person, never name one
+DEMONYM_WORDS = frozenset(word for demonym in DEMONYMS for word in demonym.split())

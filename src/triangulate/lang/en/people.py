@@ -3,6 +3,8 @@ one person or a body of people, and the words that tell a speaker's gender."""
 
 from __future__ import annotations
 
+from triangulate.lang.en.gazetteer import DEMONYM_WORDS
+
 # titles and roles that stand before a name but are no part of it ("lawmaker Lee")
 TITLES: frozenset[str] = frozenset({
     "president", "vice", "secretary", "minister", "sergeant", "sgt", "sgt.", "general", "gen.",
@@ -57,3 +59,7 @@ GENERIC_PERSONS: frozenset[str] = frozenset({
 })
 # personal pronouns that stand for a speaker
 PRONOUNS: frozenset[str] = frozenset({"he", "she", "they", "it", "we", "i", "you", "who"})
+
+# words that stand before a name in a source's description and are no part of the name:
+# titles, honorifics and the demonyms of a title ("US Defense Secretary", "Ukrainian official")
+NAME_PREFIXES: frozenset[str] = TITLES | HONORIFICS | DEMONYM_WORDS | {"us", "official"}

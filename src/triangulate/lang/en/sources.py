@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from triangulate.lang.en.people import GENERIC_PERSONS
+
 # words that name a source without naming anyone ("reports", "officials", "sources")
 VAGUE_SOURCES: frozenset[str] = frozenset({
     "reports", "report", "sources", "source", "officials", "media", "accounts", "witnesses",
@@ -34,3 +36,21 @@ MEDIA_NAME = re.compile(
     r"Television|Magazine|Daily|Press|Agency|Broadcasting|Network|Channel|Chronicle|Review|"
     r"Independent|Observer|Monitor|Standard|Mirror|Express|Sun|Star|Wire)\b"
 )
+
+
+def plurals(nouns: frozenset[str]) -> frozenset[str]:
+    """The regular plurals of nouns: "witness" -> "witnesses", "aide" -> "aides"."""
+    return frozenset(noun + ("es" if noun.endswith(("s", "sh", "ch", "x")) else "s")
+                     for noun in nouns)
+
+
+# who an unnamed source is, by the head of its description: a generic person ("an official",
+# "sources"), an onlooker or a document passed on ("witnesses", "reports"); a named person
+# or body is never one
+_ANONYMOUS = (GENERIC_PERSONS - {"man", "woman", "spokesman", "spokeswoman", "spokesperson"}) | {
+    "insider", "aide", "diplomat", "resident", "witness", "analyst", "expert", "observer",
+    "blogger", "veteran", "report", "estimate", "account", "rumour",
+}
+ANONYMOUS_HEADS: frozenset[str] = _ANONYMOUS | plurals(_ANONYMOUS) | {
+    "people", "troops", "spokesman", "spokeswoman", "spokesperson",
+}

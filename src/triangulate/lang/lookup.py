@@ -1,0 +1,103 @@
+"""Looking words up in a language's gazetteer: which actor a phrase points at, which body
+a source names, whether a name is a news outlet.
+
+The lookups are the same for every language; what they look in is the :class:`Language`
+given (English by default). Entries are lower-case and match in any case, except an entry
+written with capitals ("US", "UN", "AP"): its case is part of it, so it matches only as
+written, and "told us" is not the United States.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from functools import cache
+
+from triangulate.lang import Language, resources
+from triangulate.lang.en import gazetteer
+
+_POSSESSIVE = re.compile(r"[’']s?$")
+_WORDS = re.compile(r"[\w.'’-]+")
+
+
+def normalise(text: str) -> str:
+    """Lower-case, straighten apostrophes, drop a possessive ending and a leading 'the'."""
+    text = text.strip().lower().replace("’", "'")
+    text = _POSSESSIVE.sub("", text)
+    return re.sub(r"^the\s+", "", text)
+
+
+def is_cased(entry: str) -> bool:
+    """True for an entry whose capitals are part of it ("US", "U.S.", "AP")."""
+    return entry != entry.lower()
+
+
+@cache
+def actor_tables(language: Language) -> tuple[Mapping[str, str], Mapping[str, str]]:
+    """Phrase -> actor, for the lower-case entries and for the cased ones."""
+    pairs = [(variant, actor) for actor, variants in language.actors.items()
+             for variant in variants]
+    return ({v: a for v, a in pairs if not is_cased(v)}, {v: a for v, a in pairs if is_cased(v)})
+
+
+def _phrase_words(phrase: str) -> list[str]:
+    """The words of a phrase in their own case, possessive and leading 'the' dropped."""
+    text = re.sub(r"^(?:the|The)\s+", "", phrase.strip().replace("’", "'"))
+    return [re.sub(r"'s?$", "", word) for word in _WORDS.findall(text)]
+
+
+def actor_of(phrase: str, language: Language | None = None,
+             people: Mapping[str, str] | None = None) -> str | None:
+    """The canonical actor a phrase points at, from its longest known word sequence; a
+    civilian word counts only where no party is named. ``people`` maps the names of persons
+    the text has given a state ("Ukrainian President Volodymyr Zelensky") to that state."""
+    lower, cased = actor_tables(language or resources())
+    named = {name.lower(): state for name, state in (people or {}).items()}
+    words = _phrase_words(phrase)
+    civilian = False
+    for size in (3, 2, 1):
+        for i in range(len(words) - size + 1):
+            written = " ".join(words[i : i + size])
+            actor = cased.get(written) or lower.get(written.lower()) or named.get(written.lower())
+            if actor == "Civilians":
+                civilian = True
+            elif actor:
+                return actor
+    return "Civilians" if civilian else None
+
+
+def is_actor_word(word: str, language: Language | None = None) -> bool:
+    """True for a word or phrase that names an actor in some case: for text whose case is
+    already lost, where "us" may be "US"."""
+    lower, cased = actor_tables(language or resources())
+    return word.lower() in lower or word.lower() in {entry.lower() for entry in cased}
+
+
+def source_body(words: set[str], language: Language | None = None) -> str | None:
+    """The known body a source's words name, if any."""
+    for body, word_sets in (language or resources()).source_bodies.items():
+        if any(required <= words for required in word_sets):
+            return body
+    return None
+
+
+def is_outlet(name: str, language: Language | None = None) -> bool:
+    key = normalise(name)
+    outlets = (language or resources()).media_names
+    return key in outlets or f"the {key}" in outlets or name.strip() in outlets
+
+
+def _variants(table: Mapping[str, tuple[str, ...]]) -> dict[str, str]:
+    return {variant: canonical for canonical, variants in table.items() for variant in variants}
+
+
+PERSON_BY_VARIANT = _variants(gazetteer.PEOPLE)
+PLACE_BY_VARIANT = _variants(gazetteer.PLACES)
+
+
+def canonical_person(name: str) -> str | None:
+    return PERSON_BY_VARIANT.get(normalise(name))
+
+
+def canonical_place(name: str) -> str | None:
+    return PLACE_BY_VARIANT.get(normalise(name))
