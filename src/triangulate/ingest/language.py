@@ -18,9 +18,11 @@ import re
 from collections import Counter
 from functools import lru_cache
 
-# common languages of news, English first (it wins ties: the default pipeline's language)
-LANGUAGES = ("en", "fr", "de", "es", "it", "pt", "nl", "ru", "uk", "pl", "cs", "ro", "tr",
-             "sv", "da", "ar", "fa", "el", "he")
+from triangulate.ingest.dates import LANGUAGES as DATE_LANGUAGES
+
+# common languages of news: those whose dates are read, English first (it wins ties: the
+# default pipeline's language), and more
+LANGUAGES = (*DATE_LANGUAGES, "ro", "tr", "ar", "fa", "el", "he")
 SAMPLE_CHARS = 2000
 MIN_STOP_WORDS = 3
 _WORD = re.compile(r"[^\W\d_]+")
