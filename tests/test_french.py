@@ -67,6 +67,19 @@ def test_two_numbers_joined_by_et_stay_two() -> None:
     assert [v for _, v, _ in figures("trois et quatre soldats")] == [3, 4]
 
 
+@pytest.mark.parametrize(("text", "low", "high"), [
+    ("entre 10 et 20 morts", 10, 20), ("de 300 à 400 blessés", 300, 400),
+    ("entre dix et vingt civils", 10, 20), ("entre 1 000 et 1 500 soldats", 1000, 1500),
+])
+def test_ranges(text: str, low: float, high: float) -> None:
+    (mention,) = find_figures(text, FRENCH)
+    assert (mention.qualifier, mention.low, mention.high) == ("range", low, high)
+
+
+def test_a_fall_from_one_number_to_another_is_no_range() -> None:
+    assert [v for _, v, _ in figures("le bilan est passé de 10 à 5")] == [10, 5]
+
+
 def test_percent_is_marked() -> None:
     (mention,) = find_figures("40 % des habitants", FRENCH)
     assert mention.is_percent and mention.value == 40

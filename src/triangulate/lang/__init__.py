@@ -64,6 +64,7 @@ class Language:
     vague_leads: frozenset[str] = frozenset()  # "des centaines": many, no number said
     qualifier_words: Mapping[str, Qualifier] = field(default_factory=dict)  # "au moins"
     capped_qualifiers: frozenset[str] = frozenset()  # "près de": about, and never above
+    range_words: Mapping[str, str] = field(default_factory=dict)  # "entre" ... "et"
     percent_words: frozenset[str] = frozenset()  # "%", "pour cent"
     time_units: frozenset[str] = frozenset()  # "jours": a number before it is a duration
     measure_words: Mapping[str, str] = field(default_factory=dict)  # "tuer" -> "killed"

@@ -9,7 +9,8 @@ knows far more; this one reads what a skeleton language supplies:
   "vingt et un", "trois cent mille"); a bare "one" ("un", "une") is no figure;
 * approximate nouns: "une centaine" is about 100, "des centaines" many (vague, at least 100);
 * a qualifier phrase before the figure ("au moins" at_least, "près de" about and capped);
-* a percent word after it sets ``is_percent``.
+* a percent word after it sets ``is_percent``;
+* a range between a lead and a joiner ("entre 10 et 20", "de 10 à 20"), the first smaller.
 
 Not figures: a bare year 1900-2099, a day next to a month name, a number before a time unit
 ("trois jours", "24 heures"), digits glued to letters ("G7", "10h30").
@@ -85,9 +86,29 @@ def find_figures(text: str, language: Language) -> list[NumberMention]:
         if read is None:
             i += 1
             continue
-        mention, i = read
-        found.append(_qualified(mention, text, reader))
+        mention, end = read
+        ranged = _range(toks, i, end, reader, mention)
+        mention, i = ranged or (mention, end)
+        found.append(mention if ranged else _qualified(mention, text, reader))
     return found
+
+
+def _range(toks: list[_Tok], i: int, end: int, reader: _Reader, low: NumberMention
+           ) -> tuple[NumberMention, int] | None:
+    """"entre 10 et 20", "de 10 à 20": one figure from the first to the second, where the
+    first is the smaller ("passé de 10 à 5" is two figures)."""
+    joiner = reader.language.range_words.get(toks[i - 1].low) if i else None
+    if joiner is None or end + 1 >= len(toks) or toks[end].low != joiner:
+        return None
+    read = _figure_at(toks, end + 1, reader)
+    if read is None or low.value is None:
+        return None
+    high, after = read
+    if high.value is None or high.qualifier != "exact" or not low.value < high.value:
+        return None
+    return NumberMention(toks[i - 1].start, high.end, low.value, low.value, high.value,
+                         "range", high.is_percent, False, low.number_start,
+                         high.number_end), after
 
 
 def _figure_at(toks: list[_Tok], i: int, reader: _Reader) -> tuple[NumberMention, int] | None:

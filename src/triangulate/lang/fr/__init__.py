@@ -27,6 +27,7 @@ LANGUAGE = Language(
     vague_leads=numbers.VAGUE_LEADS,
     qualifier_words=numbers.QUALIFIER_WORDS,
     capped_qualifiers=numbers.CAPPED_QUALIFIERS,
+    range_words=numbers.RANGE_WORDS,
     percent_words=numbers.PERCENT_WORDS,
     time_units=numbers.TIME_UNITS,
     measure_words=harm.MEASURE_WORDS,

@@ -46,6 +46,7 @@ QUALIFIER_WORDS: dict[str, Qualifier] = {
     "à peu près": "about", "autour de": "about", "une estimation de": "about",
     "près de": "about", "presque": "about", "quasiment": "about",
 }
+RANGE_WORDS = {"entre": "et", "de": "à"}  # the word that leads a range -> the one that joins
 CAPPED_QUALIFIERS = frozenset({"près de", "presque", "quasiment"})
 PERCENT_WORDS = frozenset({"%", "pour cent", "pourcent"})
 TIME_UNITS = frozenset({
