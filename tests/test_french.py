@@ -156,3 +156,30 @@ def test_a_figure_that_counts_no_loss_is_other(reading: tuple[list[Quote],
                                                                list[Claim]]) -> None:
     families = claim_of(reading[1], 10)
     assert (families.measure, families.qualifier) == ("other", "about")
+
+
+MORE = ("D’après l’hôpital régional, 40 civils ont été tués dans la nuit. "
+        "Les bombardements ont fait 12 blessés, selon la mairie. "
+        "Il a dit, sans plus de détails, que la ville tiendrait.")
+
+
+@pytest.fixture(scope="module")
+def more() -> tuple[list[Quote], list[Claim]]:
+    read = read_article(Article(id="fr-more", text=MORE, language="fr"))
+    return read.quotes, read.claims
+
+
+def test_a_two_word_marker_before_and_a_marker_after(more: tuple[list[Quote],
+                                                                 list[Claim]]) -> None:
+    quotes, claims = more
+    first = quote_with(quotes, "40 civils")
+    assert (first.speaker, first.cue) == ("hôpital régional", "D’après")
+    second = quote_with(quotes, "Les bombardements")
+    assert (second.speaker, second.text) == ("mairie", "Les bombardements ont fait 12 blessés")
+    assert claim_of(claims, 40).subject == "civils"  # an adjective used as a noun
+    assert claim_of(claims, 12).source == "mairie"
+
+
+def test_a_comma_after_the_subject_is_no_reported_clause(more: tuple[list[Quote],
+                                                                     list[Claim]]) -> None:
+    assert not any(q.text.startswith("Il") for q in more[0])

@@ -166,7 +166,7 @@ class QuoteReader:
             if self._is_cue(token):
                 quote = self._that_clause(doc, token, earlier + found) \
                     or self._said_before(doc, token, earlier + found)
-            elif token.lower_ in self.language.source_markers:
+            elif self._is_marker(token):
                 quote = self._attributed(sentence, token)
             else:
                 continue
@@ -200,19 +200,29 @@ class QuoteReader:
         speaker = self._speaker(doc, cue, said.start_char, earlier)
         return self._indirect(said, speaker, _cue_words(cue)) if speaker else None
 
-    def _attributed(self, sentence: Span, marker: Token) -> Quote | None:
+    def _is_marker(self, token: Token) -> bool:
+        """A source marker ends at ``token``: one word ("selon") or two ("d'" "après")."""
+        markers = self.language.source_markers
+        return token.lower_ in markers or (token.i > 0 and token.doc[token.i - 1].lower_
+                                           + token.lower_ in markers)
+
+    def _attributed(self, sentence: Span, last: Token) -> Quote | None:
         """"Selon X, rest." or "Rest, selon X." """
         doc = sentence.doc
-        source_end = _clause_stop(sentence, marker.i + 1, _CLAUSE_ENDS)
-        source = doc[marker.i + 1:source_end]
-        if marker.i == sentence.start or doc[marker.i - 1].text in (",", "«"):
-            rest = doc[source_end + 1:_clause_stop(sentence, source_end + 1, {".", "!", "?"})] \
-                if marker.i == sentence.start else doc[sentence.start:marker.i - 1]
+        whole = last.lower_ in self.language.source_markers
+        marker = last if whole else doc[last.i - 1]
+        source_end = _clause_stop(sentence, last.i + 1, _CLAUSE_ENDS)
+        source = doc[last.i + 1:source_end]
+        leads = marker.i <= sentence.start  # the parser may cut "D’" off as a sentence
+        if leads:
+            rest = doc[source_end + 1:_clause_stop(sentence, source_end + 1, _SENTENCE_ENDS)]
+        elif doc[marker.i - 1].text == ",":
+            rest = doc[sentence.start:marker.i - 1]
         else:
             return None
         if not len(source) or len(rest) < _MIN_REPORTED:
             return None
-        return self._indirect(rest, _without_article(source), marker.text)
+        return self._indirect(rest, _without_article(source), doc[marker.i:last.i + 1].text)
 
     @staticmethod
     def _indirect(clause: Span, speaker: str | None, cue: str) -> Quote:
@@ -247,7 +257,7 @@ class ClaimReader:
         after = after[:next((k for k, t in enumerate(after) if t.text in _CLAUSE_ENDS),
                             len(after))]
         measure, word = self._measure(after, self._before(number, sentence))
-        counted = _counted(after[:_SUBJECT_REACH], self.language)
+        counted = _counted(after[:_SUBJECT_REACH], self.language, number)
         subject = None if counted is None or self._loss(counted) else self._counted_phrase(counted)
         named = [t for t in (word, counted) if t is not None and t.i >= number.end]
         end = max([mention.end, *(t.idx + len(t.text) for t in named)])
@@ -348,10 +358,16 @@ def _phrase(head: Token) -> Span:
 
 
 def _without_article(phrase: Span) -> str:
+    """The phrase without its leading articles, elided ones too ("l’", which the parser may
+    not tag as one)."""
     words = list(phrase)
-    while words and words[0].pos_ == "DET":
+    while words and (words[0].pos_ == "DET" or _elided(words[0])):
         words = words[1:]
     return phrase.doc[words[0].i:words[-1].i + 1].text if words else phrase.text
+
+
+def _elided(word: Token) -> bool:
+    return len(word.text) <= 3 and word.text[-1] in "'’"
 
 
 def _antecedent(doc: Doc, before: int, earlier: list[Quote]) -> str | None:
@@ -373,16 +389,21 @@ def _clause_stop(sentence: Span, start: int, stops: Iterable[str]) -> int:
     return sentence.end
 
 
-def _counted(tokens: list[Token], language: Resources) -> Token | None:
-    """The noun a figure counts: the first noun after it, past "de" and magnitudes."""
+def _counted(tokens: list[Token], language: Resources, number: Span) -> Token | None:
+    """The noun a figure counts: the first noun after it, past "de" and magnitudes, or an
+    adjective used as one that the parse links to the figure ("40 civils")."""
     for token in tokens:
-        if token.pos_ in _NOUNS and token.lower_ not in language.magnitude_words \
-                and token.lower_ not in language.approximate_nouns:
+        if token.lower_ in language.magnitude_words or token.lower_ in language.approximate_nouns:
+            continue
+        if token.pos_ in _NOUNS or (token.pos_ == "ADJ" and _linked(token, number)):
             return token
-        if token.pos_ not in ("ADP", "DET", "NUM") and token.lower_ not in \
-                language.magnitude_words and token.lower_ not in language.approximate_nouns:
+        if token.pos_ not in ("ADP", "DET", "NUM"):
             return None
     return None
+
+
+def _linked(word: Token, number: Span) -> bool:
+    return word.head in number or any(t.head == word for t in number)
 
 
 def _modifies(word: Token, noun: Token) -> bool:
