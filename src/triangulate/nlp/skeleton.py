@@ -75,6 +75,9 @@ class _Marked:
 
 
 class QuoteReader:
+    """Direct quotes, then reported speech, sentence by sentence, so that a pronoun's
+    speaker can be the one named before it."""
+
     def __init__(self, language: Resources) -> None:
         self.language = language
         self.marks = _mark_pattern(language)
@@ -232,6 +235,8 @@ class QuoteReader:
 
 
 class ClaimReader:
+    """A claim for every figure but percentages, sourced from the quotes found before."""
+
     def __init__(self, language: Resources) -> None:
         self.language = language
 
