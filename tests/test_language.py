@@ -9,6 +9,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
 from triangulate.cli import app
@@ -18,6 +19,7 @@ from triangulate.nlp.routing import route, unread_languages
 from triangulate.report.terminal import unread_line
 from triangulate.store import Store
 from triangulate.types import Article
+from triangulate.web import create_app
 
 runner = CliRunner()
 
@@ -106,8 +108,9 @@ def mixed(tmp_path: Path) -> Path:
     return folder
 
 
-def test_unsupported_languages_are_stored_listed_and_not_read(mixed: Path,
-                                                              tmp_path: Path) -> None:
+def test_unsupported_languages_are_stored_listed_and_not_read(
+        mixed: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TRIANGULATE_SEMANTIC", "0")
     out = tmp_path / "out.json"
     result = runner.invoke(app, ["analyze", str(mixed), "--db", f"sqlite:///{tmp_path}/m.db",
                                  "--json", str(out), "-q"])
@@ -125,6 +128,9 @@ def test_unsupported_languages_are_stored_listed_and_not_read(mixed: Path,
         assert {r.article.id for r in store.load_readings()} == set(languages)
     finally:
         store.close()
+    with TestClient(create_app(f"sqlite:///{tmp_path}/m.db", "a-token-for-the-test")) as web:
+        listing = web.get("/articles").text
+    assert listing.count('<span lang="de">de</span>') == 2 and '<span lang="es">' in listing
 
 
 def test_unread_line_counts_by_language() -> None:
