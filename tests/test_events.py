@@ -5,7 +5,13 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from triangulate.nlp.events import article_event, event_place, place_key, place_mentions
+from triangulate.nlp.events import (
+    article_event,
+    dateline_places,
+    event_place,
+    place_key,
+    place_mentions,
+)
 
 
 @pytest.mark.parametrize(("title", "body", "place"), [
@@ -74,3 +80,26 @@ def test_a_name_a_preposition_of_place_governs_is_a_place(nlp: Language, sentenc
 def test_a_person_spoken_with_is_no_place(nlp: Language) -> None:
     doc = nlp("The envoy met Antoine Ndjike and spoke with Marie Kabila on Monday.")
     assert not any("Kabila" in found or "Ndjike" in found for _, found in place_mentions(doc))
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Drone debris fell overnight\nbryansk, russia - Residents heard blasts.", "bryansk"),
+    ("Rebels advance\nGOMA, DR Congo — Shelling went on all night.", "GOMA"),
+    ("A market is hit\nTaiz, Yemen - The strike came at noon.", "Taiz"),
+])
+def test_the_place_of_a_dateline_is_a_place(nlp: Language, text: str, name: str) -> None:
+    assert (text.index(name), name) in dateline_places(nlp(text))
+
+
+def test_a_sentence_with_a_comma_and_a_dash_is_no_dateline(nlp: Language) -> None:
+    assert dateline_places(nlp("Fighting paused\nTroops, officials said - had left.")) == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "Governors of the Tambov region ordered shelters opened.",
+    "Authorities said Kharkiv oblast officials had left.",
+    "The Tigray region administration denied the report.",
+])
+def test_a_name_before_a_word_for_a_region_is_a_place(nlp: Language, sentence: str) -> None:
+    name = sentence.split(" region")[0].split(" oblast")[0].split()[-1]
+    assert any(name in found for _, found in place_mentions(nlp(sentence)))

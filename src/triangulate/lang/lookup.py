@@ -14,7 +14,6 @@ from collections.abc import Mapping
 from functools import cache
 
 from triangulate.lang import Language, resources
-from triangulate.lang.en import gazetteer
 
 _POSSESSIVE = re.compile(r"[’']s?$")
 _WORDS = re.compile(r"[\w.'’-]+")
@@ -49,16 +48,17 @@ def _phrase_words(phrase: str) -> list[str]:
 def actor_of(phrase: str, language: Language | None = None,
              people: Mapping[str, str] | None = None) -> str | None:
     """The canonical actor a phrase points at, from its longest known word sequence; a
-    civilian word counts only where no party is named. ``people`` maps the names of persons
-    the text has given a state ("Ukrainian President Volodymyr Zelensky") to that state."""
+    civilian word counts only where no party is named. ``people`` maps the names of persons,
+    as written, to the state the text gives them by a title ("Ukrainian President Volodymyr
+    Zelensky": "Zelensky" -> Ukraine; :mod:`triangulate.nlp.people`)."""
     lower, cased = actor_tables(language or resources())
-    named = {name.lower(): state for name, state in (people or {}).items()}
+    named = people or {}
     words = _phrase_words(phrase)
     civilian = False
     for size in (3, 2, 1):
         for i in range(len(words) - size + 1):
             written = " ".join(words[i : i + size])
-            actor = cased.get(written) or lower.get(written.lower()) or named.get(written.lower())
+            actor = cased.get(written) or lower.get(written.lower()) or named.get(written)
             if actor == "Civilians":
                 civilian = True
             elif actor:
@@ -86,18 +86,3 @@ def is_outlet(name: str, language: Language | None = None) -> bool:
     outlets = (language or resources()).media_names
     return key in outlets or f"the {key}" in outlets or name.strip() in outlets
 
-
-def _variants(table: Mapping[str, tuple[str, ...]]) -> dict[str, str]:
-    return {variant: canonical for canonical, variants in table.items() for variant in variants}
-
-
-PERSON_BY_VARIANT = _variants(gazetteer.PEOPLE)
-PLACE_BY_VARIANT = _variants(gazetteer.PLACES)
-
-
-def canonical_person(name: str) -> str | None:
-    return PERSON_BY_VARIANT.get(normalise(name))
-
-
-def canonical_place(name: str) -> str | None:
-    return PLACE_BY_VARIANT.get(normalise(name))

@@ -11,7 +11,6 @@ from spacy.tokens import Doc
 
 from triangulate.ingest.dates import entry_dates
 from triangulate.lang import DEFAULT
-from triangulate.lang.lookup import canonical_person, canonical_place
 from triangulate.nlp.events import article_event
 from triangulate.nlp.frames import frames_of
 from triangulate.nlp.framing import framing_of
@@ -110,7 +109,6 @@ def entities_of(doc: Doc, article_id: str) -> list[Entity]:
         if ent.label_ not in ENTITY_LABELS:
             continue
         text = ent.text.strip()
-        canonical = (canonical_person(text) if ent.label_ == "PERSON" else None) \
-            or canonical_place(text) or ent.ent_id_ or text
+        canonical = ent.ent_id_ or text
         out.append(Entity(article=article_id, text=text, label=ent.label_, canonical=canonical))
     return out

@@ -20,7 +20,11 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from triangulate.lang import DEFAULT as DEFAULT_LANGUAGE
+from triangulate.lang import Language as Resources
+from triangulate.lang import resources
 from triangulate.lang.en.forces import (
+    ANYONE,
     COMBATANT_NOUNS,
     COUNT_NOUNS,
     COUNT_VERBS,
@@ -44,6 +48,7 @@ from triangulate.nlp.lexicon import (
     WOUNDED,
 )
 from triangulate.nlp.numbers import NumberMention, find_numbers
+from triangulate.nlp.people import person_states
 from triangulate.nlp.speakers import denied
 from triangulate.types import Claim, Quote
 
@@ -57,15 +62,20 @@ WEAPONS = frozenset({"rocket", "missile", "drone", "shell", "bomb", "jet", "arti
 ATTACK_WORDS = EVENT_NOUNS | WEAPONS
 
 
-@Language.factory("triangulate_claims")
-def make_claim_finder(nlp: Language, name: str) -> ClaimFinder:
-    return ClaimFinder()
+@Language.factory("triangulate_claims", default_config={"lang": DEFAULT_LANGUAGE})
+def make_claim_finder(nlp: Language, name: str, lang: str) -> ClaimFinder:
+    return ClaimFinder(resources(lang))
 
 
 class ClaimFinder:
-    """Sets ``doc._.claims``: one :class:`Claim` per figure (article id left empty)."""
+    """Sets ``doc._.claims``: one :class:`Claim` per figure (article id left empty), reading
+    the persons' states by the titles of ``language``."""
+
+    def __init__(self, language: Resources) -> None:
+        self.language = language
 
     def __call__(self, doc: Doc) -> Doc:
+        person_states(doc, self.language)  # read once, by this language's titles
         quotes: list[Quote] = doc._.quotes if Doc.has_extension("quotes") and doc._.quotes else []
         claims: list[Claim] = []
         text = doc.text  # spaCy joins the tokens again on every access: once per doc
@@ -174,7 +184,7 @@ def part_of(number: Span, counted: Token | None, measure: str | None,
     if any(w.lower_ == "including" and noun in w.children for w in words):
         here = [c for c in earlier if c.sentence == root.sent.text.strip()]
         whole = here[-1] if here and here[-1].measure in LOSSES else None  # the figure it
-        return (whole.measure, noun.text, actor_of(noun.text), whole) if whole else None  # lists
+        return (whole.measure, noun.text, side_of(noun), whole) if whole else None  # lists
     wholes = [o for p in words if p.lower_ != "including" for o in p.children
               if o.dep_ == "pobj" and (o.pos_ == "PRON" or lemma(o) in LOSS_NOUNS)]
     if not wholes:
@@ -188,7 +198,7 @@ def part_of(number: Span, counted: Token | None, measure: str | None,
         found = whole.measure
     if measure in LOSSES and found != measure and counted is noun:
         return None  # "three children were wounded": the clause's own measure stands
-    return found, noun.text, actor_of(noun.text), whole
+    return found, noun.text, side_of(noun), whole
 
 
 def part_words(root: Token, noun: Token) -> list[Token]:
@@ -535,15 +545,15 @@ def subject_of(measure: str, counted: Token | None, phrase: Span | None, root: T
     """(subject as written, canonical actor, whether the clause itself names the actor)."""
     if measure == "area":
         holder = clause_subject(root)
-        actor = actor_of(holder.text) if holder is not None else None
+        actor = side_of(holder) if holder is not None else None
         return (holder.text if holder is not None else None), \
             actor or actor_in_sentence(root, anywhere=True), True
     text = without_number(phrase, mention) if phrase is not None else None
     if phrase is not None and measure in LOSSES and lemma(phrase.root) in LOSS_NOUNS:
-        side = actor_of(phrase.text)  # "300 dead", "500 deaths" say what befell, not whom
+        side = side_of(phrase)  # "300 dead", "500 deaths" say what befell, not whom
         text = side_subject(side) if side is not None else None
-    if phrase is not None and actor_of(phrase.text) is not None:
-        return text, actor_of(phrase.text), True
+    if phrase is not None and side_of(phrase) is not None:
+        return text, side_of(phrase), True
     if measure == "share" and phrase is not None and lemma(phrase.root) not in FORCE_NOUNS:
         return text, None, True
     owner = owning_group(counted, root.sent)
@@ -554,6 +564,22 @@ def subject_of(measure: str, counted: Token | None, phrase: Span | None, root: T
         return text or ("people" if measure in LOSSES else None), None, False
     noun = counted.text if counted is not None and counted.pos_ == "NOUN" else None
     return side_subject(actor, noun), actor, certain
+
+
+def side_of(words: Span | Token) -> str | None:
+    """The actor some words of the text point at, persons read by the titles their article
+    gives them (:mod:`triangulate.nlp.people`); people counted by a word for anyone are
+    civilians only where nothing said of them makes them fighters."""
+    actor = actor_of(words.text, people=person_states(words.doc))
+    return None if actor == "Civilians" and fighters_among(words) else actor
+
+
+def fighters_among(words: Span | Token) -> bool:
+    """True where a word for anyone ("people") is said to count fighters: "20 people, most
+    of them soldiers", "14 people, including nine rebels", "30 people from the regiment"."""
+    root = words.root if isinstance(words, Span) else words
+    return lemma(root) in ANYONE and any(
+        lemma(t) in COMBATANT_NOUNS for t in root.subtree if t.i != root.i)
 
 
 def owning_group(counted: Token | None, sentence: Span) -> str | None:
@@ -569,7 +595,7 @@ def owning_group(counted: Token | None, sentence: Span) -> str | None:
         parties = [actor for c in noun_chunks(before)
                    if (c.root.pos_ == "PROPN" or lemma(c.root) in PEOPLE_NOUNS)
                    and lemma(c.root) not in REPORTER_NOUNS | ATTACK_WORDS
-                   and (actor := actor_of(c.text)) not in {None, "Civilians"}]
+                   and (actor := side_of(c)) not in {None, "Civilians"}]
         if parties:
             return parties[-1]
     return None
@@ -637,7 +663,7 @@ def actor_in_context(root: Token) -> tuple[str | None, bool]:
             return actor_before(root.sent), True
         if lemma(subject) in REPORTER_NOUNS or subject.ent_type_ in {"ORG", "PERSON"}:
             break
-        actor = actor_of(root.doc[subject.left_edge.i : subject.right_edge.i + 1].text)
+        actor = side_of(root.doc[subject.left_edge.i : subject.right_edge.i + 1])
         if actor is not None:
             return actor, True
         break
@@ -651,7 +677,7 @@ def actor_in_sentence(root: Token, anywhere: bool = False) -> str | None:
     for token in root.sent:
         if token.ent_type_ in ({"NORP", "GPE"} if anywhere else {"NORP"}) \
                 and (anywhere or clause_verb(token) == clause) and not is_attacker(token):
-            actor = actor_of(token.text)
+            actor = side_of(token)
             if actor is not None:
                 return actor
     return None
@@ -677,10 +703,10 @@ def actor_before(sentence: Span) -> str | None:
     earlier = sentences_before(sentence, 3) or [sentence]  # the first looks in itself
     chunks = [c for s in earlier for c in noun_chunks(s)
               if lemma(c.root) not in REPORTER_NOUNS | ATTACK_WORDS
-              and actor_of(c.text) is not None]
+              and side_of(c) is not None]
     people = [c for c in chunks if c.root.tag_ in {"NNS", "NNPS"}
               or lemma(c.root) in PEOPLE_NOUNS]  # a group, not a country that acts or speaks
-    return actor_of(people[0].text) if people else None
+    return side_of(people[0]) if people else None
 
 
 def sentences_before(sentence: Span, count: int) -> list[Span]:

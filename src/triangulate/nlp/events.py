@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from triangulate.ingest.text import headline_line
 from triangulate.lang.en.gazetteer import ACTORS, DEMONYM, DEMONYMS, WORLD_ACTORS
-from triangulate.lang.lookup import canonical_person, canonical_place, normalise
+from triangulate.lang.lookup import normalise
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 DEMONYM_NAMES = frozenset(DEMONYMS) | {d.lower() for d in DEMONYM.values()}
@@ -43,8 +43,8 @@ HEAD_CHARS = 600  # where a headline stands: the first lines, under any stamp or
 HEAD_LINES = 8
 MIN_MENTIONS = 3  # a headline mention, or three in the body: what the article is about
 # generic words after a place's name: "Gaza City", "the Gaza Strip", "Donetsk region"
-PLACE_TAILS = re.compile(r"\s+(city|strip|region|oblast|province|district|village|town|county|"
-                         r"governorate|area|raion)$")
+PLACE_TAILS = re.compile(r"\s+(city|strip|region|oblast|province|district|village|town|"
+                         r"county|krai|governorate|area|raion|territory)$")
 
 
 @lru_cache(maxsize=1)
@@ -65,8 +65,7 @@ def place_key(text: str) -> str | None:
     if not name or name in country_names() or name in DEMONYM_NAMES \
             or name.removesuffix("s") in DEMONYM_NAMES:
         return None
-    folded = canonical_place(name)
-    return folded or " ".join(w.capitalize() if w.islower() else w for w in name.split())
+    return " ".join(w.capitalize() if w.islower() else w for w in name.split())
 
 
 def town_of(name: str) -> str | None:
@@ -126,11 +125,13 @@ PLACE_NOUNS = {"city", "town", "village", "region", "heart", "centre", "center",
 def place_mentions(doc: Doc) -> list[tuple[int, str]]:
     """(offset, name) of each place the text names: spaCy's place entities, and a proper
     noun the entity model missed or misread where the syntax makes it a place: the object of
-    a locative preposition ("in Marib") or of "of" after a place noun ("the city of
-    Marib"). Where a preposition of place governs it, a name the model took for a
+    a locative preposition ("in Marib"), of "of" after a place noun ("the city of
+    Marib"), or a name before a place noun ("the Kursk region", read by the small model as
+    a PRODUCT). Where a preposition of place governs it, a name the model took for a
     person's is a place too ("outside Goma", "near Bunia"): people are not where things
     happen "outside" or "near"; a known person's name never is one."""
     found = [(ent.start_char, ent.text) for ent in doc.ents if ent.label_ in PLACE_LABELS]
+    found += dateline_places(doc)
     for token in doc:
         if token.pos_ != "PROPN" or token.ent_type_ in PLACE_LABELS \
                 or token.ent_type_ in {"NORP", "DATE"} or (
@@ -143,17 +144,45 @@ def place_mentions(doc: Doc) -> list[tuple[int, str]]:
             found.append((doc[start].idx, doc[start : token.i + 1].text))
         elif token.dep_ in {"compound", "nmod"} and token.head.lemma_.lower() in SITE_NOUNS:
             found.append((token.idx, token.text))  # "the Marib bus station"
+        elif token.dep_ in {"compound", "nmod", "amod"} and is_place_noun(token.head):
+            found.append((token.idx, token.text))  # "the Kursk region", "Donetsk oblast"
     return found
+
+
+# a dateline at the head of a story: "kursk, russia - ", "Goma, DR Congo — "
+DATELINE = re.compile(r"^[ \t]*([A-Za-z][\w'’.-]*(?: [A-Za-z][\w'’.-]*){0,2}),"
+                      r"[ \t]*([A-Za-z][\w .'’-]{1,30}?)[ \t]+[-–—][ \t]", re.MULTILINE)
+
+
+def dateline_places(doc: Doc) -> list[tuple[int, str]]:
+    """(offset, name) of the place of a dateline in the head of the text: a name, a comma,
+    a country and a dash. The parser reads a lower-case or title-case dateline ("kursk,
+    russia - ") as anything but a place."""
+    return [(match.start(1), match.group(1))
+            for match in DATELINE.finditer(doc.text[:HEAD_CHARS])
+            if match.group(2).lower() in country_names()]
 
 
 SPATIAL = frozenset({"near", "outside", "around", "into", "across"})
 
 
+def is_place_noun(token: Token) -> bool:
+    """A noun for a division of land ("region", "oblast", "province")."""
+    return token.pos_ == "NOUN" and PLACE_TAILS.search(f" {token.lower_}") is not None
+
+
 def spatial_object(token: Token) -> bool:
-    """True for the object of a preposition that only places ("near Bunia"), not a known
-    person's name."""
+    """True for the object of a preposition that only places ("near Bunia"), not a person's
+    full name ("stood near Marie Kabila"): the small model reads many a lone town as a
+    PERSON, a first and last name it reads right."""
     return token.dep_ == "pobj" and token.head.lower_ in SPATIAL \
-        and canonical_person(token.text) is None
+        and not full_person_name(token)
+
+
+def full_person_name(token: Token) -> bool:
+    """True where ``token`` stands in a PERSON entity of two words or more."""
+    return any(ent.label_ == "PERSON" and len(ent) > 1 and ent.start <= token.i < ent.end
+               for ent in token.doc.ents)
 
 
 def event_kind(doc: Doc) -> str | None:
@@ -189,14 +218,17 @@ def article_event(doc: Doc, title: str) -> str | None:
 
 
 REGION_WORDS = {"region", "oblast", "province", "governorate", "state"}
+# entity labels that never name a place, whatever word follows: "the Russian state"
+NOT_PLACES = {"NORP", "DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"}
 
 
 def main_region(doc: Doc) -> str | None:
     """The place the text names most often as a region ("the Kursk region", "Kursk
-    oblast")."""
+    oblast"): a name before a word for a region is a place whatever else the small model
+    took it for (it reads "Kursk" as a PRODUCT)."""
     counts: Counter[str] = Counter()
     for ent in doc.ents:
-        if ent.label_ not in PLACE_LABELS:
+        if ent.label_ in NOT_PLACES:
             continue
         words = ent.text.lower().split()
         following = doc[ent.end].lower_ if ent.end < len(doc) else ""

@@ -33,6 +33,7 @@ from triangulate.lang.en.harm import (
     WEAPONS,
 )
 from triangulate.lang.lookup import actor_of
+from triangulate.nlp.people import person_states
 from triangulate.types import Frame, Quote
 
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
@@ -116,7 +117,9 @@ def clause_verb(token: Token) -> Token:
 
 
 def party(tokens: Iterable[Token]) -> str | None:
-    actor = actor_of(" ".join(t.text for t in tokens))
+    words = list(tokens)
+    people = person_states(words[0].doc) if words else {}
+    actor = actor_of(" ".join(t.text for t in words), people=people)
     return None if actor in NOT_AGENTS else actor
 
 

@@ -24,13 +24,12 @@ from triangulate.lang.en.people import NAME_PREFIXES
 from triangulate.lang.en.sources import ANONYMOUS_HEADS
 from triangulate.lang.en.speech import FIGURE_VERBS
 from triangulate.lang.lookup import (
-    PLACE_BY_VARIANT,
-    canonical_person,
     is_actor_word,
     is_outlet,
     normalise,
     source_body,
 )
+from triangulate.nlp.events import PLACE_LABELS, country_names
 from triangulate.types import Claim, Framing, FramingSpan, Quote, SourceKind
 
 LOADED_WORDS: dict[str, tuple[str, ...]] = {
@@ -255,7 +254,7 @@ def source_kind(name: str, tokens: Span | None = None,
     head = _head(name)
     if is_outlet(name) or MEDIA_WORDS.search(name):
         return "media"
-    if any(p and p <= set(words) for p in persons) or _known_person(words):
+    if any(p and p <= set(words) for p in persons):
         return "named"
     if head in INSTITUTION_HEADS or normalise(name) in ORGS or source_body(set(words)) \
             or _only_places(words):
@@ -276,25 +275,21 @@ def _head(name: str) -> str:
     return words[-1] if words else ""
 
 
-def _known_person(words: list[str]) -> bool:
-    return any(canonical_person(" ".join(words[i : i + n]))
-               for n in (1, 2, 3) for i in range(len(words) - n + 1))
-
-
 def _only_places(words: list[str]) -> bool:
     content = [w for w in words if w not in _DETERMINERS]
-    return bool(content) and all(w in PLACE_BY_VARIANT or is_actor_word(w) for w in content)
+    return bool(content) and all(w in country_names() or is_actor_word(w) for w in content)
 
 
 def _has_name(name: str, tokens: Span | None) -> bool:
     """A proper noun that is no title, demonym or place: a person the article names."""
     if tokens is not None:
-        return any(t.pos_ == "PROPN" and not _is_label(t.lower_) for t in tokens)
+        return any(t.pos_ == "PROPN" and t.ent_type_ not in PLACE_LABELS
+                   and not _is_label(t.lower_) for t in tokens)
     return any(w[:1].isupper() and not _is_label(w.lower()) for w in _WORD.findall(name))
 
 
 def _is_label(word: str) -> bool:
-    return word in NAME_PREFIXES or word in DEMONYM_WORDS or word in PLACE_BY_VARIANT \
+    return word in NAME_PREFIXES or word in DEMONYM_WORDS or word in country_names() \
         or is_actor_word(word)
 
 

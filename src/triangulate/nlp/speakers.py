@@ -28,7 +28,7 @@ from triangulate.lang.en.people import (
 )
 from triangulate.lang.en.sources import CHANNELS, MEDIA_NAME
 from triangulate.lang.en.speech import SPEECH_VERBS
-from triangulate.lang.lookup import canonical_person, is_outlet
+from triangulate.lang.lookup import is_outlet
 from triangulate.nlp.events import country_names
 
 _NON_NAME_ENTS: frozenset[str] = frozenset({
@@ -73,9 +73,6 @@ class Mention:
         """What folds mentions of one person: the last word of the name, or the text."""
         bare = self.bare_name
         if bare:
-            canonical = canonical_person(bare)
-            if canonical:
-                return canonical.lower()
             return bare.split()[-1].lower().replace("’", "'").removesuffix("'s")
         return self.text.lower()
 

@@ -15,9 +15,8 @@ from functools import lru_cache
 
 from datasketch import MinHash, MinHashLSH
 
-from triangulate.lang.en.gazetteer import PERSON_STATE
 from triangulate.lang.en.people import NAME_PREFIXES
-from triangulate.lang.lookup import actor_of, canonical_person, normalise, source_body
+from triangulate.lang.lookup import actor_of, normalise, source_body
 from triangulate.reconcile.names import fold_names
 from triangulate.types import Article, Claim
 
@@ -83,24 +82,19 @@ def primary_source(source: str) -> str:
 @lru_cache(maxsize=65536)
 def canonical_source(source: str) -> str:
     """One name per independent source: a government and its organs and officials as one
-    ("Kyiv", "Ukrainian officials", "the Ukrainian General Staff", "Zelensky" -> "government
-    of Ukraine"); else a known body ("the NIS", "South Korea's spy service" -> one name), a
-    known person, or the source's words without titles ("lawmaker Lee Seong-kweun" ->
-    "lee seong-kweun")."""
+    ("Kyiv", "Ukrainian officials", "the Ukrainian General Staff", "Ukraine's president
+    Volodymyr Zelensky" -> "government of Ukraine"); else a known body ("the NIS", "South
+    Korea's spy service" -> one name), or the source's words without titles ("lawmaker Lee
+    Seong-kweun" -> "lee seong-kweun")."""
     primary = primary_source(source)
     text = normalise(primary)
     words = [re.sub(r"'s?$", "", w) for w in re.findall(r"[\w.'-]+", text)]
     body = source_body(set(words))
-    person = next((found for size in (3, 2, 1) for i in range(len(words) - size + 1)
-                   if (found := canonical_person(" ".join(words[i : i + size]))) is not None),
-                  None)
-    state = government_of(primary, words, body, person)
+    state = government_of(primary, words, body)
     if state is not None:
         return f"government of {state}"
     if body is not None:
         return body
-    if person is not None:
-        return person
     return " ".join(w for w in words if w not in NAME_PREFIXES) or text
 
 
@@ -113,13 +107,11 @@ GOVERNMENT_WORDS = frozenset({
 })
 
 
-def government_of(source: str, words: list[str], body: str | None, person: str | None
-                  ) -> str | None:
+def government_of(source: str, words: list[str], body: str | None) -> str | None:
     """The state whose government gives the figure: a source that names a state and is its
     government, an organ or an official of it ("Ukrainian officials", "Seoul's Joint Chiefs",
-    "Kyiv" alone), or a known leader of it; None for anyone else ("a Ukrainian soldier")."""
-    if person is not None:
-        return PERSON_STATE.get(person)
+    "Kyiv" alone, "Russia's defence minister Andrei Belousov"); None for anyone else ("a
+    Ukrainian soldier")."""
     state = actor_of((body or source).replace("'s ", " "))
     if state is None or state == "Civilians":
         return None

@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from rapidfuzz import fuzz, process
 
 from triangulate.lang.en.people import NAME_PREFIXES
-from triangulate.lang.lookup import canonical_person, canonical_place, source_body
+from triangulate.lang.lookup import source_body
 
 SIMILAR = 85.0
 PER_KEY = 64  # leaders one index entry holds
@@ -41,10 +41,6 @@ def fold_names(names: Iterable[str]) -> dict[str, str]:
     leaders = _Leaders()
     mapping: dict[str, str] = {}
     for name, _count in sorted(counts.items(), key=lambda item: (-len(item[0]), -item[1])):
-        known = canonical_person(name) or canonical_place(name)
-        if known:
-            mapping[name] = known
-            continue
         mapping[name] = leaders.leader_of(name, folded(name))
     return mapping
 

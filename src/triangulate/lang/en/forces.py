@@ -31,3 +31,5 @@ COUNT_VERBS = frozenset({"put", "place", "estimate", "peg", "bring", "raise", "r
 # nouns for a count that someone owns: "the agency's count of casualties"
 COUNT_NOUNS = frozenset({"count", "estimate", "tally", "figure", "toll", "assessment",
                          "total", "number", "data", "calculation"})
+# nouns for people of any kind: civilians where nothing said of them makes them fighters
+ANYONE = frozenset({"people", "person", "individual"})
