@@ -23,7 +23,7 @@ from triangulate.ingest.dates import LANGUAGES as DATE_LANGUAGES
 # common languages of news: those whose dates are read, English first (it wins ties: the
 # default pipeline's language), and more
 LANGUAGES = (*DATE_LANGUAGES, "ro", "tr", "ar", "fa", "el", "he")
-SAMPLE_CHARS = 2000
+SAMPLE_CHARS = 1000
 MIN_STOP_WORDS = 3
 _WORD = re.compile(r"[^\W\d_]+")
 _KANA = re.compile(r"[\u3040-\u30ff]")
