@@ -183,3 +183,31 @@ def test_a_two_word_marker_before_and_a_marker_after(more: tuple[list[Quote],
 def test_a_comma_after_the_subject_is_no_reported_clause(more: tuple[list[Quote],
                                                                      list[Claim]]) -> None:
     assert not any(q.text.startswith("Il") for q in more[0])
+
+
+def test_a_direct_quote_is_not_read_again_as_reported_speech(reading: tuple[list[Quote],
+                                                                             list[Claim]]) -> None:
+    assert sum("Nous tiendrons" in q.text for q in reading[0]) == 1
+
+
+SAID_TO = ("« Le pont tiendra », a déclaré le colonel à l'AFP. "
+           "La ministre a affirmé à Reuters que deux soldats avaient été capturés. "
+           "Elle a dit aux habitants que les secours arrivaient.")
+
+
+def test_whom_it_was_said_to_where_a_name_follows() -> None:
+    quotes = read_article(Article(id="fr-via", text=SAID_TO, language="fr")).quotes
+    assert [(q.speaker, q.via) for q in quotes] == [
+        ("colonel", "AFP"), ("ministre", "Reuters"), ("ministre", None)]
+
+
+@pytest.mark.parametrize(("text", "speaker", "via"), [
+    ("Trois soldats ont été tués, a indiqué le ministère de la Défense à l'AFP.",
+     "ministère de la Défense", "AFP"),
+    ("« Nous tiendrons », a assuré le commandant de la brigade à Reuters.",
+     "commandant de la brigade", "Reuters"),
+])
+def test_whom_it_was_said_to_is_not_part_of_the_speaker(text: str, speaker: str,
+                                                         via: str) -> None:
+    (quote,) = read_article(Article(id="fr-via2", text=text, language="fr")).quotes
+    assert (quote.speaker, quote.via) == (speaker, via)

@@ -71,6 +71,7 @@ class Language:
     source_markers: frozenset[str] = frozenset()  # "selon": who the rest is attributed to
     that_words: frozenset[str] = frozenset()  # "que": opens reported speech after a cue
     pronouns: frozenset[str] = frozenset()  # "il": a speaker that stands for a name before
+    via_markers: frozenset[str] = frozenset()  # "à": "a déclaré à l'AFP", whom it was said to
 
     @property
     def cue_verbs(self) -> frozenset[str]:

@@ -12,14 +12,15 @@ What they read
 * Reported speech: a cue verb followed by the language's "that" ("a affirmé que ..."), and a
   sentence given to someone by a source marker ("Selon l'armée, ...", "..., selon X.").
 * Speakers: the cue's subject, else the words right after it (French puts the subject after
-  the verb when the quote comes first); a pronoun stands for the person named last before.
+  the verb when the quote comes first); a pronoun stands for the person named last before;
+  ``via`` where a capitalised name follows a preposition after the cue ("à l'AFP").
 * Figures (:mod:`triangulate.nlp.numerals`): the measure from the first word of loss after
   the figure in its clause ("3 000 soldats ont été tués" killed), else before it ("le nombre
   de morts atteint 300"); the subject is the noun counted ("soldats russes"); the source is
   the speaker of the quote or reported sentence the figure stands in.
 
-What they do not read (the English components do): titles and roles, outlets a speaker
-spoke to, actors and sides, time scopes, events, framing, statements for tensions.
+What they do not read (the English components do): titles and roles, channels that are
+no names ("à la télévision"), actors and sides, time scopes, events, framing, statements for tensions.
 """
 
 from __future__ import annotations
@@ -86,17 +87,19 @@ class QuoteReader:
         quotes: list[Quote] = []
         scare: list[str] = []
         marked = self._marked(doc)
-        for sentence in doc.sents:
-            direct = [m for m in marked
-                      if sentence.start_char <= m.open_at < sentence.end_char]
-            for item in direct:
-                quote = self._direct(doc, item, quotes)
-                if quote:
-                    quotes.append(quote)
+        spans = [(m.open_at, m.close_at) for m in marked]
+        cues: set[int] = set()  # the direct quotes' cues (the parser may end a sentence
+        for sentence in doc.sents:  # between a quote and its cue)
+            for item in marked:
+                if not sentence.start_char <= item.open_at < sentence.end_char:
+                    continue
+                found = self._direct(doc, item, quotes)
+                if found:
+                    quotes.append(found[0])
+                    cues.add(found[1].i)
                 elif len(doc.text[item.start:item.end].split()) <= _MAX_SCARE_WORDS:
                     scare.append(doc.text[item.start:item.end])
-            quotes += self._reported(doc, sentence, [(m.open_at, m.close_at) for m in marked],
-                                     quotes)
+            quotes += self._reported(doc, sentence, spans, cues, quotes)
         doc._.quotes = quotes
         doc._.scare_quotes = scare
         return doc
@@ -112,14 +115,28 @@ class QuoteReader:
                 found.append(_Marked(start, end, match.start(), match.end() - 1))
         return found
 
-    def _direct(self, doc: Doc, marked: _Marked, earlier: list[Quote]) -> Quote | None:
+    def _direct(self, doc: Doc, marked: _Marked, earlier: list[Quote]
+                ) -> tuple[Quote, Token] | None:
+        """The quote in ``marked`` and its cue, where it has one."""
         cue = self._cue_after(doc, marked) or self._cue_before(doc, marked)
         if cue is None:
             return None
         speaker = self._speaker(doc, cue, marked.start, earlier)
         return Quote(article="", kind="direct", text=doc.text[marked.start:marked.end],
-                     speaker=speaker, cue=_cue_words(cue), sentence=cue.sent.text.strip(),
-                     start=marked.start, end=marked.end)
+                     speaker=speaker, cue=_cue_words(cue), via=_text(self._via(cue)),
+                     sentence=cue.sent.text.strip(), start=marked.start, end=marked.end), cue
+
+    def _via(self, cue: Token) -> Token | None:
+        """Whom the words were said to, where a name follows a preposition in the cue's
+        clause after it: "a déclaré à l'AFP", "a déclaré le colonel à l'AFP" (not "a dit
+        aux soldats")."""
+        clause = cue.doc[cue.i + 1:_clause_stop(cue.sent, cue.i + 1, _CLAUSE_ENDS)]
+        for token in clause:
+            if token.text[:1].isupper() and any(
+                    c.dep_ == "case" and c.lower_ in self.language.via_markers
+                    for c in token.children):
+                return token
+        return None
 
     def _cue_after(self, doc: Doc, marked: _Marked) -> Token | None:
         close = doc.char_span(marked.close_at, marked.close_at + 1, alignment_mode="expand")
@@ -149,7 +166,8 @@ class QuoteReader:
         return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in self.language.cue_verbs
 
     def _speaker(self, doc: Doc, cue: Token, before: int, earlier: list[Quote]) -> str | None:
-        phrase = _subject(cue) or _inverted_subject(cue)
+        via = self._via(cue)
+        phrase = _before_via(_subject(cue), via) or _inverted_subject(cue, via)
         if phrase is None:
             return None
         if phrase.text.lower() in self.language.pronouns:
@@ -157,14 +175,15 @@ class QuoteReader:
         return _without_article(phrase)
 
     def _reported(self, doc: Doc, sentence: Span, direct: list[tuple[int, int]],
-                  earlier: list[Quote]) -> list[Quote]:
-        """Reported speech in ``sentence``, outside the direct quotes."""
+                  cues: set[int], earlier: list[Quote]) -> list[Quote]:
+        """Reported speech in ``sentence``, outside the direct quotes and by none of their
+        ``cues``."""
         def inside_direct(token: Token) -> bool:
             return any(a <= token.idx < b for a, b in direct)
 
         found: list[Quote] = []
         for token in sentence:
-            if inside_direct(token):
+            if inside_direct(token) or token.i in cues:
                 continue
             if self._is_cue(token):
                 quote = self._that_clause(doc, token, earlier + found) \
@@ -185,8 +204,8 @@ class QuoteReader:
         clause = doc[opener.i + 1:_clause_stop(cue.sent, opener.i + 1, {".", "!", "?", ";"})]
         if len(clause) < 2:
             return None
-        return self._indirect(clause, self._speaker(doc, cue, cue.idx, earlier),
-                              _cue_words(cue))
+        return replace(self._indirect(clause, self._speaker(doc, cue, cue.idx, earlier),
+                                      _cue_words(cue)), via=_text(self._via(cue)))
 
     def _said_before(self, doc: Doc, cue: Token, earlier: list[Quote]) -> Quote | None:
         """"Trois soldats ont été tués, a déclaré le ministre.": the clause before the comma
@@ -201,7 +220,10 @@ class QuoteReader:
         if len(said) < _MIN_REPORTED or (subject is not None and subject.start < cue.i):
             return None  # "Il a dit, ..." says nothing before the comma
         speaker = self._speaker(doc, cue, said.start_char, earlier)
-        return self._indirect(said, speaker, _cue_words(cue)) if speaker else None
+        if speaker is None:
+            return None
+        quote = self._indirect(said, speaker, _cue_words(cue))
+        return replace(quote, via=_text(self._via(cue)))
 
     def _is_marker(self, token: Token) -> bool:
         """A source marker ends at ``token``: one word ("selon") or two ("d'" "après")."""
@@ -344,13 +366,16 @@ def _subject(cue: Token) -> Span | None:
     return _phrase(subject)
 
 
-def _inverted_subject(cue: Token) -> Span | None:
-    """The words after the cue up to the clause's end: "», a déclaré le ministre."."""
+def _inverted_subject(cue: Token, via: Token | None = None) -> Span | None:
+    """The words after the cue up to the clause's end, or up to whom they were said to:
+    "», a déclaré le ministre.", "a déclaré le général au Monde"."""
     sentence = cue.sent
     start = cue.i + 1
     while start < sentence.end and cue.doc[start].text.lower() in ("-t", "-t-"):
         start += 1
     end = _clause_stop(sentence, start, _CLAUSE_ENDS)
+    if via is not None and start < via.i < end:
+        end = min(c.i for c in via.children if c.dep_ == "case")
     words = cue.doc[start:end]
     if not len(words) or words[0].pos_ not in ("DET", "NOUN", "PROPN", "PRON"):
         return None
@@ -369,6 +394,17 @@ def _without_article(phrase: Span) -> str:
     while words and (words[0].pos_ == "DET" or _elided(words[0])):
         words = words[1:]
     return phrase.doc[words[0].i:words[-1].i + 1].text if words else phrase.text
+
+
+def _before_via(phrase: Span | None, via: Token | None) -> Span | None:
+    """The phrase up to the words of whom it was said to ("le colonel à l'AFP")."""
+    if phrase is None or via is None or not phrase.start < via.i < phrase.end:
+        return phrase
+    return phrase.doc[phrase.start:min(c.i for c in via.children if c.dep_ == "case")]
+
+
+def _text(token: Token | None) -> str | None:
+    return token.text if token is not None else None
 
 
 def _elided(word: Token) -> bool:

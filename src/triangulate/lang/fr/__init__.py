@@ -34,4 +34,5 @@ LANGUAGE = Language(
     source_markers=speech.SOURCE_MARKERS,
     that_words=speech.THAT_WORDS,
     pronouns=speech.PRONOUNS,
+    via_markers=speech.VIA_MARKERS,
 )

@@ -19,6 +19,8 @@ FINDING_VERBS = frozenset({"constater", "établir", "recenser", "dénombrer", "c
 SOURCE_MARKERS = frozenset({"selon", "d'après", "d’après"})
 # the conjunction that opens what a speech verb reports: "a déclaré que ..."
 THAT_WORDS = frozenset({"que", "qu'", "qu’"})
+# the prepositions before whom something was said to: "a déclaré à l'AFP", "au Monde"
+VIA_MARKERS = frozenset({"à", "au", "aux"})
 # subject pronouns that stand for someone named before
 PRONOUNS = frozenset({"il", "elle", "ils", "elles", "-il", "-elle", "-ils", "-elles"})
 
