@@ -20,7 +20,8 @@ What they read
   the speaker of the quote or reported sentence the figure stands in.
 
 What they do not read (the English components do): titles and roles, channels that are
-no names ("à la télévision"), actors and sides, time scopes, events, framing, statements for tensions.
+no names ("à la télévision"), actors and sides, time scopes, events, framing, statements
+for tensions.
 """
 
 from __future__ import annotations
