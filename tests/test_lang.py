@@ -7,7 +7,7 @@ import pytest
 from spacy.language import Language as Pipeline
 
 from triangulate.lang import Language, UnsupportedLanguage, available, resources
-from triangulate.lang.lookup import actor_of
+from triangulate.lang.lookup import actor_of, is_org, is_outlet
 from triangulate.nlp.people import person_states
 from triangulate.types import Claim
 
@@ -31,6 +31,16 @@ def test_english_resources_hold_what_the_readers_need() -> None:
 def test_a_code_with_no_folder_is_refused() -> None:
     with pytest.raises(UnsupportedLanguage):
         resources("xx")
+
+
+@pytest.mark.parametrize("name", ["AP", "the NOS", "the UN's", "DW"])
+def test_an_acronym_in_capitals_is_the_body(name: str) -> None:
+    assert is_outlet(name) or is_org(name)
+
+
+@pytest.mark.parametrize("name", ["ap", "nos", "un"])
+def test_an_acronym_in_lower_case_is_a_word(name: str) -> None:
+    assert not is_outlet(name) and not is_org(name)
 
 
 def claims_of(nlp: Pipeline, text: str) -> list[Claim]:

@@ -26,7 +26,8 @@ class UnsupportedLanguage(LookupError):
 
 @dataclass(frozen=True, eq=False)  # one per folder: equal and hashed by identity
 class Language:
-    """What a language folder supplies. Words are lower-case; verbs are lemmas.
+    """What a language folder supplies. Words are lower-case, but for an entry whose case is
+    part of it ("US", "AP"), matched only as written; verbs are lemmas.
 
     Only ``code`` and ``model`` are required: a language begins as a skeleton (numbers and
     speech verbs) and every field it leaves out is empty, so the rules that need it find
@@ -43,7 +44,7 @@ class Language:
     person_nouns: frozenset[str] = frozenset()  # soldier, official: describe one speaker
     body_nouns: frozenset[str] = frozenset()  # ministry, team: a body that speaks
     vague_sources: frozenset[str] = frozenset()  # reports, sources: name nobody
-    media_names: frozenset[str] = frozenset()  # outlets and agencies, lower-case
+    media_names: frozenset[str] = frozenset()  # outlets and agencies ("AP" cased: as written)
     channels: frozenset[str] = frozenset()  # telegram, television: a medium, not a speaker
     # opening mark -> the closing marks that end it
     quote_marks: Mapping[str, frozenset[str]] = field(default_factory=dict)

@@ -81,8 +81,18 @@ def source_body(words: set[str], language: Language | None = None) -> str | None
     return None
 
 
-def is_outlet(name: str, language: Language | None = None) -> bool:
+def _listed(name: str, entries: frozenset[str]) -> bool:
+    """True where a name is an entry: lower-case entries in any case, cased ones as written."""
     key = normalise(name)
-    outlets = (language or resources()).media_names
-    return key in outlets or f"the {key}" in outlets or name.strip() in outlets
+    bare = _POSSESSIVE.sub("", re.sub(r"^(?:the|The)\s+", "", name.strip().replace("’", "'")))
+    return key in entries or f"the {key}" in entries or bare in entries
+
+
+def is_outlet(name: str, language: Language | None = None) -> bool:
+    return _listed(name, (language or resources()).media_names)
+
+
+def is_org(name: str, language: Language | None = None) -> bool:
+    """True for an armed force or official body the language's gazetteer names."""
+    return _listed(name, (language or resources()).orgs)
 

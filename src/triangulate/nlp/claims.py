@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span, Token
 from triangulate.lang import DEFAULT as DEFAULT_LANGUAGE
 from triangulate.lang import Language as Resources
 from triangulate.lang import resources
+from triangulate.lang.en.events import EVENT_NOUNS
 from triangulate.lang.en.forces import (
     ANYONE,
     COMBATANT_NOUNS,
@@ -37,7 +38,7 @@ from triangulate.lang.en.gazetteer import DEMONYM
 from triangulate.lang.en.sources import REPORTER_NOUNS, VAGUE_SOURCES
 from triangulate.lang.en.speech import FIGURE_VERBS, RECORDING_VERBS
 from triangulate.lang.lookup import actor_of, is_outlet
-from triangulate.nlp.events import EVENT_NOUNS, headline_span
+from triangulate.nlp.events import headline_span
 from triangulate.nlp.lexicon import (
     AREA_UNITS,
     CAPTURED,

@@ -18,6 +18,16 @@ from babel import Locale
 from spacy.tokens import Doc, Span, Token
 
 from triangulate.ingest.text import headline_line
+from triangulate.lang.en.events import (
+    EVENT_NOUNS,
+    INCIDENT_NOUNS,
+    LOCATIVE,
+    PLACE_NOUNS,
+    PLACE_TAILS,
+    REGION_WORDS,
+    SITE_NOUNS,
+    SPATIAL,
+)
 from triangulate.lang.en.gazetteer import ACTORS, DEMONYM, DEMONYMS, WORLD_ACTORS
 from triangulate.lang.lookup import normalise
 
@@ -25,26 +35,9 @@ PLACE_LABELS = {"GPE", "LOC", "FAC"}
 DEMONYM_NAMES = frozenset(DEMONYMS) | {d.lower() for d in DEMONYM.values()}
 HEADLINE_WEIGHT = 3  # a place in the headline counts as three mentions in the body
 OPENING_SENTENCES = 4
-# words for what happened: an incident or a campaign
-EVENT_NOUNS = frozenset({
-    "strike", "airstrike", "attack", "blast", "explosion", "shelling", "bombing",
-    "bombardment", "offensive", "counteroffensive", "incursion", "raid", "massacre", "siege",
-    "battle", "assault", "ambush", "invasion", "fire", "shooting", "killing", "killings",
-    "bombings", "strikes", "attacks", "clashes", "fighting", "operation", "crash", "drone",
-    "missile", "rocket",
-})
-# kinds that name one incident, of a day or so: the same place much later is another event
-INCIDENT_NOUNS = frozenset({
-    "strike", "airstrike", "attack", "blast", "explosion", "shelling", "bombing", "raid",
-    "massacre", "ambush", "shooting", "crash", "killing", "killings", "fire", "drone",
-    "missile", "rocket", "strikes", "attacks", "bombings",
-})
 HEAD_CHARS = 600  # where a headline stands: the first lines, under any stamp or byline
 HEAD_LINES = 8
 MIN_MENTIONS = 3  # a headline mention, or three in the body: what the article is about
-# generic words after a place's name: "Gaza City", "the Gaza Strip", "Donetsk region"
-PLACE_TAILS = re.compile(r"\s+(city|strip|region|oblast|province|district|village|town|"
-                         r"county|krai|governorate|area|raion|territory)$")
 
 
 @lru_cache(maxsize=1)
@@ -113,13 +106,6 @@ def main_place(doc: Doc, title: str) -> str | None:
     return best if counts[best] >= MIN_MENTIONS else None
 
 
-LOCATIVE = {"in", "near", "outside", "at", "around", "into", "across"}
-SITE_NOUNS = {"theatre", "theater", "station", "hospital", "prison", "school", "market", "mall",
-              "plant", "airport", "port", "bridge", "camp", "base", "factory", "church",
-              "mosque", "university", "stadium", "square", "building", "steelworks", "dam",
-              "colony", "barracks", "shelter", "clinic", "kindergarten", "refinery"}
-PLACE_NOUNS = {"city", "town", "village", "region", "heart", "centre", "center", "outskirts",
-               "suburb", "port", "province", "district"}
 
 
 def place_mentions(doc: Doc) -> list[tuple[int, str]]:
@@ -163,7 +149,6 @@ def dateline_places(doc: Doc) -> list[tuple[int, str]]:
             if match.group(2).lower() in country_names()]
 
 
-SPATIAL = frozenset({"near", "outside", "around", "into", "across"})
 
 
 def is_place_noun(token: Token) -> bool:
@@ -217,7 +202,6 @@ def article_event(doc: Doc, title: str) -> str | None:
     return f"{place} {kind}" if kind else place
 
 
-REGION_WORDS = {"region", "oblast", "province", "governorate", "state"}
 # entity labels that never name a place, whatever word follows: "the Russian state"
 NOT_PLACES = {"NORP", "DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"}
 

@@ -18,13 +18,14 @@ from dataclasses import dataclass, replace
 from spacy.attrs import IS_ALPHA
 from spacy.tokens import Doc, Span, Token
 
-from triangulate.lang.en.gazetteer import DEMONYM_WORDS, ORGS
+from triangulate.lang.en.gazetteer import DEMONYM_WORDS
 from triangulate.lang.en.marks import MARK_CHARS
 from triangulate.lang.en.people import NAME_PREFIXES
 from triangulate.lang.en.sources import ANONYMOUS_HEADS
 from triangulate.lang.en.speech import FIGURE_VERBS
 from triangulate.lang.lookup import (
     is_actor_word,
+    is_org,
     is_outlet,
     normalise,
     source_body,
@@ -256,7 +257,7 @@ def source_kind(name: str, tokens: Span | None = None,
         return "media"
     if any(p and p <= set(words) for p in persons):
         return "named"
-    if head in INSTITUTION_HEADS or normalise(name) in ORGS or source_body(set(words)) \
+    if head in INSTITUTION_HEADS or is_org(name) or source_body(set(words)) \
             or _only_places(words):
         return "institution"
     if head in ANONYMOUS_HEADS:

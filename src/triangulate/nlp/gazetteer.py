@@ -11,10 +11,6 @@ from typing import Any
 from triangulate.lang import Language, resources
 from triangulate.lang.lookup import is_cased
 
-# acronyms of two or three letters that the ruler leaves to the model: matched in lower
-# case they are too often something else
-_SHORT = {"ap", "un", "nos", "dw", "nis", "hur", "gur", "sbu"}
-
 
 def _patterns(label: str, phrases: Iterable[str]) -> list[dict[str, Any]]:
     return [{"label": label, "pattern": phrase} for phrase in phrases]
@@ -22,12 +18,13 @@ def _patterns(label: str, phrases: Iterable[str]) -> list[dict[str, Any]]:
 
 def ruler_patterns(language: Language | None = None) -> list[dict[str, Any]]:
     """Entity-ruler phrase patterns, matched on lower-case tokens: the outlets and bodies the
-    small model misreads. Cased entries ("US") are left to the model; people and places are
+    small model misreads. Cased entries ("US", "AP"), which a lower-case match would find in
+ordinary words, are left to the model; people and places are
     the model's (PERSON, GPE, LOC, FAC)."""
     language = language or resources()
     outlets = sorted(o for o in language.media_names
-                     if o not in _SHORT and not o.startswith("the ") and not is_cased(o))
-    orgs = sorted(o for o in language.orgs if o not in _SHORT and not is_cased(o))
+                     if not o.startswith("the ") and not is_cased(o))
+    orgs = sorted(o for o in language.orgs if not is_cased(o))
     return (
         _patterns("ORG", outlets)
         + _patterns("ORG", orgs)

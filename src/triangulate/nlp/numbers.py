@@ -77,6 +77,36 @@ from dataclasses import dataclass
 from math import inf
 from typing import NamedTuple
 
+from triangulate.lang.en.numbers import (
+    AGE_WORDS,
+    BEFORE_NOT_HALF,
+    BEFORE_TIME_UNIT,
+    CAPPED,
+    CLOCK,
+    COUNTED_PERSONS,
+    DASHES,
+    FEW,
+    GLUED_MAGNITUDES,
+    GLUED_UNITS,
+    LABELS,
+    MAGNITUDES,
+    MONTH_WORDS,
+    MULTIPLIERS,
+    ORDINALS,
+    PERCENT_WORDS,
+    PLURAL_PARTS,
+    PLURALS,
+    PLURALS_NEEDING_OF,
+    POST_OR,
+    PRE_QUALIFIERS,
+    RANGE_LEADS,
+    SINGULAR_PARTS,
+    TEENS,
+    TENS,
+    TIME_UNITS,
+    UNITS,
+    YEAR_SAFE,
+)
 from triangulate.types import Qualifier
 
 __all__ = ["NumberMention", "find_numbers", "words_to_number"]
@@ -98,105 +128,10 @@ class NumberMention:
     number_end: int
 
 
-# --------------------------------------------------------------------------- vocabulary
-
-_UNITS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4,
-    "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-}
-_TEENS = {
-    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
-}
-_TENS = {
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
-    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
-}
-_MAGNITUDES = {
-    "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
-    "bn": 1e9, "mn": 1e6, "mln": 1e6,
-}
-_MULTIPLIERS = {"hundred": 100.0, "dozen": 12.0} | _MAGNITUDES
-_GLUED_MAGNITUDES = {"k": 1e3, "bn": 1e9, "mn": 1e6}
-_GLUED_UNITS = frozenset({"km", "kms", "km²", "sqkm"})
-
-_SINGULAR_PARTS = {
-    "half": 2, "third": 3, "quarter": 4, "fifth": 5, "sixth": 6,
-    "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10,
-}
-_PLURAL_PARTS = {
-    "thirds": 3, "quarters": 4, "fifths": 5, "sixths": 6,
-    "sevenths": 7, "eighths": 8, "ninths": 9, "tenths": 10,
-}
-_BEFORE_NOT_HALF = frozenset({"first", "second", "latter", "former", "last", "next"})
-
-_PLURALS = {
-    "tens": 10.0, "dozens": 12.0, "scores": 20.0, "hundreds": 100.0,
-    "thousands": 1e3, "millions": 1e6, "billions": 1e9,
-}
-_PLURALS_NEEDING_OF = frozenset({"tens", "scores"})
-_FEW = {"several": (3.0, 9.0), "few": (2.0, 5.0)}
-
-_PRE_QUALIFIERS: dict[str, Qualifier] = {
-    "at least": "at_least", "no fewer than": "at_least", "not fewer than": "at_least",
-    "no less than": "at_least", "not less than": "at_least", "a minimum of": "at_least",
-    "more than": "more_than", "over": "more_than", "well over": "more_than",
-    "just over": "more_than", "upwards of": "more_than", "upward of": "more_than",
-    "in excess of": "more_than", "above": "more_than", "well above": "more_than",
-    "greater than": "more_than",
-    "up to": "at_most", "at most": "at_most", "no more than": "at_most",
-    "not more than": "at_most", "a maximum of": "at_most", "as many as": "at_most",
-    "as much as": "at_most",
-    "fewer than": "less_than", "less than": "less_than", "under": "less_than",
-    "just under": "less_than", "well under": "less_than", "below": "less_than",
-    "well below": "less_than",
-    "about": "about", "around": "about", "approximately": "about", "approx.": "about",
-    "approx": "about", "roughly": "about", "some": "about", "an estimated": "about",
-    "estimated": "about", "estimated at": "about", "circa": "about", "c.": "about",
-    "in the region of": "about", "~": "about",
-    "nearly": "about", "almost": "about", "close to": "about", "just shy of": "about",
-}
-_CAPPED = frozenset({"nearly", "almost", "close to", "just shy of"})
-# cues after which a four-digit 1900-2099 is a count, not a year
-_YEAR_SAFE = frozenset({
-    "at least", "no fewer than", "no less than", "a minimum of", "more than", "upwards of",
-    "in excess of", "as many as", "fewer than", "less than", "some", "nearly", "almost",
-    "approximately", "roughly", "an estimated", "no more than", "a maximum of",
-})
-_POST_OR: dict[str, Qualifier] = {
-    "more": "at_least", "so": "about", "fewer": "at_most", "less": "at_most",
-}
-
-_DASHES = frozenset({"-", "–", "—"})
-_RANGE_LEADS = frozenset({"between", "from"})
-_PERCENT_WORDS = frozenset({"%", "percent", "pct", "pc"})
-
-_TIME_UNITS = frozenset({
-    "second", "seconds", "minute", "minutes", "min", "mins", "hour", "hours", "hr", "hrs",
-    "day", "days", "night", "nights", "week", "weeks", "month", "months", "year", "years",
-    "yr", "yrs", "decade", "decades", "century", "centuries",
-})
-_BEFORE_TIME_UNIT = frozenset({
-    "of", "more", "full", "whole", "long", "straight", "consecutive", "successive",
-    "additional", "further",
-})
-_CLOCK = frozenset({"am", "pm", "gmt", "utc", "bst", "cet", "cest", "edt", "o'clock", "o’clock"})
-_ORDINALS = frozenset({
-    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
-})
-_MONTHS = frozenset({
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december",
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-})
-_AGE_WORDS = frozenset({"aged", "age", "ages"})
-_LABELS = frozenset({
-    "article", "resolution", "section", "chapter", "page", "paragraph", "clause", "route",
-    "highway", "flight", "phase", "#",
-})
+# ---------------------------------------- vocabulary (English: triangulate.lang.en.numbers)
 
 _START_WORDS = frozenset(
-    _UNITS.keys() | _TEENS.keys() | _TENS.keys() | _PLURALS.keys() | {"a", "an", "half", "several"}
+    UNITS.keys() | TEENS.keys() | TENS.keys() | PLURALS.keys() | {"a", "an", "half", "several"}
 )
 # a digit or the stem of a word that can open a figure, searched in lower-cased text;
 # stems cover their derivatives ("thirt": thirteen, thirty; "fift": fifteen, fifty, fifth)
@@ -250,8 +185,8 @@ def _cue_key(toks: list[_Tok]) -> str:
     return " ".join(t.low for t in toks)
 
 
-# token-joined cue ("approx .") -> the cue as written in _PRE_QUALIFIERS ("approx.")
-_PRE_KEYS = {_cue_key(_tokenize(cue)): cue for cue in _PRE_QUALIFIERS}
+# token-joined cue ("approx .") -> the cue as written in PRE_QUALIFIERS ("approx.")
+_PRE_KEYS = {_cue_key(_tokenize(cue)): cue for cue in PRE_QUALIFIERS}
 _QUALIFIER_WORDS = max(len(key.split()) for key in _PRE_KEYS)  # longest cue, in tokens
 
 
@@ -298,15 +233,15 @@ _WORD_STATES = frozenset({"unit", "teen", "tens", "hundred", "mag"})
 
 
 def _word_class(word: str) -> str | None:
-    if word in _UNITS:
+    if word in UNITS:
         return "unit"
-    if word in _TEENS:
+    if word in TEENS:
         return "teen"
-    if word in _TENS:
+    if word in TENS:
         return "tens"
     if word in ("hundred", "dozen"):
         return word
-    return "mag" if word in _MAGNITUDES else None
+    return "mag" if word in MAGNITUDES else None
 
 
 def _cardinal(toks: list[_Tok], i: int) -> _Card | None:
@@ -336,10 +271,10 @@ def _lead(toks: list[_Tok], i: int, acc: _Acc) -> tuple[int, bool]:
     if tok.low in ("a", "an") and nxt == "couple" and _low(toks, i + 2) == "of":
         acc.group, acc.state = 2.0, "num"
         return i + 3, True
-    if tok.low in ("a", "an") and nxt in _MULTIPLIERS:
+    if tok.low in ("a", "an") and nxt in MULTIPLIERS:
         acc.group, acc.state = 1.0, "article"
         return i + 1, False
-    if tok.low == "half" and nxt in ("a", "an") and _low(toks, i + 2) in _MULTIPLIERS:
+    if tok.low == "half" and nxt in ("a", "an") and _low(toks, i + 2) in MULTIPLIERS:
         acc.group, acc.state = 0.5, "article"
         return i + 2, False
     return i, False
@@ -350,7 +285,7 @@ def _digits_lead(toks: list[_Tok], i: int, acc: _Acc) -> tuple[int, bool]:
     acc.group = tok.num or 0.0
     acc.scale = 1000.0 ** tok.text.count(",")
     acc.state = "num"
-    glued = _GLUED_MAGNITUDES.get(_low(toks, i + 1)) if _glued(toks, i) else None
+    glued = GLUED_MAGNITUDES.get(_low(toks, i + 1)) if _glued(toks, i) else None
     if glued is None:
         return i + 1, True
     acc.group *= glued
@@ -389,7 +324,7 @@ def _and_step(toks: list[_Tok], j: int, acc: _Acc) -> int | None:
 
 def _apply(cls: str, word: str, acc: _Acc) -> bool:
     if cls in ("unit", "teen", "tens"):
-        acc.group += _UNITS.get(word) or _TEENS.get(word) or _TENS.get(word) or 0
+        acc.group += UNITS.get(word) or TEENS.get(word) or TENS.get(word) or 0
         acc.scale = 1.0
     elif cls == "hundred":
         if acc.group >= 100:
@@ -401,7 +336,7 @@ def _apply(cls: str, word: str, acc: _Acc) -> bool:
         acc.scale *= 12
         cls = "end"
     else:
-        magnitude = _MAGNITUDES[word]
+        magnitude = MAGNITUDES[word]
         if magnitude >= acc.top:
             return False
         acc.total += acc.group * magnitude
@@ -418,17 +353,17 @@ def _fraction(toks: list[_Tok], i: int) -> tuple[float, int] | None:
     word = toks[i].low
     if word == "half":
         return _bare_half(toks, i)
-    numerator = 1 if word in ("a", "an", "one") else _UNITS.get(word, 0)
+    numerator = 1 if word in ("a", "an", "one") else UNITS.get(word, 0)
     if numerator == 0:
         return None
     hyphen = _low(toks, i + 1) == "-" and _glued(toks, i) and _glued(toks, i + 1)
     j = i + 2 if hyphen else i + 1
     if numerator == 1:
-        part = _SINGULAR_PARTS.get(_low(toks, j), 0)
+        part = SINGULAR_PARTS.get(_low(toks, j), 0)
         if part > 2 and not hyphen and not _closes_fraction(toks, j + 1):
             return None
     else:
-        part = _PLURAL_PARTS.get(_low(toks, j), 0)
+        part = PLURAL_PARTS.get(_low(toks, j), 0)
     return (numerator / part, j + 1) if part > numerator else None
 
 
@@ -439,9 +374,9 @@ def _closes_fraction(toks: list[_Tok], k: int) -> bool:
 
 def _bare_half(toks: list[_Tok], i: int) -> tuple[float, int] | None:
     nxt = _low(toks, i + 1)
-    if nxt in ("a", "an") and _low(toks, i + 2) in _MULTIPLIERS:
+    if nxt in ("a", "an") and _low(toks, i + 2) in MULTIPLIERS:
         return None  # "half a million" is a count
-    if _low(toks, i - 1) in _BEFORE_NOT_HALF:
+    if _low(toks, i - 1) in BEFORE_NOT_HALF:
         return None  # "the first half"
     return 0.5, i + 1
 
@@ -451,23 +386,23 @@ def _bare_half(toks: list[_Tok], i: int) -> tuple[float, int] | None:
 def _vague(toks: list[_Tok], i: int) -> tuple[float, float | None, int] | None:
     """ "dozens", "tens of thousands", "several hundred"; (low, high, end)."""
     word = toks[i].low
-    if word in _PLURALS:
+    if word in PLURALS:
         return _plural(toks, i)
     if word == "several":
-        return _few_times(toks, i + 1, _FEW["several"])
+        return _few_times(toks, i + 1, FEW["several"])
     if word == "a" and _low(toks, i + 1) == "few":
-        return _few_times(toks, i + 2, _FEW["few"])
+        return _few_times(toks, i + 2, FEW["few"])
     return None
 
 
 def _plural(toks: list[_Tok], i: int) -> tuple[float, float | None, int] | None:
     word = toks[i].low
-    low = _PLURALS[word]
+    low = PLURALS[word]
     has_of = _low(toks, i + 1) == "of"
     inner = _low(toks, i + 2)
-    if has_of and inner not in _PLURALS_NEEDING_OF and _PLURALS.get(inner, 0) > low:
-        return low * _PLURALS[inner], None, i + 3
-    if word in _PLURALS_NEEDING_OF and not has_of:
+    if has_of and inner not in PLURALS_NEEDING_OF and PLURALS.get(inner, 0) > low:
+        return low * PLURALS[inner], None, i + 3
+    if word in PLURALS_NEEDING_OF and not has_of:
         return None
     return low, None, i + 1
 
@@ -476,8 +411,8 @@ def _few_times(
     toks: list[_Tok], j: int, bounds: tuple[float, float]
 ) -> tuple[float, float | None, int] | None:
     scale, k = 1.0, j
-    while _low(toks, k) in _MULTIPLIERS:
-        scale *= _MULTIPLIERS[_low(toks, k)]
+    while _low(toks, k) in MULTIPLIERS:
+        scale *= MULTIPLIERS[_low(toks, k)]
         k += 1
     return (bounds[0] * scale, bounds[1] * scale, k) if k > j else None
 
@@ -496,8 +431,8 @@ def _pre_qualifier(toks: list[_Tok], i: int, floor: int) -> tuple[str, int] | No
 def _post_qualifier(toks: list[_Tok], j: int) -> tuple[Qualifier, int] | None:
     """ "or more", "or so", "-plus", "+" at token ``j``: (qualifier, end)."""
     word, nxt = _low(toks, j), _low(toks, j + 1)
-    if word == "or" and nxt in _POST_OR:
-        return _POST_OR[nxt], j + 2
+    if word == "or" and nxt in POST_OR:
+        return POST_OR[nxt], j + 2
     if word == "+" and _glued(toks, j - 1):
         return "at_least", j + 1
     if word == "-" and nxt == "plus" and _glued(toks, j - 1) and _glued(toks, j):
@@ -508,11 +443,11 @@ def _post_qualifier(toks: list[_Tok], j: int) -> tuple[Qualifier, int] | None:
 def _percent_end(toks: list[_Tok], j: int) -> int:
     """Index after a percent sign or word at ``j``; ``j`` when there is none."""
     word, nxt = _low(toks, j), _low(toks, j + 1)
-    if word in _PERCENT_WORDS:
+    if word in PERCENT_WORDS:
         return j + 1
     if (word, nxt) in (("per", "cent"), ("percentage", "points"), ("percentage", "point")):
         return j + 2
-    if word == "-" and nxt in _PERCENT_WORDS and _glued(toks, j - 1) and _glued(toks, j):
+    if word == "-" and nxt in PERCENT_WORDS and _glued(toks, j - 1) and _glued(toks, j):
         return j + 2
     return j
 
@@ -522,7 +457,7 @@ def _bounds(
 ) -> tuple[float | None, float | None]:
     if qualifier == "about":
         margin = value * 0.1
-        return value - margin, value if cue in _CAPPED else value + margin
+        return value - margin, value if cue in CAPPED else value + margin
     if qualifier in ("at_least", "more_than"):
         return value, None
     if qualifier in ("at_most", "less_than"):
@@ -572,12 +507,12 @@ def _glued_after(toks: list[_Tok], k: int) -> bool:
         return False
     nxt = toks[k]
     if nxt.kind == _WORD:
-        return nxt.low not in _GLUED_UNITS
+        return nxt.low not in GLUED_UNITS
     return nxt.low in (":", "/", "-") and _glued(toks, k) and toks[k + 1].kind == _DIGITS
 
 
 def _is_month(toks: list[_Tok], k: int) -> bool:
-    return _low(toks, k) in _MONTHS and toks[k].text[0].isupper()
+    return _low(toks, k) in MONTH_WORDS and toks[k].text[0].isupper()
 
 
 def _is_date(toks: list[_Tok], hit: _Hit, values: tuple[float, ...]) -> bool:
@@ -592,27 +527,27 @@ def _is_clock(toks: list[_Tok], k: int) -> bool:
     word = _low(toks, k)
     if word in ("a", "p") and _low(toks, k + 1) == "." and _low(toks, k + 2) == "m":
         return True
-    return word in _CLOCK
+    return word in CLOCK
 
 
 def _is_duration(toks: list[_Tok], k: int) -> bool:
     if _low(toks, k) == "-" and _glued(toks, k - 1):
         k += 1
-    if _low(toks, k) in _BEFORE_TIME_UNIT:
+    if _low(toks, k) in BEFORE_TIME_UNIT:
         k += 1
-    return _low(toks, k) in _TIME_UNITS
+    return _low(toks, k) in TIME_UNITS
 
 
 def _is_ordinal(toks: list[_Tok], k: int) -> bool:
     """ "twenty-first"."""
-    return _low(toks, k) == "-" and _glued(toks, k - 1) and _low(toks, k + 1) in _ORDINALS
+    return _low(toks, k) == "-" and _glued(toks, k - 1) and _low(toks, k + 1) in ORDINALS
 
 
 def _is_age(toks: list[_Tok], hit: _Hit) -> bool:
     """ "aged 25", "aged between 18 and 60", "the ages of 18 and 60"."""
     for k in (hit.first - 1, hit.num_first - 1):
         word = _low(toks, k)
-        if word in _AGE_WORDS or (word == "of" and _low(toks, k - 1) in _AGE_WORDS):
+        if word in AGE_WORDS or (word == "of" and _low(toks, k - 1) in AGE_WORDS):
             return True
     return False
 
@@ -621,7 +556,7 @@ def _is_label(toks: list[_Tok], k: int) -> bool:
     """ "No. 3", "No 10", "Article 5", "#3", "World War Two"."""
     prev, before = _low(toks, k - 1), _low(toks, k - 2)
     return (
-        prev in _LABELS
+        prev in LABELS
         or (prev == "." and before in ("no", "nos"))
         or (prev == "no" and toks[k - 1].text == "No")
         or (prev == "war" and before == "world")
@@ -678,7 +613,7 @@ def _fraction_at(toks: list[_Tok], i: int, floor: int) -> _Found | None:
         return None, end
     pre = _pre_qualifier(toks, i, floor)
     cue, first = pre if pre else (None, i)
-    qualifier = _PRE_QUALIFIERS[cue] if cue else "exact"
+    qualifier = PRE_QUALIFIERS[cue] if cue else "exact"
     hit = _Hit(first, i, end, end, False)
     return _mention(toks, hit, value, _bounds(qualifier, value, cue), qualifier, True), end
 
@@ -694,7 +629,7 @@ def _figure_at(toks: list[_Tok], i: int, floor: int) -> _Found | None:
         low = _scaled_low(a, b)
         if low < b.value:
             return _range_at(toks, i, floor, lead, a, a_end, b, low)
-        if _low(toks, a_end) in _DASHES:
+        if _low(toks, a_end) in DASHES:
             return None, b.end  # "3-2", "2024-25": a score or a span of years
     return _single_at(toks, i, floor, a, a_end)
 
@@ -702,14 +637,14 @@ def _figure_at(toks: list[_Tok], i: int, floor: int) -> _Found | None:
 def _range_lead(toks: list[_Tok], i: int, floor: int) -> str:
     """ "between" or "from" right before token ``i``; "(the ages) of" counts as "between"."""
     word = _low(toks, i - 1) if i > floor else ""
-    if word == "of" and _low(toks, i - 2) in _AGE_WORDS:
+    if word == "of" and _low(toks, i - 2) in AGE_WORDS:
         return "between"
-    return word if word in _RANGE_LEADS else ""
+    return word if word in RANGE_LEADS else ""
 
 
 def _connects(toks: list[_Tok], k: int, lead: str) -> bool:
     word = _low(toks, k)
-    if word in _DASHES:
+    if word in DASHES:
         return _glued(toks, k - 1) and _glued(toks, k)
     return word == "to" or (word == "and" and lead == "between")
 
@@ -738,22 +673,17 @@ def _single_at(toks: list[_Tok], i: int, floor: int, a: _Card, a_end: int) -> _F
     cue, first = pre if pre else (None, i)
     end = post[1] if post else a_end
     is_percent = a_end > a.end
-    if a.year_like and not is_percent and cue not in _YEAR_SAFE:
+    if a.year_like and not is_percent and cue not in YEAR_SAFE:
         return None, end
     if a.bare_one and not (pre or post or is_percent or _counts_a_person(toks, a.end)):
         return None, end
     hit = _Hit(first, i, a.end, end, is_percent)
     if _is_noise(toks, hit, (a.value,)):
         return None, end
-    qualifier: Qualifier = _PRE_QUALIFIERS[cue] if cue else (post[0] if post else "exact")
+    qualifier: Qualifier = PRE_QUALIFIERS[cue] if cue else (post[0] if post else "exact")
     return _mention(toks, hit, a.value, _bounds(qualifier, a.value, cue), qualifier), end
 
 
-_PERSON_NOUNS = frozenset({
-    "soldier", "civilian", "serviceman", "servicewoman", "person", "child", "woman", "man",
-    "fighter", "rebel", "officer", "policeman", "resident", "prisoner", "sapper", "marine",
-    "guard", "militant", "volunteer", "journalist", "medic", "worker", "farmer", "pilot",
-})
 
 
 def _counts_a_person(toks: list[_Tok], after: int) -> bool:
@@ -763,7 +693,7 @@ def _counts_a_person(toks: list[_Tok], after: int) -> bool:
            for k, tok in enumerate(toks[after : after + 10], start=after)):
         return False  # "one man ... while another lies in wait": each, not a count
     for tok in toks[after : after + 4]:
-        if tok.low in _PERSON_NOUNS:
+        if tok.low in COUNTED_PERSONS:
             return True
         if tok.kind != _WORD or tok.low in {"of", "another", "other", "more", "day", "time"}:
             return False

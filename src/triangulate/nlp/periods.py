@@ -20,7 +20,7 @@ import calendar
 import re
 from datetime import date, timedelta
 
-from triangulate.lang.en import MONTHS
+from triangulate.lang.en.numbers import MONTHS
 
 WEEKDAYS = {name.lower(): n for n, name in enumerate(calendar.day_name)}
 DAYS_IN = {"day": 1, "week": 7, "month": 30, "hour": 1}  # an hour's period is its day

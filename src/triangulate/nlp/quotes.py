@@ -32,11 +32,12 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from triangulate.lang.en.forces import COUNT_VERBS
-from triangulate.lang.en.marks import MARK_CHARS
-from triangulate.lang.en.sources import DOCUMENTS
-from triangulate.lang.en.speech import CUE_VERBS, SPEECH_VERBS
+from triangulate.lang.en.marks import MARK_CHARS as _MARK_CHARS
+from triangulate.lang.en.sources import DOCUMENTS as _VAGUE_SOURCES
 from triangulate.nlp.marks import QuoteSpan, find_quote_spans, paragraphs
 from triangulate.nlp.speakers import (
+    CUE_LEMMAS,
+    SPEECH_LEMMAS,
     Discourse,
     Mention,
     SpeakerForm,
@@ -163,7 +164,7 @@ def _scan(doc: Doc) -> tuple[list[Token], list[Token]]:
     for token in doc:
         if token.dep_ in ("nsubj", "nsubjpass"):
             subjects.append(token)
-        if (token.lemma_ in CUE_VERBS and token.pos_ in ("VERB", "AUX")) or (
+        if (token.lemma_ in CUE_LEMMAS and token.pos_ in ("VERB", "AUX")) or (
             token.lower_ == "according"
         ) or _puts_a_figure(token):
             cues.append(token)
@@ -236,7 +237,7 @@ def _colon_before(ctx: _Context, item: _Found, across_break: bool) -> int | None
     doc = ctx.doc
     i = item.first - 1
     while i >= 0 and ((across_break and doc[i].is_space)
-                      or all(c in MARK_CHARS for c in doc[i].text)):
+                      or all(c in _MARK_CHARS for c in doc[i].text)):
         i -= 1
     return i if i >= 1 and doc[i].text == ":" else None
 
@@ -268,7 +269,7 @@ def _label_after(ctx: _Context, item: _Found) -> Token | None:
     a farmer"; the last word of the name."""
     doc = ctx.doc
     i = item.last + 1
-    while i < len(doc) and (all(c in MARK_CHARS for c in doc[i].text) or (
+    while i < len(doc) and (all(c in _MARK_CHARS for c in doc[i].text) or (
             doc[i].is_space and "\n" not in doc[i].text)):
         i += 1
     if i + 1 >= len(doc) or not _is_signing_dash(doc[i]):
@@ -286,7 +287,7 @@ def _label_after(ctx: _Context, item: _Found) -> Token | None:
 def _is_signing_dash(token: Token) -> bool:
     """A dash that may sign a quote with a name; the tokenizer leaves one written against
     the closing mark on it: "”―"."""
-    return token.text.lstrip("".join(MARK_CHARS)) in _SIGNING_DASHES
+    return token.text.lstrip("".join(_MARK_CHARS)) in _SIGNING_DASHES
 
 
 def _name_goes_on(ctx: _Context, token: Token) -> bool:
@@ -382,7 +383,7 @@ def _is_mark_or_comma(token: Token) -> bool:
     text = token.text
     if token.is_space:
         return "\n" not in text
-    return bool(text) and (all(c in MARK_CHARS for c in text) or text in (",", ":", "—", "–"))
+    return bool(text) and (all(c in _MARK_CHARS for c in text) or text in (",", ":", "—", "–"))
 
 
 def _verb_above(ctx: _Context, token: Token) -> Token | None:
@@ -410,7 +411,7 @@ def _is_verb(token: Token) -> bool:
 def _is_cue(token: Token) -> bool:
     if token.lower_ == "according":
         return True
-    return token.pos_ in ("VERB", "AUX") and (token.lemma_ in CUE_VERBS or _puts_it(token))
+    return token.pos_ in ("VERB", "AUX") and (token.lemma_ in CUE_LEMMAS or _puts_it(token))
 
 
 def _puts_it(verb: Token) -> bool:
@@ -528,7 +529,7 @@ def _attribution_says_more(ctx: _Context, cue: Token, prev: _Found, item: _Found
 def _attribution_ends_sentence(ctx: _Context, prev: _Found, item: _Found) -> bool:
     """"'...,' he said. '...'" quotes two sentences, kept as two records; "'...,' he said,
     '...'" splits one sentence, joined into one."""
-    between = ctx.text[prev.end : item.start].strip().strip("".join(MARK_CHARS)).rstrip()
+    between = ctx.text[prev.end : item.start].strip().strip("".join(_MARK_CHARS)).rstrip()
     return between.endswith((".", "!", "?", ":"))
 
 
@@ -557,7 +558,7 @@ def _opens_paragraph(ctx: _Context, item: _Found) -> bool:
 def _opens_clause(ctx: _Context, item: _Found) -> bool:
     """True where the quote starts a sentence or follows a comma, colon or dash."""
     i = item.first - 1
-    while i >= 0 and all(c in MARK_CHARS for c in ctx.doc[i].text):
+    while i >= 0 and all(c in _MARK_CHARS for c in ctx.doc[i].text):
         i -= 1
     if i < 0 or ctx.doc[i].is_space:
         return True
@@ -653,7 +654,7 @@ def _reports(cue: Token) -> bool:
     if cue.dep_ in ("amod", "acl", "pcomp", "csubj", "auxpass"):
         return False
     if cue.tag_ == "VBG":  # "..., believing they were safe" is the writer's account
-        return cue.lemma_ in SPEECH_VERBS and cue.dep_ in ("advcl", "conj") \
+        return cue.lemma_ in SPEECH_LEMMAS and cue.dep_ in ("advcl", "conj") \
             and _after_comma(cue)
     if cue.tag_ in ("VBD", "VBZ", "VBP"):
         return True
@@ -791,7 +792,7 @@ def _according_content(cue: Token) -> list[Token]:
     if not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children):
         return []
     target = next((c for c in cue.subtree if c.dep_ == "pobj"), None)
-    if target is None or target.lower_ in DOCUMENTS:
+    if target is None or target.lower_ in _VAGUE_SOURCES:
         return []
     return _after_dateline(_clause_words(clause, skip=cue))
 

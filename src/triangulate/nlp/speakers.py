@@ -15,21 +15,24 @@ from typing import Literal
 
 from spacy.tokens import Token
 
-from triangulate.lang.en.gazetteer import DEMONYM_WORDS
-from triangulate.lang.en.people import (
-    BODY_NOUNS,
-    FEMININE,
-    GENERIC_PERSONS,
-    HONORIFICS,
-    MASCULINE,
-    PERSON_NOUNS,
-    PRONOUNS,
-    TITLES,
-)
-from triangulate.lang.en.sources import CHANNELS, MEDIA_NAME
-from triangulate.lang.en.speech import SPEECH_VERBS
+from triangulate.lang.en.gazetteer import DEMONYM_WORDS as _DEMONYM_WORDS
+from triangulate.lang.en.people import BODY_NOUNS as _BODY_NOUNS
+from triangulate.lang.en.people import FEMININE as _FEMININE
+from triangulate.lang.en.people import GENERIC_PERSONS as _GENERIC_PERSONS
+from triangulate.lang.en.people import HONORIFICS as _HONORIFICS
+from triangulate.lang.en.people import MASCULINE as _MASCULINE
+from triangulate.lang.en.people import PERSON_NOUNS as _PERSON_NOUNS
+from triangulate.lang.en.people import PRONOUNS as _PRONOUNS
+from triangulate.lang.en.people import TITLES as _TITLES
+from triangulate.lang.en.sources import CHANNELS as _CHANNELS
+from triangulate.lang.en.sources import MEDIA_NAME as _MEDIA_NAME
+from triangulate.lang.en.speech import CUE_VERBS, SPEECH_VERBS
 from triangulate.lang.lookup import is_outlet
 from triangulate.nlp.events import country_names
+
+# the cue verbs by the names the quote finder reads them by
+SPEECH_LEMMAS: frozenset[str] = SPEECH_VERBS
+CUE_LEMMAS: frozenset[str] = CUE_VERBS
 
 _NON_NAME_ENTS: frozenset[str] = frozenset({
     "GPE", "NORP", "LOC", "FAC", "DATE", "TIME", "CARDINAL", "ORDINAL",
@@ -39,7 +42,6 @@ _DROP_DEPS: frozenset[str] = frozenset({
     "relcl", "acl", "appos", "punct", "advcl", "parataxis", "ccomp", "xcomp", "mark", "aux",
     "auxpass", "neg", "prep", "cc", "conj", "dep", "npadvmod",
 })
-
 
 @dataclass(frozen=True)
 class Mention:
@@ -64,7 +66,7 @@ class Mention:
         if not self.name:
             return None
         words = self.name.split()
-        while len(words) > 1 and words[0].lower() in HONORIFICS:
+        while len(words) > 1 and words[0].lower() in _HONORIFICS:
             words = words[1:]
         return " ".join(words)
 
@@ -211,7 +213,7 @@ def _climb_subject(cue: Token) -> Token | None:
             (c for c in node.children if c.dep_ == "nsubjpass"), None)
         if subject is None or _reports_for_itself(node, cue):
             continue
-        if node.lemma_ in SPEECH_VERBS:
+        if node.lemma_ in SPEECH_LEMMAS:
             return subject
         if nearest is None:
             nearest = subject
@@ -249,7 +251,7 @@ def mention_of(head: Token, quoted: Callable[[int], bool]) -> Mention:
     """The mention a speaker head token stands for: name, description, role, affiliation."""
     if head.lower_ in ("who", "which", "that") and head.head.dep_ == "relcl":
         head = head.head.head
-    if head.pos_ == "PRON" and head.lower_ in PRONOUNS:
+    if head.pos_ == "PRON" and head.lower_ in _PRONOUNS:
         return _pronoun(head)
     words = _phrase(head, quoted)
     appositive = next((c for c in head.children
@@ -261,7 +263,7 @@ def mention_of(head: Token, quoted: Callable[[int], bool]) -> Mention:
         name_tokens = _name_run(appositive, apposition)
         if name_tokens:
             words, apposition = apposition, words
-    if not name_tokens and head.lower_ in TITLES:
+    if not name_tokens and head.lower_ in _TITLES:
         name_tokens = _person_after_title(words)
     titles = [t for t in words if t.i < name_tokens[0].i] if name_tokens else []
     role, affiliation = _role(titles, apposition if name_tokens else words + apposition)
@@ -276,7 +278,7 @@ def mention_of(head: Token, quoted: Callable[[int], bool]) -> Mention:
         affiliation=affiliation,
         definite=not name_tokens and bool(words) and words[0].lower_ in ("the", "this", "that"),
         plural=_is_plural(main),
-        gender="f" if lowered & FEMININE else "m" if lowered & MASCULINE else None,
+        gender="f" if lowered & _FEMININE else "m" if lowered & _MASCULINE else None,
         person=_is_person(main, bool(name_tokens)),
         head=main.lemma_.lower(),
         start=head.idx,
@@ -361,7 +363,7 @@ def _name_run(head: Token, words: list[Token]) -> list[Token]:
         words[begin].i - 1
     ):
         begin -= 1
-    if begin > 0 and words[begin - 1].lower_ in HONORIFICS:
+    if begin > 0 and words[begin - 1].lower_ in _HONORIFICS:
         begin -= 1
     end = index + 1
     while end < len(words) and words[end].dep_ in ("flat", "compound", "punct") and (
@@ -385,7 +387,7 @@ def _person_after_title(words: list[Token]) -> list[Token]:
 def _is_name_word(token: Token) -> bool:
     if token.ent_type_ == "PERSON":
         return True
-    if token.lower_ in TITLES or token.lower_ in HONORIFICS:
+    if token.lower_ in _TITLES or token.lower_ in _HONORIFICS:
         return False
     if token.ent_type_ in _NON_NAME_ENTS:
         return False
@@ -396,7 +398,7 @@ def _role(titles: list[Token], described: list[Token]) -> tuple[str | None, str 
     """Role and affiliation: from the titles before a name ("US Defense Secretary"), or from
     a description's head noun and its compounds ("a Ukrainian intelligence officer")."""
     affiliation = _affiliation(titles + described)
-    words = [t for t in titles if t.lower_ not in HONORIFICS and t.dep_ not in ("det", "poss")]
+    words = [t for t in titles if t.lower_ not in _HONORIFICS and t.dep_ not in ("det", "poss")]
     words = [t for t in words if affiliation is None or t.text not in affiliation.split()]
     if not words and described:
         head = min(described, key=lambda t: len(list(t.ancestors)))
@@ -414,7 +416,7 @@ def _affiliation(words: list[Token]) -> str | None:
     for token in words:
         if token.ent_type_ == "NORP" and token.pos_ in ("ADJ", "PROPN"):
             return _entity_text(token)
-        if token.pos_ == "ADJ" and token.lower_ in DEMONYM_WORDS:
+        if token.pos_ == "ADJ" and token.lower_ in _DEMONYM_WORDS:
             return token.text
     return None
 
@@ -455,7 +457,7 @@ def _is_person(token: Token, named: bool) -> bool | None:
     lemma = token.lemma_.lower()
     if token.ent_type_ == "PERSON" and lemma not in country_names():
         return True
-    if lemma in PERSON_NOUNS or (token.pos_ == "NOUN" and _PERSON_SUFFIX.search(lemma)):
+    if lemma in _PERSON_NOUNS or (token.pos_ == "NOUN" and _PERSON_SUFFIX.search(lemma)):
         return True
     if token.ent_type_ in ("GPE", "NORP") or lemma in country_names():
         return False
@@ -500,9 +502,9 @@ def _medium(token: Token) -> str | None:
     if token.doc[start].lower_ in ("the", "a", "an") and not token.doc[start].text[0].isupper():
         start += 1
     name = token.doc[start : token.i + 1].text
-    if is_outlet(name) or name.lower() in CHANNELS:
+    if is_outlet(name) or name.lower() in _CHANNELS:
         return name
-    if token.ent_type_ == "ORG" and MEDIA_NAME.search(name):
+    if token.ent_type_ == "ORG" and _MEDIA_NAME.search(name):
         return name
     return None
 
@@ -565,7 +567,7 @@ class Discourse:
             if description.head in words or (speaker.role and description.head in
                                              speaker.role.lower().split()):
                 return replace(speaker, start=description.start)
-        if description.head in GENERIC_PERSONS and not proper:
+        if description.head in _GENERIC_PERSONS and not proper:
             for speaker in reversed(self._speakers):
                 if speaker.start < description.start and speaker.person and not speaker.plural:
                     return replace(speaker, start=description.start)
@@ -588,7 +590,7 @@ def _proper_words(text: str) -> set[str]:
     """The capitalised words of a description, lower-cased: what names it ("the Ukrainian
     officer" names no one new: a demonym only says where from)."""
     return {w.lower() for w in re.findall(r"[\w-]+", text)
-            if w[:1].isupper()} - DEMONYM_WORDS
+            if w[:1].isupper()} - _DEMONYM_WORDS
 
 
 def _compatible(pronoun: Mention, candidate: Mention) -> bool:
@@ -633,7 +635,7 @@ def can_speak(token: Token) -> bool:
     """True where a noun names someone who can speak: a person, a body of people or a name
     ("the team", "Kyiv"), not a thing that shows ("maps", "evidence")."""
     lemma = token.lemma_.lower()
-    return token.pos_ == "PROPN" or lemma in PERSON_NOUNS or lemma in BODY_NOUNS or (
+    return token.pos_ == "PROPN" or lemma in _PERSON_NOUNS or lemma in _BODY_NOUNS or (
         token.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"))
 
 

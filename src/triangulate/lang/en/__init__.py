@@ -9,14 +9,8 @@ judged; :mod:`.harm` what does harm; :mod:`.outcome` what ends a fight.
 
 from __future__ import annotations
 
-import calendar
-
 from triangulate.lang import Language
-from triangulate.lang.en import gazetteer, marks, people, sources, speech
-
-# month names and their abbreviations, as the C locale writes them ("march", "mar")
-MONTHS = {name.lower(): n for names in (calendar.month_name, calendar.month_abbr)
-          for n, name in enumerate(names) if name}
+from triangulate.lang.en import gazetteer, marks, numbers, people, sources, speech
 
 LANGUAGE = Language(
     code="en",
@@ -34,7 +28,8 @@ LANGUAGE = Language(
     quote_marks=marks.QUOTE_PAIRS,
     decimal_separator=".",
     thousands_separators=frozenset({","}),
-    month_names=MONTHS,
+    number_words=numbers.UNITS | numbers.TEENS | numbers.TENS,
+    month_names=numbers.MONTHS,
     actors=gazetteer.WORLD_ACTORS | gazetteer.ACTORS,
     demonyms=gazetteer.DEMONYM,
     orgs=frozenset(gazetteer.ORGS),

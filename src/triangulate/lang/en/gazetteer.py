@@ -89,27 +89,28 @@ DEMONYM: dict[str, str] = {
 } | {actor: variants[0].title() for actor, variants in WORLD_ACTORS.items()
      if variants[0].endswith(("an", "ese", "i", "ish", "ch", "be", "ien"))}
 
-# news outlets and agencies: a quote "told X" or "said to X" names a medium when X is one
+# news outlets and agencies: a quote "told X" or "said to X" names a medium when X is one;
+# an acronym that is also a word or too short to tell ("AP", "NOS") in its capitals
 OUTLETS: tuple[str, ...] = (
-    "the new york times", "new york times", "politico", "reuters", "associated press", "ap",
+    "the new york times", "new york times", "politico", "reuters", "associated press", "AP",
     "afp", "agence france-presse", "bbc", "cnn", "the guardian", "guardian", "yonhap",
     "the kyiv independent", "kyiv independent", "ukrainska pravda", "the wall street journal",
     "wall street journal", "the washington post", "washington post", "bloomberg",
     "al jazeera", "sky news", "the telegraph", "the times", "daily mail", "the sun", "fox news",
     "nbc news", "abc news", "cbs news", "tass", "ria novosti", "interfax", "the economist",
-    "financial times", "le monde", "der spiegel", "nos", "npr", "radio free europe",
+    "financial times", "le monde", "der spiegel", "NOS", "npr", "radio free europe",
     "rfe/rl", "voice of america", "kyodo", "nhk", "dpa", "the independent", "newsweek",
-    "the atlantic", "axios", "euronews", "france 24", "deutsche welle", "dw", "meduza",
+    "the atlantic", "axios", "euronews", "france 24", "deutsche welle", "DW", "meduza",
     "the insider", "kyiv post", "ukrinform", "unian", "korea herald", "korea times",
     "chosun ilbo", "nk news", "daily nk", "38 north",
 )
 
 # armed forces and official bodies that speak and count
 ORGS: tuple[str, ...] = (
-    "national intelligence service", "nis", "pentagon", "kremlin", "wagner", "nato",
-    "ukrainian general staff", "general staff", "hur", "gur", "sbu",
+    "national intelligence service", "NIS", "pentagon", "kremlin", "wagner", "nato",
+    "ukrainian general staff", "general staff", "HUR", "GUR", "SBU",
     "ministry of defence", "ministry of defense", "defence ministry", "defense ministry",
-    "united nations", "un", "isw", "institute for the study of war", "white house",
+    "united nations", "UN", "isw", "institute for the study of war", "white house",
     "state department", "joint chiefs of staff",
 )
 
