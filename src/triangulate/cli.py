@@ -143,6 +143,16 @@ def report_skipped(keep: LanguageFilter | None) -> None:
         errors.print(f"skipped {keep.skipped} article(s) not in language {keep.language!r}")
 
 
+def report_unread(analysis: Analysis) -> None:
+    """One line for the articles stored but not read: no pipeline reads their language."""
+    from triangulate.nlp.routing import unread_languages
+    from triangulate.report.terminal import unread_line
+
+    line = unread_line(unread_languages(analysis.articles))
+    if line:
+        errors.print(line)
+
+
 def fail(message: str, code: int = 1) -> typer.Exit:
     """One line on stderr; raise what this returns to end the command with ``code``."""
     errors.print(f"[red]error:[/] {message}", markup=True, highlight=False)
@@ -340,6 +350,7 @@ def analyze(
         finally:
             store.close()
     report_skipped(keep)
+    report_unread(analysis)
     if not analysis.articles:
         raise nothing_read(paths)
     if not quiet:

@@ -16,9 +16,10 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from triangulate.ingest.clean import content_hash, detect_language, normalise_text
+from triangulate.ingest.clean import content_hash, normalise_text
 from triangulate.ingest.dates import date_from_text, date_from_url
 from triangulate.ingest.html import extract_page
+from triangulate.ingest.language import detect_language
 from triangulate.types import Article, IngestProblem
 
 Source = Article | IngestProblem
@@ -68,7 +69,7 @@ def make_article(article_id: str, text: str, title: str, path: str | None,
     if not cleaned:
         return IngestProblem(path or article_id, "no text left after cleaning")
     merged = merged_fields(fields, folder_defaults(path))
-    language = merged.get("language") or detect_language(cleaned)
+    language = primary_language(merged.get("language")) or detect_language(cleaned)
     return Article(
         id=article_id,
         text=cleaned,

@@ -1,11 +1,9 @@
-"""Text cleaning shared by every input format: site boilerplate, whitespace, language."""
+"""Text cleaning shared by every input format: site boilerplate, whitespace."""
 
 from __future__ import annotations
 
 import hashlib
 import re
-
-import py3langid
 
 # whole lines that sites append to or around an article
 _BOILERPLATE = re.compile(
@@ -40,7 +38,3 @@ def content_hash(text: str) -> str:
     folded = " ".join(text.split())
     return hashlib.sha256(folded.encode("utf-8")).hexdigest()
 
-
-def detect_language(text: str) -> str:
-    language, _score = py3langid.classify(text[:2000])
-    return str(language)

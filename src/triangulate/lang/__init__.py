@@ -15,6 +15,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
+from triangulate.measures import Measure
+from triangulate.types import Qualifier
+
 DEFAULT = "en"
 
 
@@ -56,6 +59,21 @@ class Language:
     orgs: frozenset[str] = frozenset()  # armed forces and official bodies that speak
     # a body that gives figures -> word sets any one of which names it
     source_bodies: Mapping[str, tuple[frozenset[str], ...]] = field(default_factory=dict)
+    # what the language-neutral readers (nlp.numerals, nlp.skeleton) read figures and
+    # reported speech by, in a language that has no reader of its own
+    magnitude_words: Mapping[str, float] = field(default_factory=dict)  # "mille" -> 1000
+    approximate_nouns: Mapping[str, float] = field(default_factory=dict)  # "centaine" -> 100
+    vague_leads: frozenset[str] = frozenset()  # "des centaines": many, no number said
+    qualifier_words: Mapping[str, Qualifier] = field(default_factory=dict)  # "au moins"
+    capped_qualifiers: frozenset[str] = frozenset()  # "près de": about, and never above
+    range_words: Mapping[str, str] = field(default_factory=dict)  # "entre" ... "et"
+    percent_words: frozenset[str] = frozenset()  # "%", "pour cent"
+    time_units: frozenset[str] = frozenset()  # "jours": a number before it is a duration
+    measure_words: Mapping[str, Measure] = field(default_factory=dict)  # "tuer" -> "killed"
+    source_markers: frozenset[str] = frozenset()  # "selon": who the rest is attributed to
+    that_words: frozenset[str] = frozenset()  # "que": opens reported speech after a cue
+    pronouns: frozenset[str] = frozenset()  # "il": a speaker that stands for a name before
+    via_markers: frozenset[str] = frozenset()  # "à": "a déclaré à l'AFP", whom it was said to
 
     @property
     def cue_verbs(self) -> frozenset[str]:

@@ -9,11 +9,16 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from triangulate.ids import reading_with_ids
+from triangulate.ingest.dates import entry_dates
+from triangulate.lang import DEFAULT
 from triangulate.nlp.events import article_event
 from triangulate.nlp.frames import frames_of
 from triangulate.nlp.parallel import BATCH_CHARS, batches, read_in_processes
+from triangulate.nlp.periods import reported_on, with_period
 from triangulate.nlp.pieces import PIECE_CHARS, read_in_pieces
-from triangulate.nlp.pipeline import PIPELINE_VERSION, load_pipeline, parsed, pipeline_version
+from triangulate.nlp.pipeline import PIPELINE_VERSION, load_pipeline, pipeline_version
+from triangulate.nlp.routing import read_batch
+from triangulate.nlp.skeleton import skeleton_reading
 from triangulate.settings import DEFAULTS, Settings
 from triangulate.types import Article, Reading
 
@@ -42,8 +47,7 @@ def read_articles(articles: Iterable[Article], nlp: Language | None = None,
 def _read_here(articles: Iterable[Article], nlp: Language, batch_size: int) -> Iterator[Reading]:
     """Batches bounded in characters too: the pieces of a long text come many at a time."""
     for batch in batches(articles, batch_size, BATCH_CHARS):
-        for doc, article in zip(parsed(nlp, batch), batch, strict=True):
-            yield reading_of(doc, article)
+        yield from read_batch(batch, reading_of, nlp)
 
 
 def read_article(article: Article, nlp: Language | None = None) -> Reading:
@@ -53,6 +57,8 @@ def read_article(article: Article, nlp: Language | None = None) -> Reading:
 def reading_of(doc: Doc, article: Article) -> Reading:
     """The article's reading from a ``Doc`` our pipeline has been through (its components
     set the quotes, the claims with their periods, the entities and the framing)."""
+    if doc.lang_ != DEFAULT:  # read by the skeleton readers of its language
+        return skeleton_reading_of(doc, article)
     quotes = [replace(q, article=article.id) for q in doc._.quotes or []]
     event = article_event(doc, article.title)
     return Reading(
@@ -67,4 +73,13 @@ def reading_of(doc: Doc, article: Article) -> Reading:
         event=event,
     )
 
+
+def skeleton_reading_of(doc: Doc, article: Article) -> Reading:
+    """Quotes, figures and names: what a skeleton language is read for."""
+    quotes, claims, entities = skeleton_reading(doc, article.id)
+    stamps = entry_dates(doc.text)
+    return Reading(article=article, quotes=quotes, entities=entities,
+                   claims=[with_period(c, reported_on(c.start, stamps, article.published))
+                           for c in claims],
+                   scare_quotes=list(doc._.scare_quotes or []))
 

@@ -18,18 +18,17 @@ from __future__ import annotations
 import multiprocessing
 import sys
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import islice
 
 from spacy.language import Language
-from spacy.tokens import Doc
 
-from triangulate.nlp.pipeline import load_pipeline, parsed
+from triangulate.nlp.pipeline import load_pipeline
+from triangulate.nlp.routing import Reader, read_batch
 from triangulate.settings import DEFAULTS, Settings
 from triangulate.types import Article, Reading
 
-Reader = Callable[[Doc, Article], Reading]
 BATCHES_PER_PROCESS = 2  # batches in flight per worker: enough to keep it busy, and bounded
 BATCH_CHARS = 100_000  # characters of text parsed at once, at most (but one long article)
 FORK = sys.platform == "linux"  # macOS's system libraries are not safe to fork
@@ -91,4 +90,4 @@ def _start(nlp: Language | None, read: Reader, settings: Settings) -> None:
 def _read_batch(batch: list[Article]) -> list[Reading]:
     assert _worker is not None, "the worker was not started"
     nlp, read = _worker
-    return [read(doc, article) for doc, article in zip(parsed(nlp, batch), batch, strict=True)]
+    return read_batch(batch, read, nlp)

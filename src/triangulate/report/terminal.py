@@ -8,7 +8,7 @@ summary reads at 80 columns.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any, TypeVar
 
 from rich.cells import cell_len
@@ -41,6 +41,17 @@ def headline(analysis: Analysis) -> str:
             f"{', ' + span if span else ''}, {plural(len(analysis.quotes), 'quote')}, "
             f"{plural(len(analysis.claims), 'figure')}, {plural(len(analysis.groups), 'group')}, "
             f"{plural(len(analysis.tensions), 'tension')}")
+
+
+def unread_line(languages: Mapping[str, int]) -> str | None:
+    """One line for the articles in languages without a pipeline, counted by language."""
+    total = sum(languages.values())
+    if not total:
+        return None
+    counts = ", ".join(f"{code} {n}" for code, n in sorted(languages.items(),
+                                                           key=lambda item: (-item[1], item[0])))
+    where = "a language" if total == 1 else "languages"
+    return f"{plural(total, 'article')} in {where} without a pipeline ({counts}): stored, not read"
 
 
 def print_summary(analysis: Analysis, console: Console | None = None, top: int = TOP) -> None:

@@ -1,0 +1,56 @@
+"""Which pipeline reads an article: the one of its language, where there is one.
+
+An article whose language is unknown (too short to tell) is read in the default language.
+An article in a language with no pipeline is not read by another language's rules (German
+"3.000" is 3,000, not 3): it gets an empty reading, so it is stored and listed, and counted
+by :func:`unread_languages`.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from triangulate.ingest.article import primary_language
+from triangulate.lang import DEFAULT
+from triangulate.nlp.pipeline import has_pipeline, language_pipeline, parsed
+from triangulate.types import Article, Reading
+
+Reader = Callable[[Doc, Article], Reading]
+
+
+def language_of(article: Article) -> str:
+    """The article's language code; the default language where it is unknown."""
+    return primary_language(article.language) or DEFAULT
+
+
+def route(article: Article) -> str | None:
+    """The language whose pipeline reads ``article``, or None where none does."""
+    code = language_of(article)
+    return code if has_pipeline(code) else None
+
+
+def read_batch(batch: list[Article], read: Reader, nlp: Language | None = None
+               ) -> list[Reading]:
+    """Readings of ``batch`` in order, each article parsed by its language's pipeline
+    (``nlp`` for the articles in its language, where given)."""
+    readings: dict[int, Reading] = {}
+    by_language: dict[str | None, list[int]] = {}
+    for k, article in enumerate(batch):
+        by_language.setdefault(route(article), []).append(k)
+    for code, places in by_language.items():
+        if code is None:
+            readings.update((k, Reading(article=batch[k])) for k in places)
+            continue
+        pipeline = nlp if nlp is not None and nlp.lang == code else language_pipeline(code)
+        docs = parsed(pipeline, [batch[k] for k in places])
+        readings.update((k, read(doc, batch[k])) for k, doc in zip(places, docs, strict=True))
+    return [readings[k] for k in range(len(batch))]
+
+
+def unread_languages(articles: Iterable[Article]) -> Counter[str]:
+    """How many articles each language without a pipeline holds."""
+    return Counter(language_of(a) for a in articles if route(a) is None)
