@@ -2,20 +2,30 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import replace
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
 
 from triangulate.reconcile.groups import build_groups
 from triangulate.reconcile.independence import (
+    Duplicates,
     duplicate_clusters,
     source_keys,
     unknown_outlets_as_one,
 )
 from triangulate.reconcile.names import fold_names, fold_speakers
 from triangulate.reconcile.tensions import LIMIT, find_tensions
-from triangulate.types import Analysis, Claim, Group, Reading, Tension
+from triangulate.types import Analysis, Article, Claim, Group, Quote, Reading, Tension
 
-__all__ = ["crosscheck", "duplicate_clusters"]
+__all__ = ["CrossCheck", "annotated", "crosscheck", "crosscheck_stream", "duplicate_clusters"]
+
+
+@dataclass(frozen=True)
+class CrossCheck:
+    """What the cross-check finds across articles; the claims a group names are counted in
+    the order the readings came in."""
+
+    groups: list[Group]
+    tensions: list[Tension]
 
 
 def crosscheck(readings: Sequence[Reading], tensions: Sequence[Tension] | None = None,
@@ -23,28 +33,69 @@ def crosscheck(readings: Sequence[Reading], tensions: Sequence[Tension] | None =
     """One analysis of the readings: their records, groups and the best ``tension_limit``
     tensions (the ``tensions`` given, where a cross-check of the same readings already found
     them)."""
-    articles = [r.article for r in readings]
-    claims = [c for r in readings for c in r.claims]
-    quotes = [q for r in readings for q in r.quotes]
-    speaker_names = fold_speakers(q.speaker for q in quotes if q.speaker)
-    entities = [e for r in readings for e in r.entities]
-    clusters = duplicate_clusters(articles)
+    return annotated(readings, crosscheck_stream(readings, tensions, tension_limit))
+
+
+def crosscheck_stream(readings: Iterable[Reading], tensions: Sequence[Tension] | None = None,
+                      tension_limit: int = LIMIT) -> CrossCheck:
+    """Groups and the best ``tension_limit`` tensions of readings taken one at a time.
+
+    Of each reading only what the cross-check needs is kept (:func:`gist`), and a signature
+    of its text, so that a store of any size is cross-checked in memory that grows with its
+    claims and statements, not with its texts.
+    """
+    duplicates = Duplicates()
+    kept: list[Reading] = []
+    for reading in readings:
+        duplicates.add(reading.article)
+        kept.append(gist(reading))
+    articles = [r.article for r in kept]
+    claims = [c for r in kept for c in r.claims]
     dates = {a.id: a.published for a in articles}
-    keys = source_keys(claims, unknown_outlets_as_one(articles, clusters))
     outlets = {a.id: a.outlet for a in articles}
+    keys = source_keys(claims, unknown_outlets_as_one(articles, duplicates.clusters))
     groups = build_groups(claims, keys.__getitem__, dates.get, outlets.get)
+    found = find_tensions(kept, tension_limit) if tensions is None else list(tensions)
+    return CrossCheck(groups, found)
+
+
+def gist(reading: Reading) -> Reading:
+    """A reading cut to what groups and tensions read: the article's id, title, outlet and
+    date (no text), its claims without their sentence, its statements, frames and event,
+    and the speakers of the quotes in its statements and frames (who says them)."""
+    article = reading.article
+    said = {s.strip() for s in reading.statements} | {f.sentence.strip() for f in reading.frames}
+    return Reading(
+        article=Article(id=article.id, text="", title=article.title, outlet=article.outlet,
+                        published=article.published),
+        claims=[replace(c, sentence="") for c in reading.claims],
+        quotes=[Quote(q.article, q.kind, "", q.speaker, sentence=q.sentence)
+                for q in reading.quotes if q.speaker and q.sentence.strip() in said],
+        statements=reading.statements, frames=reading.frames, event=reading.event)
+
+
+def annotated(readings: Iterable[Reading], found: CrossCheck) -> Analysis:
+    """The readings' records with what the cross-check adds to them: each speaker's and
+    entity's name folded across articles, each grouped claim named by its group's event;
+    each article's framing carried along for the report."""
+    analysis = Analysis(groups=found.groups, tensions=found.tensions)
+    for reading in readings:
+        analysis.articles.append(reading.article)
+        analysis.quotes.extend(reading.quotes)
+        analysis.claims.extend(reading.claims)
+        analysis.entities.extend(reading.entities)
+        analysis.framings[reading.article.id] = reading.framing
+    speaker_names = fold_speakers(q.speaker for q in analysis.quotes if q.speaker)
+    analysis.quotes = [replace(q, speaker_name=speaker_names.get(q.speaker or ""))
+                       for q in analysis.quotes]
+    analysis.claims = with_group_events(analysis.claims, found.groups)
     canonical = {(label, name): folded
-                 for label in {e.label for e in entities}
+                 for label in {e.label for e in analysis.entities}
                  for name, folded in fold_names(
-                     e.canonical for e in entities if e.label == label).items()}
-    return Analysis(
-        articles=articles,
-        quotes=[replace(q, speaker_name=speaker_names.get(q.speaker or "")) for q in quotes],
-        claims=with_group_events(claims, groups),
-        entities=[replace(e, canonical=canonical[(e.label, e.canonical)]) for e in entities],
-        groups=groups,
-        tensions=find_tensions(readings, tension_limit) if tensions is None else list(tensions),
-    )
+                     e.canonical for e in analysis.entities if e.label == label).items()}
+    analysis.entities = [replace(e, canonical=canonical[(e.label, e.canonical)])
+                         for e in analysis.entities]
+    return analysis
 
 
 def with_group_events(claims: Sequence[Claim], groups: Sequence[Group]) -> list[Claim]:

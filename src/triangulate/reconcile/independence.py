@@ -10,9 +10,11 @@ share one key. Near duplicates are found with MinHash over word 5-shingles and L
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from functools import lru_cache
+from collections.abc import Iterable, Sequence
+from functools import cache, lru_cache
+from typing import Any
 
+import numpy as np
 from datasketch import MinHash, MinHashLSH
 
 from triangulate.nlp.gazetteer import (
@@ -38,27 +40,70 @@ def shingles(text: str) -> set[bytes]:
     return {" ".join(words[i : i + SHINGLE]).encode() for i in range(len(words) - SHINGLE + 1)}
 
 
+@cache
+def _first() -> MinHash:
+    """A signature whose hash permutations and scheme every other one shares, made once
+    (each MinHash would make its own, 1 KiB and a random generator each)."""
+    return MinHash(num_perm=PERMUTATIONS, seed=7)
+
+
 def signature(text: str) -> MinHash:
-    minhash = MinHash(num_perm=PERMUTATIONS, seed=7)
+    first = _first()
+    minhash = MinHash(num_perm=PERMUTATIONS, seed=7, permutations=first.permutations,
+                      scheme=first.scheme)
     minhash.update_batch(list(shingles(text)))
     return minhash
 
 
-def duplicate_clusters(articles: Sequence[Article]) -> dict[str, str]:
+@cache
+def _bands() -> list[tuple[int, int]]:
+    """The slices of a signature that LSH buckets by, as datasketch sizes them for the
+    threshold."""
+    return list(MinHashLSH(threshold=THRESHOLD, num_perm=PERMUTATIONS).hashranges)
+
+
+class Duplicates:
+    """Near-duplicate clusters of articles added one at a time.
+
+    Of each article only its signature is kept (512 bytes) and its place in one bucket per
+    band, the bucket named by the band's hash; the articles that share a bucket with it are
+    checked on their signatures, as datasketch's ``MinHashLSH`` does (a hash collision only
+    adds a candidate that the check turns down), without its objects per article.
+    """
+
+    def __init__(self) -> None:
+        self.clusters: dict[str, str] = {}  # article id -> first article of its cluster
+        self.ids: list[str] = []
+        self.signatures: list[bytes] = []
+        self.buckets: dict[int, list[int]] = {}  # a band's hash -> the articles in it
+
+    def add(self, article: Article) -> None:
+        if article.id in self.clusters:
+            return
+        values = signature(article.text).hashvalues.astype(np.uint32)
+        keys = [hash((band, values[start:end].tobytes())) for band, (start, end)
+                in enumerate(_bands())]
+        candidates = {i for key in keys for i in self.buckets.get(key, ())}
+        matches = [self.ids[i] for i in sorted(candidates) if similarity(
+            values, np.frombuffer(self.signatures[i], dtype=np.uint32)) >= THRESHOLD]
+        self.clusters[article.id] = min((self.clusters[m] for m in matches), default=article.id)
+        for key in keys:
+            self.buckets.setdefault(key, []).append(len(self.ids))
+        self.ids.append(article.id)
+        self.signatures.append(values.tobytes())
+
+
+def similarity(a: Any, b: Any) -> float:
+    """The Jaccard similarity two signatures estimate: the share of equal slots."""
+    return float(np.count_nonzero(a == b)) / len(a)
+
+
+def duplicate_clusters(articles: Iterable[Article]) -> dict[str, str]:
     """Article id -> id of the first article of its near-duplicate cluster."""
-    lsh = MinHashLSH(threshold=THRESHOLD, num_perm=PERMUTATIONS)
-    cluster: dict[str, str] = {}
-    signatures: dict[str, MinHash] = {}
+    duplicates = Duplicates()
     for article in articles:
-        if article.id in cluster:
-            continue
-        minhash = signature(article.text)
-        matches = [key for key in lsh.query(minhash)
-                   if signatures[key].jaccard(minhash) >= THRESHOLD]
-        cluster[article.id] = min((cluster[m] for m in matches), default=article.id)
-        signatures[article.id] = minhash
-        lsh.insert(article.id, minhash)
-    return cluster
+        duplicates.add(article)
+    return duplicates.clusters
 
 
 UNKNOWN_OUTLET = "outlet-unknown"

@@ -383,30 +383,39 @@ def usable(statement: Statement, negating: bool) -> bool:
 
 def find_tensions(readings: Sequence[Reading], limit: int = LIMIT) -> list[Tension]:
     """The best ``limit`` tensions, each within one event; only the pairs found through
-    shared keys are scored, and only their clauses embedded."""
+    shared keys are scored, and only their clauses embedded. A pair scored below
+    ``MIN_SCORE`` is dropped as it is found (:func:`select` would pass it over), so that
+    only the pairs that can be chosen are held."""
     said = Attribution(readings)
-    candidates = [replace(c, event=name, score=c.score - HEADLINE * said.headlines(c))
+    candidates = [replace(c, event=name, score=score)
                   for name, members in event_pools(readings).items()
                   for c in pool_candidates(members, name)
-                  if said.apart(c.first, c.second)]
+                  if (score := c.score - HEADLINE * said.headlines(c)) >= MIN_SCORE
+                  and said.apart(c.first, c.second)]
     return [said.tension(c) for c in select(candidates, limit)]
 
 
-def pool_candidates(readings: Sequence[Reading], event: str | None) -> list[Candidate]:
-    """Every scored pair of one event's statements and frames."""
+def pool_candidates(readings: Sequence[Reading], event: str | None) -> Iterator[Candidate]:
+    """Every scored pair of one event's statements and frames, as they are found; where the
+    model is there, the pairs are listed first, so that the clauses they compare are
+    embedded at once."""
     negating = semantic.available()
     statements = [statement for r in readings for sentence in r.statements
                   if usable(statement := read_statement(r.article.id, sentence), negating)]
-    assessed = list(assessment_pairs(statements))
-    statuses = list(status_pairs(statements))
-    negations = list(negation_pairs(statements)) if negating else []
-    match = matcher(dict.fromkeys(
-        [c for p, n in assessed for c in (*p.judging(1)[0], *n.judging(-1)[0])]
-        + [placed[1] for pair in (*statuses, *negations) for placed in pair]))
-    return [*(assessment_pair(p, n, match) for p, n in assessed),
-            *(found for pair in statuses if (found := opposite_status(*pair, match))),
-            *(found for pair in negations if (found := negation_mismatch(*pair, match))),
-            *frame_candidates(readings, event.split()[-1] if event else None)]
+    assessed: Iterable[tuple[Statement, Statement]] = assessment_pairs(statements)
+    statuses: Iterable[tuple[Placed, Placed]] = status_pairs(statements)
+    negations: Iterable[tuple[Placed, Placed]] = []
+    clauses: list[Clause] = []
+    if negating:
+        assessed, statuses = list(assessed), list(statuses)
+        negations = list(negation_pairs(statements))
+        clauses = [c for p, n in assessed for c in (*p.judging(1)[0], *n.judging(-1)[0])] \
+            + [placed[1] for pair in (*statuses, *negations) for placed in pair]
+    match = matcher(dict.fromkeys(clauses))
+    yield from (assessment_pair(p, n, match) for p, n in assessed)
+    yield from (found for pair in statuses if (found := opposite_status(*pair, match)))
+    yield from (found for pair in negations if (found := negation_mismatch(*pair, match)))
+    yield from frame_candidates(readings, event.split()[-1] if event else None)
 
 
 def event_pools(readings: Sequence[Reading]) -> dict[str | None, list[Reading]]:
