@@ -68,14 +68,16 @@ class Duplicates:
     Of each article only its signature is kept (512 bytes) and its place in one bucket per
     band, the bucket named by the band's hash; the articles that share a bucket with it are
     checked on their signatures, as datasketch's ``MinHashLSH`` does (a hash collision only
-    adds a candidate that the check turns down), without its objects per article.
+    adds a candidate that the check turns down), without its objects per article. Most
+    buckets hold one article: its index is the bucket; the others go to ``more``.
     """
 
     def __init__(self) -> None:
         self.clusters: dict[str, str] = {}  # article id -> first article of its cluster
         self.ids: list[str] = []
         self.signatures: list[bytes] = []
-        self.buckets: dict[int, list[int]] = {}  # a band's hash -> the articles in it
+        self.first: dict[int, int] = {}  # a band's hash -> the first article in its bucket
+        self.more: dict[int, list[int]] = {}  # -> the others, where there are others
 
     def add(self, article: Article) -> None:
         if article.id in self.clusters:
@@ -83,14 +85,21 @@ class Duplicates:
         values = signature(article.text).hashvalues.astype(np.uint32)
         keys = [hash((band, values[start:end].tobytes())) for band, (start, end)
                 in enumerate(_bands())]
-        candidates = {i for key in keys for i in self.buckets.get(key, ())}
+        candidates = {i for key in keys for i in self.bucket(key)}
         matches = [self.ids[i] for i in sorted(candidates) if similarity(
             values, np.frombuffer(self.signatures[i], dtype=np.uint32)) >= THRESHOLD]
         self.clusters[article.id] = min((self.clusters[m] for m in matches), default=article.id)
         for key in keys:
-            self.buckets.setdefault(key, []).append(len(self.ids))
+            if key in self.first:
+                self.more.setdefault(key, []).append(len(self.ids))
+            else:
+                self.first[key] = len(self.ids)
         self.ids.append(article.id)
         self.signatures.append(values.tobytes())
+
+    def bucket(self, key: int) -> list[int]:
+        first = self.first.get(key)
+        return [] if first is None else [first, *self.more.get(key, ())]
 
 
 def similarity(a: Any, b: Any) -> float:
