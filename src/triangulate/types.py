@@ -7,6 +7,7 @@ Data flows one way: ``ingest`` makes :class:`Article`; ``nlp`` reads each one in
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -247,15 +248,15 @@ class Analysis:
 
     def to_dict(self) -> dict[str, Any]:
         """The analysis as the JSON object that ``eval/CONTRACT.md`` describes."""
-        return {
-            "articles": [{**asdict(a), "framing": self.framing(a.id).to_dict()}
-                         for a in self.articles],
-            "quotes": [asdict(q) for q in self.quotes],
-            "claims": [asdict(c) for c in self.claims],
-            "entities": [asdict(e) for e in self.entities],
-            "groups": [asdict(g) for g in self.groups],
-            "tensions": [asdict(t) for t in self.tensions],
-        }
+        return {name: list(records) for name, records in self.records()}
+
+    def records(self) -> Iterator[tuple[str, Iterator[dict[str, Any]]]]:
+        """The lists of :meth:`to_dict`, by name, each made a record at a time, so that a
+        writer holds one record, not a copy of the whole analysis."""
+        yield "articles", ({**asdict(a), "framing": self.framing(a.id).to_dict()}
+                           for a in self.articles)
+        for name in ("quotes", "claims", "entities", "groups", "tensions"):
+            yield name, (asdict(item) for item in getattr(self, name))
 
     def to_json(self, indent: int | None = 1) -> str:
         import json

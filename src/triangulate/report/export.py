@@ -31,8 +31,16 @@ _FORMULA_START = r"^[=+\-@\t\r]"
 
 
 def write_json(analysis: Analysis, path: Path) -> Path:
+    """The analysis as JSON (:meth:`Analysis.to_dict`), written a record a line as each is
+    made, so that no copy of the whole analysis, as objects or as text, is held."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(analysis.to_json(), encoding="utf-8")
+    with path.open("w", encoding="utf-8") as out:
+        for number, (name, records) in enumerate(analysis.records()):
+            out.write(f"{',' if number else '{'}\n {json.dumps(name)}: [")
+            for index, record in enumerate(records):
+                out.write(f"{',' if index else ''}\n  {json.dumps(record, ensure_ascii=False)}")
+            out.write("\n ]")
+        out.write("\n}\n")
     return path
 
 
