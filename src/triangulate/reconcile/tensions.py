@@ -109,7 +109,7 @@ class Cue(NamedTuple):
         return f"not {self.word}" if self.negated else self.word
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Clause:
     text: str
     content: frozenset[str]
@@ -149,7 +149,7 @@ class Statement:
         return sides
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Candidate:
     score: float
     first: Statement
