@@ -39,6 +39,7 @@ from __future__ import annotations
 
 import heapq
 import re
+import sys
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
@@ -216,7 +217,8 @@ def read_clause(text: str) -> Clause:
     words = tokens(text)
     return Clause(
         text=text,
-        content=frozenset(w for w in words if w not in STOP and len(w) > 2),
+        # each word held once, however many of a pool's clauses have it
+        content=frozenset(sys.intern(w) for w in words if w not in STOP and len(w) > 2),
         assessment=tuple(cues(words, POSITIVE, NEGATIVE)),
         status=tuple(cues(words, ENDED, ONGOING)),
         negated=sum(w in NEGATORS for w in words) % 2 == 1,
