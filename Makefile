@@ -39,6 +39,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/crosscheck_scale.py --articles 100000
 	$(BIN)/python bench/throughput.py --limit 600 --repeat 3
 	$(BIN)/python bench/whole_run.py --articles 200 --repeat 3
+	$(BIN)/python bench/linearity.py --sizes 100 200 400 800
 	$(BIN)/python bench/web_pages.py --limit 2000
 
 lint: $(STAMP)

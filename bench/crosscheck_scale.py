@@ -5,10 +5,11 @@
 Generates readings for ``--articles`` articles (fixed seed: 300 outlets, two years of dates,
 eight statements a few of which judge a force or say a fight is over, three figures with
 sources, four quotes from 3,000 speakers written in variant spellings, six entities), bulk
-loads them into a fresh SQLite store, then, in a fresh process, streams them back
-(``Store.iter_readings``) and cross-checks them as ``analyze`` does: names folded, groups,
-tensions. Prints the time of each phase and the peak memory (max RSS) of the process; the
-same goes to ``docs/benchmarks.md``. Word overlap is used for tensions unless
+loads them into a fresh SQLite store, then, in a fresh process, cross-checks them as
+``analyze`` does: streamed back a batch at a time (``Store.iter_readings``), each cut to what
+groups and tensions need (``reconcile.gist``), then groups and tensions found and saved.
+Prints the time of each phase and the peak memory (max RSS) of the process; the same goes to
+``docs/benchmarks.md``. Word overlap is used for tensions unless
 ``--semantic`` (the model then embeds the clauses of the candidate pairs).
 """
 
@@ -109,20 +110,25 @@ def fill(url: str, count: int, batch: int = 2000) -> None:
 
 
 def measure(url: str, semantic: bool) -> dict[str, float]:
-    """In this process: stream the store and cross-check it, phase by phase."""
-    from triangulate.analysis import cross_checked
+    """In this process: cross-check the store as ``analyze`` does, its readings streamed a
+    batch at a time, then save the groups and tensions."""
+    from triangulate.analysis import store_crosscheck
+    from triangulate.reconcile import crosscheck_stream
     from triangulate.settings import Settings
     from triangulate.store import Store
 
     store = Store(url)
     started = time.perf_counter()
-    readings = list(store.iter_readings())
-    loaded = time.perf_counter()
-    analysis = cross_checked(readings, settings=Settings(semantic=semantic))
-    done = time.perf_counter()
+    settings = Settings(semantic=semantic)
+    found = crosscheck_stream(store.iter_readings(), settings=settings)
+    checked = time.perf_counter()
+    store_crosscheck(store, found, sorted(store.coverage().ids), settings)
+    saved = time.perf_counter()
+    counts = store.counts()
     store.close()
-    return {"articles": len(readings), "load_s": loaded - started, "crosscheck_s": done - loaded,
-            "groups": len(analysis.groups), "tensions": len(analysis.tensions),
+    return {"articles": counts["articles"], "crosscheck_s": checked - started,
+            "save_s": saved - checked, "groups": counts["groups"],
+            "tensions": counts["tensions"],
             "peak_rss_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
 
 
@@ -154,11 +160,11 @@ def report(args: argparse.Namespace, filled: float, found: dict[str, float]) -> 
         f"`python bench/crosscheck_scale.py --articles {args.articles}"
         f"{' --semantic' if args.semantic else ''}`, {date.today().isoformat()}; tensions on "
         f"{matching}.", *machine(), "",
-        "| articles | store filled | readings streamed | cross-checked | peak memory | groups |"
+        "| articles | store filled | streamed and cross-checked | saved | peak memory | groups |"
         " tensions |",
         "| ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
-        f"| {found['articles']:,.0f} | {filled:.0f} s | {found['load_s']:.0f} s | "
-        f"{found['crosscheck_s']:.0f} s | {found['peak_rss_mib']:,.0f} MiB | "
+        f"| {found['articles']:,.0f} | {filled:.0f} s | {found['crosscheck_s']:.0f} s | "
+        f"{found['save_s']:.1f} s | {found['peak_rss_mib']:,.0f} MiB | "
         f"{found['groups']:,.0f} | {found['tensions']:.0f} |",
     ]
     print(write_section(f"crosscheck-scale-{'semantic' if args.semantic else 'words'}", lines,

@@ -7,12 +7,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import replace
 from pathlib import Path
 
 from triangulate.ingest import IngestOptions, hashed_id, is_url, make_article, read_sources
 from triangulate.nlp import pipeline_version, read_articles
-from triangulate.reconcile import crosscheck
+from triangulate.reconcile import CrossCheck, annotated, crosscheck, crosscheck_stream
 from triangulate.settings import DEFAULTS, Settings
 from triangulate.store import Store
 from triangulate.types import Analysis, Article, IngestProblem, Reading, Tension
@@ -71,13 +70,13 @@ def run(sources: Iterable[str | Path], store: Store, on_problem: ProblemHandler,
     ids = read_into_store(articles, store, reader or local_reader(n_process, settings),
                           progress, settings)
     phase(f"cross-checking {len(ids)} article{'' if len(ids) == 1 else 's'}")
-    analysis = cross_checked(store.load_readings(ids), settings=settings)
+    found = crosscheck_stream(store.iter_readings(ids), settings=settings)
     phase("saving the cross-check")
-    store_crosscheck(store, analysis, ids, settings)
-    return analysis
+    store_crosscheck(store, found, ids, settings)
+    return annotated(store.iter_readings(ids), found, settings)
 
 
-def store_crosscheck(store: Store, analysis: Analysis, ids: Sequence[str],
+def store_crosscheck(store: Store, found: CrossCheck, ids: Sequence[str],
                      settings: Settings = DEFAULTS) -> None:
     """Store the cross-check of everything in the store, not only of this run's articles:
     another run may have stored readings before or during this one. Where the store changed
@@ -85,8 +84,8 @@ def store_crosscheck(store: Store, analysis: Analysis, ids: Sequence[str],
     the run still writing, which cross-checks after its own last reading."""
     for _ in range(CROSSCHECK_ATTEMPTS):
         covering = store.coverage()
-        whole = analysis if covering.ids == set(ids) \
-            else cross_checked(store.load_readings(), settings=settings)
+        whole = found if covering.ids == set(ids) \
+            else crosscheck_stream(store.iter_readings(), settings=settings)
         if store.save_crosscheck(whole.groups, whole.tensions, covering):
             return
 
@@ -94,19 +93,20 @@ def store_crosscheck(store: Store, analysis: Analysis, ids: Sequence[str],
 def cross_checked(readings: Sequence[Reading], tensions: Sequence[Tension] | None = None,
                   settings: Settings = DEFAULTS) -> Analysis:
     """The readings cross-checked, with each article's framing carried along for the report."""
-    return replace(crosscheck(readings, tensions, settings),
-                   framings={r.article.id: r.framing for r in readings})
+    return crosscheck(readings, tensions, settings)
 
 
 def stored_analysis(store: Store, settings: Settings = DEFAULTS) -> Analysis:
-    """Everything in the store, cross-checked, for a report or an export.
+    """Everything in the store, cross-checked, for a report or an export; the store is
+    read twice, a batch at a time, so that the cross-check holds no article's text.
 
     The tensions are the ones the last cross-check stored, so that no model is loaded;
     they are found afresh only where the store holds none (nothing cross-checked since the
     last article was read into it).
     """
     _groups, tensions = store.load_crosscheck()
-    return cross_checked(store.load_readings(), tensions or None, settings)
+    found = crosscheck_stream(store.iter_readings(), tensions or None, settings)
+    return annotated(store.iter_readings(), found, settings)
 
 
 def local_reader(n_process: int, settings: Settings = DEFAULTS) -> Reader:

@@ -16,7 +16,17 @@ from collections.abc import Container, Iterator, Mapping, Sequence
 from dataclasses import asdict, fields, is_dataclass
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal, TypeVar, Union, get_args, get_origin, get_type_hints
+from typing import (
+    TYPE_CHECKING,
+    Any,
+    Literal,
+    TextIO,
+    TypeVar,
+    Union,
+    get_args,
+    get_origin,
+    get_type_hints,
+)
 
 from triangulate.types import (
     Analysis,
@@ -45,19 +55,32 @@ Record = TypeVar("Record")
 def analysis_dict(analysis: Analysis) -> dict[str, Any]:
     """The analysis as the JSON object that the contract describes; quotes and claims lead
     with their ids."""
-    return {
-        "articles": [{**asdict(a), "framing": framing_dict(analysis.framing(a.id))}
-                     for a in analysis.articles],
-        "quotes": [{"id": q.id, **asdict(q)} for q in analysis.quotes],
-        "claims": [{"id": c.id, **asdict(c)} for c in analysis.claims],
-        "entities": [asdict(e) for e in analysis.entities],
-        "groups": [asdict(g) for g in analysis.groups],
-        "tensions": [asdict(t) for t in analysis.tensions],
-    }
+    return {name: list(records) for name, records in analysis_records(analysis)}
+
+
+def analysis_records(analysis: Analysis) -> Iterator[tuple[str, Iterator[dict[str, Any]]]]:
+    """The lists of :func:`analysis_dict`, by name, each made a record at a time, so that a
+    writer holds one record, not a copy of the whole analysis."""
+    yield "articles", ({**asdict(a), "framing": framing_dict(analysis.framing(a.id))}
+                       for a in analysis.articles)
+    yield "quotes", ({"id": q.id, **asdict(q)} for q in analysis.quotes)
+    yield "claims", ({"id": c.id, **asdict(c)} for c in analysis.claims)
+    for name in ("entities", "groups", "tensions"):
+        yield name, (asdict(item) for item in getattr(analysis, name))
 
 
 def analysis_json(analysis: Analysis, indent: int | None = 1) -> str:
     return json.dumps(analysis_dict(analysis), indent=indent, ensure_ascii=False)
+
+
+def write_analysis_json(analysis: Analysis, out: TextIO) -> None:
+    """The contract JSON written a record a line as each is made."""
+    for number, (name, records) in enumerate(analysis_records(analysis)):
+        out.write(f"{',' if number else '{'}\n {json.dumps(name)}: [")
+        for index, record in enumerate(records):
+            out.write(f"{',' if index else ''}\n  {json.dumps(record, ensure_ascii=False)}")
+        out.write("\n ]")
+    out.write("\n}\n")
 
 
 def framing_dict(framing: Framing) -> dict[str, Any]:

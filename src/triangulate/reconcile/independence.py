@@ -10,9 +10,11 @@ share one key. Near duplicates are found with MinHash over word 5-shingles and L
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from functools import lru_cache
+from collections.abc import Iterable, Sequence
+from functools import cache, lru_cache
+from typing import Any
 
+import numpy as np
 from datasketch import MinHash, MinHashLSH
 
 from triangulate.lang.en.people import NAME_PREFIXES
@@ -32,29 +34,82 @@ def shingles(text: str) -> set[bytes]:
     return {" ".join(words[i : i + SHINGLE]).encode() for i in range(len(words) - SHINGLE + 1)}
 
 
+@cache
+def _first() -> MinHash:
+    """A signature whose hash permutations and scheme every other one shares, made once
+    (each MinHash would make its own, 1 KiB and a random generator each)."""
+    return MinHash(num_perm=PERMUTATIONS, seed=7)
+
+
 def signature(text: str) -> MinHash:
-    minhash = MinHash(num_perm=PERMUTATIONS, seed=7)
+    first = _first()
+    minhash = MinHash(num_perm=PERMUTATIONS, seed=7, permutations=first.permutations,
+                      scheme=first.scheme)
     minhash.update_batch(list(shingles(text)))
     return minhash
 
 
-def duplicate_clusters(articles: Sequence[Article],
+@lru_cache(maxsize=8)
+def _bands(threshold: float) -> list[tuple[int, int]]:
+    """The slices of a signature that LSH buckets by, as datasketch sizes them for the
+    threshold."""
+    return list(MinHashLSH(threshold=threshold, num_perm=PERMUTATIONS).hashranges)
+
+
+class Duplicates:
+    """Near-duplicate clusters of articles added one at a time.
+
+    Of each article only its signature is kept (512 bytes) and its place in one bucket per
+    band, the bucket named by the band's hash; the articles that share a bucket with it are
+    checked on their signatures, as datasketch's ``MinHashLSH`` does (a hash collision only
+    adds a candidate that the check turns down), without its objects per article. Most
+    buckets hold one article: its index is the bucket; the others go to ``more``.
+    """
+
+    def __init__(self, threshold: float = DEFAULTS.duplicate_similarity) -> None:
+        self.threshold = threshold
+        self.clusters: dict[str, str] = {}  # article id -> first article of its cluster
+        self.ids: list[str] = []
+        self.signatures: list[bytes] = []
+        self.first: dict[int, int] = {}  # a band's hash -> the first article in its bucket
+        self.more: dict[int, list[int]] = {}  # -> the others, where there are others
+
+    def add(self, article: Article) -> None:
+        if article.id in self.clusters:
+            return
+        values = signature(article.text).hashvalues.astype(np.uint32)
+        keys = [hash((band, values[start:end].tobytes())) for band, (start, end)
+                in enumerate(_bands(self.threshold))]
+        candidates = {i for key in keys for i in self.bucket(key)}
+        matches = [self.ids[i] for i in sorted(candidates) if similarity(
+            values, np.frombuffer(self.signatures[i], dtype=np.uint32)) >= self.threshold]
+        self.clusters[article.id] = min((self.clusters[m] for m in matches), default=article.id)
+        for key in keys:
+            if key in self.first:
+                self.more.setdefault(key, []).append(len(self.ids))
+            else:
+                self.first[key] = len(self.ids)
+        self.ids.append(article.id)
+        self.signatures.append(values.tobytes())
+
+    def bucket(self, key: int) -> list[int]:
+        first = self.first.get(key)
+        return [] if first is None else [first, *self.more.get(key, ())]
+
+
+def similarity(a: Any, b: Any) -> float:
+    """The Jaccard similarity two signatures estimate: the share of equal slots."""
+    return float(np.count_nonzero(a == b)) / len(a)
+
+
+def duplicate_clusters(articles: Iterable[Article],
                        threshold: float = DEFAULTS.duplicate_similarity) -> dict[str, str]:
     """Article id -> id of the first article of its near-duplicate cluster: the articles
     whose shingles are at least ``threshold`` alike (estimated Jaccard similarity)."""
-    lsh = MinHashLSH(threshold=threshold, num_perm=PERMUTATIONS)
-    cluster: dict[str, str] = {}
-    signatures: dict[str, MinHash] = {}
+    duplicates = Duplicates(threshold)
     for article in articles:
-        if article.id in cluster:
-            continue
-        minhash = signature(article.text)
-        matches = [key for key in lsh.query(minhash)
-                   if signatures[key].jaccard(minhash) >= threshold]
-        cluster[article.id] = min((cluster[m] for m in matches), default=article.id)
-        signatures[article.id] = minhash
-        lsh.insert(article.id, minhash)
-    return cluster
+        duplicates.add(article)
+    return duplicates.clusters
 
 
 UNKNOWN_OUTLET = "outlet-unknown"

@@ -39,6 +39,7 @@ from __future__ import annotations
 
 import heapq
 import re
+import sys
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
@@ -97,7 +98,7 @@ class Cue(NamedTuple):
         return f"not {self.word}" if self.negated else self.word
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Clause:
     text: str
     content: frozenset[str]
@@ -137,7 +138,7 @@ class Statement:
         return sides
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Candidate:
     score: float
     first: Statement
@@ -204,7 +205,8 @@ def read_clause(text: str) -> Clause:
     words = tokens(text)
     return Clause(
         text=text,
-        content=frozenset(w for w in words if w not in STOP_WORDS and len(w) > 2),
+        # each word held once, however many of a pool's clauses have it
+        content=frozenset(sys.intern(w) for w in words if w not in STOP_WORDS and len(w) > 2),
         assessment=tuple(cues(words, POSITIVE, NEGATIVE)),
         status=tuple(cues(words, ENDED, ONGOING)),
         negated=sum(w in NEGATORS for w in words) % 2 == 1,
@@ -375,31 +377,41 @@ def usable(statement: Statement, negating: bool) -> bool:
 def find_tensions(readings: Sequence[Reading], settings: Settings = DEFAULTS
                   ) -> list[Tension]:
     """The best ``settings.tensions`` tensions, each within one event; only the pairs found
-    through shared keys are scored, and only their clauses embedded."""
+    through shared keys are scored, and only their clauses embedded. A pair scored below
+    ``settings.tension_min_score`` is dropped as it is found (:func:`select` would pass it
+    over), so that only the pairs that can be chosen are held."""
     said = Attribution(readings, settings.event_gap_days)
-    candidates = [replace(c, event=name, score=c.score - HEADLINE * said.headlines(c))
+    candidates = [replace(c, event=name, score=score)
                   for name, members in event_pools(readings).items()
                   for c in pool_candidates(members, name, settings)
-                  if said.apart(c.first, c.second)]
+                  if (score := c.score - HEADLINE * said.headlines(c))
+                  >= settings.tension_min_score
+                  and said.apart(c.first, c.second)]
     return [said.tension(c) for c in select(candidates, settings)]
 
 
 def pool_candidates(readings: Sequence[Reading], event: str | None,
-                    settings: Settings = DEFAULTS) -> list[Candidate]:
-    """Every scored pair of one event's statements and frames."""
+                    settings: Settings = DEFAULTS) -> Iterator[Candidate]:
+    """Every scored pair of one event's statements and frames, as they are found; where the
+    model is there, the pairs are listed first, so that the clauses they compare are
+    embedded at once."""
     negating = semantic.available(settings.semantic)
     statements = [statement for r in readings for sentence in r.statements
                   if usable(statement := read_statement(r.article.id, sentence), negating)]
-    assessed = list(assessment_pairs(statements))
-    statuses = list(status_pairs(statements))
-    negations = list(negation_pairs(statements, settings.same_words)) if negating else []
-    match = matcher(dict.fromkeys(
-        [c for p, n in assessed for c in (*p.judging(1)[0], *n.judging(-1)[0])]
-        + [placed[1] for pair in (*statuses, *negations) for placed in pair]), settings)
-    return [*(assessment_pair(p, n, match) for p, n in assessed),
-            *(found for pair in statuses if (found := opposite_status(*pair, match))),
-            *(found for pair in negations if (found := negation_mismatch(*pair, match))),
-            *frame_candidates(readings, event.split()[-1] if event else None)]
+    assessed: Iterable[tuple[Statement, Statement]] = assessment_pairs(statements)
+    statuses: Iterable[tuple[Placed, Placed]] = status_pairs(statements)
+    negations: Iterable[tuple[Placed, Placed]] = []
+    clauses: list[Clause] = []
+    if negating:
+        assessed, statuses = list(assessed), list(statuses)
+        negations = list(negation_pairs(statements, settings.same_words))
+        clauses = [c for p, n in assessed for c in (*p.judging(1)[0], *n.judging(-1)[0])] \
+            + [placed[1] for pair in (*statuses, *negations) for placed in pair]
+    match = matcher(dict.fromkeys(clauses), settings)
+    yield from (assessment_pair(p, n, match) for p, n in assessed)
+    yield from (found for pair in statuses if (found := opposite_status(*pair, match)))
+    yield from (found for pair in negations if (found := negation_mismatch(*pair, match)))
+    yield from frame_candidates(readings, event.split()[-1] if event else None)
 
 
 def event_pools(readings: Sequence[Reading]) -> dict[str | None, list[Reading]]:

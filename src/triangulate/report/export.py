@@ -14,7 +14,7 @@ from typing import Literal
 
 import polars
 
-from triangulate.serialise import TABLES, analysis_json, flat_rows, typed_frame
+from triangulate.serialise import TABLES, flat_rows, typed_frame, write_analysis_json
 from triangulate.types import Analysis
 
 Format = Literal["json", "csv", "parquet"]
@@ -23,8 +23,11 @@ _FORMULA_START = r"^[=+\-@\t\r]"
 
 
 def write_json(analysis: Analysis, path: Path) -> Path:
+    """The analysis as the contract JSON, written a record a line as each is made, so that
+    no copy of the whole analysis, as objects or as text, is held."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(analysis_json(analysis), encoding="utf-8")
+    with path.open("w", encoding="utf-8") as out:
+        write_analysis_json(analysis, out)
     return path
 
 

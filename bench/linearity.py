@@ -1,0 +1,119 @@
+"""Whether a whole run grows linearly: ``triangulate analyze`` on 100, 200, 400, 800 articles.
+
+    python bench/linearity.py [--sizes 100 200 400 800] [--corpus PATH]
+
+For each size, the first that many articles of the corpus (default
+``../shared/data/insightcrime-news/insightcrime.jsonl``) are written to one JSON Lines file
+and analysed by a fresh ``triangulate analyze FILE -q --json`` process with a fresh SQLite
+store. Of each process: its wall time, its CPU time and its peak memory (its own
+``wait4`` resource usage, so a busy machine inflates the wall time more than the CPU time);
+then, in a second fresh process, the cross-check of the store it left, alone (CPU time), so
+that its share of the run shows. The time per article is given as a ratio to the smallest
+size's (linear: within 15%), the peak memory likewise (bounded: at most 1.2 at 8 times the
+articles); the CPU time each article beyond the last size's added shows the growth apart from
+the process's fixed cost (imports, the model). Results go to stdout and to ``docs/benchmarks.md``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from datetime import date
+from itertools import islice
+from pathlib import Path
+
+from benchdoc import BENCHMARKS, REPO, machine, write_section
+
+DEFAULT_CORPUS = REPO.parent / "shared" / "data" / "insightcrime-news" / "insightcrime.jsonl"
+TRIANGULATE = Path(sys.executable).with_name("triangulate")
+CROSSCHECK_ALONE = """
+import sys, time
+from triangulate.reconcile import crosscheck_stream
+from triangulate.store import Store
+store = Store(sys.argv[1], read_only=True)
+started = time.process_time()
+crosscheck_stream(store.iter_readings())
+print(time.process_time() - started)
+"""
+
+
+@dataclass(frozen=True)
+class Run:
+    articles: int
+    wall_s: float
+    cpu_s: float
+    peak_mib: float
+    crosscheck_s: float
+
+
+def sample(corpus: Path, count: int, folder: Path) -> Path:
+    path = folder / f"articles-{count}.jsonl"
+    with corpus.open(encoding="utf-8") as lines:
+        path.write_text("".join(islice(lines, count)), encoding="utf-8")
+    return path
+
+
+def measured(command: list[str]) -> tuple[float, float, float]:
+    """Wall seconds, CPU seconds (user and system) and peak memory (MiB) of one process."""
+    started = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL)
+    _pid, status, usage = os.wait4(process.pid, 0)
+    wall = time.perf_counter() - started
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"failed: {' '.join(command)}")
+    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
+
+
+def run_size(corpus: Path, count: int, folder: Path) -> Run:
+    articles = sample(corpus, count, folder)
+    url = f"sqlite:///{folder}/run-{count}.db"
+    out = folder / f"run-{count}.json"
+    wall, cpu, peak = measured([str(TRIANGULATE), "analyze", str(articles), "-q", "--db", url,
+                                "--json", str(out)])
+    analysed = len(json.loads(out.read_text(encoding="utf-8"))["articles"])
+    alone = subprocess.run([sys.executable, "-c", CROSSCHECK_ALONE, url], check=True,
+                           capture_output=True, text=True)
+    return Run(analysed, wall, cpu, peak, float(alone.stdout.strip().splitlines()[-1]))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 200, 400, 800])
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as name:
+        runs = [run_size(args.corpus, count, Path(name)) for count in sorted(args.sizes)]
+    report(args, runs)
+
+
+def report(args: argparse.Namespace, runs: list[Run]) -> None:
+    first = runs[0]
+    lines = ["## Linearity of a whole run", "",
+             f"`python bench/linearity.py --sizes {' '.join(map(str, sorted(args.sizes)))}` on "
+             f"{args.corpus.name}, {date.today().isoformat()}; one fresh `triangulate analyze` "
+             "process per size; per-article times and peak memory as ratios to the smallest "
+             "size's (linear: 0.85-1.15; bounded memory: at most 1.2).", *machine(), "",
+             "| articles | wall | wall per article | ratio | CPU | CPU per article | ratio |"
+             " CPU per article added | cross-check CPU (share) | peak memory | ratio |",
+             "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
+    for before, run in zip([None, *runs], runs, strict=False):
+        wall, cpu = run.wall_s / run.articles, run.cpu_s / run.articles
+        added = "" if before is None else \
+            f"{1000 * (run.cpu_s - before.cpu_s) / (run.articles - before.articles):.0f} ms"
+        lines.append(
+            f"| {run.articles} | {run.wall_s:.1f} s | {1000 * wall:.0f} ms | "
+            f"{wall / (first.wall_s / first.articles):.2f} | {run.cpu_s:.1f} s | "
+            f"{1000 * cpu:.0f} ms | {cpu / (first.cpu_s / first.articles):.2f} | {added} | "
+            f"{run.crosscheck_s:.1f} s ({run.crosscheck_s / run.cpu_s:.0%}) | "
+            f"{run.peak_mib:,.0f} MiB | {run.peak_mib / first.peak_mib:.2f} |")
+    print(write_section("linearity", lines, BENCHMARKS))
+
+
+if __name__ == "__main__":
+    main()
