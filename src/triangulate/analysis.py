@@ -24,6 +24,7 @@ PhaseHandler = Callable[[str], None]  # the phase now starting, in words
 ArticleFilter = Callable[[Article], bool]
 Reader = Callable[[Iterable[Article]], Iterable[Reading]]  # the per-article stage's engine
 CROSSCHECK_ATTEMPTS = 5
+SAVE_BATCH = 16  # readings stored in one transaction
 
 
 def articles_in(sources: Iterable[str | Path], on_problem: ProblemHandler,
@@ -118,17 +119,25 @@ def local_reader(n_process: int) -> Reader:
 def read_into_store(articles: Iterable[Article], store: Store, read: Reader,
                     progress: ProgressHandler | None = None) -> list[str]:
     """The per-article stage, streaming: every article that the store does not hold current
-    is read and its reading stored, one transaction each.
+    is read and its reading stored, ``SAVE_BATCH`` readings to a transaction (one commit per
+    batch, not per article; a run interrupted midway still stores the readings it has).
 
     Returns the article ids in the order first seen (only the ids are kept); where an id
     comes twice, the copy read last is the one stored.
     """
     intake = _Intake(store, progress)
+    waiting: list[Reading] = []
     stored = 0
-    for reading in read(intake.fresh(articles)):
-        store.save_reading(reading, PIPELINE_VERSION)
-        stored += 1
-        intake.advance()
+    try:
+        for reading in read(intake.fresh(articles)):
+            waiting.append(reading)
+            intake.advance()
+            if len(waiting) == SAVE_BATCH:
+                store.save_readings(waiting, PIPELINE_VERSION)
+                stored, waiting = stored + len(waiting), []
+    finally:  # readings done before an interruption are kept: the next run skips them
+        store.save_readings(waiting, PIPELINE_VERSION)
+        stored += len(waiting)
     if stored:
         store.save_crosscheck([], [])  # the stored cross-check no longer covers the store
     return list(intake.ids)
