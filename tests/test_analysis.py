@@ -23,6 +23,7 @@ def ignore(problem: IngestProblem) -> None:
     raise AssertionError(problem)
 
 
+@pytest.mark.slow
 def test_killed_run_resumes(tmp_path: Path, db_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
     write_corpus(tmp_path, 4)
     real = analysis.read_articles
