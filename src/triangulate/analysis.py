@@ -18,6 +18,7 @@ from triangulate.store import Store
 from triangulate.types import Analysis, Article, IngestProblem, Reading, Tension
 
 _EXTENSION = re.compile(r"\.[A-Za-z][A-Za-z0-9]{0,4}$")  # .txt, .html, .gz, .jsonl
+_SENTENCE_END = re.compile(r"\w[.!?][\"'”’)]*$")  # "fell.", "again!", "said.”"
 ProblemHandler = Callable[[IngestProblem], None]
 ProgressHandler = Callable[[int], None]  # articles done so far
 PhaseHandler = Callable[[str], None]  # the phase now starting, in words
@@ -53,10 +54,13 @@ def read_items(sources: Iterable[str | Path], options: IngestOptions | None = No
 
 def looks_like_path(text: str) -> bool:
     """A missing file's name ("corpus/a.txt", "report.html"), to be named as missing, rather
-    than a short text ("Troops advanced."): a folder separator, or a file extension that
-    ends the string, with no sentence's full stop."""
-    return "\n" not in text and len(text) < 300 and len(text.split()) <= 3 \
-        and ("/" in text or _EXTENSION.search(text) is not None)
+    than a short text ("Troops advanced.", "Kyiv/Kiev fell."): a folder separator, or a file
+    extension that ends the string; words that end as a sentence does are a text."""
+    words = text.split()
+    if "\n" in text or len(text) >= 300 or len(words) > 3 \
+            or (len(words) > 1 and _SENTENCE_END.search(text)):
+        return False
+    return "/" in text or _EXTENSION.search(text) is not None
 
 
 def run(sources: Iterable[str | Path], store: Store, on_problem: ProblemHandler,
