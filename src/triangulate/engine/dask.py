@@ -120,7 +120,7 @@ def local_worker_start() -> dict[str, object]:
     server that has imported Triangulate, spaCy and Dask once, rather than each spawned
     afresh and importing them all (seconds of CPU per worker, on the cores that read). Where
     there is no fork server (Windows), the workers are spawned as Dask does by default."""
-    quiet = {"distributed.worker.profile.enabled": False}  # it samples each task 100 times/s
+    quiet: dict[str, object] = {"distributed.worker.profile.enabled": False}  # 100 samples/s
     if "forkserver" not in multiprocessing.get_all_start_methods():
         return quiet
     multiprocessing.get_context("forkserver").set_forkserver_preload(list(WORKER_PRELOAD))
