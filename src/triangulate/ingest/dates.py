@@ -25,7 +25,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Any
 
 from babel import Locale
@@ -233,16 +233,14 @@ TIMESTAMP_LINE = re.compile(r"^[\s,|·-]*(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\
 def entry_dates(text: str) -> list[tuple[int, str]]:
     """(offset, ISO date) of each liveblog entry stamp: a line that holds a date and at most a
     time besides ("April 8, 2022, 10:15 AM", "10:15 GMT | 8 April 2022"), in text order."""
-    everything = find_dates(text)
-    year_ = year_of_text(text, everything)
+    year_ = cache(lambda: year_of_text(text, find_dates(text)))  # read once a stamp needs it
     stamps: list[tuple[int, str]] = []
     offset = 0
     for line in text.splitlines(keepends=True):
         dates = find_dates(line)
-        if len(dates) == 1:
-            rest = line[: dates[0].start] + line[dates[0].end :]
-            day = dates[0].on(year_)
-            if day is not None and TIMESTAMP_LINE.match(rest):
+        if len(dates) == 1 and TIMESTAMP_LINE.match(line[: dates[0].start] + line[dates[0].end :]):
+            day = dates[0].on(year_())
+            if day is not None:
                 stamps.append((offset, day.isoformat()))
         offset += len(line)
     return stamps
