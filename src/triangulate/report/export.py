@@ -11,12 +11,14 @@ from __future__ import annotations
 import json
 import types
 from dataclasses import fields
+from functools import cache
 from pathlib import Path
-from typing import Any, Literal, Union, get_args, get_origin, get_type_hints
-
-import polars
+from typing import TYPE_CHECKING, Any, Literal, Union, get_args, get_origin, get_type_hints
 
 from triangulate.types import Analysis, Article, Claim, Entity, Group, Quote, Tension
+
+if TYPE_CHECKING:  # polars is imported by the exports that use it: not for JSON, not at start
+    import polars
 
 Format = Literal["json", "csv", "parquet"]
 TABLES = ("articles", "quotes", "claims", "entities", "groups", "tensions")
@@ -24,8 +26,6 @@ RECORDS: dict[str, type] = {"articles": Article, "quotes": Quote, "claims": Clai
                             "entities": Entity, "groups": Group, "tensions": Tension}
 DATE_FIELDS = frozenset({"published", "period_start", "period_end"})
 """Fields that hold an ISO date (YYYY-MM-DD) as text in the records; dates in Parquet."""
-SCALARS: dict[type, polars.DataType] = {str: polars.String(), int: polars.Int64(),
-                                        float: polars.Float64(), bool: polars.Boolean()}
 # a spreadsheet reads a cell that starts with one of these as a formula (OWASP, CSV injection)
 _FORMULA_START = r"^[=+\-@\t\r]"
 
@@ -60,9 +60,19 @@ def _flatten(key: str, value: object, flat: dict[str, object], lists_as_text: bo
         flat[key] = value
 
 
+@cache
+def scalar_types() -> dict[type, polars.DataType]:
+    import polars
+
+    return {str: polars.String(), int: polars.Int64(), float: polars.Float64(),
+            bool: polars.Boolean()}
+
+
 def declared_types(record: type) -> dict[str, polars.DataType]:
     """The Parquet type of each field of a record whose annotation says it plainly: a scalar,
     an optional scalar, or a list or tuple of scalars; dates by :data:`DATE_FIELDS`."""
+    import polars
+
     hints = get_type_hints(record)
     found: dict[str, polars.DataType] = {}
     for field in fields(record):
@@ -76,18 +86,22 @@ def declared_types(record: type) -> dict[str, polars.DataType]:
 
 
 def _polars_type(hint: Any) -> polars.DataType | None:
+    import polars
+
     origin, args = get_origin(hint), get_args(hint)
     if origin in (Union, types.UnionType):
         present = [a for a in args if a is not type(None)]
         return _polars_type(present[0]) if len(present) == 1 else None
     if origin in (list, tuple) and args:
-        inner = SCALARS.get(args[0])
+        inner = scalar_types().get(args[0])
         return polars.List(inner) if inner is not None else None
-    return SCALARS.get(hint)
+    return scalar_types().get(hint)
 
 
 def typed_frame(analysis: Analysis, table: str) -> polars.DataFrame:
     """One table with lists as lists and every declared field in its declared type."""
+    import polars
+
     frame = polars.DataFrame(flat_rows(analysis, table, lists_as_text=False),
                              infer_schema_length=None)
     declared = declared_types(RECORDS[table])
@@ -107,6 +121,8 @@ def inert_cells(frame: polars.DataFrame) -> polars.DataFrame:
     """Text cells that a spreadsheet will not run: one that starts as a formula does gets a
     leading single quote, as OWASP recommends (the CSV writer then quotes it as needed).
     Numbers stay numbers: a negative figure is no text cell."""
+    import polars
+
     texts = polars.col(polars.String)
     return frame.with_columns(
         polars.when(texts.str.contains(_FORMULA_START)).then(polars.lit("'") + texts)
@@ -115,6 +131,8 @@ def inert_cells(frame: polars.DataFrame) -> polars.DataFrame:
 
 def export(analysis: Analysis, fmt: Format, out: Path) -> list[Path]:
     """Write the analysis; JSON to one file, CSV and Parquet to one file per table in ``out``."""
+    import polars
+
     if fmt == "json":
         return [write_json(analysis, out)]
     out.mkdir(parents=True, exist_ok=True)
