@@ -137,8 +137,9 @@ def read_into_store(articles: Iterable[Article], store: Store, read: Reader,
             waiting.append(reading)
             intake.advance()
             if len(waiting) == SAVE_BATCH:
-                store.save_readings(waiting, PIPELINE_VERSION)
-                stored, waiting = stored + len(waiting), []
+                batch, waiting = waiting, []  # a batch the store refuses is not tried twice
+                store.save_readings(batch, PIPELINE_VERSION)
+                stored += len(batch)
     finally:  # readings done before an interruption are kept: the next run skips them
         store.save_readings(waiting, PIPELINE_VERSION)
         stored += len(waiting)

@@ -2,7 +2,10 @@
 
 Articles are ingested here and sent to the workers in partitions; each worker process
 builds the pipeline once, as it starts (a worker plugin, :class:`PipelineLoader`), and turns
-a partition into readings exactly as the local path does (``read_articles``). Only a few
+a partition into readings exactly as the local path does (``read_articles``). A local
+cluster's workers start from a fork server that has imported Triangulate and spaCy once
+(:func:`local_worker_start`), and partitions are small enough that the workers end
+together. Only a few
 partitions are in flight at a time, so memory stays bounded on both sides however large the
 corpus.
 
