@@ -7,7 +7,7 @@ LOCK := $(if $(filter 1,$(SEMANTIC)),requirements-semantic.lock,requirements.loc
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(notdir $(LOCK))
 
-.PHONY: venv demo test bench lint lock clean
+.PHONY: venv demo test test-fast bench lint lock clean
 
 venv: $(STAMP)
 
@@ -24,6 +24,10 @@ demo: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
+
+# Everything but the tests marked slow (worker processes, Dask, the browser, long runs).
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest -q -m "not slow"
 
 NEWSDEV := ../shared/eval/real/news-dev
 POLNEAR := ../shared/eval/real/polnear-dev

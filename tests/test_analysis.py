@@ -23,6 +23,7 @@ def ignore(problem: IngestProblem) -> None:
     raise AssertionError(problem)
 
 
+@pytest.mark.slow
 def test_killed_run_resumes(tmp_path: Path, db_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
     write_corpus(tmp_path, 4)
     real = analysis.read_articles
@@ -56,6 +57,9 @@ def test_killed_run_resumes(tmp_path: Path, db_url: str, monkeypatch: pytest.Mon
 def test_a_short_sentence_is_a_text_and_a_file_name_is_a_path() -> None:
     from triangulate.analysis import looks_like_path
 
-    assert all(looks_like_path(name) for name in ("missing.txt", "corpus/", "feed.jsonl.gz"))
+    assert all(looks_like_path(name) for name in ("missing.txt", "corpus/", "feed.jsonl.gz",
+                                                  "old reports/march.html", "data/new reports/"))
     assert not any(looks_like_path(text) for text in ("Troops advanced.", "Kyiv fell.",
-                                                      "The ferry sank."))
+                                                      "The ferry sank.", "Kyiv/Kiev fell.",
+                                                      "Shells hit Donetsk/Makiivka!",
+                                                      "North/south talks resumed?"))

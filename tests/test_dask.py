@@ -20,6 +20,8 @@ from triangulate.serialise import analysis_dict, readings_from_parquet, readings
 from triangulate.store import Store
 from triangulate.types import Article, Claim, Framing, FramingSpan, Quote, Reading
 
+pytestmark = pytest.mark.slow  # starts Dask clusters of worker processes
+
 runner = CliRunner()
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from triangulate.ingest.article import make_article
-from triangulate.ingest.dates import date_from_text, entry_dates, is_stamp_line
+from triangulate.ingest.dates import alternation, date_from_text, entry_dates, is_stamp_line
 from triangulate.ingest.text import parse_text
 from triangulate.types import Article
 
@@ -93,3 +95,17 @@ def test_a_headline_that_holds_a_date_is_the_headline() -> None:
     raw = "Ferry sinks off Lampedusa on 2 March 2021\n\nThe coastguard said on Monday."
     assert parse_text(raw).title == "Ferry sinks off Lampedusa on 2 March 2021"
     assert not is_stamp_line("Ferry sinks off Lampedusa on 2 March 2021")
+
+
+def test_alternation_of_shared_prefixes_matches_as_the_plain_alternation_does() -> None:
+    words = ["mar", "march", "mars", "marzo", "may", "mai", "maj", "june", "jun"]
+    text = "In Marzo, mars and MARCH; may, maize, jun and June; marathon."
+    plain = "|".join(sorted(words, key=len, reverse=True))
+    tree = alternation(words)
+    found = [m.group() for m in re.finditer(rf"\b(?:{tree})", text, re.IGNORECASE)]
+    assert found == [m.group() for m in re.finditer(rf"\b(?:{plain})", text, re.IGNORECASE)]
+    assert {"Marzo", "MARCH", "June"} <= set(found)
+
+
+def test_alternation_is_a_tree_not_a_list() -> None:
+    assert alternation(["march", "mars"]).count("mar") == 1

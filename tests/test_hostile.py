@@ -11,12 +11,15 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from hostile import generate
 
 MAX_RSS_BYTES = 1.5 * 2**30
 MAX_SECONDS = 300
 
 
+@pytest.mark.slow
 def test_the_cli_survives_the_hostile_corpus(tmp_path: Path) -> None:
     corpus = tmp_path / "corpus"
     corpus.mkdir()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from spacy.language import Language
 from typer.testing import CliRunner
 
@@ -15,6 +16,7 @@ from triangulate.types import Article
 
 runner = CliRunner()
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+pytestmark = pytest.mark.slow  # starts worker processes
 
 
 def test_two_processes_read_as_one_does(nlp: Language) -> None:

@@ -96,6 +96,7 @@ def visible_text(visit: Visit) -> str:
     return " ".join(str(visit.page.inner_text("body")).split())
 
 
+@pytest.mark.slow
 def test_the_example_report_in_chromium(examples: Analysis, browser: Any,
                                         tmp_path: Path) -> None:
     path = tmp_path / "report.html"

@@ -17,6 +17,8 @@ from triangulate.report import render_html
 from triangulate.report.charts import dodge
 from triangulate.types import Analysis, Article, Claim, Group, Quote, Tension, TensionSide
 
+pytestmark = pytest.mark.slow  # drives Chromium
+
 CHROMIUM = Path("/usr/bin/chromium")
 OUTLETS = ("Northern Evening Chronicle and Weekly Review", "Radio Riverside", "The Ledger",
            "Coastal Broadcasting Cooperative", "Morning Wire")

@@ -103,3 +103,14 @@ def test_events_dates_and_relays_are_stored(db_url: str) -> None:
                   low=40, best=40, high=40, claims=["c0ffee000002"], event="Odesa strike, May 2024")
     store.save_crosscheck([group], [])
     assert store.load_crosscheck()[0][0].event == "Odesa strike, May 2024"
+
+
+def test_a_batch_of_readings_replaces_each_article_whole(db_url: str) -> None:
+    store = Store(db_url)
+    store.save_reading(sample("a1", "Old text about the ridge."), "1")
+    batch = [sample("a1", "Two villages were shelled."), sample("a2", "A bridge fell."),
+             sample("a2", "The bridge was rebuilt.")]
+    store.save_readings(batch, "1")
+    loaded = {r.article.id: r for r in store.load_readings(["a1", "a2"])}
+    assert loaded == {"a1": batch[0], "a2": batch[2]}
+    assert store.counts()["articles"] == 2 and store.counts()["claims"] == 2

@@ -17,12 +17,14 @@ from triangulate.store import Store
 from triangulate.types import Analysis, Article, IngestProblem, Reading, Tension
 
 _EXTENSION = re.compile(r"\.[A-Za-z][A-Za-z0-9]{0,4}$")  # .txt, .html, .gz, .jsonl
+_SENTENCE_END = re.compile(r"\w[.!?][\"'”’)]*$")  # "fell.", "again!", "said.”"
 ProblemHandler = Callable[[IngestProblem], None]
 ProgressHandler = Callable[[int], None]  # articles done so far
 PhaseHandler = Callable[[str], None]  # the phase now starting, in words
 ArticleFilter = Callable[[Article], bool]
 Reader = Callable[[Iterable[Article]], Iterable[Reading]]  # the per-article stage's engine
 CROSSCHECK_ATTEMPTS = 5
+SAVE_BATCH = 16  # readings stored in one transaction
 
 
 def articles_in(sources: Iterable[str | Path], on_problem: ProblemHandler,
@@ -51,10 +53,13 @@ def read_items(sources: Iterable[str | Path], options: IngestOptions | None = No
 
 def looks_like_path(text: str) -> bool:
     """A missing file's name ("corpus/a.txt", "report.html"), to be named as missing, rather
-    than a short text ("Troops advanced."): a folder separator, or a file extension that
-    ends the string, with no sentence's full stop."""
-    return "\n" not in text and len(text) < 300 and len(text.split()) <= 3 \
-        and ("/" in text or _EXTENSION.search(text) is not None)
+    than a short text ("Troops advanced.", "Kyiv/Kiev fell."): a folder separator, or a file
+    extension that ends the string; words that end as a sentence does are a text."""
+    words = text.split()
+    if "\n" in text or len(text) >= 300 or len(words) > 3 \
+            or (len(words) > 1 and _SENTENCE_END.search(text)):
+        return False
+    return "/" in text or _EXTENSION.search(text) is not None
 
 
 def run(sources: Iterable[str | Path], store: Store, on_problem: ProblemHandler,
@@ -120,19 +125,28 @@ def read_into_store(articles: Iterable[Article], store: Store, read: Reader,
                     progress: ProgressHandler | None = None,
                     settings: Settings = DEFAULTS) -> list[str]:
     """The per-article stage, streaming: every article that the store does not hold current
-    (read with these ``settings``' pipeline version) is read and its reading stored, one
-    transaction each.
+    (read with these ``settings``' pipeline version) is read and its reading stored,
+    ``SAVE_BATCH`` readings to a transaction (one commit per batch, not per article; a run
+    interrupted midway still stores the readings it has).
 
     Returns the article ids in the order first seen (only the ids are kept); where an id
     comes twice, the copy read last is the one stored.
     """
     version = pipeline_version(settings)
     intake = _Intake(store, progress, version)
+    waiting: list[Reading] = []
     stored = 0
-    for reading in read(intake.fresh(articles)):
-        store.save_reading(reading, version)
-        stored += 1
-        intake.advance()
+    try:
+        for reading in read(intake.fresh(articles)):
+            waiting.append(reading)
+            intake.advance()
+            if len(waiting) == SAVE_BATCH:
+                batch, waiting = waiting, []  # a batch the store refuses is not tried twice
+                store.save_readings(batch, version)
+                stored += len(batch)
+    finally:  # readings done before an interruption are kept: the next run skips them
+        store.save_readings(waiting, version)
+        stored += len(waiting)
     if stored:
         store.save_crosscheck([], [])  # the stored cross-check no longer covers the store
     return list(intake.ids)

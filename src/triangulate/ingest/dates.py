@@ -22,9 +22,11 @@ figures under an entry can be dated by it.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
+from functools import cache, lru_cache
+from typing import Any
 
 from babel import Locale
 
@@ -55,9 +57,34 @@ def month_names() -> dict[str, int]:
     return names
 
 
+def alternation(words: Iterable[str]) -> str:
+    """A regular expression for any of ``words``, longest first, written as a tree of their
+    shared prefixes ("ma(?:r(?:ch|s|zo)?|y|i)" rather than "march|mars|marzo|mar|may|mai"):
+    at each place in a text the engine tries the one branch that begins with the letter
+    there, not every one of hundreds of month names in turn."""
+    tree: dict[str, dict[str, Any]] = {}
+    for word in words:
+        node = tree
+        for letter in word:
+            node = node.setdefault(letter, {})
+        node[""] = {}  # a word ends here
+    return _branches(tree)
+
+
+def _branches(node: dict[str, dict[str, Any]]) -> str:
+    branches = [re.escape(letter) + _branches(child)
+                for letter, child in sorted(node.items()) if letter]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+    if "" not in node:
+        return body
+    return f"(?:{body})?"  # greedy: the longer word is tried before the one ending here
+
+
 @lru_cache(maxsize=1)
 def date_pattern() -> re.Pattern[str]:
-    months = "|".join(sorted(map(re.escape, month_names()), key=len, reverse=True))
+    months = alternation(month_names())
     month = rf"(?P<{{m}}>{months})\.?"
     day = r"(?P<{d}>[0-3]?\d)(?:st|nd|rd|th|er|\.)?"
     year = r"(?:,?\s+(?P<{y}>(?:19|20)\d\d)\b)?"
@@ -206,16 +233,14 @@ TIMESTAMP_LINE = re.compile(r"^[\s,|·-]*(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\
 def entry_dates(text: str) -> list[tuple[int, str]]:
     """(offset, ISO date) of each liveblog entry stamp: a line that holds a date and at most a
     time besides ("April 8, 2022, 10:15 AM", "10:15 GMT | 8 April 2022"), in text order."""
-    everything = find_dates(text)
-    year_ = year_of_text(text, everything)
+    year_ = cache(lambda: year_of_text(text, find_dates(text)))  # read once a stamp needs it
     stamps: list[tuple[int, str]] = []
     offset = 0
     for line in text.splitlines(keepends=True):
         dates = find_dates(line)
-        if len(dates) == 1:
-            rest = line[: dates[0].start] + line[dates[0].end :]
-            day = dates[0].on(year_)
-            if day is not None and TIMESTAMP_LINE.match(rest):
+        if len(dates) == 1 and TIMESTAMP_LINE.match(line[: dates[0].start] + line[dates[0].end :]):
+            day = dates[0].on(year_())
+            if day is not None:
                 stamps.append((offset, day.isoformat()))
         offset += len(line)
     return stamps

@@ -29,7 +29,9 @@ from triangulate.nlp.routing import Reader, read_batch
 from triangulate.settings import DEFAULTS, Settings
 from triangulate.types import Article, Reading
 
-BATCHES_PER_PROCESS = 2  # batches in flight per worker: enough to keep it busy, and bounded
+BATCHES_PER_PROCESS = 3  # batches in flight per worker: enough to keep it busy while the
+# parent waits for an older, longer batch, and bounded
+PROCESS_BATCH = 8  # articles per task, at most: the last tasks of a run end close together
 BATCH_CHARS = 100_000  # characters of text parsed at once, at most (but one long article)
 FORK = sys.platform == "linux"  # macOS's system libraries are not safe to fork
 
@@ -39,13 +41,15 @@ _worker: tuple[Language, Reader] | None = None
 def read_in_processes(articles: Iterable[Article], read: Reader, n_process: int,
                       batch_size: int, nlp: Language | None = None,
                       settings: Settings = DEFAULTS) -> Iterator[Reading]:
-    """Readings in the order of ``articles``; at most a few batches are held at any time.
+    """Readings in the order of ``articles``; at most a few batches (of ``batch_size``
+    articles, ``PROCESS_BATCH`` at most) are held at any time.
 
     The workers read with ``nlp`` where given, else with the pipeline of the ``settings``.
     """
     if FORK:
         nlp = nlp or load_pipeline(settings)
     context = multiprocessing.get_context("fork" if FORK else "spawn")
+    batch_size = min(batch_size, PROCESS_BATCH)
     with ProcessPoolExecutor(n_process, mp_context=context, initializer=_start,
                              initargs=(nlp, read, settings)) as pool:
         pending: deque[Future[list[Reading]]] = deque()

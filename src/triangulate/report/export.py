@@ -10,12 +10,13 @@ hold a list, so there lists are JSON text.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Literal
-
-import polars
+from typing import TYPE_CHECKING, Literal
 
 from triangulate.serialise import TABLES, flat_rows, typed_frame, write_analysis_json
 from triangulate.types import Analysis
+
+if TYPE_CHECKING:  # polars is imported by the exports that use it: not for JSON, not at start
+    import polars
 
 Format = Literal["json", "csv", "parquet"]
 # a spreadsheet reads a cell that starts with one of these as a formula (OWASP, CSV injection)
@@ -35,6 +36,8 @@ def inert_cells(frame: polars.DataFrame) -> polars.DataFrame:
     """Text cells that a spreadsheet will not run: one that starts as a formula does gets a
     leading single quote, as OWASP recommends (the CSV writer then quotes it as needed).
     Numbers stay numbers: a negative figure is no text cell."""
+    import polars
+
     texts = polars.col(polars.String)
     return frame.with_columns(
         polars.when(texts.str.contains(_FORMULA_START)).then(polars.lit("'") + texts)
@@ -43,6 +46,8 @@ def inert_cells(frame: polars.DataFrame) -> polars.DataFrame:
 
 def export(analysis: Analysis, fmt: Format, out: Path) -> list[Path]:
     """Write the analysis; JSON to one file, CSV and Parquet to one file per table in ``out``."""
+    import polars
+
     if fmt == "json":
         return [write_json(analysis, out)]
     out.mkdir(parents=True, exist_ok=True)

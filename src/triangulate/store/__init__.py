@@ -202,31 +202,33 @@ class Store:
             and row.pipeline == pipeline
 
     def save_reading(self, reading: Reading, pipeline: str) -> None:
-        """Replace everything stored for this article, in one transaction.
+        """Replace everything stored for this article, in one transaction."""
+        self.save_readings([reading], pipeline)
+
+    def save_readings(self, readings: Sequence[Reading], pipeline: str) -> None:
+        """Replace everything stored for these articles, in one transaction: each article is
+        stored whole or not at all, and a batch costs one commit and one statement per table
+        rather than several per article.
 
         Values longer than their column allows (PostgreSQL enforces ``varchar(n)``) are cut
         to fit, and the article's notes say which. Quotes and claims are stored with their
-        ids (given here where the reading has none).
+        ids (given here where the reading has none). Where an id comes twice, the later
+        reading is the one stored.
         """
-        reading = reading_with_ids(reading)
-        article = reading.article
-        cut: dict[str, int] = {}
-        item_rows = [(table, [fitted(table, stored_values(item, table.c.keys()), cut)
-                             for item in items])
-                     for table, items in ((quotes, reading.quotes), (claims, reading.claims),
-                                          (entities, reading.entities))]
-        fitted(articles, article_row(reading, pipeline, article.notes), cut)  # what is cut
-        notes = [*article.notes, *(f"{name} cut to {length} characters (the store's limit)"
-                                   for name, length in cut.items())]
-        row = fitted(articles, article_row(reading, pipeline, notes))
+        latest = {r.article.id: reading_with_ids(r) for r in readings}
+        rows = [_reading_rows(reading, pipeline) for reading in latest.values()]
+        if not rows:
+            return
         with self.engine.begin() as connection:
-            for table in (*PER_ARTICLE, articles):
-                key = table.c.id if table is articles else table.c.article
-                connection.execute(delete(table).where(key == row["id"]))
-            connection.execute(insert(articles), [row])
-            for table, rows in item_rows:
-                if rows:
-                    connection.execute(insert(table), rows)
+            for chunk in batches(latest, READ_BATCH):
+                for table in (*PER_ARTICLE, articles):
+                    key = table.c.id if table is articles else table.c.article
+                    connection.execute(delete(table).where(key.in_(chunk)))
+            connection.execute(insert(articles), [row for row, _ in rows])
+            for table in PER_ARTICLE:
+                items = [item for _, per_table in rows for item in per_table[table.name]]
+                if items:
+                    connection.execute(insert(table), items)
 
     def load_readings(self, ids: Sequence[str] | None = None) -> list[Reading]:
         """Stored readings, in the order of ``ids`` (all articles by id where None)."""
@@ -342,6 +344,22 @@ def _coverage(connection: Connection) -> Coverage:
         ids.append(row.id)
         digest.update(f"{row.id}\0{row.content_hash}\0{row.pipeline}\n".encode())
     return Coverage(frozenset(ids), digest.hexdigest())
+
+
+def _reading_rows(reading: Reading, pipeline: str
+                  ) -> tuple[dict[str, Any], dict[str, list[dict[str, Any]]]]:
+    """The article's row, and its rows of quotes, claims and entities by table name, each
+    value cut to its column (the article's notes say what was cut)."""
+    article = reading.article
+    cut: dict[str, int] = {}
+    item_rows = {table.name: [fitted(table, stored_values(item, table.c.keys()), cut)
+                              for item in items]
+                 for table, items in ((quotes, reading.quotes), (claims, reading.claims),
+                                      (entities, reading.entities))}
+    fitted(articles, article_row(reading, pipeline, article.notes), cut)  # what is cut
+    notes = [*article.notes, *(f"{name} cut to {length} characters (the store's limit)"
+                               for name, length in cut.items())]
+    return fitted(articles, article_row(reading, pipeline, notes)), item_rows
 
 
 def fitted(table: Table, row: dict[str, Any], cut: dict[str, int] | None = None
