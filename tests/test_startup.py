@@ -25,6 +25,26 @@ def test_the_command_line_imports_no_stage() -> None:
     assert loaded == []
 
 
+# What a help text must not wait for: the stages, the serialisation module and typer's Rich
+# help renderer (a Markdown parser and Pygments), which together took the help past 0.5 s.
+NOT_FOR_HELP = (*HEAVY, "triangulate.serialise", "triangulate.store", "triangulate.nlp",
+                "triangulate.report", "rich.markdown", "pygments")
+
+
+@pytest.mark.parametrize("command", [[], ["analyze"], ["report"], ["export"], ["serve"]])
+def test_a_help_text_imports_no_stage(command: list[str]) -> None:
+    """Counted by module, not timed: a timed test fails whenever the machine is busy."""
+    probe = ("import sys\n"
+             f"sys.argv = ['triangulate', *{command!r}, '--help']\n"
+             "from triangulate.cli import main\n"
+             "try:\n    main()\nexcept SystemExit:\n    pass\n"
+             f"print('LOADED', ' '.join(m for m in {NOT_FOR_HELP!r} if m in sys.modules))")
+    shown = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                           check=True).stdout
+    assert "Usage:" in shown
+    assert shown.rsplit("LOADED", 1)[1].split() == []
+
+
 def reading(article_id: str, text: str) -> Reading:
     return Reading(article=Article(id=article_id, text=text, title=article_id,
                                    content_hash=f"h-{text}"), statements=[text])

@@ -36,7 +36,7 @@ if TYPE_CHECKING:
     from triangulate.types import Analysis, IngestProblem
 
 app = typer.Typer(help="Sourced, cross-checked records of war reporting across outlets.",
-                  no_args_is_help=True, add_completion=False)
+                  no_args_is_help=True, add_completion=False, rich_markup_mode=None)
 console = Console()
 errors = Console(stderr=True, soft_wrap=True)
 
