@@ -76,7 +76,7 @@ class Report:
     def group_view(self, index: int, group: Group) -> GroupView:
         claims = [self.analysis.claims[self.claim_at[claim_id]] for claim_id in group.claims]
         rows = [(self.claim_at[c.id], c, self.articles[c.article]) for c in claims]
-        rows.sort(key=lambda row: (row[1].as_of or row[2].published or "", row[0]))
+        rows.sort(key=lambda row: (views.figure_date(row[1], row[2]) or "", row[0]))
         points = [self.point(claim, article) for _, claim, article in rows]
         chart = figures_chart(points, Estimate(group.low, group.best, group.high),
                               lambda v: views.amount(v, group.measure),
@@ -88,14 +88,8 @@ class Report:
                          views.why_in_words(group, self.articles))
 
     def point(self, claim: Claim, article: Article) -> Point:
-        outlet = views.outlet_name(article)
-        source = claim.source or "the outlet itself"
-        return Point(
-            name=f"{outlet} · {source}", value=claim.value, low=claim.low, high=claim.high,
-            when=views.parse_date(claim.as_of or article.published), color=self.colors[outlet],
-            mark=views.figure(claim), href=f"#c-{claim.id}",
-            tip=f"{outlet}, {claim.as_of or article.published or 'undated'}: {claim.text} "
-                f"({source})")
+        return views.figure_point(claim, article, self.colors[views.outlet_name(article)],
+                                  f"#c-{claim.id}")
 
     def article_view(self, article: Article) -> ArticleView:
         figures = self.figures.get(article.id, [])

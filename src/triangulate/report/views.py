@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from triangulate.measures import kind_of
+from triangulate.report.charts import Point
 from triangulate.types import Analysis, Article, Claim, Framing, Group, Quote
 
 QUALIFIER_SIGNS = {"at_least": "≥", "more_than": ">", "about": "~", "at_most": "≤",
@@ -89,6 +90,23 @@ UNKNOWN_OUTLET = "outlet unknown"
 def outlet_name(article: Article) -> str:
     """The article's outlet; every article whose outlet is not known shares one name."""
     return article.outlet or UNKNOWN_OUTLET
+
+
+def figure_date(claim: Claim, article: Article) -> str | None:
+    """The day a figure stands for: the day it is given as of ("by Tuesday, 40 had died"),
+    else the day its article was published."""
+    return claim.as_of or article.published
+
+
+def figure_point(claim: Claim, article: Article, color: str, href: str) -> Point:
+    """A figure as a chart draws it, dated by :func:`figure_date` (the HTML report and the
+    web pages draw the same points)."""
+    outlet = outlet_name(article)
+    source = claim.source or "the outlet itself"
+    when = figure_date(claim, article)
+    return Point(name=f"{outlet} · {source}", value=claim.value, low=claim.low,
+                 high=claim.high, when=parse_date(when), color=color, mark=figure(claim),
+                 href=href, tip=f"{outlet}, {when or 'undated'}: {claim.text} ({source})")
 
 
 SOURCE_KEY_KINDS = ("article:", "source:")
