@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from triangulate.ids import with_ids
-from triangulate.report import render_html
+from triangulate.report import render_html, render_markdown
 from triangulate.report.charts import dodge
 from triangulate.types import Analysis, Article, Claim, Group, Quote, Tension, TensionSide
 
@@ -130,6 +130,15 @@ def test_web_urls_are_links_and_other_schemes_are_not() -> None:
     html = render_html(crowded())
     assert '<a href="https://news1.example/story-1"' in html
     assert 'href="javascript:x"' not in html and "javascript:x" in html
+
+
+def test_markdown_links_web_urls_and_only_them() -> None:
+    """An autolink keeps the address as it is (no Markdown escapes inside it)."""
+    page = render_markdown(crowded())
+    assert "<https://news1.example/story-1>" in page
+    assert "<javascript:x>" not in page and "javascript:x" in page
+    spaced = Analysis(articles=[Article(id="s", text="x", url="https://a.example/x y")])
+    assert "<https://a.example/x y>" not in render_markdown(spaced)
 
 
 def test_dodge_stays_between_its_bounds() -> None:

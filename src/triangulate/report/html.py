@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
@@ -50,13 +49,6 @@ class ArticleView:
     link: str | None  # the article's URL where it is one a browser can follow
 
 
-def web_link(url: str | None) -> str | None:
-    """``url`` where it is an http(s) address; anything else is shown, never linked."""
-    if url and urlsplit(url.strip()).scheme.lower() in ("http", "https"):
-        return url.strip()
-    return None
-
-
 class Report:
     """Everything the template shows, with anchors that tie figures and quotes to the text."""
 
@@ -96,7 +88,7 @@ class Report:
         return ArticleView(article, self.anchors[article.id], figures,
                            to_html(article.text, self.marks(article, figures)),
                            views.framing_counts(self.analysis.framing(article.id)),
-                           web_link(article.url))
+                           views.web_link(article.url))
 
     def marks(self, article: Article, figures: list[tuple[int, Claim]]) -> list[Mark]:
         marks = [Mark(q.start, q.end, "quote" if q.kind == "direct" else "indirect",

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date
+from urllib.parse import urlsplit
 
 from triangulate.measures import kind_of
 from triangulate.report.charts import Point
@@ -82,6 +83,16 @@ def parse_date(text: str | None) -> date | None:
         return date.fromisoformat(text) if text else None
     except ValueError:
         return None
+
+
+def web_link(url: str | None) -> str | None:
+    """``url`` where it is an http(s) address with no space or angle bracket in it; anything
+    else is shown, never linked."""
+    found = url.strip() if url else ""
+    if urlsplit(found).scheme.lower() in ("http", "https") and not any(
+            c.isspace() or c in "<>" for c in found):
+        return found
+    return None
 
 
 UNKNOWN_OUTLET = "outlet unknown"
