@@ -174,7 +174,9 @@ def outlets(analysis: Analysis) -> list[Outlet]:
 
 def date_span(analysis: Analysis) -> str:
     found = sorted(a.published for a in analysis.articles if a.published)
-    return f"{found[0]} to {found[-1]}" if found else ""
+    if not found:
+        return ""
+    return found[0] if found[0] == found[-1] else f"{found[0]} to {found[-1]}"
 
 
 @dataclass

@@ -1,4 +1,5 @@
-"""A figure is drawn at the day it stands for, the same in the HTML report and on the web."""
+"""The web pages say and draw what the report does: a figure at the day it stands for, an
+unknown outlet by one name, counts with the right number."""
 
 from __future__ import annotations
 
@@ -44,17 +45,31 @@ def test_web_and_report_date_a_figure_by_its_own_day_first() -> None:
     assert str(web.chart).count("2025-06-05") == str(report.chart).count("2025-06-05")
 
 
-def test_the_web_names_an_unknown_outlet_as_the_report_does(tmp_path: Path) -> None:
+def one_bare_article(tmp_path: Path) -> TestClient:
     store = Store(f"sqlite:///{tmp_path}/web.db")
     bare = Article(id="bare-file", title="Ferry port struck", text="The ferry port was struck.",
-                   content_hash="h-bare")
+                   content_hash="h-bare", published="2025-06-05")
     store.save_reading(Reading(article=bare, statements=[bare.text]), "1")
     store.close()
-    client = TestClient(create_app(f"sqlite:///{tmp_path}/web.db"))
+    return TestClient(create_app(f"sqlite:///{tmp_path}/web.db"))
+
+
+def test_the_web_names_an_unknown_outlet_as_the_report_does(tmp_path: Path) -> None:
+    client = one_bare_article(tmp_path)
     for page in ("/articles", "/articles/bare-file"):
         shown = client.get(page).text
         assert UNKNOWN_OUTLET in shown
         assert "unknown outlet" not in shown
+
+
+def test_web_counts_take_the_right_number(tmp_path: Path) -> None:
+    client = one_bare_article(tmp_path)
+    for page in ("/", "/articles", "/outlets"):
+        shown = client.get(page).text
+        assert "(s)" not in shown
+    story = client.get("/").text
+    assert "1 article from 1 outlet, 2025-06-05;" in story
+    assert "0 figures in 0 groups" in story
 
 
 def test_a_figure_without_any_day_is_undated() -> None:
