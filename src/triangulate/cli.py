@@ -262,12 +262,19 @@ class Phases:
     then one labelled bar per later phase, so that a long cross-check is never a still
     screen."""
 
+    READING = "reading articles"
+    STARTING = f"{READING} (loading the parser)"  # until the first article is done
+
     def __init__(self, bar: Progress, paths: list[str]) -> None:
         self.bar = bar
         self.task: TaskID = bar.add_task("looking at the inputs", total=None)
-        self.phase("reading articles", take_stock(paths))
+        self.phase(self.STARTING, take_stock(paths))
+        self.started = False
 
     def advance(self, done: int) -> None:
+        if done and not self.started:
+            self.started = True
+            self.bar.update(self.task, description=self.READING)
         self.bar.update(self.task, completed=done)
 
     def phase(self, label: str, total: int | None = None) -> None:
