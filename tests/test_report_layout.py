@@ -105,6 +105,25 @@ def test_the_page_fits_its_width_and_chart_labels_overlap_nothing(
         page.close()
 
 
+STATEMENT_WIDTH = """() => {
+  const cell = document.querySelector('.tension tr td:last-child');
+  return cell.getBoundingClientRect().width / cell.closest('.tension').clientWidth;
+}"""
+
+
+@pytest.mark.parametrize(("width", "stacked"), [(400, True), (1400, False)])
+def test_a_tension_statement_takes_the_line_on_a_phone(browser: Any, page_file: Path,
+                                                       width: int, stacked: bool) -> None:
+    """At 400 px the outlet stands above its statement, so the statement is not squeezed
+    into a column beside it."""
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    try:
+        page.goto(page_file.resolve().as_uri(), wait_until="load")
+        assert (page.evaluate(STATEMENT_WIDTH) > 0.9) is stacked
+    finally:
+        page.close()
+
+
 def test_why_names_sources_in_words() -> None:
     html = render_html(crowded())
     why = re.search(r'<p class="why">(.*?)</p>', html, re.DOTALL)
