@@ -139,6 +139,8 @@ def test_ingest_takes_the_run_outlet_and_report_shows_top_rows(tmp_path: Path,
     ["report", "--db", "sqlite:///{tmp}/none.db"],
     ["analyze", "{folder}", "--db", "sqlite:///{tmp}/s.db", "--json", "{tmp}/no/such/a.json"],
     ["analyze", "{tmp}/empty", "--db", "sqlite:///{tmp}/e.db"],
+    ["serve", "--db", "notaurl"],
+    ["serve", "--db", "postgresql://reader:s3cret-pw@127.0.0.1:1/none"],
 ])
 def test_each_error_is_one_line_from_a_real_process(command: list[str], tmp_path: Path) -> None:
     """The console script as a user runs it: one line on stderr, nothing on stdout, a
@@ -153,3 +155,4 @@ def test_each_error_is_one_line_from_a_real_process(command: list[str], tmp_path
     assert one_line_error(done.stderr).startswith("error: ")
     assert done.stdout == ""
     assert not (tmp_path / "none.db").exists()
+    assert "s3cret-pw" not in done.stderr

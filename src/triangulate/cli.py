@@ -466,15 +466,18 @@ def serve(
     import os
 
     import uvicorn  # the web stack is imported only when serving
+    from sqlalchemy.engine import make_url
 
     from triangulate.store import database_url
     from triangulate.web import create_app
 
+    open_store(db).close()  # one line, not a traceback, where no store can be opened there
+    shown = make_url(database_url(db)).render_as_string(hide_password=True)
     token = os.environ.get("TRIANGULATE_TOKEN") or None
     if token is None:
         errors.print("[yellow]writes refused:[/] TRIANGULATE_TOKEN is not set, so the API and "
                      "the upload form are read-only")
-    console.print(f"serving {database_url(db)} on http://{host}:{port}/ "
+    console.print(f"serving {shown} on http://{host}:{port}/ "
                   "(API: /api/v1, OpenAPI: /api/v1/openapi.json)")
     uvicorn.run(create_app(db, token, settings=Settings(semantic=semantic)), host=host,
                 port=port, log_level="info")
