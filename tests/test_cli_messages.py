@@ -4,6 +4,9 @@ run's outlet and date, and the summary's counts; one line and a non-zero exit fo
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -105,7 +108,7 @@ def test_run_outlet_and_date_reach_the_record_and_the_summary(tmp_path: Path,
     assert result.exit_code == 0, result.output
     article = json.loads(out.read_text(encoding="utf-8"))["articles"][0]
     assert (article["outlet"], article["published"]) == ("Coast Radio", "2024-09-10")
-    assert "1 article from 1 outlet," in result.stdout
+    assert "1 article from 1 outlet, 2024-09-10," in result.stdout  # one day, named once
     assert "Coast Radio" in result.stdout
 
 
@@ -128,3 +131,28 @@ def test_ingest_takes_the_run_outlet_and_report_shows_top_rows(tmp_path: Path,
     shown = runner.invoke(app, ["report", "--db", db_url, "--top", "1"])
     assert shown.exit_code == 0, shown.output
     assert "Delta FM" in shown.stdout and "outlet unknown" not in shown.stdout
+
+
+@pytest.mark.parametrize("command", [
+    ["analyze", "{folder}", "--db", "notaurl"],
+    ["export", "--db", "sqlite:///{tmp}/none.db", "--out", "{tmp}/out.json"],
+    ["report", "--db", "sqlite:///{tmp}/none.db"],
+    ["analyze", "{folder}", "--db", "sqlite:///{tmp}/s.db", "--json", "{tmp}/no/such/a.json"],
+    ["analyze", "{tmp}/empty", "--db", "sqlite:///{tmp}/e.db"],
+    ["serve", "--db", "notaurl"],
+    ["serve", "--db", "postgresql://reader:s3cret-pw@127.0.0.1:1/none"],
+])
+def test_each_error_is_one_line_from_a_real_process(command: list[str], tmp_path: Path) -> None:
+    """The console script as a user runs it: one line on stderr, nothing on stdout, a
+    non-zero exit, and no store left behind where there was none."""
+    folder = folder_with(tmp_path, {"ferry.txt": REPORT})
+    (tmp_path / "empty").mkdir()
+    args = [part.format(folder=folder, tmp=tmp_path) for part in command]
+    script = Path(sys.executable).with_name("triangulate")
+    done = subprocess.run([str(script), *args], capture_output=True, text=True,
+                          env={**os.environ, "COLUMNS": "80"}, timeout=120)
+    assert done.returncode != 0
+    assert one_line_error(done.stderr).startswith("error: ")
+    assert done.stdout == ""
+    assert not (tmp_path / "none.db").exists()
+    assert "s3cret-pw" not in done.stderr

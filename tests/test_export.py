@@ -10,7 +10,16 @@ from pathlib import Path
 import polars
 
 from triangulate.report import export
-from triangulate.types import Analysis, Article, Claim, Group
+from triangulate.types import (
+    Analysis,
+    Article,
+    Claim,
+    Framing,
+    FramingSpan,
+    Group,
+    Tension,
+    TensionSide,
+)
 
 
 def two_figures() -> Analysis:
@@ -47,6 +56,29 @@ def test_an_empty_table_keeps_its_schema(tmp_path: Path) -> None:
     assert claims.height == 0
     assert claims.schema["value"] == polars.Float64
     assert claims.schema["source_vague"] == polars.Boolean
+
+
+def schemas(analysis: Analysis, folder: Path) -> dict[str, polars.Schema]:
+    export(analysis, "parquet", folder)
+    return {name: polars.read_parquet(folder / f"{name}.parquet").schema
+            for name in ("articles", "tensions")}
+
+
+def test_nested_records_have_one_schema_with_or_without_values(tmp_path: Path) -> None:
+    """An article's framing spans and a tension's two sides are typed from their records,
+    so a store with none of them exports the same columns as one that has them."""
+    bare = two_figures()
+    full = two_figures()
+    full.framings["east"] = Framing(words=40, hedges=[FramingSpan("reportedly", 3, 13)])
+    full.tensions = [Tension(a=TensionSide("east", "The bridge stood.", published="2024-02-10"),
+                             b=TensionSide("west", "The bridge fell."), score=0.8)]
+    empty, filled = schemas(bare, tmp_path / "bare"), schemas(full, tmp_path / "full")
+    assert empty == filled
+    assert filled["tensions"]["a_published"] == polars.Date
+    hedges = filled["articles"]["framing_hedges"]
+    assert isinstance(hedges, polars.List) and isinstance(hedges.inner, polars.Struct)
+    assert polars.read_parquet(tmp_path / "full" / "articles.parquet")["framing_hedges"][0][0][
+        "text"] == "reportedly"
 
 
 def test_csv_keeps_lists_as_json_text(tmp_path: Path) -> None:

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from triangulate.ids import with_ids
-from triangulate.report import render_html
+from triangulate.report import render_html, render_markdown
 from triangulate.report.charts import dodge
 from triangulate.types import Analysis, Article, Claim, Group, Quote, Tension, TensionSide
 
@@ -107,6 +107,25 @@ def test_the_page_fits_its_width_and_chart_labels_overlap_nothing(
         page.close()
 
 
+STATEMENT_WIDTH = """() => {
+  const cell = document.querySelector('.tension tr td:last-child');
+  return cell.getBoundingClientRect().width / cell.closest('.tension').clientWidth;
+}"""
+
+
+@pytest.mark.parametrize(("width", "stacked"), [(400, True), (1400, False)])
+def test_a_tension_statement_takes_the_line_on_a_phone(browser: Any, page_file: Path,
+                                                       width: int, stacked: bool) -> None:
+    """At 400 px the outlet stands above its statement, so the statement is not squeezed
+    into a column beside it."""
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    try:
+        page.goto(page_file.resolve().as_uri(), wait_until="load")
+        assert (page.evaluate(STATEMENT_WIDTH) > 0.9) is stacked
+    finally:
+        page.close()
+
+
 def test_why_names_sources_in_words() -> None:
     html = render_html(crowded())
     why = re.search(r'<p class="why">(.*?)</p>', html, re.DOTALL)
@@ -132,6 +151,15 @@ def test_web_urls_are_links_and_other_schemes_are_not() -> None:
     html = render_html(crowded())
     assert '<a href="https://news1.example/story-1"' in html
     assert 'href="javascript:x"' not in html and "javascript:x" in html
+
+
+def test_markdown_links_web_urls_and_only_them() -> None:
+    """An autolink keeps the address as it is (no Markdown escapes inside it)."""
+    page = render_markdown(crowded())
+    assert "<https://news1.example/story-1>" in page
+    assert "<javascript:x>" not in page and "javascript:x" in page
+    spaced = Analysis(articles=[Article(id="s", text="x", url="https://a.example/x y")])
+    assert "<https://a.example/x y>" not in render_markdown(spaced)
 
 
 def test_dodge_stays_between_its_bounds() -> None:

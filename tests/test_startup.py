@@ -5,6 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 from collections.abc import Iterable, Iterator
+from pathlib import Path
 
 import pytest
 
@@ -23,6 +24,26 @@ def test_the_command_line_imports_no_stage() -> None:
     loaded = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
                             check=True).stdout.split()
     assert loaded == []
+
+
+# What a help text must not wait for: the stages, the serialisation module and typer's Rich
+# help renderer (a Markdown parser and Pygments), which together took the help past 0.5 s.
+NOT_FOR_HELP = (*HEAVY, "triangulate.serialise", "triangulate.store", "triangulate.nlp",
+                "triangulate.report", "rich.markdown", "pygments")
+
+
+@pytest.mark.parametrize("command", [[], ["analyze"], ["report"], ["export"], ["serve"]])
+def test_a_help_text_imports_no_stage(command: list[str]) -> None:
+    """Counted by module, not timed: a timed test fails whenever the machine is busy."""
+    probe = ("import sys\n"
+             f"sys.argv = ['triangulate', *{command!r}, '--help']\n"
+             "from triangulate.cli import main\n"
+             "try:\n    main()\nexcept SystemExit:\n    pass\n"
+             f"print('LOADED', ' '.join(m for m in {NOT_FOR_HELP!r} if m in sys.modules))")
+    shown = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                           check=True).stdout
+    assert "Usage:" in shown
+    assert shown.rsplit("LOADED", 1)[1].split() == []
 
 
 def reading(article_id: str, text: str) -> Reading:
@@ -57,3 +78,27 @@ def test_reading_new_articles_drops_the_stale_cross_check(db_url: str) -> None:
     assert read_into_store([fresh], store, read) == ["east"]
     assert store.load_crosscheck() == ([], [])
     assert store.is_current(fresh, PIPELINE_VERSION)
+
+
+@pytest.mark.parametrize("command", [["report"], ["export", "--out", "{out}/all.parquet"],
+                                     ["export", "--format", "csv", "--out", "{out}/tables"]])
+def test_report_and_export_read_the_store_with_no_model(command: list[str], tmp_path: Path
+                                                        ) -> None:
+    """A real command-line process with spaCy's loader made to fail: the command must still
+    succeed, so no pipeline was loaded; nor may the sentence encoder's packages be imported."""
+    db = f"sqlite:///{tmp_path / 'kept.db'}"
+    store = Store(db)
+    store.save_reading(reading("north", "Militia fighters held the ridge overnight."), "1")
+    store.close()
+    args = [part.format(out=tmp_path) for part in [*command, "--db", db]]
+    probe = ("import sys, spacy\n"
+             "def refused(*args, **kwargs):\n    raise SystemExit('a model was loaded')\n"
+             "spacy.load = refused\n"
+             f"sys.argv = ['triangulate', *{args!r}]\n"
+             "from triangulate.cli import main\n"
+             "try:\n    main()\nfinally:\n"
+             "    print('LOADED', ' '.join(m for m in ('torch', 'tokenizers', 'safetensors') "
+             "if m in sys.modules))\n")
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.rsplit("LOADED", 1)[1].split() == []

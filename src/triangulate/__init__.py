@@ -9,16 +9,35 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from importlib import import_module
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from triangulate.serialise import analysis_json as to_json
-from triangulate.serialise import table_frame as frame
 from triangulate.settings import Settings
-from triangulate.types import Analysis, Article, Claim, Group, IngestProblem, Quote, Tension
+
+if TYPE_CHECKING:
+    from triangulate.serialise import analysis_json as to_json
+    from triangulate.serialise import table_frame as frame
+    from triangulate.types import Analysis, Article, Claim, Group, IngestProblem, Quote, Tension
+
+# Every command starts by importing this package: the names below are loaded when first
+# used, so that `triangulate --help` does not pay for the serialisation module and the types.
+_LAZY = {"to_json": ("triangulate.serialise", "analysis_json"),
+         "frame": ("triangulate.serialise", "table_frame"),
+         **{name: ("triangulate.types", name)
+            for name in ("Analysis", "Article", "Claim", "Group", "Quote", "Tension")}}
 
 __all__ = ["Analysis", "Article", "Claim", "Group", "Quote", "Settings", "Tension", "analyze",
            "frame", "to_json"]
 __version__ = "0.1.0"
+
+
+def __getattr__(name: str) -> Any:
+    """The public names of other modules, imported on first use (PEP 562)."""
+    if name not in _LAZY:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    module, attribute = _LAZY[name]
+    return getattr(import_module(module), attribute)
 
 
 def analyze(sources: str | Path | Iterable[str | Path], db: str | None = None,

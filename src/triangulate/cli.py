@@ -36,7 +36,7 @@ if TYPE_CHECKING:
     from triangulate.types import Analysis, IngestProblem
 
 app = typer.Typer(help="Sourced, cross-checked records of war reporting across outlets.",
-                  no_args_is_help=True, add_completion=False)
+                  no_args_is_help=True, add_completion=False, rich_markup_mode=None)
 console = Console()
 errors = Console(stderr=True, soft_wrap=True)
 
@@ -272,12 +272,19 @@ class Phases:
     then one labelled bar per later phase, so that a long cross-check is never a still
     screen."""
 
+    READING = "reading articles"
+    STARTING = f"{READING} (loading the parser)"  # until the first article is done
+
     def __init__(self, bar: Progress, paths: list[str]) -> None:
         self.bar = bar
         self.task: TaskID = bar.add_task("looking at the inputs", total=None)
-        self.phase("reading articles", take_stock(paths))
+        self.phase(self.STARTING, take_stock(paths))
+        self.started = False
 
     def advance(self, done: int) -> None:
+        if done and not self.started:
+            self.started = True
+            self.bar.update(self.task, description=self.READING)
         self.bar.update(self.task, completed=done)
 
     def phase(self, label: str, total: int | None = None) -> None:
@@ -470,15 +477,18 @@ def serve(
     import os
 
     import uvicorn  # the web stack is imported only when serving
+    from sqlalchemy.engine import make_url
 
     from triangulate.store import database_url
     from triangulate.web import create_app
 
+    open_store(db).close()  # one line, not a traceback, where no store can be opened there
+    shown = make_url(database_url(db)).render_as_string(hide_password=True)
     token = os.environ.get("TRIANGULATE_TOKEN") or None
     if token is None:
         errors.print("[yellow]writes refused:[/] TRIANGULATE_TOKEN is not set, so the API and "
                      "the upload form are read-only")
-    console.print(f"serving {database_url(db)} on http://{host}:{port}/ "
+    console.print(f"serving {shown} on http://{host}:{port}/ "
                   "(API: /api/v1, OpenAPI: /api/v1/openapi.json)")
     uvicorn.run(create_app(db, token, settings=Settings(semantic=semantic)), host=host,
                 port=port, log_level="info")

@@ -295,18 +295,34 @@ def _flatten(key: str, value: object, flat: dict[str, object], lists_as_text: bo
         flat[key] = value
 
 
-def declared_types(record: type) -> dict[str, polars.DataType]:
-    """The Parquet type of each field of a record whose annotation says it plainly: a scalar,
-    an optional scalar, a literal of strings, or a list or tuple of scalars; dates by
-    :data:`DATE_FIELDS`."""
+NESTED: dict[str, dict[str, type]] = {"articles": {"framing": Framing}}
+"""Records that a table's rows carry beside their own fields (an article's framing)."""
+
+
+def declared_types(record: type, prefix: str = "") -> dict[str, polars.DataType]:
+    """The Parquet type of each field of a record, by its flattened column name: a field
+    that is a record becomes one column per field ("a_outlet"); lists of records are lists
+    of structs; dates by :data:`DATE_FIELDS`. Fields whose annotation says no plain type
+    are left to what their values are."""
     import polars
 
-    hints = get_type_hints(record)
+    hints = _hints(record)
     found: dict[str, polars.DataType] = {}
-    for field in fields(record):
-        kind = polars.Date() if field.name in DATE_FIELDS else _polars_type(hints[field.name])
+    for name, hint in hints.items():
+        if isinstance(hint, type) and is_dataclass(hint):
+            found.update(declared_types(hint, f"{prefix}{name}_"))
+            continue
+        kind = polars.Date() if name in DATE_FIELDS else _polars_type(hint)
         if kind is not None:
-            found[field.name] = kind
+            found[prefix + name] = kind
+    return found
+
+
+def table_types(table: str) -> dict[str, polars.DataType]:
+    """Every declared column of an export table, its records' and their nested records'."""
+    found = declared_types(RECORDS[table])
+    for name, record in NESTED.get(table, {}).items():
+        found.update(declared_types(record, f"{name}_"))
     return found
 
 
@@ -322,8 +338,13 @@ def _polars_type(hint: Any) -> polars.DataType | None:
     if origin is Literal:
         return polars.String()
     if origin in (list, tuple) and args:
-        inner = scalars.get(args[0])
+        inner = _polars_type(args[0])
         return polars.List(inner) if inner is not None else None
+    if isinstance(hint, type) and is_dataclass(hint):
+        members = {name: _polars_type(h) for name, h in _hints(hint).items()}
+        if any(kind is None for kind in members.values()):
+            return None
+        return polars.Struct({name: kind for name, kind in members.items() if kind})
     return scalars.get(hint)
 
 
@@ -334,7 +355,7 @@ def typed_frame(analysis: Analysis, table: str) -> polars.DataFrame:
     frame = polars.DataFrame(flat_rows(analysis, table, lists_as_text=False),
                              infer_schema_length=None)
     columns = []
-    for name, kind in declared_types(RECORDS[table]).items():
+    for name, kind in table_types(table).items():
         if name not in frame.columns:
             columns.append(polars.lit(None, dtype=kind).alias(name))
         elif kind == polars.Date():

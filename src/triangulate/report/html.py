@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
@@ -50,13 +49,6 @@ class ArticleView:
     link: str | None  # the article's URL where it is one a browser can follow
 
 
-def web_link(url: str | None) -> str | None:
-    """``url`` where it is an http(s) address; anything else is shown, never linked."""
-    if url and urlsplit(url.strip()).scheme.lower() in ("http", "https"):
-        return url.strip()
-    return None
-
-
 class Report:
     """Everything the template shows, with anchors that tie figures and quotes to the text."""
 
@@ -76,7 +68,7 @@ class Report:
     def group_view(self, index: int, group: Group) -> GroupView:
         claims = [self.analysis.claims[self.claim_at[claim_id]] for claim_id in group.claims]
         rows = [(self.claim_at[c.id], c, self.articles[c.article]) for c in claims]
-        rows.sort(key=lambda row: (row[1].as_of or row[2].published or "", row[0]))
+        rows.sort(key=lambda row: (views.figure_date(row[1], row[2]) or "", row[0]))
         points = [self.point(claim, article) for _, claim, article in rows]
         chart = figures_chart(points, Estimate(group.low, group.best, group.high),
                               lambda v: views.amount(v, group.measure),
@@ -88,21 +80,15 @@ class Report:
                          views.why_in_words(group, self.articles))
 
     def point(self, claim: Claim, article: Article) -> Point:
-        outlet = views.outlet_name(article)
-        source = claim.source or "the outlet itself"
-        return Point(
-            name=f"{outlet} · {source}", value=claim.value, low=claim.low, high=claim.high,
-            when=views.parse_date(claim.as_of or article.published), color=self.colors[outlet],
-            mark=views.figure(claim), href=f"#c-{claim.id}",
-            tip=f"{outlet}, {claim.as_of or article.published or 'undated'}: {claim.text} "
-                f"({source})")
+        return views.figure_point(claim, article, self.colors[views.outlet_name(article)],
+                                  f"#c-{claim.id}")
 
     def article_view(self, article: Article) -> ArticleView:
         figures = self.figures.get(article.id, [])
         return ArticleView(article, self.anchors[article.id], figures,
                            to_html(article.text, self.marks(article, figures)),
                            views.framing_counts(self.analysis.framing(article.id)),
-                           web_link(article.url))
+                           views.web_link(article.url))
 
     def marks(self, article: Article, figures: list[tuple[int, Claim]]) -> list[Mark]:
         marks = [Mark(q.start, q.end, "quote" if q.kind == "direct" else "indirect",

@@ -153,10 +153,10 @@ def articles(analysis: Analysis) -> list[str]:
     figures = views.claims_by_article(analysis)
     for article in analysis.articles:
         counts = views.framing_counts(analysis.framing(article.id))
-        meta = " · ".join(md(part) for part in (
+        link = views.web_link(article.url)
+        meta = " · ".join([md(part) for part in (
             views.outlet_name(article), article.published, article.language, article.id,
-            article.url)
-            if part)
+            None if link else article.url) if part] + ([f"<{link}>"] if link else []))
         lines += [f"### {md(article.title or article.id)}", "", meta, "",
                   f"{plural(int(counts['words']), 'word')} · {counts['loaded']} loaded · "
                   f"{plural(int(counts['scare_quotes']), 'scare quote')} · "

@@ -6,8 +6,10 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date
+from urllib.parse import urlsplit
 
 from triangulate.measures import kind_of
+from triangulate.report.charts import Point
 from triangulate.types import Analysis, Article, Claim, Framing, Group, Quote
 
 QUALIFIER_SIGNS = {"at_least": "≥", "more_than": ">", "about": "~", "at_most": "≤",
@@ -83,12 +85,39 @@ def parse_date(text: str | None) -> date | None:
         return None
 
 
+def web_link(url: str | None) -> str | None:
+    """``url`` where it is an http(s) address with no space or angle bracket in it; anything
+    else is shown, never linked."""
+    found = url.strip() if url else ""
+    if urlsplit(found).scheme.lower() in ("http", "https") and not any(
+            c.isspace() or c in "<>" for c in found):
+        return found
+    return None
+
+
 UNKNOWN_OUTLET = "outlet unknown"
 
 
 def outlet_name(article: Article) -> str:
     """The article's outlet; every article whose outlet is not known shares one name."""
     return article.outlet or UNKNOWN_OUTLET
+
+
+def figure_date(claim: Claim, article: Article) -> str | None:
+    """The day a figure stands for: the day it is given as of ("by Tuesday, 40 had died"),
+    else the day its article was published."""
+    return claim.as_of or article.published
+
+
+def figure_point(claim: Claim, article: Article, color: str, href: str) -> Point:
+    """A figure as a chart draws it, dated by :func:`figure_date` (the HTML report and the
+    web pages draw the same points)."""
+    outlet = outlet_name(article)
+    source = claim.source or "the outlet itself"
+    when = figure_date(claim, article)
+    return Point(name=f"{outlet} · {source}", value=claim.value, low=claim.low,
+                 high=claim.high, when=parse_date(when), color=color, mark=figure(claim),
+                 href=href, tip=f"{outlet}, {when or 'undated'}: {claim.text} ({source})")
 
 
 SOURCE_KEY_KINDS = ("article:", "source:")
@@ -145,7 +174,9 @@ def outlets(analysis: Analysis) -> list[Outlet]:
 
 def date_span(analysis: Analysis) -> str:
     found = sorted(a.published for a in analysis.articles if a.published)
-    return f"{found[0]} to {found[-1]}" if found else ""
+    if not found:
+        return ""
+    return found[0] if found[0] == found[-1] else f"{found[0]} to {found[-1]}"
 
 
 @dataclass

@@ -13,6 +13,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from starlette.responses import Response
 
 from triangulate.report import views
+from triangulate.report.terminal import plural
 from triangulate.web.security import CSRF_COOKIE, CSRF_FIELD, csrf_token
 
 STATIC = Path(__file__).parent / "static"
@@ -31,8 +32,8 @@ def with_query(path: str, params: Mapping[str, object]) -> str:
 _ENV = Environment(loader=PackageLoader("triangulate.web", "templates"),
                    autoescape=select_autoescape(["html"], default=True))
 _ENV.filters.update(figure=views.figure, amount=views.amount, estimate=views.estimate,
-                    measure_label=views.label)
-_ENV.globals.update(article_url=article_url, with_query=with_query,
+                    measure_label=views.label, plural=plural)
+_ENV.globals.update(article_url=article_url, with_query=with_query, outlet_name=views.outlet_name,
                     status_words=views.STATUS_WORDS, csrf_field=CSRF_FIELD)
 TEMPLATES = Jinja2Templates(env=_ENV)
 

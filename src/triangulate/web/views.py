@@ -47,7 +47,7 @@ def group_view(snap: Snapshot, index: int, colors: dict[str, str]) -> GroupView:
     rows = [Row(i, claim.id, claim, snap.articles[claim.article],
                 views.role_in_estimate(group, claim.id))
             for i, claim in views.grouped_claims(snap.analysis, group, snap.claim_index)]
-    rows.sort(key=lambda row: (row.article.published or "", row.index))
+    rows.sort(key=lambda row: (views.figure_date(row.claim, row.article) or "", row.index))
     points = [point(row, colors) for row in rows]
     chart = figures_chart(points, Estimate(group.low, group.best, group.high),
                           lambda v: views.amount(v, group.measure),
@@ -57,14 +57,9 @@ def group_view(snap: Snapshot, index: int, colors: dict[str, str]) -> GroupView:
 
 
 def point(row: Row, colors: dict[str, str]) -> Point:
-    outlet = views.outlet_name(row.article)
-    source = row.claim.source or "the outlet itself"
-    return Point(name=f"{outlet} · {source}", value=row.claim.value, low=row.claim.low,
-                 high=row.claim.high, when=views.parse_date(row.article.published),
-                 color=colors.get(outlet, color(0)), mark=views.figure(row.claim),
-                 href=f"/figures/{row.id}",
-                 tip=f"{outlet}, {row.article.published or 'undated'}: {row.claim.text} "
-                     f"({source})")
+    return views.figure_point(row.claim, row.article,
+                              colors.get(views.outlet_name(row.article), color(0)),
+                              f"/figures/{row.id}")
 
 
 def sentence_span(text: str, sentence: str, start: int, end: int) -> tuple[int, int]:
