@@ -30,18 +30,19 @@ def crosscheck(readings: Sequence[Reading], tensions: Sequence[Tension] | None =
     articles = [r.article for r in readings]
     claims = [c for r in readings for c in r.claims]
     quotes = [q for r in readings for q in r.quotes]
-    similarity = settings.name_similarity
-    speaker_names = fold_speakers((q.speaker for q in quotes if q.speaker), similarity)
+    similarity, per_key = settings.name_similarity, settings.name_per_key
+    speaker_names = fold_speakers((q.speaker for q in quotes if q.speaker), similarity, per_key)
     entities = [e for r in readings for e in r.entities]
-    clusters = duplicate_clusters(articles, settings.duplicate_similarity)
+    clusters = duplicate_clusters(articles, settings)
     dates = {a.id: a.published for a in articles}
-    keys = source_keys(claims, unknown_outlets_as_one(articles, clusters), similarity)
+    keys = source_keys(claims, unknown_outlets_as_one(articles, clusters), similarity, per_key)
     outlets = {a.id: a.outlet for a in articles}
     groups = build_groups(claims, keys.__getitem__, dates.get, outlets.get, settings)
     canonical = {(label, name): folded
                  for label in {e.label for e in entities}
                  for name, folded in fold_names(
-                     (e.canonical for e in entities if e.label == label), similarity).items()}
+                     (e.canonical for e in entities if e.label == label), similarity,
+                     per_key).items()}
     return Analysis(
         articles=articles,
         quotes=[replace(q, speaker_name=speaker_names.get(q.speaker or "")) for q in quotes],

@@ -3,7 +3,7 @@
 A figure's source key is its named primary source ("according to the South Korean
 government": every outlet that carries it counts once), or, where the outlet states the
 figure itself or cites only "reports", the article; near-duplicate (syndicated) articles
-share one key. Near duplicates are found with MinHash over word 5-shingles and LSH
+share one key. Near duplicates are found with MinHash over word shingles and LSH
 (datasketch), at a Jaccard similarity of ``Settings.duplicate_similarity`` (0.8) or more.
 """
 
@@ -18,37 +18,36 @@ from datasketch import MinHash, MinHashLSH
 from triangulate.lang.en.people import NAME_PREFIXES
 from triangulate.lang.lookup import actor_of, normalise, source_body
 from triangulate.reconcile.names import fold_names
-from triangulate.settings import DEFAULTS
+from triangulate.settings import DEFAULTS, Settings
 from triangulate.types import Article, Claim
 
-SHINGLE = 5
-PERMUTATIONS = 128
 
-
-def shingles(text: str) -> set[bytes]:
+def shingles(text: str, size: int = DEFAULTS.shingle_words) -> set[bytes]:
     words = re.findall(r"\w+", text.lower())
-    if len(words) < SHINGLE:
+    if len(words) < size:
         return {" ".join(words).encode()}
-    return {" ".join(words[i : i + SHINGLE]).encode() for i in range(len(words) - SHINGLE + 1)}
+    return {" ".join(words[i : i + size]).encode() for i in range(len(words) - size + 1)}
 
 
-def signature(text: str) -> MinHash:
-    minhash = MinHash(num_perm=PERMUTATIONS, seed=7)
-    minhash.update_batch(list(shingles(text)))
+def signature(text: str, settings: Settings = DEFAULTS) -> MinHash:
+    minhash = MinHash(num_perm=settings.minhash_permutations, seed=7)
+    minhash.update_batch(list(shingles(text, settings.shingle_words)))
     return minhash
 
 
-def duplicate_clusters(articles: Sequence[Article],
-                       threshold: float = DEFAULTS.duplicate_similarity) -> dict[str, str]:
+def duplicate_clusters(articles: Sequence[Article], settings: Settings = DEFAULTS
+                       ) -> dict[str, str]:
     """Article id -> id of the first article of its near-duplicate cluster: the articles
-    whose shingles are at least ``threshold`` alike (estimated Jaccard similarity)."""
-    lsh = MinHashLSH(threshold=threshold, num_perm=PERMUTATIONS)
+    whose shingles (of ``settings.shingle_words``) are at least
+    ``settings.duplicate_similarity`` alike (Jaccard similarity, estimated by MinHash)."""
+    threshold = settings.duplicate_similarity
+    lsh = MinHashLSH(threshold=threshold, num_perm=settings.minhash_permutations)
     cluster: dict[str, str] = {}
     signatures: dict[str, MinHash] = {}
     for article in articles:
         if article.id in cluster:
             continue
-        minhash = signature(article.text)
+        minhash = signature(article.text, settings)
         matches = [key for key in lsh.query(minhash)
                    if signatures[key].jaccard(minhash) >= threshold]
         cluster[article.id] = min((cluster[m] for m in matches), default=article.id)
@@ -123,13 +122,14 @@ def government_of(source: str, words: list[str], body: str | None) -> str | None
 
 
 def source_keys(claims: Sequence[Claim], clusters: dict[str, str],
-                similarity: float = DEFAULTS.name_similarity) -> list[str]:
+                similarity: float = DEFAULTS.name_similarity,
+                per_key: int = DEFAULTS.name_per_key) -> list[str]:
     """One key per independent source for each claim: its named primary source, folded
     across spellings (at ``similarity``), or its article's near-duplicate cluster where it
     names none."""
     named = {i: canonical_source(c.source) for i, c in enumerate(claims)
              if c.source and not c.source_vague}
-    folded = fold_names(named.values(), similarity)
+    folded = fold_names(named.values(), similarity, per_key)
     return ["source:" + folded[named[i]] if i in named
             else "article:" + clusters.get(c.article, c.article)
             for i, c in enumerate(claims)]

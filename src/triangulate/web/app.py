@@ -13,7 +13,6 @@ from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from triangulate.ingest.decode import MAX_BYTES
 from triangulate.settings import DEFAULTS, Settings
 from triangulate.store import Store
 from triangulate.web import api, pages
@@ -27,7 +26,8 @@ ENVELOPE = 64 * 1024
 
 
 def create_app(db: str | None = None, token: str | None = None,
-               max_bytes: int = MAX_BYTES + ENVELOPE, settings: Settings = DEFAULTS) -> FastAPI:
+               max_bytes: int = DEFAULTS.max_bytes + ENVELOPE, settings: Settings = DEFAULTS
+               ) -> FastAPI:
     """The web app over the store at ``db``; writes need ``token`` (none: writes refused);
     uploads are read and the store cross-checked with the ``settings``."""
     store = Store(db)

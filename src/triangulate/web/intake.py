@@ -15,7 +15,7 @@ from typing import Any
 from fastapi import HTTPException
 
 from triangulate.ingest import KNOWN_SUFFIXES, from_record, read_sources
-from triangulate.ingest.decode import MAX_BYTES
+from triangulate.settings import DEFAULTS
 from triangulate.types import Article, IngestProblem
 
 Intake = tuple[list[Article], list[IngestProblem]]
@@ -32,7 +32,7 @@ def from_json(body: Any) -> Intake:
     if not isinstance(body, dict) or not isinstance(body.get("text"), str):
         raise HTTPException(422, "send a JSON object with a 'text' string (and optionally "
                                  + ", ".join(TEXT_FIELDS) + ")")
-    if len(body["text"].encode("utf-8")) > MAX_BYTES:
+    if len(body["text"].encode("utf-8")) > DEFAULTS.max_bytes:
         raise HTTPException(413, "the article's text is over the ingest size limit")
     record = {"text": body["text"], **{k: str(body[k]) for k in TEXT_FIELDS
                                         if isinstance(body.get(k), str | int | float)}}
@@ -49,7 +49,7 @@ def suffix_of(name: str) -> str:
 def from_file(name: str, data: bytes, fields: dict[str, str]) -> Intake:
     """Every article in an uploaded file of any format ingest reads; ``fields`` (title,
     outlet, ...) fill what the file does not say."""
-    if len(data) > MAX_BYTES:
+    if len(data) > DEFAULTS.max_bytes:
         raise HTTPException(413, "the file is over the ingest size limit")
     stem = hashlib.sha256(data).hexdigest()[:16]
     label = "upload:" + "".join(c for c in Path(name).name if c.isprintable())[:120]
