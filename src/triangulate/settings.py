@@ -17,7 +17,7 @@ READING_FIELDS = frozenset({
     "model", "join_sentences", "scope_reach", "according_reach",
     "quote_scare_words", "quote_cue_climb", "quote_join_gap", "quote_attribution_reach",
     "quote_label_reach", "quote_min_report",
-    "event_headline_weight", "event_min_mentions", "event_opening_sentences",
+    "event_headline_weight", "event_min_mentions", "event_opening_sentences", "title_reach",
 })
 """The fields that change what an article's reading holds; a stored reading made with other
 values of these is read again."""
@@ -38,10 +38,9 @@ class Settings:
 
     - ``ids.ID_LENGTH``: hex digits of an id's hash, part of the contract's id format;
     - ``ingest.article.MAX_ID``: length past which a source's own id is replaced by its hash;
-    - ``ingest.decode`` UTF-16 and binary sniffing windows, ``ingest.feeds._CHUNK``: read
-      sizes, results unchanged;
-    - ``ingest.feeds.SHORT_ENTRY``: an entry too short for main-text extraction (trafilatura's
-      own minimum, not ours);
+    - ``ingest.feeds._CHUNK``: bytes read from the network at a time, results unchanged;
+    - ``ingest.feeds.SHORT_ENTRY``: a feed entry this short is a fragment, taken as it stands,
+      since main-text extraction is made for whole pages;
     - ``ingest.html`` ``_STUB_CHARS``, ``_FALLBACK_GAIN``, ``_SPLIT_GAIN``, ``_ANCHOR_CHARS``,
       ``_MIN_OWN_WORDS``, ``_MAX_JSON_LD``: how trafilatura's two extractions of one page
       are compared, a judgement of markup, not of reporting;
@@ -50,15 +49,20 @@ class Settings:
       text's language, stamps and headline are found, facts of how articles are laid out;
     - ``nlp.marks._MAX_OPEN_RUN``: the run of an unclosed quotation mark, a guard of the
       mark parser against a stray mark swallowing a page;
-    - ``nlp.people.TITLE_REACH``: tokens between a person's title and the name, the reach of
-      English title syntax ("Ukraine's defence minister, Rustem Umerov");
+    - ``nlp.quotes._DATELINE_WORDS``: the length of a dateline ("ODESA, Ukraine, May 2
+      (Reuters) -"), a fact of the wire format;
     - ``nlp.skeleton`` reaches and ``nlp.numerals._ABOUT_MARGIN``: the skeleton readers of
       languages without a full pipeline, kept with their language's rules;
-    - ``nlp.pieces.PIECE_CHARS``, ``nlp.parallel`` batch sizes, ``store.READ_BATCH``,
-      ``reconcile.semantic`` ``BATCH``/``CHUNK``, ``engine.dask`` partition sizes,
-      ``analysis.CROSSCHECK_ATTEMPTS``: memory and speed, the results are the same;
-    - ``web`` and ``report`` page, chart and table sizes, ``web.jobs.KEPT_JOBS``,
-      ``web.app.ENVELOPE``: layout of the output and the server's own bounds.
+    - ``nlp.pieces.PIECE_CHARS`` (within spaCy's own ``max_length``), ``nlp.parallel``
+      batch sizes, ``store.READ_BATCH``, ``reconcile.semantic`` ``BATCH`` and ``CHUNK``,
+      ``engine.dask`` ``PARTITION_SIZE`` and ``IN_FLIGHT_PER_WORKER``: memory and speed;
+    - ``analysis.CROSSCHECK_ATTEMPTS``: retries of a cross-check that a concurrent run's
+      writes overtook, a fact of the store's concurrency;
+    - ``web.pages`` ``PAGE``, ``KEY_FIGURES``, ``SPEAKERS``, ``report.terminal``
+      ``FIRST_WORDS``, ``TOP``, ``SHORT_CELL``, ``report.charts`` ``WIDTH``, ``ARROW``:
+      layout of the output, not of the analysis (``--top`` sets the summary's length);
+    - ``web.jobs.KEPT_JOBS``, ``web.app.ENVELOPE``: the server's memory of finished jobs and
+      the bytes a multipart upload adds around a file.
     """
 
     # Reading (the spaCy pipeline and its components)
@@ -82,6 +86,9 @@ class Settings:
     """Tokens of a "Name, Outlet: '...'" label before a quotation without a cue."""
     quote_min_report: int = 3
     """Tokens, at least, of the reported clause of an indirect quote ("said that ...")."""
+    title_reach: int = 5
+    """Tokens between a person's name and the title that says whom they speak for
+    ("Ukraine's defence minister, Rustem Umerov")."""
     event_headline_weight: int = 3
     """Mentions in the body that a place in the headline counts as, for the article's event."""
     event_min_mentions: int = 3

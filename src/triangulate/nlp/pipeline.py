@@ -73,7 +73,8 @@ def build_pipeline(settings: Settings = DEFAULTS) -> Language:
         "cue_climb": settings.quote_cue_climb, "join_gap": settings.quote_join_gap,
         "attribution_reach": settings.quote_attribution_reach,
         "label_reach": settings.quote_label_reach, "min_report": settings.quote_min_report})
-    nlp.add_pipe("triangulate_claims", config={"scope_reach": settings.scope_reach})
+    nlp.add_pipe("triangulate_claims", config={"scope_reach": settings.scope_reach,
+                                               "title_reach": settings.title_reach})
     nlp.add_pipe("triangulate_periods")
     nlp.add_pipe("triangulate_entities")
     nlp.add_pipe("triangulate_framing", config={"according_reach": settings.according_reach})
