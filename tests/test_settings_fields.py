@@ -128,6 +128,7 @@ def test_the_command_line_sets_any_field(tmp_path: Path) -> None:
     ("no_such_field=3", "no setting 'no_such_field'"),
     ("tensions=many", "tensions takes a whole number, not 'many'"),
     ("semantic=perhaps", "semantic takes true or false"),
+    ("agreement=nan", "agreement takes a number, not 'nan'"),
     ("agreement=-0.5", "agreement must not be negative"),
     ("max_bytes", "is not name=value"),
 ])

@@ -88,8 +88,8 @@ SemanticOption = Annotated[bool, typer.Option(
          "by shared words).")]
 SettingOption = Annotated[list[str] | None, typer.Option(
     "--setting", metavar="NAME=VALUE",
-    help="Set any field of triangulate.Settings (thresholds, limits, weights), repeatable: "
-         "--setting quote_join_gap=20 --setting max_bytes=1000000.")]
+    help="Any other field of triangulate.Settings (a threshold, limit or weight); "
+         "repeatable: --setting max_bytes=1000000.")]
 
 
 def tuned(settings: Settings, assignments: list[str] | None) -> Settings:

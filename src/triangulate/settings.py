@@ -9,6 +9,7 @@ them. Importing this module imports nothing else, so that ``--help`` stays fast.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 from dataclasses import dataclass, fields, replace
 from typing import Any
@@ -231,7 +232,10 @@ def _value_of(name: str, text: str) -> object:
         if kind == "int":
             return int(text)
         if kind == "float":
-            return float(text)
+            number = float(text)
+            if not math.isfinite(number):
+                raise ValueError
+            return number
     except ValueError:
         raise ValueError(f"{name} takes {_KIND_WORDS[kind]}, not {text!r}") from None
     return text
