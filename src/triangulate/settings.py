@@ -52,8 +52,12 @@ class Settings:
       mark parser against a stray mark swallowing a page;
     - ``nlp.quotes._DATELINE_WORDS``: the length of a dateline ("ODESA, Ukraine, May 2
       (Reuters) -"), a fact of the wire format;
-    - ``nlp.skeleton`` reaches and ``nlp.numerals._ABOUT_MARGIN``: the skeleton readers of
-      languages without a full pipeline, kept with their language's rules;
+    - ``nlp.skeleton`` ``_CUE_REACH``, ``_MAX_SCARE_WORDS``, ``_MIN_REPORTED``,
+      ``_MEASURE_REACH``, ``_SUBJECT_REACH`` and ``nlp.numerals`` ``_ABOUT_MARGIN``,
+      ``_QUALIFIER_REACH``: the floor readers of languages without a full pipeline, kept
+      with their rules until such a language has one;
+    - ``nlp.numerals._LEADING_MAGNITUDE``: "million" and above need a number before them, a
+      fact of the languages read;
     - ``nlp.pieces.PIECE_CHARS`` (within spaCy's own ``max_length``), ``nlp.parallel``
       batch sizes, ``store.READ_BATCH``, ``reconcile.semantic`` ``BATCH`` and ``CHUNK``,
       ``engine.dask`` ``PARTITION_SIZE`` and ``IN_FLIGHT_PER_WORKER``: memory and speed;
