@@ -23,8 +23,9 @@ from typing import Any
 
 import pytest
 
-from triangulate.reconcile import crosscheck_stream, gist, tensions
+from triangulate.reconcile import crosscheck_stream, gist
 from triangulate.reconcile.tensions import find_tensions
+from triangulate.settings import DEFAULTS, Settings
 from triangulate.store import Store, metadata
 from triangulate.types import Article, Claim, Frame, Quote, Reading
 
@@ -81,7 +82,7 @@ def generated(count: int) -> Iterator[Reading]:
         )
 
 
-def calls(count: int) -> int:
+def calls(count: int, settings: Settings = DEFAULTS) -> int:
     """Function calls made while ``count`` generated readings are cross-checked (the
     readings are made beforehand, outside the count)."""
     readings = list(generated(count))
@@ -94,7 +95,7 @@ def calls(count: int) -> int:
 
     sys.setprofile(counter)
     try:
-        found = crosscheck_stream(readings)
+        found = crosscheck_stream(readings, settings=settings)
     finally:
         sys.setprofile(None)
     assert found.groups and found.tensions  # the generated readings exercise both
@@ -106,11 +107,11 @@ def test_crosscheck_work_grows_linearly() -> None:
     assert ratio < LINEAR_BOUND, f"4x the articles made {ratio:.1f}x the calls"
 
 
-def test_the_count_sees_work_on_every_pair(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_count_sees_work_on_every_pair() -> None:
     """The measure itself: with no bound on the statements one shared word pairs, every
     praise meets every scorn, and the ratio shows it."""
-    monkeypatch.setattr(tensions, "PER_KEY", 10**9)
-    assert calls(200) / calls(50) > LINEAR_BOUND
+    unbounded = Settings(tension_per_key=10**9)
+    assert calls(200, unbounded) / calls(50, unbounded) > LINEAR_BOUND
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from triangulate.ingest import path_id, read_sources
-from triangulate.ingest.decode import MAX_BYTES
 from triangulate.ingest.text import parse_text
+from triangulate.settings import Settings
 from triangulate.types import Article, IngestProblem
 
 STORY = (
@@ -87,7 +87,7 @@ def test_oversized_file_is_refused(tmp_path: Path) -> None:
     problem = read_one(path)
     assert isinstance(problem, IngestProblem)
     assert "limit" in problem.problem
-    assert path.stat().st_size > MAX_BYTES
+    assert path.stat().st_size > Settings().max_bytes
 
 
 def test_missing_path_is_a_problem(tmp_path: Path) -> None:

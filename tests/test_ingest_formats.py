@@ -7,7 +7,6 @@ import gzip
 import http.server
 import io
 import json
-import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -18,6 +17,7 @@ from warcio.warcwriter import WARCWriter
 
 from triangulate.analysis import articles_in
 from triangulate.ingest import IngestOptions, LanguageFilter, hashed_id, read_sources
+from triangulate.settings import Settings
 from triangulate.types import Article, IngestProblem
 
 PARAGRAPHS = [
@@ -188,16 +188,15 @@ def jsonl(items: list[dict[str, str]]) -> bytes:
     return "".join(json.dumps(r) + "\n" for r in items).encode()
 
 
-def test_archives_are_streamed_past_the_file_limit(tmp_path: Path, warc: Path,
-                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+def test_archives_are_streamed_past_the_file_limit(tmp_path: Path, warc: Path) -> None:
     """The size limit is for files read whole; archives are read a line or record at a time."""
-    monkeypatch.setattr(sys.modules["triangulate.ingest.decode"], "MAX_BYTES", 4096)
     archive = tmp_path / "wire.jsonl.gz"
     archive.write_bytes(gzip.compress(jsonl(records(60))))
     assert len(gzip.decompress(archive.read_bytes())) > 4096 * 2
     single = tmp_path / "long.txt"
     single.write_text("Headline\n" + " ".join(PARAGRAPHS) * 20, encoding="utf-8")
-    items = list(read_sources([archive, warc, single]))
+    items = list(read_sources([archive, warc, single],
+                              IngestOptions(settings=Settings(max_bytes=4096))))
     assert sum(isinstance(i, Article) for i in items) == 62
     assert isinstance(items[-1], IngestProblem) and "limit" in items[-1].problem
 

@@ -22,6 +22,7 @@ from triangulate.types import Article, Reading
 
 SMALL = 100  # articles
 NAMES = 800  # names: enough that many share a surname
+WORDS_ONLY = Settings(semantic=False)
 MOST_GROWTH = 6.0  # work for four times the input over work for it; quadratic is 16
 
 
@@ -68,21 +69,23 @@ def growth(work: Callable[[int], int], small: int = SMALL) -> float:
     return work(4 * small) / max(1, work(small))
 
 
-def tension_comparisons(monkeypatch: pytest.MonkeyPatch, count: int) -> int:
+def tension_comparisons(monkeypatch: pytest.MonkeyPatch, count: int,
+                        settings: Settings = WORDS_ONLY) -> int:
     with monkeypatch.context() as patch:
         tally = counted(patch, tensions, "overlap", lambda *_: 1)
-        found = tensions.find_tensions(war_reports(count), Settings(semantic=False))
+        found = tensions.find_tensions(war_reports(count), settings)
     assert found, "the generated articles hold tensions"
     return tally[0]
 
 
-def name_comparisons(monkeypatch: pytest.MonkeyPatch, count: int) -> int:
+def name_comparisons(monkeypatch: pytest.MonkeyPatch, count: int,
+                     per_key: int = Settings().name_per_key) -> int:
     with monkeypatch.context() as patch:
         tally = counted(patch, names, "contained", lambda *_: 1)
         fuzzy = SimpleNamespace(extract=names.process.extract)
         patch.setattr(names, "process", fuzzy)
         scored = counted(patch, fuzzy, "extract", lambda _query, choices: len(choices))
-        folded = names.fold_names(people(count))
+        folded = names.fold_names(people(count), per_key=per_key)
     assert len(set(folded.values())) > count // 10, "distinct people stay apart"
     return tally[0] + scored[0]
 
@@ -99,8 +102,8 @@ def test_tension_comparisons_grow_linearly(monkeypatch: pytest.MonkeyPatch) -> N
 
 
 def test_unbounded_tension_candidates_would_be_caught(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(tensions, "PER_KEY", 10 ** 9)
-    assert growth(lambda n: tension_comparisons(monkeypatch, n)) >= MOST_GROWTH
+    unbounded = Settings(semantic=False, tension_per_key=10 ** 9)
+    assert growth(lambda n: tension_comparisons(monkeypatch, n, unbounded)) >= MOST_GROWTH
 
 
 def test_name_folding_compares_each_name_with_a_bounded_few(
@@ -109,8 +112,7 @@ def test_name_folding_compares_each_name_with_a_bounded_few(
 
 
 def test_unbounded_name_lookups_would_be_caught(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(names, "PER_KEY", 10 ** 9)
-    assert growth(lambda n: name_comparisons(monkeypatch, n), NAMES) >= MOST_GROWTH
+    assert growth(lambda n: name_comparisons(monkeypatch, n, 10 ** 9), NAMES) >= MOST_GROWTH
 
 
 def people(count: int) -> list[str]:

@@ -286,6 +286,16 @@ def test_bodies_over_the_limit_get_413(db: str) -> None:
         assert small.get("/api/v1/articles").status_code == 200
 
 
+def test_the_settings_size_limit_bounds_a_posted_article(db: str) -> None:
+    text = "Troops advanced on the northern road. " * 30  # over 1000 bytes, under the envelope
+    with TestClient(create_app(db, TOKEN, settings=Settings(max_bytes=1000))) as small:
+        auth = {"Authorization": f"Bearer {TOKEN}"}
+        refused = small.post("/api/v1/articles", json={"text": text}, headers=auth)
+        assert refused.status_code == 413 and "limit" in refused.json()["error"]["message"]
+        taken = small.post("/api/v1/articles", json={"text": text[:900]}, headers=auth)
+        assert taken.status_code == 202
+
+
 def test_the_upload_form_needs_its_csrf_token(client: TestClient) -> None:
     client.get("/upload")
     cookie = client.cookies.get(CSRF_COOKIE)

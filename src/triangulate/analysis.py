@@ -71,7 +71,7 @@ def run(sources: Iterable[str | Path], store: Store, on_problem: ProblemHandler,
     ``settings``), cross-check, store, every stage tuned by the ``settings``; ``on_phase``
     hears the name of each phase after reading as it starts."""
     phase = on_phase or (lambda _: None)
-    articles = articles_in(sources, on_problem, keep, options)
+    articles = articles_in(sources, on_problem, keep, options or IngestOptions(settings=settings))
     ids = read_into_store(articles, store, reader or local_reader(n_process, settings),
                           progress, settings)
     phase(f"cross-checking {len(ids)} article{'' if len(ids) == 1 else 's'}")

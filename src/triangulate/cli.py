@@ -86,6 +86,19 @@ SemanticOption = Annotated[bool, typer.Option(
     "--semantic/--no-semantic", envvar="TRIANGULATE_SEMANTIC",
     help="Compare statements with sentence embeddings where the extra is installed (else "
          "by shared words).")]
+SettingOption = Annotated[list[str] | None, typer.Option(
+    "--setting", metavar="NAME=VALUE",
+    help="Any other field of triangulate.Settings (a threshold, limit or weight); "
+         "repeatable: --setting max_bytes=1000000.")]
+
+
+def tuned(settings: Settings, assignments: list[str] | None) -> Settings:
+    """The ``settings`` with each ``--setting name=value``; one line and exit code 2 for an
+    unknown name or a bad value."""
+    try:
+        return settings.with_assignments(assignments or ())
+    except ValueError as error:
+        raise fail(f"--setting: {escape(str(error))}", code=2) from None
 
 
 @contextmanager
@@ -334,6 +347,7 @@ def analyze(
     semantic: SemanticOption = DEFAULTS.semantic,
     join_sentences: JoinSentencesOption = DEFAULTS.join_sentences,
     model: ModelOption = DEFAULTS.model,
+    setting: SettingOption = None,
 ) -> None:
     """Ingest, read, cross-check and summarise articles."""
     from triangulate.ingest import IngestOptions
@@ -342,12 +356,14 @@ def analyze(
 
     check_outputs(json_out, html, markdown)
     defaults = run_defaults(outlet, published)
-    settings = Settings(model=model, join_sentences=join_sentences, agreement=agreement,
-                        event_gap_days=event_gap_days, tensions=tensions, semantic=semantic)
+    settings = tuned(Settings(model=model, join_sentences=join_sentences, agreement=agreement,
+                              event_gap_days=event_gap_days, tensions=tensions,
+                              semantic=semantic), setting)
     reader = make_reader(engine, processes, scheduler, work, settings)
     log = ProblemLog()
     keep = language_filter(language)
-    options = IngestOptions(follow_links=follow_links, allow_private_urls=allow_private_urls)
+    options = IngestOptions(follow_links=follow_links, allow_private_urls=allow_private_urls,
+                            settings=settings)
     store = open_store(db)
     with failures_in_one_line():
         try:
@@ -386,17 +402,18 @@ def ingest(paths: Paths, db: DbOption = None, processes: ProcessesOption = 1,
            published: PublishedOption = None, follow_links: FollowLinksOption = False,
            allow_private_urls: PrivateUrlsOption = False,
            join_sentences: JoinSentencesOption = DEFAULTS.join_sentences,
-           model: ModelOption = DEFAULTS.model) -> None:
+           model: ModelOption = DEFAULTS.model, setting: SettingOption = None) -> None:
     """Read articles into the store without cross-checking them."""
     from triangulate.analysis import articles_in, local_reader, read_into_store
     from triangulate.ingest import IngestOptions
     from triangulate.ingest.article import run_defaults as given
 
     defaults = run_defaults(outlet, published)
-    settings = Settings(model=model, join_sentences=join_sentences)
+    settings = tuned(Settings(model=model, join_sentences=join_sentences), setting)
     log = ProblemLog()
     keep = language_filter(language)
-    options = IngestOptions(follow_links=follow_links, allow_private_urls=allow_private_urls)
+    options = IngestOptions(follow_links=follow_links, allow_private_urls=allow_private_urls,
+                            settings=settings)
     store = open_store(db)
     with failures_in_one_line():
         try:
@@ -436,6 +453,7 @@ def export_command(
     db: DbOption = None,
     agreement: AgreementOption = DEFAULTS.agreement,
     event_gap_days: EventGapOption = DEFAULTS.event_gap_days,
+    setting: SettingOption = None,
 ) -> None:
     """Export everything in the store, cross-checked, as JSON, CSV or Parquet."""
     from triangulate.report import export
@@ -445,7 +463,8 @@ def export_command(
         raise typer.Exit(2)
     fmt_checked: Format = fmt  # type: ignore[assignment]
     check_outputs(out if fmt == "json" else None)
-    analysis = analysis_of_store(db, Settings(agreement=agreement, event_gap_days=event_gap_days))
+    analysis = analysis_of_store(db, tuned(Settings(agreement=agreement,
+                                                    event_gap_days=event_gap_days), setting))
     with failures_in_one_line():
         for path in export(analysis, fmt_checked, out):
             console.print(f"wrote {path}")
@@ -455,12 +474,14 @@ def export_command(
 def report(html: HtmlOption = None, markdown: MarkdownOption = None,
            db: DbOption = None, top: TopOption = 10,
            agreement: AgreementOption = DEFAULTS.agreement,
-           event_gap_days: EventGapOption = DEFAULTS.event_gap_days) -> None:
+           event_gap_days: EventGapOption = DEFAULTS.event_gap_days,
+           setting: SettingOption = None) -> None:
     """Summarise everything in the store; optionally write the HTML and Markdown reports."""
     from triangulate.report import print_summary
 
     check_outputs(html, markdown)
-    analysis = analysis_of_store(db, Settings(agreement=agreement, event_gap_days=event_gap_days))
+    analysis = analysis_of_store(db, tuned(Settings(agreement=agreement,
+                                                    event_gap_days=event_gap_days), setting))
     print_summary(analysis, console, top=top)
     with failures_in_one_line():
         write_reports(analysis, html, markdown)
@@ -472,6 +493,7 @@ def serve(
     host: Annotated[str, typer.Option("--host", help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option("--port", min=1, max=65535)] = 8000,
     semantic: SemanticOption = DEFAULTS.semantic,
+    setting: SettingOption = None,
 ) -> None:
     """Serve the store as a web app and a REST API (writes need $TRIANGULATE_TOKEN)."""
     import os
@@ -484,13 +506,14 @@ def serve(
 
     open_store(db).close()  # one line, not a traceback, where no store can be opened there
     shown = make_url(database_url(db)).render_as_string(hide_password=True)
+    settings = tuned(Settings(semantic=semantic), setting)
     token = os.environ.get("TRIANGULATE_TOKEN") or None
     if token is None:
         errors.print("[yellow]writes refused:[/] TRIANGULATE_TOKEN is not set, so the API and "
                      "the upload form are read-only")
     console.print(f"serving {shown} on http://{host}:{port}/ "
                   "(API: /api/v1, OpenAPI: /api/v1/openapi.json)")
-    uvicorn.run(create_app(db, token, settings=Settings(semantic=semantic)), host=host,
+    uvicorn.run(create_app(db, token, settings=settings), host=host,
                 port=port, log_level="info")
 
 

@@ -147,7 +147,7 @@ class PipelineLoader(WorkerPlugin):
 
 def read_partition(articles: list[Article], settings: Settings) -> list[Reading]:
     """On a worker: the readings of a partition."""
-    return list(read_articles(articles, load_pipeline(settings)))
+    return list(read_articles(articles, load_pipeline(settings), settings=settings))
 
 
 def read_partition_parquet(articles: list[Article], settings: Settings) -> bytes:

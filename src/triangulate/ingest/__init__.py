@@ -31,6 +31,7 @@ from triangulate.ingest.feeds import (
 from triangulate.ingest.html import extract_page
 from triangulate.ingest.text import parse_text
 from triangulate.ingest.warc import WARC_SUFFIXES, read_warc
+from triangulate.settings import DEFAULTS, Settings
 from triangulate.types import Article, IngestProblem
 
 __all__ = ["IngestOptions", "LanguageFilter", "Source", "hashed_id", "is_url", "make_article",
@@ -44,19 +45,27 @@ KNOWN_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + JSONL_SUFFIXES + WARC_SUFFIXES 
 
 @dataclass(frozen=True)
 class IngestOptions:
-    """What a user may allow that ingest refuses by default.
+    """What a user may allow that ingest refuses by default, and its limits.
 
     ``follow_links``: read files that a link inside a given folder points to outside it.
     ``allow_private_urls``: fetch feeds from (or be redirected to) private, loopback and
-    link-local addresses.
+    link-local addresses. ``settings``: the size limit and the fetch timeouts
+    (``Settings.max_bytes``, ``fetch_timeout``, ``fetch_deadline``).
     """
 
     follow_links: bool = False
     allow_private_urls: bool = False
+    settings: Settings = DEFAULTS
     fetch: FetchPolicy = field(init=False)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "fetch", FetchPolicy(self.allow_private_urls))
+        object.__setattr__(self, "fetch", FetchPolicy(
+            self.allow_private_urls, deadline=self.settings.fetch_deadline,
+            timeout=self.settings.fetch_timeout, max_bytes=self.settings.max_bytes))
+
+    @property
+    def max_bytes(self) -> int:
+        return self.settings.max_bytes
 
 
 def read_sources(paths: Iterable[str | Path], options: IngestOptions | None = None
@@ -72,7 +81,7 @@ def read_sources(paths: Iterable[str | Path], options: IngestOptions | None = No
         if path.is_dir():
             yield from read_folder(path, options)
         elif path.exists():
-            yield from read_file(path)
+            yield from read_file(path, options.max_bytes)
         else:
             yield IngestProblem(str(path), "no such file or folder")
 
@@ -87,14 +96,14 @@ def read_folder(folder: Path, options: IngestOptions) -> Iterator[Source]:
         if not options.follow_links and not file.resolve().is_relative_to(inside):
             yield IngestProblem(str(file), "a link out of the folder (--follow-links reads it)")
         else:
-            yield from read_file(file)
+            yield from read_file(file, options.max_bytes)
 
 
-def read_file(path: Path) -> Iterator[Source]:
+def read_file(path: Path, max_bytes: int = DEFAULTS.max_bytes) -> Iterator[Source]:
     """The file's articles, and one problem line where it cannot be read: whatever goes wrong
     in one file costs only that file (and, in an archive, the records after the fault)."""
     try:
-        yield from _read_file(path)
+        yield from _read_file(path, max_bytes)
     except InputError as error:
         yield IngestProblem(str(path), str(error))
     except RecursionError:
@@ -103,15 +112,15 @@ def read_file(path: Path) -> Iterator[Source]:
         yield IngestProblem(str(path), f"cannot read ({type(error).__name__}: {error})")
 
 
-def _read_file(path: Path) -> Iterator[Source]:
+def _read_file(path: Path, max_bytes: int) -> Iterator[Source]:
     name = path.name.lower()
     if name.endswith(JSONL_SUFFIXES):
-        yield from read_jsonl(path)
+        yield from read_jsonl(path, max_bytes)
         return
     if name.endswith(WARC_SUFFIXES):
-        yield from read_warc(path)
+        yield from read_warc(path, max_bytes)
         return
-    data = read_bytes(path)
+    data = read_bytes(path, max_bytes)
     if name.endswith(FEED_SUFFIXES):
         yield from read_feed(data, str(path))
         return
@@ -129,10 +138,10 @@ def from_html(path: Path, raw: str, notes: tuple[str, ...]) -> Source:
     return from_page(path_id(path), raw, str(path), str(path), notes)
 
 
-def read_jsonl(path: Path) -> Iterator[Source]:
+def read_jsonl(path: Path, max_bytes: int = DEFAULTS.max_bytes) -> Iterator[Source]:
     """One article per line, streamed (gzipped or not): no size limit on the whole file."""
     empty = True
-    for number, line in enumerate(stream_lines(path), start=1):
+    for number, line in enumerate(stream_lines(path, max_bytes), start=1):
         if line.strip():
             empty = False
             yield from_json_line(line, f"{path}:{number}")

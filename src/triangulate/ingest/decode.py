@@ -1,7 +1,8 @@
 """Bytes to text: UTF-8 first, then charset detection for everything else.
 
-Single-article files are read whole and refused over ``MAX_BYTES``; archives (JSON Lines,
-WARC) are streamed instead, and the limit applies to each of their lines or records.
+Single-article files are read whole and refused over ``max_bytes`` (``Settings.max_bytes``,
+20 MiB); archives (JSON Lines, WARC) are streamed instead, and the limit applies to each of
+their lines or records.
 """
 
 from __future__ import annotations
@@ -15,42 +16,52 @@ from pathlib import Path
 
 from charset_normalizer import from_bytes
 
-MAX_BYTES = 20 * 1024 * 1024  # larger files are refused, compressed or not
-LIMIT = f"{MAX_BYTES // 2**20} MiB limit"
+from triangulate.settings import DEFAULTS, MIB
+
+
+def limit_text(max_bytes: int) -> str:
+    """The size limit in words: "20 MiB limit", "1.5 MiB limit", "4000-byte limit"."""
+    if max_bytes >= MIB:
+        return f"{max_bytes / MIB:g} MiB limit"
+    return f"{max_bytes}-byte limit"
 
 
 class InputError(Exception):
     """A source that cannot be read; the message says why in a few words."""
 
 
-def read_bytes(path: Path) -> bytes:
+def read_bytes(path: Path, max_bytes: int = DEFAULTS.max_bytes) -> bytes:
     try:
         size = path.stat().st_size
     except OSError as error:
         raise InputError(f"cannot read ({error.strerror or error})") from error
-    if size > MAX_BYTES:
-        raise InputError(f"file is {size / 1e6:.1f} MB, over the {LIMIT}")
+    if size > max_bytes:
+        raise InputError(f"file is {_size_text(size)}, over the {limit_text(max_bytes)}")
     with _open(path) as stream:
         try:
-            data = stream.read(MAX_BYTES + 1)
+            data = stream.read(max_bytes + 1)
         except (gzip.BadGzipFile, EOFError, zlib.error) as error:
             raise InputError(f"not a valid gzip file ({error})") from error
         except OSError as error:
             raise InputError(f"cannot read ({error.strerror or error})") from error
-    if len(data) > MAX_BYTES:
-        raise InputError(f"uncompressed size over the {LIMIT}")
+    if len(data) > max_bytes:
+        raise InputError(f"uncompressed size over the {limit_text(max_bytes)}")
     if not data.strip():
         raise InputError("empty file")
     return data
 
 
-def stream_lines(path: Path) -> Iterator[bytes]:
+def _size_text(size: int) -> str:
+    return f"{size / 1e6:.1f} MB" if size >= 100_000 else f"{size} bytes"
+
+
+def stream_lines(path: Path, max_bytes: int = DEFAULTS.max_bytes) -> Iterator[bytes]:
     """The lines of a file, decompressed on the fly where it ends in ``.gz``, one at a time."""
     with _open(path) as stream:
         try:
-            while line := stream.readline(MAX_BYTES + 1):
-                if len(line) > MAX_BYTES:
-                    raise InputError(f"a line is over the {LIMIT}")
+            while line := stream.readline(max_bytes + 1):
+                if len(line) > max_bytes:
+                    raise InputError(f"a line is over the {limit_text(max_bytes)}")
                 yield line
         except (gzip.BadGzipFile, EOFError, zlib.error) as error:
             raise InputError(f"not a valid gzip file ({error})") from error

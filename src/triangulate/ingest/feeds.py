@@ -28,13 +28,12 @@ from lxml.etree import ParserError
 from lxml.html import HtmlElement, fragment_fromstring
 
 from triangulate.ingest.article import Source, hashed_id, make_article, primary_language
-from triangulate.ingest.decode import LIMIT, MAX_BYTES, InputError
+from triangulate.ingest.decode import InputError, limit_text
 from triangulate.ingest.html import extract_page
+from triangulate.settings import DEFAULTS
 from triangulate.types import IngestProblem
 
 FEED_SUFFIXES = (".rss", ".atom", ".xml")
-FETCH_TIMEOUT = 30.0  # seconds for any one network operation
-FETCH_DEADLINE = 120.0  # seconds for a whole fetch, redirects included
 _CHUNK = 65536
 SHORT_ENTRY = 1000  # characters of text: shorter entries are taken as they stand
 _BLOCKS = ("p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote",
@@ -50,11 +49,13 @@ def is_url(source: str) -> bool:
 @dataclass(frozen=True)
 class FetchPolicy:
     """Where a fetch may go: http(s) only, and public addresses unless ``allow_private``;
-    how long it may take: ``deadline`` seconds in all, ``timeout`` for any one step."""
+    how long it may take: ``deadline`` seconds in all, ``timeout`` for any one step; how
+    large the feed may be: ``max_bytes``."""
 
     allow_private: bool = False
-    deadline: float = FETCH_DEADLINE
-    timeout: float = FETCH_TIMEOUT
+    deadline: float = DEFAULTS.fetch_deadline
+    timeout: float = DEFAULTS.fetch_timeout
+    max_bytes: int = DEFAULTS.max_bytes
 
     def check_url(self, url: str) -> None:
         if not is_url(url):
@@ -124,8 +125,8 @@ def _read_limited(response: Any, watch: _Watch) -> bytes:
     size = 0
     while chunk := response.read1(_CHUNK):
         size += len(chunk)
-        if size > MAX_BYTES:
-            raise InputError(f"feed over the {LIMIT}")
+        if size > watch.policy.max_bytes:
+            raise InputError(f"feed over the {limit_text(watch.policy.max_bytes)}")
         chunks.append(chunk)
     if watch.expired:  # a socket shut at the deadline reads as the end of the body
         raise InputError(f"cannot fetch (over the {watch.policy.deadline:.0f} s limit)")

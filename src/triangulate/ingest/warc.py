@@ -18,7 +18,8 @@ from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
 
 from triangulate.ingest.article import Source, from_page, hashed_id, url_outlet
-from triangulate.ingest.decode import LIMIT, MAX_BYTES, InputError, decode
+from triangulate.ingest.decode import InputError, decode, limit_text
+from triangulate.settings import DEFAULTS
 from triangulate.types import IngestProblem
 
 WARC_SUFFIXES = (".warc", ".warc.gz")
@@ -27,7 +28,7 @@ WARC_MAGIC = b"WARC/"
 GZIP_MAGIC = b"\x1f\x8b"
 
 
-def read_warc(path: Path) -> Iterator[Source]:
+def read_warc(path: Path, max_bytes: int = DEFAULTS.max_bytes) -> Iterator[Source]:
     """Every HTML page in the archive; warcio decompresses gzipped records itself.
 
     warcio ends quietly where an archive is cut short (or fails inside itself): a cut page is
@@ -38,12 +39,12 @@ def read_warc(path: Path) -> Iterator[Source]:
     last: Any = None
     named_cut = False
     with path.open("rb") as stream, _LineBounded(
-            gzip.open(path, "rb") if compressed else path.open("rb")) as bounded:
+            gzip.open(path, "rb") if compressed else path.open("rb"), max_bytes) as bounded:
         records = ArchiveIterator(bounded)
         try:
             for last in records:
                 if is_html_page(last):
-                    page = from_response(last, path)
+                    page = from_response(last, path, max_bytes)
                     named_cut = isinstance(page, IngestProblem) and is_cut(last)
                     yield page
         except ArchiveLoadFailed as error:
@@ -61,8 +62,9 @@ class _LineBounded:
     line longer than the size limit: warcio gathers a header line whole, and a gzip bomb of
     one endless header line would otherwise fill the memory."""
 
-    def __init__(self, stream: BufferedIOBase) -> None:
+    def __init__(self, stream: BufferedIOBase, max_bytes: int = DEFAULTS.max_bytes) -> None:
         self.stream = stream
+        self.max_bytes = max_bytes
         self.since_newline = 0
 
     def read(self, size: int = -1) -> bytes:
@@ -77,8 +79,8 @@ class _LineBounded:
         newline = data.rfind(b"\n")
         self.since_newline = len(data) - newline - 1 if newline >= 0 \
             else self.since_newline + len(data)
-        if self.since_newline > MAX_BYTES:
-            raise InputError(f"a line is over the {LIMIT}")
+        if self.since_newline > self.max_bytes:
+            raise InputError(f"a line is over the {limit_text(self.max_bytes)}")
         return data
 
     def tell(self) -> int:
@@ -135,12 +137,12 @@ def is_html_page(record: Any) -> bool:
     return bool(record.http_headers.get_statuscode() == "200" and content_type in HTML_TYPES)
 
 
-def from_response(record: Any, path: Path) -> Source:
+def from_response(record: Any, path: Path, max_bytes: int = DEFAULTS.max_bytes) -> Source:
     uri = str(record.rec_headers.get_header("WARC-Target-URI") or "")
     where = f"{path} [{uri}]"
-    body = record.content_stream().read(MAX_BYTES + 1)
-    if len(body) > MAX_BYTES:
-        return IngestProblem(where, f"page over the {LIMIT}")
+    body = record.content_stream().read(max_bytes + 1)
+    if len(body) > max_bytes:
+        return IngestProblem(where, f"page over the {limit_text(max_bytes)}")
     if is_cut(record):
         return IngestProblem(where, "record cut short (the archive ends inside it); not stored")
     _type, charset = media_type(record.http_headers.get_header("Content-Type"))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
+from functools import partial
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -17,7 +18,7 @@ from triangulate.nlp.parallel import BATCH_CHARS, batches, read_in_processes
 from triangulate.nlp.periods import reported_on, with_period
 from triangulate.nlp.pieces import PIECE_CHARS, read_in_pieces
 from triangulate.nlp.pipeline import PIPELINE_VERSION, load_pipeline, pipeline_version
-from triangulate.nlp.routing import read_batch
+from triangulate.nlp.routing import Reader, read_batch
 from triangulate.nlp.skeleton import skeleton_reading
 from triangulate.settings import DEFAULTS, Settings
 from triangulate.types import Article, Reading
@@ -34,33 +35,37 @@ def read_articles(articles: Iterable[Article], nlp: Language | None = None,
     With ``n_process`` > 1, worker processes read batches of ``batch_size`` articles each.
     A text too long to parse at once is read in pieces (:mod:`triangulate.nlp.pieces`).
     """
+    reader = partial(reading_of, settings=settings.for_reading())
+
     def read(parts: Iterable[Article]) -> Iterator[Reading]:
         if n_process > 1:
-            return read_in_processes(parts, reading_of, n_process, batch_size, nlp, settings)
-        return _read_here(parts, nlp or load_pipeline(settings), batch_size)
+            return read_in_processes(parts, reader, n_process, batch_size, nlp, settings)
+        return _read_here(parts, nlp or load_pipeline(settings), batch_size, reader)
 
     size = min(PIECE_CHARS, (nlp or load_pipeline(settings)).max_length)
     for reading in read_in_pieces(articles, read, size):
         yield reading_with_ids(reading)
 
 
-def _read_here(articles: Iterable[Article], nlp: Language, batch_size: int) -> Iterator[Reading]:
+def _read_here(articles: Iterable[Article], nlp: Language, batch_size: int,
+               reader: Reader) -> Iterator[Reading]:
     """Batches bounded in characters too: the pieces of a long text come many at a time."""
     for batch in batches(articles, batch_size, BATCH_CHARS):
-        yield from read_batch(batch, reading_of, nlp)
+        yield from read_batch(batch, reader, nlp)
 
 
 def read_article(article: Article, nlp: Language | None = None) -> Reading:
     return next(read_articles([article], nlp))
 
 
-def reading_of(doc: Doc, article: Article) -> Reading:
+def reading_of(doc: Doc, article: Article, settings: Settings = DEFAULTS) -> Reading:
     """The article's reading from a ``Doc`` our pipeline has been through (its components
-    set the quotes, the claims with their periods, the entities and the framing)."""
+    set the quotes, the claims with their periods, the entities and the framing); its event
+    found with the ``settings``' event fields."""
     if doc.lang_ != DEFAULT:  # read by the skeleton readers of its language
         return skeleton_reading_of(doc, article)
     quotes = [replace(q, article=article.id) for q in doc._.quotes or []]
-    event = article_event(doc, article.title)
+    event = article_event(doc, article.title, settings)
     return Reading(
         article=article,
         quotes=quotes,

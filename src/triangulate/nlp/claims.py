@@ -62,23 +62,27 @@ ATTACK_WORDS = EVENT_NOUNS | WEAPONS
 @Language.factory("triangulate_claims",
                   requires=["doc._.quotes", "token.dep", "token.lemma", "token.tag", "doc.ents"],
                   assigns=["doc._.claims"],
-                  default_config={"lang": DEFAULT_LANGUAGE, "scope_reach": DEFAULTS.scope_reach})
-def make_claim_finder(nlp: Language, name: str, lang: str, scope_reach: int) -> ClaimFinder:
-    return ClaimFinder(resources(lang), scope_reach)
+                  default_config={"lang": DEFAULT_LANGUAGE, "scope_reach": DEFAULTS.scope_reach,
+                                  "title_reach": DEFAULTS.title_reach})
+def make_claim_finder(nlp: Language, name: str, lang: str, scope_reach: int,
+                      title_reach: int) -> ClaimFinder:
+    return ClaimFinder(resources(lang), scope_reach, title_reach)
 
 
 class ClaimFinder:
     """Sets ``doc._.claims``: one :class:`Claim` per figure (article id left empty), each
     scoped by a date phrase at most ``scope_reach`` tokens from it (or on its verb), reading
-    the persons' states by the titles of ``language`` and the quotes of ``doc._.quotes``,
-    where the quotes component ran before it."""
+    the persons' states by the titles of ``language`` (at most ``title_reach`` tokens from
+    the name) and the quotes of ``doc._.quotes``, where the quotes component ran before it."""
 
-    def __init__(self, language: Resources, scope_reach: int = DEFAULTS.scope_reach) -> None:
+    def __init__(self, language: Resources, scope_reach: int = DEFAULTS.scope_reach,
+                 title_reach: int = DEFAULTS.title_reach) -> None:
         self.language = language
         self.scope_reach = scope_reach
+        self.title_reach = title_reach
 
     def __call__(self, doc: Doc) -> Doc:
-        person_states(doc, self.language)  # read once, by this language's titles
+        person_states(doc, self.language, self.title_reach)  # read once, by its titles
         quotes: list[Quote] = doc._.quotes if Doc.has_extension("quotes") and doc._.quotes else []
         claims: list[Claim] = []
         text = doc.text  # spaCy joins the tokens again on every access: once per doc

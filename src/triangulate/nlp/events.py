@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from functools import lru_cache
+from itertools import islice
 
 from babel import Locale
 from spacy.tokens import Doc, Span, Token
@@ -30,14 +31,12 @@ from triangulate.lang.en.events import (
 )
 from triangulate.lang.en.gazetteer import ACTORS, DEMONYM, DEMONYMS, WORLD_ACTORS
 from triangulate.lang.lookup import normalise
+from triangulate.settings import DEFAULTS, Settings
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 DEMONYM_NAMES = frozenset(DEMONYMS) | {d.lower() for d in DEMONYM.values()}
-HEADLINE_WEIGHT = 3  # a place in the headline counts as three mentions in the body
-OPENING_SENTENCES = 4
 HEAD_CHARS = 600  # where a headline stands: the first lines, under any stamp or byline
 HEAD_LINES = 8
-MIN_MENTIONS = 3  # a headline mention, or three in the body: what the article is about
 
 
 @lru_cache(maxsize=1)
@@ -82,10 +81,10 @@ def headline_span(text: str, title: str = "") -> tuple[int, int]:
     return start, start + len(lines[index])
 
 
-def main_place(doc: Doc, title: str) -> str | None:
+def main_place(doc: Doc, title: str, settings: Settings = DEFAULTS) -> str | None:
     """The place the article names most: the body's place entities, each mention of one in
-    the headline counting ``HEADLINE_WEIGHT`` (found by its words: the model reads
-    title-case headlines poorly)."""
+    the headline counting ``settings.event_headline_weight`` (found by its words: the model
+    reads title-case headlines poorly), if it reaches ``settings.event_min_mentions``."""
     begin, end = headline_span(doc.text, title)
     headline = doc.text[begin:end].lower()
     counts: Counter[str] = Counter()
@@ -99,11 +98,11 @@ def main_place(doc: Doc, title: str) -> str | None:
                 first_seen.setdefault(key, start)
     for key in counts:
         mentions = len(re.findall(rf"(?<!\w){re.escape(key.lower())}(?!\w)", headline))
-        counts[key] += HEADLINE_WEIGHT * mentions
+        counts[key] += settings.event_headline_weight * mentions
     if not counts:
         return None
     best = max(counts, key=lambda key: (counts[key], -first_seen[key]))
-    return best if counts[best] >= MIN_MENTIONS else None
+    return best if counts[best] >= settings.event_min_mentions else None
 
 
 
@@ -170,9 +169,9 @@ def full_person_name(token: Token) -> bool:
                for ent in token.doc.ents)
 
 
-def event_kind(doc: Doc) -> str | None:
+def event_kind(doc: Doc, settings: Settings = DEFAULTS) -> str | None:
     """The first word for an incident or a campaign in the opening sentences."""
-    for sentence in opening(doc):
+    for sentence in opening(doc, settings.event_opening_sentences):
         for token in sentence:
             word = token.lower_
             if word in EVENT_NOUNS and token.pos_ in {"NOUN", "PROPN", "VERB"}:
@@ -180,23 +179,19 @@ def event_kind(doc: Doc) -> str | None:
     return None
 
 
-def opening(doc: Doc) -> list[Span]:
-    found = []
-    for sentence in doc.sents:
-        found.append(sentence)
-        if len(found) == OPENING_SENTENCES:
-            break
-    return found
+def opening(doc: Doc, count: int) -> list[Span]:
+    """The first ``count`` sentences."""
+    return list(islice(doc.sents, count))
 
 
-def article_event(doc: Doc, title: str) -> str | None:
+def article_event(doc: Doc, title: str, settings: Settings = DEFAULTS) -> str | None:
     """The article's event: "<place> <kind>", or the place alone; None with no place. A
     campaign is framed by its region: where the article tells of no single incident, a
     place it names as a region ("in the Kursk region") is the event's place before a town
     of it."""
-    kind = event_kind(doc)
+    kind = event_kind(doc, settings)
     place = None if kind in INCIDENT_NOUNS else main_region(doc)
-    place = place or main_place(doc, title)
+    place = place or main_place(doc, title, settings)
     if place is None:
         return None
     return f"{place} {kind}" if kind else place

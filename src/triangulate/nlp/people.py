@@ -14,19 +14,20 @@ from spacy.tokens import Doc, Span
 
 from triangulate.lang import Language, resources
 from triangulate.lang.lookup import actor_of
+from triangulate.settings import DEFAULTS
 
-TITLE_REACH = 5  # tokens between a title's state and the name it stands before or after
 _CACHE = "triangulate_person_states"
 
 
-def person_states(doc: Doc, language: Language | None = None) -> dict[str, str]:
-    """Name as written, and its last word -> the state its title in ``doc`` names; read once
-    per document."""
+def person_states(doc: Doc, language: Language | None = None,
+                  reach: int = DEFAULTS.title_reach) -> dict[str, str]:
+    """Name as written, and its last word -> the state its title in ``doc`` names, at most
+    ``reach`` tokens from the name; read once per document (by the claims component)."""
     if _CACHE not in doc.user_data:
         language = language or resources()
         states: dict[str, str] = {}
         for ent in doc.ents:
-            state = titled_state(ent, language) if ent.label_ == "PERSON" else None
+            state = titled_state(ent, language, reach) if ent.label_ == "PERSON" else None
             if state is not None:
                 words = [t.text for t in ent if t.lower_ not in {"'s", "’s"}]
                 states[" ".join(words)] = state
@@ -35,12 +36,13 @@ def person_states(doc: Doc, language: Language | None = None) -> dict[str, str]:
     return dict(doc.user_data[_CACHE])
 
 
-def titled_state(name: Span, language: Language) -> str | None:
+def titled_state(name: Span, language: Language, reach: int = DEFAULTS.title_reach
+                 ) -> str | None:
     """The state of the title just before the name ("North Korean leader Kim Jong Un") or
     in an apposition just after it ("Kim Jong Un, North Korea's leader")."""
     sentence = name.sent
-    before = name.doc[max(sentence.start, name.start - TITLE_REACH) : name.start]
-    after = name.doc[name.end : min(sentence.end, name.end + TITLE_REACH + 1)]
+    before = name.doc[max(sentence.start, name.start - reach) : name.start]
+    after = name.doc[name.end : min(sentence.end, name.end + reach + 1)]
     if len(after) and after[0].text == ",":
         after = after[1:]
         comma = next((t.i for t in after if t.text in {",", ";", "."}), after.end)

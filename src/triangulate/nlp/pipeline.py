@@ -68,8 +68,13 @@ def build_pipeline(settings: Settings = DEFAULTS) -> Language:
     ruler = nlp.add_pipe("entity_ruler", name="triangulate_gazetteer", before="ner",
                          config={"phrase_matcher_attr": "LOWER", "overwrite_ents": True})
     ruler.add_patterns(ruler_patterns())  # type: ignore[attr-defined]
-    nlp.add_pipe("triangulate_quotes", config={"join_sentences": settings.join_sentences})
-    nlp.add_pipe("triangulate_claims", config={"scope_reach": settings.scope_reach})
+    nlp.add_pipe("triangulate_quotes", config={
+        "join_sentences": settings.join_sentences, "scare_words": settings.quote_scare_words,
+        "cue_climb": settings.quote_cue_climb, "join_gap": settings.quote_join_gap,
+        "attribution_reach": settings.quote_attribution_reach,
+        "label_reach": settings.quote_label_reach, "min_report": settings.quote_min_report})
+    nlp.add_pipe("triangulate_claims", config={"scope_reach": settings.scope_reach,
+                                               "title_reach": settings.title_reach})
     nlp.add_pipe("triangulate_periods")
     nlp.add_pipe("triangulate_entities")
     nlp.add_pipe("triangulate_framing", config={"according_reach": settings.according_reach})

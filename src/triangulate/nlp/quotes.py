@@ -55,12 +55,7 @@ from triangulate.types import Quote, QuoteKind
 
 declare("quotes", "scare_quotes")
 
-_MAX_SCARE_WORDS = 3
-_MAX_CUE_CLIMB = 8  # steps up the parse from a quote to its cue
-_MAX_JOIN_GAP = 30  # tokens of attribution between two halves of one split quote
-_MAX_ATTRIBUTION = 6  # tokens from a quote's end to the verb of "...,' the old man sighed"
-_MAX_LABEL = 12  # tokens of a "Name, Outlet: '...'" label before a quote
-_MIN_INDIRECT_TOKENS = 3
+_DATELINE_WORDS = 12  # a dateline's tokens at most ("ODESA, Ukraine, May 2 (Reuters) -")
 _REASON_MARKS = frozenset({"because", "since", "if", "unless", "although", "though"})
 _SENTENCE_PUNCT = frozenset({".", "!", "?", "…"})
 _MANNER_OF_PUTTING: frozenset[str] = frozenset({"well", "best", "thus", "so", "better"})
@@ -87,11 +82,26 @@ class _Found:
     parts: list[tuple[int, int]] = field(default_factory=list)
 
 
-class _Context:
-    """Per-document lookups: which tokens are quoted, which paragraph a character is in."""
+@dataclass(frozen=True)
+class QuoteLimits:
+    """The parser's reaches, from the ``quote_*`` fields of :class:`~triangulate.Settings`."""
 
-    def __init__(self, doc: Doc, text: str, spans: list[QuoteSpan]) -> None:
+    scare_words: int = DEFAULTS.quote_scare_words
+    cue_climb: int = DEFAULTS.quote_cue_climb
+    join_gap: int = DEFAULTS.quote_join_gap
+    attribution_reach: int = DEFAULTS.quote_attribution_reach
+    label_reach: int = DEFAULTS.quote_label_reach
+    min_report: int = DEFAULTS.quote_min_report
+
+
+class _Context:
+    """Per-document lookups: which tokens are quoted, which paragraph a character is in; the
+    parser's limits."""
+
+    def __init__(self, doc: Doc, text: str, spans: list[QuoteSpan],
+                 limits: QuoteLimits = QuoteLimits()) -> None:
         self.doc = doc
+        self.limits = limits
         self.text = text  # doc.text, which spaCy joins again from the tokens on every access
         self.paragraph_starts = [start for start, _ in paragraphs(self.text)]
         self.quoted_tokens: set[int] = set()
@@ -125,12 +135,13 @@ class QuoteFinder:
     halves ("'...,' he said, '...'") is always one record.
     """
 
-    def __init__(self, speaker_form: SpeakerForm = "mention", join_sentences: bool = False
-                 ) -> None:
+    def __init__(self, speaker_form: SpeakerForm = "mention", join_sentences: bool = False,
+                 limits: QuoteLimits = QuoteLimits()) -> None:
         if speaker_form not in ("name", "mention"):
             raise ValueError(f"speaker_form must be 'name' or 'mention', not {speaker_form!r}")
         self.speaker_form: SpeakerForm = speaker_form
         self.join_sentences = join_sentences
+        self.limits = limits
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text
@@ -140,7 +151,7 @@ class QuoteFinder:
         if not spans and not cues:
             doc._.quotes = []
             return doc
-        ctx = _Context(doc, text, spans)
+        ctx = _Context(doc, text, spans, self.limits)
         discourse = Discourse(subject_mentions(subjects, ctx.quoted, main=True),
                               subject_mentions(subjects, ctx.quoted, main=False))
         direct = _direct(ctx, spans, doc._.scare_quotes, self.join_sentences)
@@ -156,10 +167,20 @@ class QuoteFinder:
                   requires=["token.dep", "token.lemma", "token.tag", "doc.ents"],
                   assigns=["doc._.quotes", "doc._.scare_quotes"],
                   default_config={"speaker_form": "mention",
-                                  "join_sentences": DEFAULTS.join_sentences})
+                                  "join_sentences": DEFAULTS.join_sentences,
+                                  "scare_words": DEFAULTS.quote_scare_words,
+                                  "cue_climb": DEFAULTS.quote_cue_climb,
+                                  "join_gap": DEFAULTS.quote_join_gap,
+                                  "attribution_reach": DEFAULTS.quote_attribution_reach,
+                                  "label_reach": DEFAULTS.quote_label_reach,
+                                  "min_report": DEFAULTS.quote_min_report})
 def make_quote_finder(nlp: Language, name: str, speaker_form: SpeakerForm,
-                      join_sentences: bool) -> QuoteFinder:
-    return QuoteFinder(speaker_form, join_sentences)
+                      join_sentences: bool, scare_words: int, cue_climb: int, join_gap: int,
+                      attribution_reach: int, label_reach: int, min_report: int
+                      ) -> QuoteFinder:
+    limits = QuoteLimits(scare_words, cue_climb, join_gap, attribution_reach, label_reach,
+                         min_report)
+    return QuoteFinder(speaker_form, join_sentences, limits)
 
 
 def _scan(doc: Doc) -> tuple[list[Token], list[Token]]:
@@ -254,13 +275,13 @@ def _label_before(ctx: _Context, item: _Found) -> Token | None:
     i = _colon_before(ctx, item, across_break=False)
     if i is None:
         return None
-    begin = i
-    while begin > 0 and i - begin < _MAX_LABEL and not doc[begin - 1].is_space and not (
+    begin, reach = i, ctx.limits.label_reach
+    while begin > 0 and i - begin < reach and not doc[begin - 1].is_space and not (
         doc[begin - 1].text in _SENTENCE_PUNCT or ctx.quoted(begin - 1)
     ):
         begin -= 1
     words = doc[begin:i]
-    if not 0 < len(words) < _MAX_LABEL or any(_is_verb(t) for t in words):
+    if not 0 < len(words) < reach or any(_is_verb(t) for t in words):
         return None
     if begin == doc[begin].sent.start and _is_dateline(list(words)):
         return None  # "ODESA, Ukraine (Reuters): '...'": where and whence, not who
@@ -356,7 +377,7 @@ def _cue_after(ctx: _Context, item: _Found, token: Token) -> Token | None:
         return None
     if verb is None or _is_cue(verb):
         return verb
-    if _attribution_follows(ctx, item) and verb.i - item.last <= _MAX_ATTRIBUTION:
+    if _attribution_follows(ctx, item) and verb.i - item.last <= ctx.limits.attribution_reach:
         return verb
     return None
 
@@ -374,7 +395,7 @@ def _cue_in_reach(ctx: _Context, token: Token) -> Token | None:
     capitalised surnames that are also English verbs ("'...,' Hope said", "'...,' Rush
     insisted")."""
     doc = ctx.doc
-    for i in range(token.i, min(len(doc), token.i + _MAX_ATTRIBUTION)):
+    for i in range(token.i, min(len(doc), token.i + ctx.limits.attribution_reach)):
         word = doc[i]
         if ctx.quoted(i) or word.is_space or word.text in _SENTENCE_PUNCT or word.text == ";":
             return None
@@ -403,7 +424,7 @@ def _bare_attribution(ctx: _Context, verb: Token) -> bool:
     "He cautioned against underestimating them, ..." or "Kyiv believes that ..."."""
     if any(c.dep_ in ("ccomp", "xcomp", "advcl") and not ctx.quoted(c.i) for c in verb.children):
         return False
-    return verb.sent.end - verb.i <= _MAX_ATTRIBUTION
+    return verb.sent.end - verb.i <= ctx.limits.attribution_reach
 
 
 def _is_mark_or_comma(token: Token) -> bool:
@@ -417,7 +438,7 @@ def _is_mark_or_comma(token: Token) -> bool:
 def _verb_above(ctx: _Context, token: Token) -> Token | None:
     """The first verb at or above ``token`` outside the quotes (or "according")."""
     node = token
-    for _ in range(_MAX_CUE_CLIMB):
+    for _ in range(ctx.limits.cue_climb):
         if not ctx.quoted(node.i):
             if _is_cue(node):
                 return node
@@ -466,7 +487,7 @@ def _cue_above(ctx: _Context, item: _Found) -> Token | None:
         if token.head.i == token.i or item.first <= token.head.i <= item.last:
             continue
         node = token.head
-        for _ in range(_MAX_CUE_CLIMB):
+        for _ in range(ctx.limits.cue_climb):
             outside = not ctx.quoted(node.i)  # another quote may stand between
             if outside and _is_cue(node):
                 return node
@@ -488,7 +509,7 @@ def _is_title(ctx: _Context, item: _Found) -> bool:
 def _is_scare(ctx: _Context, item: _Found) -> bool:
     """A word or two in marks, no verb, no sentence end, that nobody says: "elite"."""
     words = [t for t in ctx.doc[item.first : item.last + 1] if not t.is_punct]
-    if not words or len(words) > _MAX_SCARE_WORDS:
+    if not words or len(words) > ctx.limits.scare_words:
         return False
     if any(t.pos_ in ("VERB", "AUX") for t in words):
         return False
@@ -536,7 +557,8 @@ def _continues_across_cue(ctx: _Context, prev: _Found, item: _Found, join_senten
         return False
     if item.cue is not None and item.cue.i != prev.cue.i:
         return False
-    if not prev.last < prev.cue.i < item.first or item.first - prev.last > _MAX_JOIN_GAP:
+    gap = item.first - prev.last
+    if not prev.last < prev.cue.i < item.first or gap > ctx.limits.join_gap:
         return False
     if _attribution_says_more(ctx, prev.cue, prev, item):
         return False
@@ -572,7 +594,7 @@ def _continues_next_paragraph(ctx: _Context, prev: _Found, item: _Found) -> bool
     if not words:
         return True
     cue_sentence = prev.cue.sent
-    return prev.cue_after and len(words) <= _MAX_JOIN_GAP and all(
+    return prev.cue_after and len(words) <= ctx.limits.join_gap and all(
         cue_sentence.start <= t.i < cue_sentence.end for t in words)
 
 
@@ -632,7 +654,7 @@ def _report_words(ctx: _Context, cue: Token, quote_cues: set[int], quoted_words:
     """The words a cue reports, in its paragraph, or none: too few, or a direct quote's."""
     paragraph = ctx.paragraph(cue.idx)
     words = [t for t in _content(cue, quote_cues) if ctx.paragraph(t.idx) == paragraph]
-    if len(words) < _MIN_INDIRECT_TOKENS or _mostly_quoted(words, quoted_words):
+    if len(words) < ctx.limits.min_report or _mostly_quoted(words, quoted_words):
         return []
     return words
 
@@ -675,7 +697,7 @@ def _wording_of_a_report(ctx: _Context, item: _Found, reports: list[_Found]) -> 
     words = [t for t in ctx.doc[item.first : item.last + 1] if not t.is_punct]
     # the report ends at its last word: a full stop inside the marks ("a 'hardline
     # approach.'") is no word of the quote's
-    return 0 < len(words) <= _MAX_SCARE_WORDS and any(
+    return 0 < len(words) <= ctx.limits.scare_words and any(
         r.first <= words[0].i and words[-1].i <= r.last for r in reports)
 
 
@@ -825,7 +847,7 @@ def _comma_before_attribution(cue: Token, clause: Token) -> bool:
 
 def _after_dateline(words: list[Token]) -> list[Token]:
     """The words after a dateline that opens the sentence: "KYIV, May 2 (Reuters) -"."""
-    for k, token in enumerate(words[:_MAX_LABEL]):
+    for k, token in enumerate(words[:_DATELINE_WORDS]):
         if _ends_dateline(token) and k > 0 and _is_dateline(words[:k]):
             return words[k + 1 :]
     return words

@@ -48,7 +48,7 @@ def crosscheck_stream(readings: Iterable[Reading], tensions: Sequence[Tension] |
     of its text, so that a store of any size is cross-checked in memory that grows with its
     claims and statements, not with its texts.
     """
-    duplicates = Duplicates(settings.duplicate_similarity)
+    duplicates = Duplicates(settings)
     kept: list[Reading] = []
     for reading in readings:
         duplicates.add(reading.article)
@@ -58,7 +58,7 @@ def crosscheck_stream(readings: Iterable[Reading], tensions: Sequence[Tension] |
     dates = {a.id: a.published for a in articles}
     outlets = {a.id: a.outlet for a in articles}
     keys = source_keys(claims, unknown_outlets_as_one(articles, duplicates.clusters),
-                       settings.name_similarity)
+                       settings.name_similarity, settings.name_per_key)
     groups = build_groups(claims, keys.__getitem__, dates.get, outlets.get, settings)
     found = find_tensions(kept, settings) if tensions is None else list(tensions)
     return CrossCheck(groups, found)
@@ -92,7 +92,8 @@ def annotated(readings: Iterable[Reading], found: CrossCheck,
         analysis.entities.extend(reading.entities)
         analysis.framings[reading.article.id] = reading.framing
     similarity = settings.name_similarity
-    speaker_names = fold_speakers((q.speaker for q in analysis.quotes if q.speaker), similarity)
+    speaker_names = fold_speakers((q.speaker for q in analysis.quotes if q.speaker), similarity,
+                                  settings.name_per_key)
     analysis.quotes = [replace(q, speaker_name=speaker_names.get(q.speaker or ""))
                        for q in analysis.quotes]
     analysis.claims = with_group_events(analysis.claims, found.groups)
@@ -100,7 +101,7 @@ def annotated(readings: Iterable[Reading], found: CrossCheck,
                  for label in {e.label for e in analysis.entities}
                  for name, folded in fold_names(
                      (e.canonical for e in analysis.entities if e.label == label),
-                     similarity).items()}
+                     similarity, settings.name_per_key).items()}
     analysis.entities = [replace(e, canonical=canonical[(e.label, e.canonical)])
                          for e in analysis.entities]
     return analysis

@@ -3,7 +3,7 @@
 A figure's source key is its named primary source ("according to the South Korean
 government": every outlet that carries it counts once), or, where the outlet states the
 figure itself or cites only "reports", the article; near-duplicate (syndicated) articles
-share one key. Near duplicates are found with MinHash over word 5-shingles and LSH
+share one key. Near duplicates are found with MinHash over word shingles and LSH
 (datasketch), at a Jaccard similarity of ``Settings.duplicate_similarity`` (0.8) or more.
 """
 
@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from functools import cache, lru_cache
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
@@ -20,40 +20,37 @@ from datasketch import MinHash, MinHashLSH
 from triangulate.lang.en.people import NAME_PREFIXES
 from triangulate.lang.lookup import actor_of, normalise, source_body
 from triangulate.reconcile.names import fold_names
-from triangulate.settings import DEFAULTS
+from triangulate.settings import DEFAULTS, Settings
 from triangulate.types import Article, Claim
 
-SHINGLE = 5
-PERMUTATIONS = 128
 
-
-def shingles(text: str) -> set[bytes]:
+def shingles(text: str, size: int = DEFAULTS.shingle_words) -> set[bytes]:
     words = re.findall(r"\w+", text.lower())
-    if len(words) < SHINGLE:
+    if len(words) < size:
         return {" ".join(words).encode()}
-    return {" ".join(words[i : i + SHINGLE]).encode() for i in range(len(words) - SHINGLE + 1)}
+    return {" ".join(words[i : i + size]).encode() for i in range(len(words) - size + 1)}
 
 
-@cache
-def _first() -> MinHash:
+@lru_cache(maxsize=8)
+def _first(permutations: int) -> MinHash:
     """A signature whose hash permutations and scheme every other one shares, made once
     (each MinHash would make its own, 1 KiB and a random generator each)."""
-    return MinHash(num_perm=PERMUTATIONS, seed=7)
+    return MinHash(num_perm=permutations, seed=7)
 
 
-def signature(text: str) -> MinHash:
-    first = _first()
-    minhash = MinHash(num_perm=PERMUTATIONS, seed=7, permutations=first.permutations,
-                      scheme=first.scheme)
-    minhash.update_batch(list(shingles(text)))
+def signature(text: str, settings: Settings = DEFAULTS) -> MinHash:
+    first = _first(settings.minhash_permutations)
+    minhash = MinHash(num_perm=settings.minhash_permutations, seed=7,
+                      permutations=first.permutations, scheme=first.scheme)
+    minhash.update_batch(list(shingles(text, settings.shingle_words)))
     return minhash
 
 
 @lru_cache(maxsize=8)
-def _bands(threshold: float) -> list[tuple[int, int]]:
+def _bands(threshold: float, permutations: int) -> list[tuple[int, int]]:
     """The slices of a signature that LSH buckets by, as datasketch sizes them for the
     threshold."""
-    return list(MinHashLSH(threshold=threshold, num_perm=PERMUTATIONS).hashranges)
+    return list(MinHashLSH(threshold=threshold, num_perm=permutations).hashranges)
 
 
 class Duplicates:
@@ -66,8 +63,9 @@ class Duplicates:
     buckets hold one article: its index is the bucket; the others go to ``more``.
     """
 
-    def __init__(self, threshold: float = DEFAULTS.duplicate_similarity) -> None:
-        self.threshold = threshold
+    def __init__(self, settings: Settings = DEFAULTS) -> None:
+        self.settings = settings
+        self.threshold = settings.duplicate_similarity
         self.clusters: dict[str, str] = {}  # article id -> first article of its cluster
         self.ids: list[str] = []
         self.signatures: list[bytes] = []
@@ -77,9 +75,9 @@ class Duplicates:
     def add(self, article: Article) -> None:
         if article.id in self.clusters:
             return
-        values = signature(article.text).hashvalues.astype(np.uint32)
+        values = signature(article.text, self.settings).hashvalues.astype(np.uint32)
         keys = [hash((band, values[start:end].tobytes())) for band, (start, end)
-                in enumerate(_bands(self.threshold))]
+                in enumerate(_bands(self.threshold, self.settings.minhash_permutations))]
         candidates = {i for key in keys for i in self.bucket(key)}
         matches = [self.ids[i] for i in sorted(candidates) if similarity(
             values, np.frombuffer(self.signatures[i], dtype=np.uint32)) >= self.threshold]
@@ -102,11 +100,12 @@ def similarity(a: Any, b: Any) -> float:
     return float(np.count_nonzero(a == b)) / len(a)
 
 
-def duplicate_clusters(articles: Iterable[Article],
-                       threshold: float = DEFAULTS.duplicate_similarity) -> dict[str, str]:
+def duplicate_clusters(articles: Iterable[Article], settings: Settings = DEFAULTS
+                       ) -> dict[str, str]:
     """Article id -> id of the first article of its near-duplicate cluster: the articles
-    whose shingles are at least ``threshold`` alike (estimated Jaccard similarity)."""
-    duplicates = Duplicates(threshold)
+    whose shingles (of ``settings.shingle_words``) are at least
+    ``settings.duplicate_similarity`` alike (Jaccard similarity, estimated by MinHash)."""
+    duplicates = Duplicates(settings)
     for article in articles:
         duplicates.add(article)
     return duplicates.clusters
@@ -178,13 +177,14 @@ def government_of(source: str, words: list[str], body: str | None) -> str | None
 
 
 def source_keys(claims: Sequence[Claim], clusters: dict[str, str],
-                similarity: float = DEFAULTS.name_similarity) -> list[str]:
+                similarity: float = DEFAULTS.name_similarity,
+                per_key: int = DEFAULTS.name_per_key) -> list[str]:
     """One key per independent source for each claim: its named primary source, folded
     across spellings (at ``similarity``), or its article's near-duplicate cluster where it
     names none."""
     named = {i: canonical_source(c.source) for i, c in enumerate(claims)
              if c.source and not c.source_vague}
-    folded = fold_names(named.values(), similarity)
+    folded = fold_names(named.values(), similarity, per_key)
     return ["source:" + folded[named[i]] if i in named
             else "article:" + clusters.get(c.article, c.article)
             for i, c in enumerate(claims)]

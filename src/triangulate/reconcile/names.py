@@ -21,8 +21,6 @@ from triangulate.lang.en.people import NAME_PREFIXES
 from triangulate.lang.lookup import source_body
 from triangulate.settings import DEFAULTS
 
-PER_KEY = 64  # leaders one index entry holds
-
 
 def folded(name: str) -> str:
     text = unicodedata.normalize("NFKD", name)
@@ -30,8 +28,8 @@ def folded(name: str) -> str:
     return " ".join(text.lower().replace("-", " ").replace("’", "'").split())
 
 
-def fold_names(names: Iterable[str], similarity: float = DEFAULTS.name_similarity
-               ) -> dict[str, str]:
+def fold_names(names: Iterable[str], similarity: float = DEFAULTS.name_similarity,
+               per_key: int = DEFAULTS.name_per_key) -> dict[str, str]:
     """Each name -> its canonical form.
 
     Names are taken longest first; each joins the first earlier leader it is the same name
@@ -40,7 +38,7 @@ def fold_names(names: Iterable[str], similarity: float = DEFAULTS.name_similarit
     names, not with its square.
     """
     counts = Counter(names)
-    leaders = _Leaders(similarity)
+    leaders = _Leaders(similarity, per_key)
     mapping: dict[str, str] = {}
     for name, _count in sorted(counts.items(), key=lambda item: (-len(item[0]), -item[1])):
         mapping[name] = leaders.leader_of(name, folded(name))
@@ -52,12 +50,14 @@ class _Leaders:
 
     By its first and last words, for a name whose words stand in it ("bondar" finds "yuriyi
     bondar"); by its spelling keys (:func:`spelling_keys`), for a variant spelling, which
-    rapidfuzz then scores. Each index entry holds at most ``PER_KEY`` leaders, the earliest
-    (longest, most frequent): a name is compared with at most ``3 * PER_KEY`` leaders.
+    rapidfuzz then scores. Each index entry holds at most ``per_key`` leaders, the earliest
+    (longest, most frequent): a name is compared with at most ``3 * per_key`` leaders.
     """
 
-    def __init__(self, similarity: float = DEFAULTS.name_similarity) -> None:
+    def __init__(self, similarity: float = DEFAULTS.name_similarity,
+                 per_key: int = DEFAULTS.name_per_key) -> None:
         self.similarity = similarity
+        self.per_key = per_key
         self.names: list[str] = []
         self.folded: list[str] = []
         self.by_end_word: dict[str, list[int]] = defaultdict(list)  # first or last word
@@ -86,7 +86,7 @@ class _Leaders:
         words = key.split()
         entries = [self.by_end_word[word] for word in dict.fromkeys(words[:1] + words[-1:])]
         for entry in [*entries, *(self.by_spelling[spelled] for spelled in spelling_keys(key))]:
-            if len(entry) < PER_KEY:
+            if len(entry) < self.per_key:
                 entry.append(index)
 
 
@@ -144,9 +144,9 @@ def known_body(speaker: str) -> str | None:
     return source_body(words)
 
 
-def fold_speakers(speakers: Iterable[str], similarity: float = DEFAULTS.name_similarity
-                  ) -> dict[str, str]:
+def fold_speakers(speakers: Iterable[str], similarity: float = DEFAULTS.name_similarity,
+                  per_key: int = DEFAULTS.name_per_key) -> dict[str, str]:
     """Each speaker as written -> one name for the same person or body across articles."""
     names = {speaker: known_body(speaker) or bare_name(speaker) for speaker in speakers}
-    folded = fold_names(names.values(), similarity)
+    folded = fold_names(names.values(), similarity, per_key)
     return {speaker: folded[name] for speaker, name in names.items()}

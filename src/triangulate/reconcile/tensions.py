@@ -31,7 +31,8 @@ event's many pairs do not hide another's; the best ``Settings.tensions`` are kep
 
 Only pairs that can matter are scored: those that share a key (a content word, a judged
 quality, a party, a means), found through an inverted index, each key pairing at most
-``PER_KEY`` items a side (:func:`linked`), so the work grows linearly with the articles.
+``Settings.tension_per_key`` items a side (:func:`linked`), so the work grows linearly with
+the articles.
 Only the clauses of those pairs are embedded.
 """
 
@@ -63,24 +64,11 @@ from triangulate.reconcile import semantic
 from triangulate.settings import DEFAULTS, Settings
 from triangulate.types import Frame, Reading, Tension, TensionSide
 
-SAME_FACET = 0.5  # added to the score of a pair known to judge one quality or one thing
 BREAK_WORDS = ("but", "while", "although", "though", "whereas", "who", "which")
 CLAUSE_BREAKS = frozenset({",", ";", ":", *BREAK_WORDS})
-BLAME = 3.0  # the score of one party's act affirmed against its denial
-CAUSE = 2.5  # of a means affirmed against its denial
-OUTCOME = 2.0  # of clauses about one thing, over against going on, or one negated
-ATTRIBUTED = 0.25  # added for each side whose source is known, or whose act names the event
-SAME_QUALITY = 1.0  # added where two assessments judge one quality: the core of their clash
-MORE_CUES = 0.5  # added for each assessment cue the weaker side has beyond its first
-VERDICT = 0.5  # added for each side of an assessment that passes a verdict
-HEDGED = 0.5  # taken off for a side that affirms with a hedge ("probably", "appears")
-HEADLINE = 0.25  # taken off for each side that is a headline: its body says it, attributed
-MIN_CONTENT = 3  # content words a clause needs to be compared for status or negation
-PER_KEY = 64  # statements or clauses one shared word (or quality) pairs, on either side
 ANY = "*"  # the key every judging statement has: the strongest are paired whatever they share
 FACET_KEY = "quality:"
 CONTROL_KEY = "control:"  # the key of clauses about control of ground
-CONTROL_ALIKE = 0.5  # the likeness two clauses about control of one event's ground count
 _WORD = re.compile(r"[a-z]+(?:-[a-z]+)*|n't|[,;:]")
 _CLAUSE = re.compile(rf"[,;:()\u2013\u2014]|\s-\s|\b(?:{'|'.join(BREAK_WORDS)})\b", re.IGNORECASE)
 
@@ -238,11 +226,12 @@ def named(found: Iterable[Cue]) -> str:
 
 
 def linked(left: Sequence[T], right: Sequence[T], keys: Callable[[T], Iterable[str]],
-           rank: Callable[[T], float]) -> Iterator[tuple[T, T]]:
+           rank: Callable[[T], float], per_key: int = DEFAULTS.tension_per_key
+           ) -> Iterator[tuple[T, T]]:
     """Pairs of a left and a right item that share a key (a content word), each pair once.
 
-    Each key keeps only its ``PER_KEY`` highest-ranked items on either side, so an item is
-    paired at most ``PER_KEY`` times for each of its keys (linear in the items), not with
+    Each key keeps only its ``per_key`` highest-ranked items on either side, so an item is
+    paired at most ``per_key`` times for each of its keys (linear in the items), not with
     every item of the other side; a word so common that it is in more places says little
     about two of them.
     """
@@ -251,7 +240,7 @@ def linked(left: Sequence[T], right: Sequence[T], keys: Callable[[T], Iterable[s
         for index, item in enumerate(items):
             for key in set(keys(item)):
                 by_key[key].append(index)
-        return {key: heapq.nlargest(PER_KEY, found, key=lambda i: rank(items[i]))
+        return {key: heapq.nlargest(per_key, found, key=lambda i: rank(items[i]))
                 for key, found in by_key.items()}
 
     left_by, right_by = postings(left), postings(right)
@@ -263,7 +252,8 @@ def linked(left: Sequence[T], right: Sequence[T], keys: Callable[[T], Iterable[s
                 yield left[pair[0]], right[pair[1]]
 
 
-def assessment_pairs(statements: Sequence[Statement]) -> Iterator[tuple[Statement, Statement]]:
+def assessment_pairs(statements: Sequence[Statement], per_key: int = DEFAULTS.tension_per_key
+                     ) -> Iterator[tuple[Statement, Statement]]:
     """Positive and negative statements of different articles that judge a shared word or
     quality, and the strongest of each side whatever they share."""
     positives = [s for s in statements if s.assessment > 0]
@@ -275,12 +265,13 @@ def assessment_pairs(statements: Sequence[Statement]) -> Iterator[tuple[Statemen
         yield from (FACET_KEY + FACET_OF[cue.word] for cue in found)
         yield from (word for c in clauses for word in c.content)
 
-    for p, n in linked(positives, negatives, keys, lambda s: abs(s.assessment)):
+    for p, n in linked(positives, negatives, keys, lambda s: abs(s.assessment), per_key):
         if p.article != n.article:
             yield p, n
 
 
-def assessment_pair(p: Statement, n: Statement, match: Matcher) -> Candidate:
+def assessment_pair(p: Statement, n: Statement, match: Matcher,
+                    settings: Settings = DEFAULTS) -> Candidate:
     """Scored by the likeness of the cue clauses, a shared quality, a verdict passed on
     either side ("consider them formidable"), and a little by the weaker side's number of
     cues: one plain verdict says more than many words in passing."""
@@ -288,8 +279,9 @@ def assessment_pair(p: Statement, n: Statement, match: Matcher) -> Candidate:
     alike, shown = max(match.alike(a, b) for a, b in product(p_clauses, n_clauses))
     facets = sorted({FACET_OF[c.word] for c in p_cues} & {FACET_OF[c.word] for c in n_cues})
     weaker = min(p.assessment, -n.assessment)
-    score = 1 + MORE_CUES * (weaker - 1) + alike + (SAME_QUALITY if facets else 0.0) \
-        + VERDICT * (p.verdict + n.verdict)
+    score = 1 + settings.more_cues_bonus * (weaker - 1) + alike \
+        + (settings.same_quality_bonus if facets else 0.0) \
+        + settings.verdict_bonus * (p.verdict + n.verdict)
     of = f" of {' and '.join(facets)}" if facets else ""
     return Candidate(score, p, n, f"opposite assessments{of}: {named(p_cues)} vs "
                                   f"{named(n_cues)} ({shown})", "assessment")
@@ -301,19 +293,21 @@ Placed = tuple[Statement, Clause]
 def clause_pairs(statements: Sequence[Statement], side: Callable[[Clause], int],
                  rank: Callable[[Clause], float],
                  keys: Callable[[Clause], Iterable[str]] = lambda c: c.content,
-                 ) -> Iterator[tuple[Placed, Placed]]:
-    """Clauses of ``MIN_CONTENT`` words or more of different articles, one on each side
-    (``side`` above and below 0), that share a key (by default a content word)."""
-    clauses = [(s, c) for s in statements for c in s.clauses if len(c.content) >= MIN_CONTENT]
+                 settings: Settings = DEFAULTS) -> Iterator[tuple[Placed, Placed]]:
+    """Clauses of ``settings.min_content`` words or more of different articles, one on each
+    side (``side`` above and below 0), that share a key (by default a content word)."""
+    clauses = [(s, c) for s in statements for c in s.clauses
+               if len(c.content) >= settings.min_content]
     first = [(s, c) for s, c in clauses if side(c) > 0]
     second = [(s, c) for s, c in clauses if side(c) < 0]
     for (s1, c1), (s2, c2) in linked(first, second, lambda placed: keys(placed[1]),
-                                     lambda placed: rank(placed[1])):
+                                     lambda placed: rank(placed[1]), settings.tension_per_key):
         if s1.article != s2.article:
             yield (s1, c1), (s2, c2)
 
 
-def status_pairs(statements: Sequence[Statement]) -> Iterator[tuple[Placed, Placed]]:
+def status_pairs(statements: Sequence[Statement], settings: Settings = DEFAULTS
+                 ) -> Iterator[tuple[Placed, Placed]]:
     """Clauses saying a thing is over against clauses saying it goes on: sharing a content
     word, or, within one event, speaking of control of its ground (every word of
     :data:`ENDED` does; "still hold" does too)."""
@@ -323,33 +317,37 @@ def status_pairs(statements: Sequence[Statement]) -> Iterator[tuple[Placed, Plac
             yield CONTROL_KEY
 
     return clause_pairs(statements, lambda c: lean(c.status), lambda c: abs(lean(c.status)),
-                        keys)
+                        keys, settings)
 
 
-def negation_pairs(statements: Sequence[Statement], same_words: float = DEFAULTS.same_words
+def negation_pairs(statements: Sequence[Statement], settings: Settings = DEFAULTS
                    ) -> Iterator[tuple[Placed, Placed]]:
-    """Clauses sharing most of their content words (``same_words``), one negated and the
-    other not."""
+    """Clauses sharing most of their content words (``settings.same_words``), one negated
+    and the other not."""
     for (s1, c1), (s2, c2) in clause_pairs(statements, lambda c: 1 if c.negated else -1,
-                                           lambda c: len(c.content)):
-        if overlap(c1, c2) >= same_words:
+                                           lambda c: len(c.content), settings=settings):
+        if overlap(c1, c2) >= settings.same_words:
             yield (s1, c1), (s2, c2)
 
 
-def opposite_status(first: Placed, second: Placed, match: Matcher) -> Candidate | None:
+def opposite_status(first: Placed, second: Placed, match: Matcher,
+                    settings: Settings = DEFAULTS) -> Candidate | None:
     """Clauses about one thing, one saying it is over, one that it goes on: alike enough,
     or the one going on speaking of holding or fighting for ground (within one event, that
-    is the ground the other says was retaken), which counts as ``CONTROL_ALIKE``."""
+    is the ground the other says was retaken), which counts as ``settings.control_alike``."""
     (s1, c1), (s2, c2) = first, second  # over, going on
     alike, shown = match.alike(c1, c2)
     if alike < match.same and not c2.control:
         return None
-    return Candidate(OUTCOME + SAME_FACET + max(alike, CONTROL_ALIKE), s1, s2,
+    score = settings.outcome_score + settings.same_facet_bonus \
+        + max(alike, settings.control_alike)
+    return Candidate(score, s1, s2,
                      f"over vs still going: "
                      f"{named(c1.status)} vs {named(c2.status)} ({shown})", "outcome")
 
 
-def negation_mismatch(first: Placed, second: Placed, match: Matcher) -> Candidate | None:
+def negation_mismatch(first: Placed, second: Placed, match: Matcher,
+                      settings: Settings = DEFAULTS) -> Candidate | None:
     """Clauses alike in meaning and in words, one of them negated (needs the embeddings).
 
     The model barely sees negation or who did what, so the clauses must also share most of
@@ -360,17 +358,19 @@ def negation_mismatch(first: Placed, second: Placed, match: Matcher) -> Candidat
     alike = match.similarity(first[1], second[1])
     if alike < match.same:
         return None
-    return Candidate(OUTCOME + SAME_FACET + alike, first[0], second[0],
+    return Candidate(settings.outcome_score + settings.same_facet_bonus + alike,
+                     first[0], second[0],
                      f"the same statement, one side negated (similarity {alike:.2f})",
                      "negation")
 
 
-def usable(statement: Statement, negating: bool) -> bool:
+def usable(statement: Statement, negating: bool, min_content: int = DEFAULTS.min_content
+           ) -> bool:
     """Whether a statement can take part in any kind of pair (the others are not kept):
     it judges, or says a thing is over or goes on, or (where negations are compared) has a
     clause of enough content words."""
     return statement.assessment != 0 or any(
-        len(c.content) >= MIN_CONTENT and (negating or lean(c.status) != 0)
+        len(c.content) >= min_content and (negating or lean(c.status) != 0)
         for c in statement.clauses)
 
 
@@ -381,10 +381,11 @@ def find_tensions(readings: Sequence[Reading], settings: Settings = DEFAULTS
     ``settings.tension_min_score`` is dropped as it is found (:func:`select` would pass it
     over), so that only the pairs that can be chosen are held."""
     said = Attribution(readings, settings.event_gap_days)
+    penalty = settings.headline_penalty
     candidates = [replace(c, event=name, score=score)
                   for name, members in event_pools(readings).items()
                   for c in pool_candidates(members, name, settings)
-                  if (score := c.score - HEADLINE * said.headlines(c))
+                  if (score := c.score - penalty * said.headlines(c))
                   >= settings.tension_min_score
                   and said.apart(c.first, c.second)]
     return [said.tension(c) for c in select(candidates, settings)]
@@ -397,21 +398,25 @@ def pool_candidates(readings: Sequence[Reading], event: str | None,
     embedded at once."""
     negating = semantic.available(settings.semantic)
     statements = [statement for r in readings for sentence in r.statements
-                  if usable(statement := read_statement(r.article.id, sentence), negating)]
-    assessed: Iterable[tuple[Statement, Statement]] = assessment_pairs(statements)
-    statuses: Iterable[tuple[Placed, Placed]] = status_pairs(statements)
+                  if usable(statement := read_statement(r.article.id, sentence), negating,
+                            settings.min_content)]
+    assessed: Iterable[tuple[Statement, Statement]] = assessment_pairs(
+        statements, settings.tension_per_key)
+    statuses: Iterable[tuple[Placed, Placed]] = status_pairs(statements, settings)
     negations: Iterable[tuple[Placed, Placed]] = []
     clauses: list[Clause] = []
     if negating:
         assessed, statuses = list(assessed), list(statuses)
-        negations = list(negation_pairs(statements, settings.same_words))
+        negations = list(negation_pairs(statements, settings))
         clauses = [c for p, n in assessed for c in (*p.judging(1)[0], *n.judging(-1)[0])] \
             + [placed[1] for pair in (*statuses, *negations) for placed in pair]
     match = matcher(dict.fromkeys(clauses), settings)
-    yield from (assessment_pair(p, n, match) for p, n in assessed)
-    yield from (found for pair in statuses if (found := opposite_status(*pair, match)))
-    yield from (found for pair in negations if (found := negation_mismatch(*pair, match)))
-    yield from frame_candidates(readings, event.split()[-1] if event else None)
+    yield from (assessment_pair(p, n, match, settings) for p, n in assessed)
+    yield from (found for pair in statuses
+                if (found := opposite_status(*pair, match, settings)))
+    yield from (found for pair in negations
+                if (found := negation_mismatch(*pair, match, settings)))
+    yield from frame_candidates(readings, event.split()[-1] if event else None, settings)
 
 
 def event_pools(readings: Sequence[Reading]) -> dict[str | None, list[Reading]]:
@@ -427,7 +432,8 @@ def event_pools(readings: Sequence[Reading]) -> dict[str | None, list[Reading]]:
 PlacedFrame = tuple[str, Frame]  # the article a frame is in, and the frame
 
 
-def frame_candidates(readings: Sequence[Reading], kind: str | None) -> Iterator[Candidate]:
+def frame_candidates(readings: Sequence[Reading], kind: str | None,
+                     settings: Settings = DEFAULTS) -> Iterator[Candidate]:
     """Frames of different articles that share a party or a means, compared; ``kind`` is
     the word the event is named by ("strike")."""
     frames = [(r.article.id, f) for r in readings for f in one_sided(r.frames)]
@@ -442,10 +448,10 @@ def frame_candidates(readings: Sequence[Reading], kind: str | None) -> Iterator[
         return placed[1].negated + placed[1].exclusive + bool(placed[1].agent)
 
     seen: set[tuple[str, str]] = set()
-    for first, second in linked(frames, frames, keys, rank):
+    for first, second in linked(frames, frames, keys, rank, settings.tension_per_key):
         pair = (first[1].sentence, second[1].sentence)
         if first[0] < second[0] and pair not in seen:  # each pair of articles one way round
-            found = frame_pair(first, second, kind)
+            found = frame_pair(first, second, kind, settings)
             if found is not None:
                 seen.add(pair)
                 yield found
@@ -465,34 +471,36 @@ def one_sided(frames: Sequence[Frame]) -> list[Frame]:
                    if key)]
 
 
-def weight(frame: Frame, kind: str | None) -> float:
+def weight(frame: Frame, kind: str | None, settings: Settings = DEFAULTS) -> float:
     """What makes one side count more or less: a source who says it, a party named as the
     doer, an act named as the event is named ("strike" in "Gaza strike"); a hedged
     affirmation counts less (a hedged denial is still a denial)."""
-    return (ATTRIBUTED * (bool(frame.source) + bool(frame.agent) + (frame.act == kind))
-            - HEDGED * (frame.hedged and not frame.negated))
+    return (settings.attributed_bonus * (bool(frame.source) + bool(frame.agent)
+                                         + (frame.act == kind))
+            - settings.hedged_penalty * (frame.hedged and not frame.negated))
 
 
-def frame_pair(first: PlacedFrame, second: PlacedFrame, kind: str | None) -> Candidate | None:
+def frame_pair(first: PlacedFrame, second: PlacedFrame, kind: str | None,
+               settings: Settings = DEFAULTS) -> Candidate | None:
     """Blame against denial of one party's act; a means against its denial; one act laid on
     two parties where one is said to be the only one (in a battle both sides fire: two
     doers alone are no contradiction)."""
     (a_article, a), (b_article, b) = first, second
     means = sorted(set(a.means) & set(b.means))
-    shared = SAME_FACET if kin(a) & kin(b) or a.act == b.act else 0.0
-    shared += weight(a, kind) + weight(b, kind)
+    shared = settings.same_facet_bonus if kin(a) & kin(b) or a.act == b.act else 0.0
+    shared += weight(a, kind, settings) + weight(b, kind, settings)
     said_a, said_b = Statement(a_article, a.sentence, ()), Statement(b_article, b.sentence, ())
     if a.negated != b.negated and a.agent and a.agent == b.agent:
-        return Candidate(BLAME + shared, said_a, said_b,
+        return Candidate(settings.blame_score + shared, said_a, said_b,
                          f"{a.agent} did it vs denied: {act(a)} vs {act(b)}", "blame",
                          topic=frozenset({a.agent}))
     if a.negated != b.negated and means and (not a.agent or not b.agent or a.agent == b.agent):
-        return Candidate(CAUSE + shared, said_a, said_b,
+        return Candidate(settings.cause_score + shared, said_a, said_b,
                          f"{' and '.join(means)} affirmed vs denied: {act(a)} vs {act(b)}",
                          "cause", topic=frozenset(means))
     if not a.negated and not b.negated and a.agent and b.agent and a.agent != b.agent \
             and shared and (a.exclusive or b.exclusive):  # "only X" denies the others
-        return Candidate(BLAME + shared, said_a, said_b,
+        return Candidate(settings.blame_score + shared, said_a, said_b,
                          f"laid on {a.agent} vs {b.agent}: {act(a)} vs {act(b)}", "blame",
                          topic=frozenset({a.agent, b.agent}))
     return None

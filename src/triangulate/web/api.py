@@ -12,6 +12,7 @@ from fastapi.responses import JSONResponse
 
 from triangulate.measures import MEASURES
 from triangulate.report import views
+from triangulate.settings import DEFAULTS, Settings
 from triangulate.types import Status
 from triangulate.web.data import (
     ARTICLE_ID,
@@ -189,13 +190,13 @@ def outlet_records(snap: Snapshot) -> list[dict[str, Any]]:
                      "they are read in the background and the cross-check re-run")
 async def post_article(app: StateDep, request: Request) -> JSONResponse:
     check_token(app.token, bearer(request))
-    intake = await read_upload(request)
+    intake = await read_upload(request, app.jobs.settings)
     job = submit(app, intake)
     return JSONResponse(job_record(job), status_code=202,
                         headers={"Location": f"{API}/jobs/{job.id}"})
 
 
-async def read_upload(request: Request) -> Intake:
+async def read_upload(request: Request, settings: Settings = DEFAULTS) -> Intake:
     kind = request.headers.get("content-type", "")
     if kind.startswith("multipart/form-data"):
         async with request.form() as form:  # closes the spooled upload files after
@@ -203,13 +204,14 @@ async def read_upload(request: Request) -> Intake:
             if upload is None or isinstance(upload, str):
                 raise HTTPException(422, "a multipart upload needs a 'file' field")
             fields = {k: v for k, v in form.items() if isinstance(v, str)}
-            return from_file(upload.filename or "upload.txt", await upload.read(), fields)
+            return from_file(upload.filename or "upload.txt", await upload.read(), fields,
+                             settings)
     if kind.startswith("application/json"):
         try:
             body = json.loads(await request.body())
         except (json.JSONDecodeError, UnicodeDecodeError) as error:
             raise HTTPException(400, f"malformed JSON: {error}") from error
-        return from_json(body)
+        return from_json(body, settings)
     raise HTTPException(415, "send application/json or multipart/form-data")
 
 

@@ -13,7 +13,6 @@ from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from triangulate.ingest.decode import MAX_BYTES
 from triangulate.settings import DEFAULTS, Settings
 from triangulate.store import Store
 from triangulate.web import api, pages
@@ -27,9 +26,11 @@ ENVELOPE = 64 * 1024
 
 
 def create_app(db: str | None = None, token: str | None = None,
-               max_bytes: int = MAX_BYTES + ENVELOPE, settings: Settings = DEFAULTS) -> FastAPI:
+               max_bytes: int | None = None, settings: Settings = DEFAULTS) -> FastAPI:
     """The web app over the store at ``db``; writes need ``token`` (none: writes refused);
-    uploads are read and the store cross-checked with the ``settings``."""
+    uploads are read and the store cross-checked with the ``settings``; a request body is
+    refused over ``max_bytes`` (by default the settings' size limit and a multipart
+    envelope)."""
     store = Store(db)
     app_state = State(store, token, settings)
 
@@ -43,7 +44,7 @@ def create_app(db: str | None = None, token: str | None = None,
                   redoc_url=None, openapi_url="/api/v1/openapi.json",
                   description="Sourced, cross-checked records of war reporting.")
     app.state.triangulate = app_state
-    app.add_middleware(Guard, max_bytes=max_bytes)
+    app.add_middleware(Guard, max_bytes=max_bytes or settings.max_bytes + ENVELOPE)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.include_router(api.router)
     app.include_router(pages.router)

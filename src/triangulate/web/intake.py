@@ -14,8 +14,8 @@ from typing import Any
 
 from fastapi import HTTPException
 
-from triangulate.ingest import KNOWN_SUFFIXES, from_record, read_sources
-from triangulate.ingest.decode import MAX_BYTES
+from triangulate.ingest import KNOWN_SUFFIXES, IngestOptions, from_record, read_sources
+from triangulate.settings import DEFAULTS, Settings
 from triangulate.types import Article, IngestProblem
 
 Intake = tuple[list[Article], list[IngestProblem]]
@@ -27,12 +27,12 @@ def split(found: list[Article | IngestProblem]) -> Intake:
             [p for p in found if isinstance(p, IngestProblem)])
 
 
-def from_json(body: Any) -> Intake:
+def from_json(body: Any, settings: Settings = DEFAULTS) -> Intake:
     """One article from ``{"text": ..., "title": ..., ...}``; 422 for anything else."""
     if not isinstance(body, dict) or not isinstance(body.get("text"), str):
         raise HTTPException(422, "send a JSON object with a 'text' string (and optionally "
                                  + ", ".join(TEXT_FIELDS) + ")")
-    if len(body["text"].encode("utf-8")) > MAX_BYTES:
+    if len(body["text"].encode("utf-8")) > settings.max_bytes:
         raise HTTPException(413, "the article's text is over the ingest size limit")
     record = {"text": body["text"], **{k: str(body[k]) for k in TEXT_FIELDS
                                         if isinstance(body.get(k), str | int | float)}}
@@ -46,17 +46,18 @@ def suffix_of(name: str) -> str:
                  if lowered.endswith(s)), ".txt")
 
 
-def from_file(name: str, data: bytes, fields: dict[str, str]) -> Intake:
+def from_file(name: str, data: bytes, fields: dict[str, str], settings: Settings = DEFAULTS
+              ) -> Intake:
     """Every article in an uploaded file of any format ingest reads; ``fields`` (title,
     outlet, ...) fill what the file does not say."""
-    if len(data) > MAX_BYTES:
+    if len(data) > settings.max_bytes:
         raise HTTPException(413, "the file is over the ingest size limit")
     stem = hashlib.sha256(data).hexdigest()[:16]
     label = "upload:" + "".join(c for c in Path(name).name if c.isprintable())[:120]
     with tempfile.TemporaryDirectory(prefix="triangulate-upload-") as folder:
         path = Path(folder) / f"{stem}{suffix_of(name)}"
         path.write_bytes(data)
-        articles, problems = split(list(read_sources([path])))
+        articles, problems = split(list(read_sources([path], IngestOptions(settings=settings))))
     return [filled(replace(a, path=label), fields) for a in articles], \
         [IngestProblem(label, p.problem) for p in problems]
 

@@ -178,9 +178,10 @@ async def upload(app: StateDep, request: Request, csrf: Annotated[str, Form()] =
     check_token(app.token, token)
     fields = {"title": title, "outlet": outlet, "published": published, "url": url}
     if file is not None and file.filename:
-        intake = from_file(file.filename, await file.read(), fields)
+        intake = from_file(file.filename, await file.read(), fields, app.jobs.settings)
     else:
-        intake = from_json({"text": text, **{k: v for k, v in fields.items() if v}})
+        intake = from_json({"text": text, **{k: v for k, v in fields.items() if v}},
+                           app.jobs.settings)
     job = submit(app, intake)
     return RedirectResponse(f"/jobs/{job.id}", status_code=303)
 
