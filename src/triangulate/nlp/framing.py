@@ -29,11 +29,11 @@ from triangulate.lang.en.people import NAME_PREFIXES
 from triangulate.lang.en.sources import ANONYMOUS_HEADS
 from triangulate.lang.en.speech import FIGURE_VERBS
 from triangulate.lang.lookup import (
+    body_named,
     is_actor_word,
     is_org,
     is_outlet,
     normalise,
-    source_body,
 )
 from triangulate.nlp.events import PLACE_LABELS, country_names
 from triangulate.nlp.extensions import declare, value
@@ -308,7 +308,7 @@ def source_kind(name: str, tokens: Span | None = None,
         return "media"
     if any(p and p <= set(words) for p in persons):
         return "named"
-    if head in INSTITUTION_HEADS or is_org(name) or source_body(set(words)) \
+    if head in INSTITUTION_HEADS or is_org(name) or body_named(name) \
             or _only_places(words):
         return "institution"
     if head in ANONYMOUS_HEADS:
@@ -353,7 +353,7 @@ def _first_mention(text: str, name: str) -> tuple[int, int] | None:
 def _key(name: str) -> frozenset[str]:
     """Words that identify a source: a known body or person, else its content words."""
     words = _words(name)
-    body = source_body(set(words))
+    body = body_named(name)
     if body:
         return frozenset({body})
     return frozenset(w for w in words if w not in _DETERMINERS and w not in NAME_PREFIXES

@@ -16,7 +16,7 @@ from functools import lru_cache
 from datasketch import MinHash, MinHashLSH
 
 from triangulate.lang.en.people import NAME_PREFIXES
-from triangulate.lang.lookup import actor_of, normalise, source_body
+from triangulate.lang.lookup import actor_of, body_named, normalise
 from triangulate.reconcile.names import fold_names
 from triangulate.settings import DEFAULTS
 from triangulate.types import Article, Claim
@@ -91,7 +91,7 @@ def canonical_source(source: str) -> str:
     primary = primary_source(source)
     text = normalise(primary)
     words = [re.sub(r"'s?$", "", w) for w in re.findall(r"[\w.'-]+", text)]
-    body = source_body(set(words))
+    body = body_named(primary)
     state = government_of(primary, words, body)
     if state is not None:
         return f"government of {state}"
