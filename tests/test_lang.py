@@ -138,3 +138,12 @@ def test_people_said_to_be_fighters_are_not_civilians(nlp: Pipeline, text: str) 
 def test_people_with_nothing_said_of_fighting_are_civilians(nlp: Pipeline) -> None:
     found = claims_of(nlp, "The strike killed 20 people, most of them children.")
     assert [claim.actor for claim in found] == ["Civilians"]
+
+
+def test_the_named_subsets_are_subsets_of_their_one_list() -> None:
+    from triangulate.lang.en.harm import STRIKING_WEAPONS, WEAPONS
+    from triangulate.lang.en.numbers import PRE_QUALIFIERS, QUALIFIER_WORDS
+    from triangulate.lang.en.people import COUNTED_PERSONS, PERSON_NOUNS
+    assert STRIKING_WEAPONS - {"munition"} <= set(WEAPONS)
+    assert QUALIFIER_WORDS <= {word for cue in PRE_QUALIFIERS for word in cue.split()}
+    assert COUNTED_PERSONS <= PERSON_NOUNS

@@ -16,6 +16,7 @@ from functools import lru_cache
 from datasketch import MinHash, MinHashLSH
 
 from triangulate.lang.en.people import NAME_PREFIXES
+from triangulate.lang.en.sources import GOVERNMENT_WORDS
 from triangulate.lang.lookup import actor_of, body_named, normalise
 from triangulate.reconcile.names import fold_names
 from triangulate.settings import DEFAULTS
@@ -100,13 +101,7 @@ def canonical_source(source: str) -> str:
     return " ".join(w for w in words if w not in NAME_PREFIXES) or text
 
 
-GOVERNMENT_WORDS = frozenset({
-    "government", "officials", "official", "ministry", "minister", "authorities", "president",
-    "presidency", "military", "army", "forces", "staff", "spokesman", "spokeswoman",
-    "spokesperson", "command", "defence", "defense", "intelligence", "office", "cabinet",
-    "kremlin", "administration", "governor", "embassy", "service", "department", "chiefs",
-    "prosecutor", "prosecutor-general", "police", "council", "mayor", "leader", "premier",
-})
+
 
 
 def government_of(source: str, words: list[str], body: str | None) -> str | None:

@@ -10,7 +10,6 @@ the gazetteer knows it). The most frequent spelling of a cluster names it.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable
