@@ -145,5 +145,6 @@ def test_the_named_subsets_are_subsets_of_their_one_list() -> None:
     from triangulate.lang.en.numbers import PRE_QUALIFIERS, QUALIFIER_WORDS
     from triangulate.lang.en.people import COUNTED_PERSONS, PERSON_NOUNS
     assert STRIKING_WEAPONS - {"munition"} <= set(WEAPONS)
-    assert QUALIFIER_WORDS <= {word for cue in PRE_QUALIFIERS for word in cue.split()}
+    cue_words = {word for cue in PRE_QUALIFIERS for word in cue.split()}
+    assert QUALIFIER_WORDS.issubset(cue_words)
     assert COUNTED_PERSONS <= PERSON_NOUNS
