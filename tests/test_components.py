@@ -14,6 +14,7 @@ from triangulate.nlp import framing
 from triangulate.nlp.extensions import declare
 from triangulate.nlp.pipeline import build_pipeline
 from triangulate.nlp.quotes import QuoteFinder
+from triangulate.nlp.speakers import mention_of
 from triangulate.settings import DEFAULTS, Settings
 from triangulate.types import Framing
 
@@ -137,3 +138,14 @@ def test_the_framing_reader_reads_its_loaded_words_from_its_language() -> None:
     assert [s.text for s in other.loaded] == ["grumpy"]
     assert [s.text for s in english.hedges] == ["reportedly", "allegedly"]
     assert [s.text for s in other.hedges] == ["allegedly"]
+
+
+def test_speakers_read_titles_and_genders_from_the_language_they_are_given() -> None:
+    doc = build_pipeline()("The spokeswoman said the port was shut. Mrs. Hale said so too.")
+    no_people_words = replace(resources("en"), feminine_words=frozenset(),
+                              honorifics=frozenset())
+    [first, second] = [t for t in doc if t.dep_ == "nsubj"]
+    assert mention_of(first, lambda _: False).gender == "f"
+    assert mention_of(first, lambda _: False, no_people_words).gender is None
+    assert mention_of(second, lambda _: False).bare_name == "Hale"
+    assert mention_of(second, lambda _: False, no_people_words).bare_name != "Hale"

@@ -85,6 +85,10 @@ class Language:
     anonymous_heads: frozenset[str] = frozenset()  # "official", "sources": name nobody
     institution_heads: frozenset[str] = frozenset()  # "ministry", "army": an institution
     media_words: re.Pattern[str] | None = None  # "News", "newspaper": a medium's name
+    media_name: re.Pattern[str] | None = None  # "Herald", "TV": an organisation is a medium
+    feminine_words: frozenset[str] = frozenset()  # "she", "spokeswoman": a woman speaks
+    masculine_words: frozenset[str] = frozenset()  # "he", "spokesman": a man speaks
+    generic_persons: frozenset[str] = frozenset()  # "the official": the last one speaking
     loaded_words: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # kind -> words
     attributive_only: frozenset[str] = frozenset()  # loaded only before a noun ("crack")
     hedge_phrases: tuple[str, ...] = ()  # "reportedly", "could not be verified"

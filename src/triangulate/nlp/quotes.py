@@ -143,8 +143,9 @@ class QuoteFinder:
             doc._.quotes = []
             return doc
         ctx = _Context(doc, text, spans, self.language)
-        discourse = Discourse(subject_mentions(subjects, ctx.quoted, main=True),
-                              subject_mentions(subjects, ctx.quoted, main=False))
+        discourse = Discourse(subject_mentions(subjects, ctx.quoted, True, self.language),
+                              subject_mentions(subjects, ctx.quoted, False, self.language),
+                              self.language)
         direct = _direct(ctx, spans, doc._.scare_quotes, self.join_sentences)
         indirect = _indirect(ctx, cues, direct)
         direct = [item for item in direct if not _wording_of_a_report(ctx, item, indirect)]
@@ -308,7 +309,7 @@ def _prefer(ctx: _Context, after: Token, before: Token) -> Token:
     """Of a cue on each side, the one whose speaker has a proper name; else the later one."""
     named = []
     for cue in (after, before):
-        head = speaker_token(cue, ctx.quoted)
+        head = speaker_token(cue, ctx.quoted, ctx.language)
         named.append(head is not None and head.pos_ == "PROPN")
     if named[1] and not named[0]:
         return before
@@ -615,7 +616,7 @@ def _indirect(ctx: _Context, cues: list[Token], direct: list[_Found]) -> list[_F
     reported: set[int] = set()
     for cue in sorted(cues, key=_depth):
         if ctx.quoted(cue.i) or cue.i in reported or not _reports(cue, ctx.language) \
-                or denied(cue) or _left_to_according(cue):
+                or denied(cue) or _left_to_according(cue, ctx.language):
             continue
         paragraph = ctx.paragraph(cue.idx)
         words = _report_words(ctx, cue, quote_cues, quoted_words)
@@ -657,11 +658,11 @@ def _runs(words: list[Token]) -> list[tuple[int, int]]:
     return out
 
 
-def _left_to_according(cue: Token) -> bool:
+def _left_to_according(cue: Token, language: Resources) -> bool:
     """ "According to the coroner, marks on the bodies suggest ...": the marks show, the
     coroner speaks; the report is the one "according to" makes."""
     subject = _subject_of(cue)
-    return subject is not None and not can_speak(subject) and any(
+    return subject is not None and not can_speak(subject, language) and any(
         c.lower_ == "according" for c in cue.children)
 
 
@@ -812,15 +813,15 @@ def _content_before(cue: Token, language: Resources) -> list[Token]:
         clause, skip = cue.head, cue
     else:
         return []
-    if not _comma_before_attribution(cue, clause):
+    if not _comma_before_attribution(cue, clause, language):
         return []
     words = _clause_words(clause, skip, language)
     return _after_dateline(words)
 
 
-def _comma_before_attribution(cue: Token, clause: Token) -> bool:
+def _comma_before_attribution(cue: Token, clause: Token, language: Resources) -> bool:
     """True where a comma or dash stands between the reported clause and its cue's phrase."""
-    subject = speaker_token(cue, lambda _: False)
+    subject = speaker_token(cue, lambda _: False, language)
     begin = min(cue.i, subject.left_edge.i) if subject is not None else cue.i
     between = cue.doc[clause.i : begin]
     return any(t.text in (",", "—", "–") for t in between)
@@ -856,7 +857,7 @@ def _according_content(cue: Token, language: Resources) -> list[Token]:
     if clause.i == cue.i or clause.pos_ not in ("VERB", "AUX") or not finite:
         return []
     subject = _subject_of(clause)
-    if _is_cue(clause, language) and subject is not None and can_speak(subject):
+    if _is_cue(clause, language) and subject is not None and can_speak(subject, language):
         return []  # "according to a document, the agency estimated ...": the agency's words
     if not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children):
         return []
@@ -914,11 +915,11 @@ def _attribute(found: list[_Found], discourse: Discourse, ctx: _Context) -> None
     for item in found:
         head = _speaker_head(ctx, item, item.cue) if item.cue is not None else item.label
         if head is not None:
-            mention = mention_of(head, _Outside(ctx, item.cue))
+            mention = mention_of(head, _Outside(ctx, item.cue), ctx.language)
             item.speaker = discourse.resolve(mention)
             if item.speaker is not None:
                 discourse.add_speaker(replace(item.speaker, start=mention.start))
-            item.via = via_of(item.cue, head) if item.cue is not None else None
+            item.via = via_of(item.cue, head, ctx.language) if item.cue is not None else None
         elif item.cue is None and _continues(item, previous) and previous is not None:
             item.speaker, item.via = previous.speaker, previous.via
         if item.kind == "direct" and not (item.partial and item.speaker is None):
@@ -947,7 +948,7 @@ def _speaker_head(ctx: _Context, item: _Found, cue: Token) -> Token | None:
     """The speaker's head token: from the parse, or where an age or an aside between the
     quote and its cue sent the parse astray ("'...,' Novak, 64, told the radio"), the first
     noun between them."""
-    head = speaker_token(cue, ctx.quoted)
+    head = speaker_token(cue, ctx.quoted, ctx.language)
     if head is not None and not ctx.quoted(head.i):
         return head
     if not item.cue_after:

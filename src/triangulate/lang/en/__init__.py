@@ -58,4 +58,9 @@ LANGUAGE = Language(
     loaded_words=framing.LOADED_WORDS,
     attributive_only=framing.ATTRIBUTIVE_ONLY,
     hedge_phrases=framing.HEDGES,
+    pronouns=people.PRONOUNS,
+    media_name=sources.MEDIA_NAME,
+    feminine_words=people.FEMININE,
+    masculine_words=people.MASCULINE,
+    generic_persons=people.GENERIC_PERSONS,
 )
