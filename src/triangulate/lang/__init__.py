@@ -85,6 +85,7 @@ class Language:
     anonymous_heads: frozenset[str] = frozenset()  # "official", "sources": name nobody
     institution_heads: frozenset[str] = frozenset()  # "ministry", "army": an institution
     media_words: re.Pattern[str] | None = None  # "News", "newspaper": a medium's name
+    source_tail: re.Pattern[str] | None = None  # ", of": where a source's head noun ends
     media_name: re.Pattern[str] | None = None  # "Herald", "TV": an organisation is a medium
     feminine_words: frozenset[str] = frozenset()  # "she", "spokeswoman": a woman speaks
     masculine_words: frozenset[str] = frozenset()  # "he", "spokesman": a man speaks

@@ -43,8 +43,6 @@ declare("framing", "outlet")
 
 _STOP_AFTER_ACCORDING = frozenset({"PUNCT", "VERB", "AUX", "SCONJ"})
 _WORD = re.compile(r"[\w’'.-]+")
-_TAIL = re.compile(r",|\s(?:of|citing|close to|familiar with|in|at|from|with|for|on|who|which|"
-                   r"that)\s")
 
 
 @Language.factory("triangulate_framing",
@@ -263,7 +261,7 @@ def source_kind(name: str, tokens: Span | None = None,
     parts of speech then tell a person's name from a title or a common noun."""
     language = language or resources()
     words = _words(name)
-    head = _head(name)
+    head = _head(name, language.source_tail)
     media = language.media_words
     if is_outlet(name, language) or (media is not None and media.search(name)):
         return "media"
@@ -281,9 +279,9 @@ def _words(text: str) -> list[str]:
     return [normalise(w) for w in _WORD.findall(text)]
 
 
-def _head(name: str) -> str:
+def _head(name: str, tail: re.Pattern[str] | None) -> str:
     """The last word before a comma, preposition or clause: the noun the name is about."""
-    main = _TAIL.split(name, maxsplit=1)[0]
+    main = tail.split(name, maxsplit=1)[0] if tail is not None else name
     words = _words(main)
     return words[-1] if words else ""
 

@@ -60,6 +60,7 @@ LANGUAGE = Language(
     hedge_phrases=framing.HEDGES,
     pronouns=people.PRONOUNS,
     media_name=sources.MEDIA_NAME,
+    source_tail=sources.SOURCE_TAIL,
     feminine_words=people.FEMININE,
     masculine_words=people.MASCULINE,
     generic_persons=people.GENERIC_PERSONS,

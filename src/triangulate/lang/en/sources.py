@@ -42,6 +42,10 @@ MEDIA_WORDS = re.compile(
     r"\b(?:News|Times|Post|Journal|Herald|Tribune|Gazette|Telegraph|Guardian|Radio|TV|"
     r"Television|Daily|Politico|Reuters|KCNA|TASS|Yonhap|Interfax|newspaper|newspapers|"
     r"broadcaster|broadcasters|media|press|outlet|outlets|tabloid|tabloids)\b")
+# where the noun a source's name is about ends: a comma, a preposition or a clause ("officials
+# of the ministry", "a source close to the talks", "the mayor, who ...")
+SOURCE_TAIL = re.compile(r",|\s(?:of|citing|close to|familiar with|in|at|from|with|for|on|who|"
+                         r"which|that)\s")
 # heads of a source's name that make it an institution ("the defence ministry", "the SBU")
 INSTITUTION_HEADS: frozenset[str] = frozenset({
     "government", "ministry", "service", "agency", "army", "military", "staff", "command",
