@@ -99,18 +99,24 @@ def is_word_list(entries: list[str]) -> bool:
     return len(words) >= MIN_ENTRIES and not all(word in GLOSSARY for word in words)
 
 
-def module_word_lists(source: str, module: str) -> list[str]:
-    """Each name bound at module level to a literal collection of words, as module:name."""
+def bindings(source: str) -> list[tuple[str, ast.expr]]:
+    """Each name a module binds at its top level, with the expression bound to it."""
     found = []
     for statement in ast.parse(source).body:
-        targets = statement.targets if isinstance(statement, ast.Assign) else \
-            [statement.target] if isinstance(statement, ast.AnnAssign) else []
-        names = [t.id for t in targets if isinstance(t, ast.Name) and t.id != "__all__"]
-        value = getattr(statement, "value", None)
-        if names and value is not None and (module, names[0]) not in NOT_LANGUAGE \
-                and any(is_word_list(entries) for entries in literals_in(value)):
-            found.append(f"{module}:{names[0]}")
+        if isinstance(statement, ast.Assign):
+            found += [(t.id, statement.value) for t in statement.targets
+                      if isinstance(t, ast.Name)]
+        elif isinstance(statement, ast.AnnAssign) and statement.value is not None \
+                and isinstance(statement.target, ast.Name):
+            found.append((statement.target.id, statement.value))
     return found
+
+
+def module_word_lists(source: str, module: str) -> list[str]:
+    """Each name bound at module level to a literal collection of words, as module:name."""
+    return [f"{module}:{name}" for name, value in bindings(source)
+            if name != "__all__" and (module, name) not in NOT_LANGUAGE
+            and any(is_word_list(entries) for entries in literals_in(value))]
 
 
 def outside_lang() -> list[tuple[str, str]]:
@@ -125,14 +131,8 @@ def test_no_word_list_is_bound_outside_the_language_folders() -> None:
 
 def test_each_exemption_names_a_collection_that_is_there() -> None:
     bound = {(module, name) for module, source in outside_lang()
-             for name in _bound_names(source)}
+             for name, _ in bindings(source)}
     assert set(NOT_LANGUAGE) <= bound
-
-
-def _bound_names(source: str) -> set[str]:
-    return {t.id for s in ast.parse(source).body if isinstance(s, ast.Assign | ast.AnnAssign)
-            for t in (s.targets if isinstance(s, ast.Assign) else [s.target])
-            if isinstance(t, ast.Name)}
 
 
 def test_the_walk_finds_the_package_word_lists() -> None:
