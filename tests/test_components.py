@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+import pytest
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from triangulate.lang import UnsupportedLanguage, resources
 from triangulate.nlp import framing
 from triangulate.nlp.extensions import declare
 from triangulate.nlp.pipeline import build_pipeline
+from triangulate.nlp.quotes import QuoteFinder
+from triangulate.nlp.speakers import mention_of
 from triangulate.settings import DEFAULTS, Settings
 from triangulate.types import Framing
 
@@ -100,3 +106,46 @@ def test_word_forms_are_each_tokens_lower_case_form_and_lemma() -> None:
     doc = build_pipeline()("Putin's PANICKED troops were mown down; they'd fled.\n\nTerrified!")
     assert framing.word_forms(doc) == [(t.lower_, t.lemma_.lower()) for t in doc]
     assert framing.word_forms(build_pipeline()("")) == []
+
+
+# quotes and framing read their words from the language their config names
+def test_quotes_and_framing_refuse_a_language_with_no_folder() -> None:
+    for name in ("triangulate_quotes", "triangulate_framing"):
+        nlp = spacy.load(DEFAULTS.model)
+        with pytest.raises(UnsupportedLanguage):
+            nlp.add_pipe(name, config={"lang": "xx"})
+
+
+def test_the_quote_finder_reads_its_cue_verbs_from_its_language() -> None:
+    nlp = build_pipeline()
+    doc = nlp("The minister said that the bridge had fallen. The mayor warned that the dam "
+              "could break. Officials announced that the road was closed.")
+    only_announce = replace(resources("en"), speech_verbs=frozenset({"announce"}),
+                            belief_verbs=frozenset(), finding_verbs=frozenset())
+    english = {q.speaker for q in QuoteFinder()(doc)._.quotes}
+    announced = {q.speaker for q in QuoteFinder(language=only_announce)(doc)._.quotes}
+    assert {"minister", "mayor", "Officials"} <= english
+    assert announced == {"Officials"}
+
+
+def test_the_framing_reader_reads_its_loaded_words_from_its_language() -> None:
+    doc = build_pipeline()("The grumpy dictator reportedly left, allegedly by train.")
+    grumpy = replace(resources("en"), loaded_words={"pejorative": ("grumpy",)},
+                     hedge_phrases=("allegedly",))
+    english = framing.framing_of(doc, [], [])
+    other = framing.framing_of(doc, [], [], language=grumpy)
+    assert [s.text for s in english.loaded] == ["dictator"]
+    assert [s.text for s in other.loaded] == ["grumpy"]
+    assert [s.text for s in english.hedges] == ["reportedly", "allegedly"]
+    assert [s.text for s in other.hedges] == ["allegedly"]
+
+
+def test_speakers_read_titles_and_genders_from_the_language_they_are_given() -> None:
+    doc = build_pipeline()("The spokeswoman said the port was shut. Mrs. Hale said so too.")
+    no_people_words = replace(resources("en"), feminine_words=frozenset(),
+                              honorifics=frozenset())
+    [first, second] = [t for t in doc if t.dep_ == "nsubj"]
+    assert mention_of(first, lambda _: False).gender == "f"
+    assert mention_of(first, lambda _: False, no_people_words).gender is None
+    assert mention_of(second, lambda _: False).bare_name == "Hale"
+    assert mention_of(second, lambda _: False, no_people_words).bare_name != "Hale"

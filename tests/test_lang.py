@@ -7,8 +7,9 @@ import pytest
 from spacy.language import Language as Pipeline
 
 from triangulate.lang import Language, UnsupportedLanguage, available, resources
-from triangulate.lang.lookup import actor_of, is_org, is_outlet
+from triangulate.lang.lookup import actor_of, body_named, is_org, is_outlet
 from triangulate.nlp.people import person_states
+from triangulate.reconcile.independence import canonical_source
 from triangulate.types import Claim
 
 
@@ -41,6 +42,29 @@ def test_an_acronym_in_capitals_is_the_body(name: str) -> None:
 @pytest.mark.parametrize("name", ["ap", "nos", "un"])
 def test_an_acronym_in_lower_case_is_a_word(name: str) -> None:
     assert not is_outlet(name) and not is_org(name)
+
+
+# a body that gives figures is named by "US" in capitals, never by the pronoun "us"
+@pytest.mark.parametrize("source", [
+    "Officials told us that the defense department had no figure",
+    "officials from the department told us about the defense lines",
+    "a defense department spokesman who briefed us",
+])
+def test_the_pronoun_us_names_no_us_body(source: str) -> None:
+    assert body_named(source) is None
+    assert canonical_source(source) != canonical_source("US officials")
+
+
+@pytest.mark.parametrize("source", [
+    "US officials said", "the US defense department", "a US Defense Department official",
+])
+def test_us_in_capitals_names_the_us_government(source: str) -> None:
+    assert canonical_source(source) == "government of United States"
+
+
+def test_a_us_body_is_the_same_body_in_any_case_of_its_other_words() -> None:
+    assert body_named("the US Defense Department") == body_named("US defense department") \
+        is not None
 
 
 def claims_of(nlp: Pipeline, text: str) -> list[Claim]:
@@ -114,3 +138,13 @@ def test_people_said_to_be_fighters_are_not_civilians(nlp: Pipeline, text: str) 
 def test_people_with_nothing_said_of_fighting_are_civilians(nlp: Pipeline) -> None:
     found = claims_of(nlp, "The strike killed 20 people, most of them children.")
     assert [claim.actor for claim in found] == ["Civilians"]
+
+
+def test_the_named_subsets_are_subsets_of_their_one_list() -> None:
+    from triangulate.lang.en.harm import STRIKING_WEAPONS, WEAPONS
+    from triangulate.lang.en.numbers import PRE_QUALIFIERS, QUALIFIER_WORDS
+    from triangulate.lang.en.people import COUNTED_PERSONS, PERSON_NOUNS
+    assert STRIKING_WEAPONS - {"munition"} <= set(WEAPONS)
+    cue_words = {word for cue in PRE_QUALIFIERS for word in cue.split()}
+    assert QUALIFIER_WORDS.issubset(cue_words)
+    assert COUNTED_PERSONS <= PERSON_NOUNS

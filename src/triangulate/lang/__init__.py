@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
@@ -74,6 +75,30 @@ class Language:
     that_words: frozenset[str] = frozenset()  # "que": opens reported speech after a cue
     pronouns: frozenset[str] = frozenset()  # "il": a speaker that stands for a name before
     via_markers: frozenset[str] = frozenset()  # "à": "a déclaré à l'AFP", whom it was said to
+    # what the English quote finder and framing reader read, empty in a skeleton
+    figure_verbs: frozenset[str] = frozenset()  # say, estimate: verbs that give a figure
+    count_verbs: frozenset[str] = frozenset()  # put, estimate: "put the toll at 40"
+    documents: frozenset[str] = frozenset()  # report, data: cited, no speaker
+    name_prefixes: frozenset[str] = frozenset()  # titles, honorifics, demonyms before a name
+    demonym_words: frozenset[str] = frozenset()  # "north", "korean": describe, never name
+    determiners: frozenset[str] = frozenset()  # "the", "both": no part of a source's name
+    anonymous_heads: frozenset[str] = frozenset()  # "official", "sources": name nobody
+    institution_heads: frozenset[str] = frozenset()  # "ministry", "army": an institution
+    media_words: re.Pattern[str] | None = None  # "News", "newspaper": a medium's name
+    source_tail: re.Pattern[str] | None = None  # ", of": where a source's head noun ends
+    media_name: re.Pattern[str] | None = None  # "Herald", "TV": an organisation is a medium
+    feminine_words: frozenset[str] = frozenset()  # "she", "spokeswoman": a woman speaks
+    masculine_words: frozenset[str] = frozenset()  # "he", "spokesman": a man speaks
+    generic_persons: frozenset[str] = frozenset()  # "the official": the last one speaking
+    loaded_words: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # kind -> words
+    attributive_only: frozenset[str] = frozenset()  # loaded only before a noun ("crack")
+    hedge_phrases: tuple[str, ...] = ()  # "reportedly", "could not be verified"
+
+    @property
+    def mark_chars(self) -> frozenset[str]:
+        """The characters of every quotation mark, for stripping them from a token."""
+        return frozenset("".join([*self.quote_marks, *(c for cs in self.quote_marks.values()
+                                                       for c in cs)]))
 
     @property
     def cue_verbs(self) -> frozenset[str]:

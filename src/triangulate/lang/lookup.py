@@ -10,7 +10,7 @@ written, and "told us" is not the United States.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from functools import cache
 
 from triangulate.lang import Language, resources
@@ -73,12 +73,33 @@ def is_actor_word(word: str, language: Language | None = None) -> bool:
     return word.lower() in lower or word.lower() in {entry.lower() for entry in cased}
 
 
-def source_body(words: set[str], language: Language | None = None) -> str | None:
-    """The known body a source's words name, if any."""
-    for body, word_sets in (language or resources()).source_bodies.items():
-        if any(required <= words for required in word_sets):
+_WordSets = tuple[tuple[frozenset[str], frozenset[str]], ...]  # (lower-case, cased) words
+
+
+@cache
+def _body_tables(language: Language) -> tuple[tuple[str, _WordSets], ...]:
+    """Each body with its word sets, each split into lower-case and cased words."""
+    return tuple((body, tuple((frozenset(w for w in required if not is_cased(w)),
+                               frozenset(w for w in required if is_cased(w)))
+                              for required in word_sets))
+                 for body, word_sets in language.source_bodies.items())
+
+
+def source_body(words: Iterable[str], language: Language | None = None) -> str | None:
+    """The known body a source's words, as written, name, if any: a lower-case entry matches
+    a word in any case, a cased one ("US") only as written."""
+    written = set(words)
+    lowered = {word.lower() for word in written}
+    for body, word_sets in _body_tables(language or resources()):
+        if any(lower <= lowered and cased <= written for lower, cased in word_sets):
             return body
     return None
+
+
+def body_named(phrase: str, language: Language | None = None) -> str | None:
+    """The known body a phrase names: "the US defense department", not "the department
+    told us"."""
+    return source_body(_phrase_words(phrase), language)
 
 
 def _listed(name: str, entries: frozenset[str]) -> bool:

@@ -35,8 +35,10 @@ from triangulate.lang.en.forces import (
     PEOPLE_NOUNS,
 )
 from triangulate.lang.en.gazetteer import DEMONYM
-from triangulate.lang.en.measures import AREA_UNITS, MEASURE_WORDS
-from triangulate.lang.en.sources import REPORTER_NOUNS, VAGUE_SOURCES
+from triangulate.lang.en.harm import STRIKING_WEAPONS
+from triangulate.lang.en.measures import AREA_UNITS, LOSS_NOUNS, MEASURE_WORDS, STATUS_NOUNS
+from triangulate.lang.en.numbers import QUALIFIER_WORDS
+from triangulate.lang.en.sources import REPORTER_NOUNS, SECTION_WORDS, VAGUE_SOURCES
 from triangulate.lang.en.speech import FIGURE_VERBS, RECORDING_VERBS
 from triangulate.lang.lookup import actor_of, is_outlet
 from triangulate.measures import HARMS, SIDED, VICTIMS, WITH_UNIT, Measure
@@ -54,9 +56,7 @@ PLURAL_PRONOUNS = {"they", "them", "their", "theirs"}
 # verbs whose subject did the harm the figure counts: "the blast killed 40"
 AGENT_LEMMAS = MEASURE_WORDS["killed"] | MEASURE_WORDS["wounded"] | MEASURE_WORDS["captured"] \
     | DESTROYING | {"kill", "wound", "injure", "capture"}
-WEAPONS = frozenset({"rocket", "missile", "drone", "shell", "bomb", "jet", "artillery",
-                     "aircraft", "plane", "warplane", "gunfire", "tank", "mortar", "munition"})
-ATTACK_WORDS = EVENT_NOUNS | WEAPONS
+ATTACK_WORDS = EVENT_NOUNS | STRIKING_WEAPONS
 
 
 @Language.factory("triangulate_claims",
@@ -316,8 +316,6 @@ def noun_after(number: Span) -> Token | None:
 
 
 PHRASAL = {"out", "off", "down", "up", "alive", "prisoner", "captive"}
-QUALIFIER_WORDS = {"at", "least", "more", "than", "about", "some", "nearly", "almost", "over",
-                   "up", "to", "around", "roughly", "approximately", "estimated", "an"}
 
 
 def governing_verb(word: Token) -> tuple[Token, str] | None:
@@ -485,10 +483,6 @@ def classify(tiers: list[list[str]], counted: Token | None) -> Measure | None:
     return found
 
 
-STATUS_NOUNS = frozenset({"pow", "pows", "prisoner", "captive", "hostage", "detainee",
-                          "inmate", "missing"})
-LOSS_NOUNS = frozenset({"dead", "death", "body", "casualty", "fatality", "injured", "wounded",
-                        "killed", "toll", "loss", "victim"})
 
 
 def first_measure(tiers: list[list[str]], counted: Token | None) -> Measure | None:
@@ -839,9 +833,6 @@ def headline_label(sentence: str) -> str | None:
     return None
 
 
-SECTION_WORDS = frozenset({"war", "conflict", "crisis", "live", "analysis", "explainer",
-                           "opinion", "update", "updates", "breaking", "exclusive", "watch",
-                           "video", "photos", "latest", "news", "timeline", "factbox"})
 
 
 def is_section_label(label: str) -> bool:

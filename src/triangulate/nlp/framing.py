@@ -17,23 +17,22 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
+from functools import cache
 
 import numpy as np
 from spacy.attrs import IS_ALPHA, LEMMA, LOWER
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from triangulate.lang.en.gazetteer import DEMONYM_WORDS
-from triangulate.lang.en.marks import MARK_CHARS
-from triangulate.lang.en.people import NAME_PREFIXES
-from triangulate.lang.en.sources import ANONYMOUS_HEADS
-from triangulate.lang.en.speech import FIGURE_VERBS
+from triangulate.lang import DEFAULT as DEFAULT_LANGUAGE
+from triangulate.lang import Language as Resources
+from triangulate.lang import resources
 from triangulate.lang.lookup import (
+    body_named,
     is_actor_word,
     is_org,
     is_outlet,
     normalise,
-    source_body,
 )
 from triangulate.nlp.events import PLACE_LABELS, country_names
 from triangulate.nlp.extensions import declare, value
@@ -42,109 +41,54 @@ from triangulate.types import Claim, Framing, FramingSpan, Quote, SourceKind
 
 declare("framing", "outlet")
 
-LOADED_WORDS: dict[str, tuple[str, ...]] = {
-    "pejorative": (
-        "tubby", "pudgy", "portly", "tyrant", "dictator", "despot", "strongman", "madman",
-        "thug", "henchman", "henchmen", "stooge", "lackey", "puppet", "crony", "horde",
-        "cannon fodder", "fanatic", "zealot", "warmonger", "butcher", "regime", "terrorist",
-        "prop up", "rogue state", "hermit kingdom", "pariah",
-    ),
-    "sensational": (
-        "bloodbath", "carnage", "slaughter", "massacre", "butchery", "decimation", "decimate",
-        "annihilate", "annihilation", "obliterate", "wipe out", "mow down", "mown down",
-        "meat grinder", "bloody", "gory", "horrific", "horrifying", "savage", "brutal",
-        "ruthless", "relentless", "headless", "hellish", "hell", "nightmare", "onslaught",
-        "rout", "humiliating", "humiliation", "catastrophic", "catastrophe", "devastating",
-        "crushing", "stunning", "shocking", "hurl", "suicidal",
-    ),
-    "emotive": (
-        "desperate", "desperately", "desperation", "terrified", "panicked", "panic",
-        "cowardly", "coward", "heroic", "hero", "valiant", "glorious", "shameful",
-        "disgraceful", "doomed", "hapless", "helpless", "pathetic", "laughable", "crazed",
-        "reckless", "callous", "evil", "sinister",
-    ),
-    "praise": ("crack", "fearless", "heroically", "legendary", "invincible", "mighty"),
-}
-"""Loaded and emotive words of war reporting, by the kind of push they give the reader.
-
-Written by hand for Triangulate, from what sets tabloid war copy apart from wire copy: words
-that belittle or demonise a person or side ("pejorative"), that dramatise death and defeat
-beyond "killed" and "lost" ("sensational"), that tell the reader what to feel or ascribe a
-state of mind ("emotive"), and that glorify a side ("praise"). Not taken from any published
-lexicon. Entries are lower-case lemmas or word forms; several words make a phrase.
-"""
-
-ATTRIBUTIVE_ONLY = frozenset({"crack"})
-"""Entries that are loaded only as a modifier of a noun ("crack troops", not "the ice cracked")."""
-
-HEDGES: tuple[str, ...] = (
-    "reportedly", "allegedly", "alleged", "purportedly", "purported", "supposedly",
-    "apparently", "ostensibly", "claim", "appear to", "appears to", "appeared to", "seem to",
-    "thought to", "believed to", "said to be", "understood to", "reported to be",
-    "reported to have",
-    "according to reports", "according to media reports", "according to unconfirmed reports",
-    "unconfirmed", "unverified", "could not be verified", "could not be independently verified",
-    "not independently verified", "it is thought", "it is believed", "suspected", "rumour",
-    "rumor", "rumoured", "rumored", "possibly", "probably", "presumably",
-)
-"""Words and phrases by which a writer keeps a statement at arm's length; written for this
-project from the hedges of news style (attribution verbs of doubt, adverbs of hearsay)."""
-
-MEDIA_WORDS = re.compile(
-    r"\b(?:News|Times|Post|Journal|Herald|Tribune|Gazette|Telegraph|Guardian|Radio|TV|"
-    r"Television|Daily|Politico|Reuters|KCNA|TASS|Yonhap|Interfax|newspaper|newspapers|"
-    r"broadcaster|broadcasters|media|press|outlet|outlets|tabloid|tabloids)\b")
-INSTITUTION_HEADS = frozenset({
-    "government", "ministry", "service", "agency", "army", "military", "staff", "command",
-    "office", "department", "pentagon", "kremlin", "council", "chiefs", "headquarters",
-    "administration", "embassy", "parliament", "assembly", "committee", "institute", "police",
-    "forces", "force", "intelligence", "nato", "un", "nis", "sbu", "jcs", "hur", "gur", "house",
-    "authorities", "authority", "court", "party", "commission", "directorate", "corps",
-    "agencies", "ministries", "governments", "services",
-})
-_DETERMINERS = frozenset({"the", "a", "an", "neither", "nor", "both", "several", "some", "one"})
 _STOP_AFTER_ACCORDING = frozenset({"PUNCT", "VERB", "AUX", "SCONJ"})
 _WORD = re.compile(r"[\w’'.-]+")
-_TAIL = re.compile(r",|\s(?:of|citing|close to|familiar with|in|at|from|with|for|on|who|which|"
-                   r"that)\s")
 
 
 @Language.factory("triangulate_framing",
                   requires=["doc._.quotes", "doc._.scare_quotes", "doc._.claims", "token.lemma",
                             "token.tag", "token.dep", "doc.ents"],
                   assigns=["doc._.framing"],
-                  default_config={"according_reach": DEFAULTS.according_reach})
-def make_framing_reader(nlp: Language, name: str, according_reach: int) -> FramingReader:
-    return FramingReader(according_reach)
+                  default_config={"lang": DEFAULT_LANGUAGE,
+                                  "according_reach": DEFAULTS.according_reach})
+def make_framing_reader(nlp: Language, name: str, lang: str, according_reach: int
+                        ) -> FramingReader:
+    return FramingReader(according_reach, resources(lang))
 
 
 class FramingReader:
     """Sets ``doc._.framing`` from the parse and ``doc._.quotes``, ``doc._.scare_quotes`` and
-    ``doc._.claims`` (none where their components did not run)."""
+    ``doc._.claims`` (none where their components did not run), by the words of
+    ``language`` (its config's ``lang``)."""
 
-    def __init__(self, according_reach: int = DEFAULTS.according_reach) -> None:
+    def __init__(self, according_reach: int = DEFAULTS.according_reach,
+                 language: Resources | None = None) -> None:
         self.according_reach = according_reach
+        self.language = language or resources()
 
     def __call__(self, doc: Doc) -> Doc:
         doc._.framing = framing_of(doc, value(doc, "quotes") or [], value(doc, "claims") or [],
                                    value(doc, "scare_quotes") or [], doc._.outlet,
-                                   self.according_reach)
+                                   self.according_reach, self.language)
         return doc
 
 
 def framing_of(doc: Doc, quotes: Sequence[Quote], claims: Sequence[Claim],
                scare_quotes: Sequence[str] = (), outlet: str | None = None,
-               according_reach: int = DEFAULTS.according_reach) -> Framing:
+               according_reach: int = DEFAULTS.according_reach,
+               language: Resources | None = None) -> Framing:
     """The framing of one parsed article; ``outlet`` is left out of its sources."""
+    language = language or resources()
+    loaded, hedged = lexicons(language)
     quoted = [(q.start, q.end) for q in quotes if q.kind == "direct" and q.end > q.start]
     text = doc.text  # spaCy joins the tokens again on every access: once per doc
     forms = word_forms(doc)
     return Framing(
         words=int(doc.to_array(IS_ALPHA).sum()),
-        loaded=[_with_quoted(span, quoted) for span in _LOADED.find(doc, forms)],
-        scare_quotes=scare_quote_spans(text, scare_quotes),
-        hedges=_HEDGES.find(doc, forms),
-        sources=sources(doc, text, quotes, claims, outlet, according_reach, forms),
+        loaded=[_with_quoted(span, quoted) for span in loaded.find(doc, forms)],
+        scare_quotes=scare_quote_spans(text, scare_quotes, language),
+        hedges=hedged.find(doc, forms),
+        sources=sources(doc, text, quotes, claims, outlet, according_reach, forms, language),
     )
 
 
@@ -171,9 +115,12 @@ def _with_quoted(span: FramingSpan, quoted: list[tuple[int, int]]) -> FramingSpa
 
 
 class _Lexicon:
-    """Phrases by their first word, matched on each token's lower-case form or lemma."""
+    """Phrases by their first word, matched on each token's lower-case form or lemma; an entry
+    that begins with a word of ``attributive`` only where that word modifies a noun."""
 
-    def __init__(self, entries: Iterable[tuple[str, str]]) -> None:
+    def __init__(self, entries: Iterable[tuple[str, str]],
+                 attributive: frozenset[str] = frozenset()) -> None:
+        self.attributive = attributive
         self.by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
         for phrase, kind in entries:
             words = tuple(phrase.split())
@@ -203,7 +150,7 @@ class _Lexicon:
         for words, kind in sorted(candidates, key=lambda item: -len(item[0])):
             end = i + len(words)
             if end <= len(forms) and all(word in forms[i + k] for k, word in enumerate(words)) \
-                    and (words[0] not in ATTRIBUTIVE_ONLY or _modifies_noun(doc[i])):
+                    and (words[0] not in self.attributive or _modifies_noun(doc[i])):
                 return len(words), kind
         return None
 
@@ -216,36 +163,42 @@ def _modifies_noun(token: Token) -> bool:
         or (following is not None and following.pos_ in ("ADJ", "NOUN", "PROPN"))
 
 
-_LOADED = _Lexicon((word, kind) for kind, words in LOADED_WORDS.items() for word in words)
-_HEDGES = _Lexicon((phrase, "hedge") for phrase in HEDGES)
+@cache
+def lexicons(language: Resources) -> tuple[_Lexicon, _Lexicon]:
+    """The language's loaded words and its hedges, each as one lexicon, built once."""
+    return (_Lexicon(((word, kind) for kind, words in language.loaded_words.items()
+                      for word in words), language.attributive_only),
+            _Lexicon((phrase, "hedge") for phrase in language.hedge_phrases))
 
 
-def loaded_words(doc: Doc) -> list[FramingSpan]:
-    return _LOADED.find(doc)
+def loaded_words(doc: Doc, language: Resources | None = None) -> list[FramingSpan]:
+    return lexicons(language or resources())[0].find(doc)
 
 
-def hedges(doc: Doc) -> list[FramingSpan]:
-    return _HEDGES.find(doc)
+def hedges(doc: Doc, language: Resources | None = None) -> list[FramingSpan]:
+    return lexicons(language or resources())[1].find(doc)
 
 
-def scare_quote_spans(text: str, scare_quotes: Sequence[str]) -> list[FramingSpan]:
+def scare_quote_spans(text: str, scare_quotes: Sequence[str],
+                      language: Resources | None = None) -> list[FramingSpan]:
     """Each scare-quoted word where it stands in the text, between marks, in order."""
+    marks = (language or resources()).mark_chars
     spans: list[FramingSpan] = []
     cursor = 0
     for words in scare_quotes:
-        start = _between_marks(text, words, cursor)
+        start = _between_marks(text, words, cursor, marks)
         if start is None:
-            start = _between_marks(text, words, 0)
+            start = _between_marks(text, words, 0, marks)
         if start is not None:
             spans.append(FramingSpan(words, start, start + len(words)))
             cursor = start + len(words)
     return spans
 
 
-def _between_marks(text: str, words: str, cursor: int) -> int | None:
+def _between_marks(text: str, words: str, cursor: int, marks: frozenset[str]) -> int | None:
     start = text.find(words, cursor)
     while start > 0:
-        if text[start - 1] in MARK_CHARS:
+        if text[start - 1] in marks:
             return start
         start = text.find(words, start + 1)
     return None
@@ -264,7 +217,8 @@ class _Source:
 
 def sources(doc: Doc, text: str, quotes: Sequence[Quote], claims: Sequence[Claim],
             outlet: str | None = None, according_reach: int = DEFAULTS.according_reach,
-            forms: WordForms | None = None) -> list[FramingSpan]:
+            forms: WordForms | None = None, language: Resources | None = None
+            ) -> list[FramingSpan]:
     """Each distinct source once: its fullest name, its kind, and where it is first named.
 
     Sources are the speakers of quotes, the outlets quotes were given to (other media), the
@@ -272,17 +226,18 @@ def sources(doc: Doc, text: str, quotes: Sequence[Quote], claims: Sequence[Claim
     sources say"). Where the article never writes a source's name as such (a resolved "he"),
     the offsets are those of the first passage attributed to it.
     """
+    language = language or resources()
     persons = [frozenset(_words(e.text)) for e in doc.ents if e.label_ == "PERSON"]
     found: list[_Source] = []
 
     def add(name: str | None, start: int, end: int, kind: SourceKind | None = None) -> None:
         if not name or (outlet and normalise(name) == normalise(outlet)):
             return
-        key = _key(name)
+        key = _key(name, language)
         if key:
             at = _first_mention(text, name)
             tokens = doc.char_span(*at, alignment_mode="expand") if at else None
-            kind = kind or source_kind(name, tokens, persons)
+            kind = kind or source_kind(name, tokens, persons, language)
             found.append(_Source(name, kind, key, *(at or (start, end))))
 
     for quote in quotes:
@@ -291,58 +246,64 @@ def sources(doc: Doc, text: str, quotes: Sequence[Quote], claims: Sequence[Claim
     for claim in claims:
         add(claim.source, claim.start, claim.end)
     forms = word_forms(doc) if forms is None else forms
-    for span in [*according_to(doc, according_reach, forms), *unnamed_speakers(doc, forms)]:
+    for span in [*according_to(doc, according_reach, forms),
+                 *unnamed_speakers(doc, forms, language)]:
         add(span.text, span.start_char, span.end_char)
     return [FramingSpan(s.name, s.start, s.end, s.kind) for s in _fold(found)]
 
 
 def source_kind(name: str, tokens: Span | None = None,
-                persons: Sequence[frozenset[str]] = ()) -> SourceKind:
+                persons: Sequence[frozenset[str]] = (), language: Resources | None = None
+                ) -> SourceKind:
     """Media, a named person, an institution, or a source the article does not name.
 
     ``tokens`` is the name's first mention in the parsed article, where there is one; its
     parts of speech then tell a person's name from a title or a common noun."""
+    language = language or resources()
     words = _words(name)
-    head = _head(name)
-    if is_outlet(name) or MEDIA_WORDS.search(name):
+    head = _head(name, language.source_tail)
+    media = language.media_words
+    if is_outlet(name, language) or (media is not None and media.search(name)):
         return "media"
     if any(p and p <= set(words) for p in persons):
         return "named"
-    if head in INSTITUTION_HEADS or is_org(name) or source_body(set(words)) \
-            or _only_places(words):
+    if head in language.institution_heads or is_org(name, language) \
+            or body_named(name, language) or _only_places(words, language):
         return "institution"
-    if head in ANONYMOUS_HEADS:
+    if head in language.anonymous_heads:
         return "anonymous"
-    return "named" if _has_name(name, tokens) else "anonymous"
+    return "named" if _has_name(name, tokens, language) else "anonymous"
 
 
 def _words(text: str) -> list[str]:
     return [normalise(w) for w in _WORD.findall(text)]
 
 
-def _head(name: str) -> str:
+def _head(name: str, tail: re.Pattern[str] | None) -> str:
     """The last word before a comma, preposition or clause: the noun the name is about."""
-    main = _TAIL.split(name, maxsplit=1)[0]
+    main = tail.split(name, maxsplit=1)[0] if tail is not None else name
     words = _words(main)
     return words[-1] if words else ""
 
 
-def _only_places(words: list[str]) -> bool:
-    content = [w for w in words if w not in _DETERMINERS]
-    return bool(content) and all(w in country_names() or is_actor_word(w) for w in content)
+def _only_places(words: list[str], language: Resources) -> bool:
+    content = [w for w in words if w not in language.determiners]
+    return bool(content) and all(w in country_names() or is_actor_word(w, language)
+                                 for w in content)
 
 
-def _has_name(name: str, tokens: Span | None) -> bool:
+def _has_name(name: str, tokens: Span | None, language: Resources) -> bool:
     """A proper noun that is no title, demonym or place: a person the article names."""
     if tokens is not None:
         return any(t.pos_ == "PROPN" and t.ent_type_ not in PLACE_LABELS
-                   and not _is_label(t.lower_) for t in tokens)
-    return any(w[:1].isupper() and not _is_label(w.lower()) for w in _WORD.findall(name))
+                   and not _is_label(t.lower_, language) for t in tokens)
+    return any(w[:1].isupper() and not _is_label(w.lower(), language)
+               for w in _WORD.findall(name))
 
 
-def _is_label(word: str) -> bool:
-    return word in NAME_PREFIXES or word in DEMONYM_WORDS or word in country_names() \
-        or is_actor_word(word)
+def _is_label(word: str, language: Resources) -> bool:
+    return word in language.name_prefixes or word in language.demonym_words \
+        or word in country_names() or is_actor_word(word, language)
 
 
 def _first_mention(text: str, name: str) -> tuple[int, int] | None:
@@ -350,13 +311,14 @@ def _first_mention(text: str, name: str) -> tuple[int, int] | None:
     return (match.start(), match.end()) if match else None
 
 
-def _key(name: str) -> frozenset[str]:
+def _key(name: str, language: Resources) -> frozenset[str]:
     """Words that identify a source: a known body or person, else its content words."""
     words = _words(name)
-    body = source_body(set(words))
+    body = body_named(name, language)
     if body:
         return frozenset({body})
-    return frozenset(w for w in words if w not in _DETERMINERS and w not in NAME_PREFIXES
+    return frozenset(w for w in words if w not in language.determiners
+                     and w not in language.name_prefixes
                      and w not in {"citing", "preliminary", "data"})
 
 
@@ -391,13 +353,16 @@ def according_to(doc: Doc, reach: int = DEFAULTS.according_reach,
     return found
 
 
-def unnamed_speakers(doc: Doc, forms: WordForms | None = None) -> list[Span]:
+def unnamed_speakers(doc: Doc, forms: WordForms | None = None,
+                     language: Resources | None = None) -> list[Span]:
     """Subjects of speech verbs that name nobody: "military sources say", "an official said"."""
+    language = language or resources()
     forms = word_forms(doc) if forms is None else forms
     found = []
-    for token in (doc[i] for i, (lower, _) in enumerate(forms) if lower in ANONYMOUS_HEADS):
+    anonymous = language.anonymous_heads
+    for token in (doc[i] for i, (lower, _) in enumerate(forms) if lower in anonymous):
         if token.dep_ == "nsubj" \
-                and token.head.lemma_ in FIGURE_VERBS \
+                and token.head.lemma_ in language.figure_verbs \
                 and not any(t.pos_ == "PROPN" for t in token.subtree):
             found.append(doc[token.left_edge.i : token.i + 1])
     return found

@@ -83,7 +83,6 @@ from triangulate.lang.en.numbers import (
     BEFORE_TIME_UNIT,
     CAPPED,
     CLOCK,
-    COUNTED_PERSONS,
     DASHES,
     FEW,
     GLUED_MAGNITUDES,
@@ -107,6 +106,7 @@ from triangulate.lang.en.numbers import (
     UNITS,
     YEAR_SAFE,
 )
+from triangulate.lang.en.people import COUNTED_PERSONS
 from triangulate.types import Qualifier
 
 __all__ = ["NumberMention", "find_numbers", "words_to_number"]

@@ -30,15 +30,16 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from triangulate.ingest.dates import entry_dates
-from triangulate.lang.en.numbers import MONTHS
+from triangulate.lang.en.numbers import MONTHS, TEENS, TENS
+from triangulate.lang.en.numbers import UNITS as UNITS_OF_NUMBER
 from triangulate.nlp.extensions import declare, value
 from triangulate.types import Claim
 
 WEEKDAYS = {name.lower(): n for n, name in enumerate(calendar.day_name)}
 DAYS_IN = {"day": 1, "week": 7, "month": 30, "hour": 1}  # an hour's period is its day
 UNITS = DAYS_IN | {f"{unit}s": days for unit, days in DAYS_IN.items()}
-NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ten": 10,
-                "24": 1, "48": 2, "72": 3}
+# the number before a unit: any number word, and the hours of one to three days in digits
+NUMBER_WORDS = UNITS_OF_NUMBER | TEENS | TENS | {"24": 1, "48": 2, "72": 3}
 
 Period = tuple[date, date]
 

@@ -31,14 +31,12 @@ from dataclasses import dataclass, field, replace
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from triangulate.lang.en.forces import COUNT_VERBS
-from triangulate.lang.en.marks import MARK_CHARS as _MARK_CHARS
-from triangulate.lang.en.sources import DOCUMENTS as _VAGUE_SOURCES
+from triangulate.lang import DEFAULT as DEFAULT_LANGUAGE
+from triangulate.lang import Language as Resources
+from triangulate.lang import resources
 from triangulate.nlp.extensions import declare
 from triangulate.nlp.marks import QuoteSpan, find_quote_spans, paragraphs
 from triangulate.nlp.speakers import (
-    CUE_LEMMAS,
-    SPEECH_LEMMAS,
     Discourse,
     Mention,
     SpeakerForm,
@@ -99,9 +97,12 @@ class _Context:
     parser's limits."""
 
     def __init__(self, doc: Doc, text: str, spans: list[QuoteSpan],
-                 limits: QuoteLimits = QuoteLimits()) -> None:
+                 limits: QuoteLimits = QuoteLimits(),
+                 language: Resources | None = None) -> None:
         self.doc = doc
         self.limits = limits
+        self.language = language or resources()
+        self.marks = "".join(self.language.mark_chars)
         self.text = text  # doc.text, which spaCy joins again from the tokens on every access
         self.paragraph_starts = [start for start, _ in paragraphs(self.text)]
         self.quoted_tokens: set[int] = set()
@@ -136,24 +137,27 @@ class QuoteFinder:
     """
 
     def __init__(self, speaker_form: SpeakerForm = "mention", join_sentences: bool = False,
-                 limits: QuoteLimits = QuoteLimits()) -> None:
+                 limits: QuoteLimits = QuoteLimits(),
+                 language: Resources | None = None) -> None:
         if speaker_form not in ("name", "mention"):
             raise ValueError(f"speaker_form must be 'name' or 'mention', not {speaker_form!r}")
         self.speaker_form: SpeakerForm = speaker_form
         self.join_sentences = join_sentences
         self.limits = limits
+        self.language = language or resources()
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text
         spans = [s for s in find_quote_spans(text) if s.depth == 0]
-        cues, subjects = _scan(doc)
+        cues, subjects = _scan(doc, self.language)
         doc._.scare_quotes = []
         if not spans and not cues:
             doc._.quotes = []
             return doc
-        ctx = _Context(doc, text, spans, self.limits)
-        discourse = Discourse(subject_mentions(subjects, ctx.quoted, main=True),
-                              subject_mentions(subjects, ctx.quoted, main=False))
+        ctx = _Context(doc, text, spans, self.limits, self.language)
+        discourse = Discourse(subject_mentions(subjects, ctx.quoted, True, self.language),
+                              subject_mentions(subjects, ctx.quoted, False, self.language),
+                              self.language)
         direct = _direct(ctx, spans, doc._.scare_quotes, self.join_sentences)
         indirect = _indirect(ctx, cues, direct)
         direct = [item for item in direct if not _wording_of_a_report(ctx, item, indirect)]
@@ -166,7 +170,7 @@ class QuoteFinder:
 @Language.factory("triangulate_quotes",
                   requires=["token.dep", "token.lemma", "token.tag", "doc.ents"],
                   assigns=["doc._.quotes", "doc._.scare_quotes"],
-                  default_config={"speaker_form": "mention",
+                  default_config={"lang": DEFAULT_LANGUAGE, "speaker_form": "mention",
                                   "join_sentences": DEFAULTS.join_sentences,
                                   "scare_words": DEFAULTS.quote_scare_words,
                                   "cue_climb": DEFAULTS.quote_cue_climb,
@@ -174,25 +178,25 @@ class QuoteFinder:
                                   "attribution_reach": DEFAULTS.quote_attribution_reach,
                                   "label_reach": DEFAULTS.quote_label_reach,
                                   "min_report": DEFAULTS.quote_min_report})
-def make_quote_finder(nlp: Language, name: str, speaker_form: SpeakerForm,
+def make_quote_finder(nlp: Language, name: str, lang: str, speaker_form: SpeakerForm,
                       join_sentences: bool, scare_words: int, cue_climb: int, join_gap: int,
                       attribution_reach: int, label_reach: int, min_report: int
                       ) -> QuoteFinder:
     limits = QuoteLimits(scare_words, cue_climb, join_gap, attribution_reach, label_reach,
                          min_report)
-    return QuoteFinder(speaker_form, join_sentences, limits)
+    return QuoteFinder(speaker_form, join_sentences, limits, resources(lang))
 
 
-def _scan(doc: Doc) -> tuple[list[Token], list[Token]]:
+def _scan(doc: Doc, language: Resources) -> tuple[list[Token], list[Token]]:
     """One pass over the tokens: candidate cue verbs and person-like subjects."""
     cues: list[Token] = []
     subjects: list[Token] = []
     for token in doc:
         if token.dep_ in ("nsubj", "nsubjpass"):
             subjects.append(token)
-        if (token.lemma_ in CUE_LEMMAS and token.pos_ in ("VERB", "AUX")) or (
+        if (token.lemma_ in language.cue_verbs and token.pos_ in ("VERB", "AUX")) or (
             token.lower_ == "according"
-        ) or _puts_a_figure(token):
+        ) or _puts_a_figure(token, language):
             cues.append(token)
     return cues, subjects
 
@@ -263,7 +267,7 @@ def _colon_before(ctx: _Context, item: _Found, across_break: bool) -> int | None
     doc = ctx.doc
     i = item.first - 1
     while i >= 0 and ((across_break and doc[i].is_space)
-                      or all(c in _MARK_CHARS for c in doc[i].text)):
+                      or all(c in ctx.marks for c in doc[i].text)):
         i -= 1
     return i if i >= 1 and doc[i].text == ":" else None
 
@@ -295,10 +299,10 @@ def _label_after(ctx: _Context, item: _Found) -> Token | None:
     a farmer"; the last word of the name."""
     doc = ctx.doc
     i = item.last + 1
-    while i < len(doc) and (all(c in _MARK_CHARS for c in doc[i].text) or (
+    while i < len(doc) and (all(c in ctx.marks for c in doc[i].text) or (
             doc[i].is_space and "\n" not in doc[i].text)):
         i += 1
-    if i + 1 >= len(doc) or not _is_signing_dash(doc[i]):
+    if i + 1 >= len(doc) or not _is_signing_dash(doc[i], ctx.marks):
         return None
     name = doc[i + 1]
     if ctx.quoted(name.i) or ctx.paragraph(name.idx) != item.paragraph or not (
@@ -310,10 +314,10 @@ def _label_after(ctx: _Context, item: _Found) -> Token | None:
     return name
 
 
-def _is_signing_dash(token: Token) -> bool:
+def _is_signing_dash(token: Token, marks: str) -> bool:
     """A dash that may sign a quote with a name; the tokenizer leaves one written against
-    the closing mark on it: "”―"."""
-    return token.text.lstrip("".join(_MARK_CHARS)) in _SIGNING_DASHES
+    the closing mark (one of ``marks``) on it: "”―"."""
+    return token.text.lstrip(marks) in _SIGNING_DASHES
 
 
 def _name_goes_on(ctx: _Context, token: Token) -> bool:
@@ -327,7 +331,7 @@ def _prefer(ctx: _Context, after: Token, before: Token) -> Token:
     """Of a cue on each side, the one whose speaker has a proper name; else the later one."""
     named = []
     for cue in (after, before):
-        head = speaker_token(cue, ctx.quoted)
+        head = speaker_token(cue, ctx.quoted, ctx.language)
         named.append(head is not None and head.pos_ == "PROPN")
     if named[1] and not named[0]:
         return before
@@ -347,7 +351,7 @@ def _cue_next_to(ctx: _Context, item: _Found, *, after: bool) -> Token | None:
     if after:
         return _cue_after(ctx, item, token)
     verb = _verb_above(ctx, token)
-    return verb if verb is None or _is_cue(verb) else None
+    return verb if verb is None or _is_cue(verb, ctx.language) else None
 
 
 def _word_next_to(ctx: _Context, item: _Found, *, after: bool) -> Token | None:
@@ -356,7 +360,7 @@ def _word_next_to(ctx: _Context, item: _Found, *, after: bool) -> Token | None:
     doc = ctx.doc
     step = 1 if after else -1
     i = item.last + 1 if after else item.first - 1
-    while 0 <= i < len(doc) and _is_mark_or_comma(doc[i]) and not ctx.quoted(i):
+    while 0 <= i < len(doc) and _is_mark_or_comma(doc[i], ctx.marks) and not ctx.quoted(i):
         i += step
     if not 0 <= i < len(doc) or ctx.quoted(i) or ctx.paragraph(doc[i].idx) != item.paragraph:
         return None
@@ -368,14 +372,14 @@ def _word_next_to(ctx: _Context, item: _Found, *, after: bool) -> Token | None:
 
 def _cue_after(ctx: _Context, item: _Found, token: Token) -> Token | None:
     """The cue of the words after a quote, which begin with ``token``."""
-    if _is_signing_dash(token):
+    if _is_signing_dash(token, ctx.marks):
         return None  # "'...?' ― Name": a signature, however the tagger took the dash
     verb = _verb_above(ctx, token)
-    if verb is None or not _is_cue(verb):
+    if verb is None or not _is_cue(verb, ctx.language):
         verb = _cue_in_reach(ctx, token) or verb
     if _starts_a_statement(ctx, item, token, verb):
         return None
-    if verb is None or _is_cue(verb):
+    if verb is None or _is_cue(verb, ctx.language):
         return verb
     if _attribution_follows(ctx, item) and verb.i - item.last <= ctx.limits.attribution_reach:
         return verb
@@ -399,7 +403,7 @@ def _cue_in_reach(ctx: _Context, token: Token) -> Token | None:
         word = doc[i]
         if ctx.quoted(i) or word.is_space or word.text in _SENTENCE_PUNCT or word.text == ";":
             return None
-        if _is_cue(word):
+        if _is_cue(word, ctx.language):
             return word
         if _is_verb(word) and word.i != token.i:
             return None
@@ -427,12 +431,12 @@ def _bare_attribution(ctx: _Context, verb: Token) -> bool:
     return verb.sent.end - verb.i <= ctx.limits.attribution_reach
 
 
-def _is_mark_or_comma(token: Token) -> bool:
-    """A quotation mark, comma, colon or dash, or spaces within a line."""
+def _is_mark_or_comma(token: Token, marks: str) -> bool:
+    """A quotation mark (one of ``marks``), comma, colon or dash, or spaces within a line."""
     text = token.text
     if token.is_space:
         return "\n" not in text
-    return bool(text) and (all(c in _MARK_CHARS for c in text) or text in (",", ":", "—", "–"))
+    return bool(text) and (all(c in marks for c in text) or text in (",", ":", "—", "–"))
 
 
 def _verb_above(ctx: _Context, token: Token) -> Token | None:
@@ -440,7 +444,7 @@ def _verb_above(ctx: _Context, token: Token) -> Token | None:
     node = token
     for _ in range(ctx.limits.cue_climb):
         if not ctx.quoted(node.i):
-            if _is_cue(node):
+            if _is_cue(node, ctx.language):
                 return node
             if _is_verb(node) and node.dep_ not in ("aux", "auxpass", "amod"):
                 return node
@@ -457,10 +461,11 @@ def _is_verb(token: Token) -> bool:
     return not (token.text[:1].isupper() and not token.is_sent_start)
 
 
-def _is_cue(token: Token) -> bool:
+def _is_cue(token: Token, language: Resources) -> bool:
     if token.lower_ == "according":
         return True
-    return token.pos_ in ("VERB", "AUX") and (token.lemma_ in CUE_LEMMAS or _puts_it(token))
+    return token.pos_ in ("VERB", "AUX") and (token.lemma_ in language.cue_verbs
+                                              or _puts_it(token))
 
 
 def _puts_it(verb: Token) -> bool:
@@ -489,7 +494,7 @@ def _cue_above(ctx: _Context, item: _Found) -> Token | None:
         node = token.head
         for _ in range(ctx.limits.cue_climb):
             outside = not ctx.quoted(node.i)  # another quote may stand between
-            if outside and _is_cue(node):
+            if outside and _is_cue(node, ctx.language):
                 return node
             if (outside and node.pos_ in ("NOUN", "PROPN", "PRON")) or node.head.i == node.i:
                 break
@@ -579,7 +584,7 @@ def _attribution_says_more(ctx: _Context, cue: Token, prev: _Found, item: _Found
 def _attribution_ends_sentence(ctx: _Context, prev: _Found, item: _Found) -> bool:
     """"'...,' he said. '...'" quotes two sentences, kept as two records; "'...,' he said,
     '...'" splits one sentence, joined into one."""
-    between = ctx.text[prev.end : item.start].strip().strip("".join(_MARK_CHARS)).rstrip()
+    between = ctx.text[prev.end : item.start].strip().strip(ctx.marks).rstrip()
     return between.endswith((".", "!", "?", ":"))
 
 
@@ -600,7 +605,7 @@ def _continues_next_paragraph(ctx: _Context, prev: _Found, item: _Found) -> bool
 
 def _opens_paragraph(ctx: _Context, item: _Found) -> bool:
     i = item.first - 1
-    while i >= 0 and _is_mark_or_comma(ctx.doc[i]):
+    while i >= 0 and _is_mark_or_comma(ctx.doc[i], ctx.marks):
         i -= 1
     return i < 0 or ctx.doc[i].is_space or ctx.paragraph(ctx.doc[i].idx) != item.paragraph
 
@@ -608,7 +613,7 @@ def _opens_paragraph(ctx: _Context, item: _Found) -> bool:
 def _opens_clause(ctx: _Context, item: _Found) -> bool:
     """True where the quote starts a sentence or follows a comma, colon or dash."""
     i = item.first - 1
-    while i >= 0 and all(c in _MARK_CHARS for c in ctx.doc[i].text):
+    while i >= 0 and all(c in ctx.marks for c in ctx.doc[i].text):
         i -= 1
     if i < 0 or ctx.doc[i].is_space:
         return True
@@ -633,9 +638,8 @@ def _indirect(ctx: _Context, cues: list[Token], direct: list[_Found]) -> list[_F
     out: list[_Found] = []
     reported: set[int] = set()
     for cue in sorted(cues, key=_depth):
-        if ctx.quoted(cue.i) or cue.i in reported or not _reports(cue) or denied(cue) or (
-            _left_to_according(cue)
-        ):
+        if ctx.quoted(cue.i) or cue.i in reported or not _reports(cue, ctx.language) \
+                or denied(cue) or _left_to_according(cue, ctx.language):
             continue
         paragraph = ctx.paragraph(cue.idx)
         words = _report_words(ctx, cue, quote_cues, quoted_words)
@@ -653,7 +657,8 @@ def _report_words(ctx: _Context, cue: Token, quote_cues: set[int], quoted_words:
                   ) -> list[Token]:
     """The words a cue reports, in its paragraph, or none: too few, or a direct quote's."""
     paragraph = ctx.paragraph(cue.idx)
-    words = [t for t in _content(cue, quote_cues) if ctx.paragraph(t.idx) == paragraph]
+    words = [t for t in _content(cue, quote_cues, ctx.language)
+             if ctx.paragraph(t.idx) == paragraph]
     if len(words) < ctx.limits.min_report or _mostly_quoted(words, quoted_words):
         return []
     return words
@@ -676,11 +681,11 @@ def _runs(words: list[Token]) -> list[tuple[int, int]]:
     return out
 
 
-def _left_to_according(cue: Token) -> bool:
+def _left_to_according(cue: Token, language: Resources) -> bool:
     """ "According to the coroner, marks on the bodies suggest ...": the marks show, the
     coroner speaks; the report is the one "according to" makes."""
     subject = _subject_of(cue)
-    return subject is not None and not can_speak(subject) and any(
+    return subject is not None and not can_speak(subject, language) and any(
         c.lower_ == "according" for c in cue.children)
 
 
@@ -707,7 +712,7 @@ def _mostly_quoted(words: list[Token], quoted_words: set[int]) -> bool:
     return inside * 2 >= len(words)
 
 
-def _reports(cue: Token) -> bool:
+def _reports(cue: Token, language: Resources) -> bool:
     """A cue that carries a statement of its own: a finite verb ("said", "has said", "when
     the ministry said"), or a participle after a comma that goes on with the subject's
     words ("..., saying that ..."); not "a man named" or "were said to be"."""
@@ -717,7 +722,7 @@ def _reports(cue: Token) -> bool:
         return False
     if cue.tag_ == "VBG" and not _progressive(cue):
         # "..., believing they were safe" is the writer's account
-        return cue.lemma_ in SPEECH_LEMMAS and cue.dep_ in ("advcl", "conj") \
+        return cue.lemma_ in language.speech_verbs and cue.dep_ in ("advcl", "conj") \
             and _after_comma(cue)
     if cue.tag_ in ("VBD", "VBZ", "VBP"):
         return True
@@ -739,10 +744,10 @@ def _after_comma(token: Token) -> bool:
     return token.i > 0 and token.doc[token.i - 1].text in (",", "—", "–", ";")
 
 
-def _puts_a_figure(verb: Token) -> bool:
+def _puts_a_figure(verb: Token, language: Resources) -> bool:
     """ "The mayor put the number of missing at 19", "a second put it nearer 40": a verb of
     counting with an object and the figure it is set at."""
-    if verb.lemma_ not in COUNT_VERBS or verb.pos_ != "VERB":
+    if verb.lemma_ not in language.count_verbs or verb.pos_ != "VERB":
         return False
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     level = [c for c in verb.children if (c.dep_ == "prep" and c.lower_ == "at") or (
@@ -758,18 +763,18 @@ def _figure_put(verb: Token) -> list[Token]:
     return [t for t in verb.doc[obj.left_edge.i : end + 1] if not t.is_space]
 
 
-def _content(cue: Token, quote_cues: set[int]) -> list[Token]:
+def _content(cue: Token, quote_cues: set[int], language: Resources) -> list[Token]:
     """The words of the reported clause: the clause after the cue, or before it in a
     trailing attribution, without "that", datelines and trailing participle clauses. A
     direct quote's cue attributes the quote before it, not a clause of its own."""
     if cue.lower_ == "according":
-        return _according_content(cue)
+        return _according_content(cue, language)
     clauses = [c for c in cue.children if _is_content_clause(c) and c.i > cue.i]
     if clauses:
-        return _joined_clauses(cue, clauses)
-    if _puts_a_figure(cue):
+        return _joined_clauses(cue, clauses, language)
+    if _puts_a_figure(cue, language):
         return _figure_put(cue)
-    return [] if cue.i in quote_cues else _content_before(cue)
+    return [] if cue.i in quote_cues else _content_before(cue, language)
 
 
 def _is_content_clause(token: Token) -> bool:
@@ -782,20 +787,20 @@ def _is_content_clause(token: Token) -> bool:
     return not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
 
 
-def _joined_clauses(cue: Token, clauses: list[Token]) -> list[Token]:
+def _joined_clauses(cue: Token, clauses: list[Token], language: Resources) -> list[Token]:
     """One content from complements the parser split, and from a verb it hung on the cue as
     a conjunct with no conjunction before it ("reckoned there were some 300 pupils
     were in the hall": a typo splits the clause)."""
     clauses += [c for c in cue.children if c.i > clauses[-1].i and (
         (c.dep_ == "conj" and _subject_of(c) is not None
-         and _goes_on(cue.doc[clauses[-1].i : c.i], c)) or _gives_a_reason(c))]
-    words = _clause_words(clauses[0], skip=None)
+         and _goes_on(cue.doc[clauses[-1].i : c.i], c, language)) or _gives_a_reason(c))]
+    words = _clause_words(clauses[0], None, language)
     for part in clauses[1:]:
         # the small parser splits a clause with an inserted phrase into two complements
         # ("that one convoy, delayed by the rain, had turned back ..."): one content
         after = words[-1].i + 1 if words else part.left_edge.i
         words += [t for t in cue.doc[after : part.left_edge.i] if not t.is_space] \
-            + _clause_words(part, skip=None, keep_mark=True)
+            + _clause_words(part, None, language, keep_mark=True)
     return words
 
 
@@ -807,7 +812,7 @@ def _gives_a_reason(clause: Token) -> bool:
         c.dep_ == "mark" and c.lower_ in _REASON_MARKS for c in clause.children)
 
 
-def _goes_on(between: Span, conjunct: Token) -> bool:
+def _goes_on(between: Span, conjunct: Token, language: Resources) -> bool:
     """A clause hung on the cue after its content goes on with what was said: one with no
     conjunction before it (a typo split the clause), or one after "and" or "but" with no
     verb of speech or belief in it ("said the road was open, but the bridge had gone"; not
@@ -816,10 +821,10 @@ def _goes_on(between: Span, conjunct: Token) -> bool:
     if not joins:
         return True
     return all(t.lower_ in ("and", "but") for t in joins) and not any(
-        _is_cue(t) for t in conjunct.subtree)
+        _is_cue(t, language) for t in conjunct.subtree)
 
 
-def _content_before(cue: Token) -> list[Token]:
+def _content_before(cue: Token, language: Resources) -> list[Token]:
     """ "CLAUSE, X said (on Tuesday, citing ...)": the clause before a trailing cue, parsed
     as its complement or with the cue hung on it."""
     before = [c for c in cue.children if c.dep_ == "ccomp" and c.i < cue.i]
@@ -831,15 +836,15 @@ def _content_before(cue: Token) -> list[Token]:
         clause, skip = cue.head, cue
     else:
         return []
-    if not _comma_before_attribution(cue, clause):
+    if not _comma_before_attribution(cue, clause, language):
         return []
-    words = _clause_words(clause, skip=skip)
+    words = _clause_words(clause, skip, language)
     return _after_dateline(words)
 
 
-def _comma_before_attribution(cue: Token, clause: Token) -> bool:
+def _comma_before_attribution(cue: Token, clause: Token, language: Resources) -> bool:
     """True where a comma or dash stands between the reported clause and its cue's phrase."""
-    subject = speaker_token(cue, lambda _: False)
+    subject = speaker_token(cue, lambda _: False, language)
     begin = min(cue.i, subject.left_edge.i) if subject is not None else cue.i
     between = cue.doc[clause.i : begin]
     return any(t.text in (",", "—", "–") for t in between)
@@ -867,25 +872,26 @@ def _is_dateline(words: list[Token]) -> bool:
         t.pos_ in ("PROPN", "NUM", "PUNCT") or t.ent_type_ or t.is_upper for t in words)
 
 
-def _according_content(cue: Token) -> list[Token]:
+def _according_content(cue: Token, language: Resources) -> list[Token]:
     """ "According to X, CLAUSE" or "CLAUSE, according to X": the clause."""
     clause = cue.head
-    finite = _reports(clause) or any(c.dep_ in ("ccomp", "dep") and _reports(c)
-                                     for c in clause.children)
+    finite = _reports(clause, language) or any(
+        c.dep_ in ("ccomp", "dep") and _reports(c, language) for c in clause.children)
     if clause.i == cue.i or clause.pos_ not in ("VERB", "AUX") or not finite:
         return []
     subject = _subject_of(clause)
-    if _is_cue(clause) and subject is not None and can_speak(subject):
+    if _is_cue(clause, language) and subject is not None and can_speak(subject, language):
         return []  # "according to a document, the agency estimated ...": the agency's words
     if not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children):
         return []
     target = next((c for c in cue.subtree if c.dep_ == "pobj"), None)
-    if target is None or target.lower_ in _VAGUE_SOURCES:
+    if target is None or target.lower_ in language.documents:
         return []
-    return _after_dateline(_clause_words(clause, skip=cue))
+    return _after_dateline(_clause_words(clause, cue, language))
 
 
-def _clause_words(clause: Token, skip: Token | None, keep_mark: bool = False) -> list[Token]:
+def _clause_words(clause: Token, skip: Token | None, language: Resources,
+                  keep_mark: bool = False) -> list[Token]:
     """The clause's words without a leading "that" (unless ``keep_mark``: a clause that
     goes on from another, "..., and that ...", "..., because ...") and without the clauses
     that are acts or reports of their own: "..., adding that ..." and "..., while a source
@@ -894,7 +900,7 @@ def _clause_words(clause: Token, skip: Token | None, keep_mark: bool = False) ->
     for child in clause.children:
         leading_mark = child.dep_ == "mark" and child.i < clause.i and not keep_mark
         if (skip is not None and child.i == skip.i) or leading_mark or _own_report(
-            clause, child
+            clause, child, language
         ):
             drop.update(t.i for t in child.subtree)
     words = [t for t in clause.subtree if t.i not in drop]
@@ -906,7 +912,7 @@ def _clause_words(clause: Token, skip: Token | None, keep_mark: bool = False) ->
     return words
 
 
-def _own_report(clause: Token, child: Token) -> bool:
+def _own_report(clause: Token, child: Token, language: Resources) -> bool:
     """A clause after the content that reports on its own: a speech participle ("...,
     adding that ..."), a speech verb with its own subject ("..., while a source said ..."),
     or a clause set off as an aside. A participle that goes on describing what was said
@@ -917,7 +923,7 @@ def _own_report(clause: Token, child: Token) -> bool:
         return False  # "..., because he doubted ...": the speaker's reason, a report in it
     if child.dep_ == "parataxis":
         return True
-    if not _is_cue(child) or any(c.dep_ == "mark" and c.lower_ in ("that", "whether")
+    if not _is_cue(child, language) or any(c.dep_ == "mark" and c.lower_ in ("that", "whether")
                                  for c in child.children):
         return False  # "..., and that one of them told ...": a second content clause
     return child.tag_ == "VBG" or any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children)
@@ -932,11 +938,11 @@ def _attribute(found: list[_Found], discourse: Discourse, ctx: _Context) -> None
     for item in found:
         head = _speaker_head(ctx, item, item.cue) if item.cue is not None else item.label
         if head is not None:
-            mention = mention_of(head, _Outside(ctx, item.cue))
+            mention = mention_of(head, _Outside(ctx, item.cue), ctx.language)
             item.speaker = discourse.resolve(mention)
             if item.speaker is not None:
                 discourse.add_speaker(replace(item.speaker, start=mention.start))
-            item.via = via_of(item.cue, head) if item.cue is not None else None
+            item.via = via_of(item.cue, head, ctx.language) if item.cue is not None else None
         elif item.cue is None and _continues(item, previous) and previous is not None:
             item.speaker, item.via = previous.speaker, previous.via
         if item.kind == "direct" and not (item.partial and item.speaker is None):
@@ -965,7 +971,7 @@ def _speaker_head(ctx: _Context, item: _Found, cue: Token) -> Token | None:
     """The speaker's head token: from the parse, or where an age or an aside between the
     quote and its cue sent the parse astray ("'...,' Novak, 64, told the radio"), the first
     noun between them."""
-    head = speaker_token(cue, ctx.quoted)
+    head = speaker_token(cue, ctx.quoted, ctx.language)
     if head is not None and not ctx.quoted(head.i):
         return head
     if not item.cue_after:
@@ -974,7 +980,7 @@ def _speaker_head(ctx: _Context, item: _Found, cue: Token) -> Token | None:
     while begin > item.first and not ctx.quoted(begin - 1):
         begin -= 1
     for token in ctx.doc[begin : cue.i]:
-        if ctx.quoted(token.i) or _is_mark_or_comma(token) or token.is_space:
+        if ctx.quoted(token.i) or _is_mark_or_comma(token, ctx.marks) or token.is_space:
             continue
         if token.pos_ in ("PROPN", "NOUN", "PRON") or token.text[:1].isupper():
             end = token.i

@@ -10,29 +10,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from spacy.tokens import Token
 
-from triangulate.lang.en.gazetteer import DEMONYM_WORDS as _DEMONYM_WORDS
-from triangulate.lang.en.people import BODY_NOUNS as _BODY_NOUNS
-from triangulate.lang.en.people import FEMININE as _FEMININE
-from triangulate.lang.en.people import GENERIC_PERSONS as _GENERIC_PERSONS
-from triangulate.lang.en.people import HONORIFICS as _HONORIFICS
-from triangulate.lang.en.people import MASCULINE as _MASCULINE
-from triangulate.lang.en.people import PERSON_NOUNS as _PERSON_NOUNS
-from triangulate.lang.en.people import PRONOUNS as _PRONOUNS
-from triangulate.lang.en.people import TITLES as _TITLES
-from triangulate.lang.en.sources import CHANNELS as _CHANNELS
-from triangulate.lang.en.sources import MEDIA_NAME as _MEDIA_NAME
-from triangulate.lang.en.speech import CUE_VERBS, SPEECH_VERBS
+from triangulate.lang import Language as Resources
+from triangulate.lang import resources
 from triangulate.lang.lookup import is_outlet
 from triangulate.nlp.events import country_names
-
-# the cue verbs by the names the quote finder reads them by
-SPEECH_LEMMAS: frozenset[str] = SPEECH_VERBS
-CUE_LEMMAS: frozenset[str] = CUE_VERBS
 
 _NON_NAME_ENTS: frozenset[str] = frozenset({
     "GPE", "NORP", "LOC", "FAC", "DATE", "TIME", "CARDINAL", "ORDINAL",
@@ -59,6 +45,8 @@ class Mention:
     person: bool | None = True  # None: could be a person or a body
     head: str = ""  # lower-case lemma of the head noun
     start: int = 0  # character offset where the mention stands
+    # the language it is written in, whose honorifics its bare name leaves out
+    language: Resources | None = field(default=None, repr=False, compare=False)
 
     @property
     def bare_name(self) -> str | None:
@@ -66,7 +54,8 @@ class Mention:
         if not self.name:
             return None
         words = self.name.split()
-        while len(words) > 1 and words[0].lower() in _HONORIFICS:
+        honorifics = (self.language or resources()).honorifics
+        while len(words) > 1 and words[0].lower() in honorifics:
             words = words[1:]
         return " ".join(words)
 
@@ -119,7 +108,8 @@ def _written_out(mention: Mention, fullest: dict[str, str], form: SpeakerForm) -
     return text
 
 
-def speaker_token(cue: Token, quoted: Callable[[int], bool]) -> Token | None:
+def speaker_token(cue: Token, quoted: Callable[[int], bool],
+                  language: Resources | None = None) -> Token | None:
     """The head of the phrase that names who speaks through ``cue``.
 
     The cue's subject; for "according to X", X; for a participle or a second verb without a
@@ -133,7 +123,7 @@ def speaker_token(cue: Token, quoted: Callable[[int], bool]) -> Token | None:
     if subject is not None:
         return subject
     if cue.dep_ in ("advcl", "xcomp", "conj", "acl", "ccomp", "pcomp"):
-        climbed = _climb_subject(cue)
+        climbed = _climb_subject(cue, language or resources())
         if climbed is not None:
             return climbed
     if cue.dep_ == "amod" and cue.head.i > cue.i and cue.head.pos_ in ("PROPN", "NOUN"):
@@ -201,7 +191,7 @@ def _before_partitive(subject: Token) -> Token | None:
     return before if before.pos_ in ("NOUN", "PROPN") else None
 
 
-def _climb_subject(cue: Token) -> Token | None:
+def _climb_subject(cue: Token, language: Resources) -> Token | None:
     """The subject of the nearest speech verb above ``cue``, else of the nearest verb."""
     nearest: Token | None = None
     node = cue
@@ -213,7 +203,7 @@ def _climb_subject(cue: Token) -> Token | None:
             (c for c in node.children if c.dep_ == "nsubjpass"), None)
         if subject is None or _reports_for_itself(node, cue):
             continue
-        if node.lemma_ in SPEECH_LEMMAS:
+        if node.lemma_ in language.speech_verbs:
             return subject
         if nearest is None:
             nearest = subject
@@ -247,30 +237,33 @@ def _noun_after(cue: Token, quoted: Callable[[int], bool]) -> Token | None:
     return None
 
 
-def mention_of(head: Token, quoted: Callable[[int], bool]) -> Mention:
+def mention_of(head: Token, quoted: Callable[[int], bool],
+               language: Resources | None = None) -> Mention:
     """The mention a speaker head token stands for: name, description, role, affiliation."""
+    language = language or resources()
     if _is_relative_pronoun(head):
         head = head.head.head
-    if head.pos_ == "PRON" and head.lower_ in _PRONOUNS:
-        return _pronoun(head)
-    phrase = _NamedPhrase.of(head, quoted)
+    if head.pos_ == "PRON" and head.lower_ in language.pronouns:
+        return _pronoun(head, language)
+    phrase = _NamedPhrase.of(head, quoted, language)
     name_tokens = phrase.name
     titles = [t for t in phrase.words if t.i < name_tokens[0].i] if name_tokens else []
     described = phrase.apposition if name_tokens else phrase.words + phrase.apposition
-    role, affiliation = _role(titles, described)
+    role, affiliation = _role(titles, described, language)
     main = name_tokens[-1] if name_tokens else head
     return Mention(
         text=_text(phrase.words) or head.text,
         name=_text(name_tokens) if name_tokens else None,
-        written=_written(head, quoted),
+        written=_written(head, quoted, language),
         role=role,
         affiliation=affiliation,
         definite=not name_tokens and _opens_with_determiner(phrase.words),
         plural=_is_plural(main),
-        gender=_gender(phrase.words + phrase.apposition),
-        person=_is_person(main, bool(name_tokens)),
+        gender=_gender(phrase.words + phrase.apposition, language),
+        person=_is_person(main, bool(name_tokens), language),
         head=main.lemma_.lower(),
         start=head.idx,
+        language=language,
     )
 
 
@@ -284,13 +277,13 @@ def _opens_with_determiner(words: list[Token]) -> bool:
     return bool(words) and words[0].lower_ in ("the", "this", "that")
 
 
-def _gender(words: list[Token]) -> str | None:
+def _gender(words: list[Token], language: Resources) -> str | None:
     """ "f" or "m" where a word of the mention shows it; "her husband" is a man: a
     possessive says nothing of the mention's own gender."""
     lowered = {t.lower_ for t in words if t.dep_ != "poss"}
-    if lowered & _FEMININE:
+    if lowered & language.feminine_words:
         return "f"
-    return "m" if lowered & _MASCULINE else None
+    return "m" if lowered & language.masculine_words else None
 
 
 @dataclass
@@ -302,30 +295,31 @@ class _NamedPhrase:
     name: list[Token]
 
     @classmethod
-    def of(cls, head: Token, quoted: Callable[[int], bool]) -> _NamedPhrase:
+    def of(cls, head: Token, quoted: Callable[[int], bool], language: Resources
+           ) -> _NamedPhrase:
         words = _phrase(head, quoted)
         appositive = next((c for c in head.children
                            if c.dep_ == "appos" and _comma_between(head, c)), None)
         apposition = _phrase(appositive, quoted) if appositive is not None else []
-        name = _name_run(head, words)
+        name = _name_run(head, words, language)
         if not name and appositive is not None:
             # "a spokesman for the port, Ivan Petrenko": the name stands second
-            name = _name_run(appositive, apposition)
+            name = _name_run(appositive, apposition, language)
             if name:
                 words, apposition = apposition, words
-        if not name and head.lower_ in _TITLES:
+        if not name and head.lower_ in language.titles:
             name = _person_after_title(words)
         return cls(words, apposition, name)
 
 
-def _written(head: Token, quoted: Callable[[int], bool]) -> str:
+def _written(head: Token, quoted: Callable[[int], bool], language: Resources) -> str:
     """The mention as the article writes it: the head's phrase with its appositives,
     prepositional phrases and the clauses that say who the speaker is ("a historian who
     attended the session", "one source on the panel"), without other clauses, quoted words,
     the cue or the medium ("to the BBC", "on Telegram")."""
     drop: set[int] = set()
     for token in head.subtree:
-        if token.i != head.i and _left_out_of_mention(token, head, quoted):
+        if token.i != head.i and _left_out_of_mention(token, head, quoted, language):
             drop.update(t.i for t in token.subtree)
     words = [t for t in head.subtree if t.i not in drop and not quoted(t.i)]
     dash = next((k for k, t in enumerate(words) if t.text in ("-", "—", "–")), None)
@@ -339,27 +333,30 @@ def _written(head: Token, quoted: Callable[[int], bool]) -> str:
     return _text(words)
 
 
-def _left_out_of_mention(token: Token, head: Token, quoted: Callable[[int], bool]) -> bool:
+def _left_out_of_mention(token: Token, head: Token, quoted: Callable[[int], bool],
+                         language: Resources) -> bool:
     """A clause or phrase under a speaker's head that is no part of who they are."""
     if token.dep_ in ("advcl", "ccomp", "parataxis", "xcomp"):
         return True
     if token.dep_ in ("relcl", "acl"):  # "who attended", "released last week": who they are
         # not what they do as they speak ("speaking to a veterans group"), nor the cue's clause
-        return token.lemma_ in CUE_LEMMAS or any(quoted(t.i) for t in token.subtree)
+        return token.lemma_ in language.cue_verbs or any(quoted(t.i) for t in token.subtree)
     if token.dep_ != "prep" or token.head.i != head.i:
         return False
     if token.lower_ in ("to", "with"):
         return True  # "said Petrov to reporters", "in an interview with"
     objects = [c for c in token.children if c.dep_ == "pobj"]
     return token.lower_ in ("in", "on") and (
-        not objects or any(_medium(o) or o.ent_type_ in ("DATE", "TIME") for o in objects))
+        not objects or any(_medium(o, language) or o.ent_type_ in ("DATE", "TIME")
+                           for o in objects))
 
 
-def _pronoun(token: Token) -> Mention:
+def _pronoun(token: Token, language: Resources) -> Mention:
     lower = token.lower_
     gender = "m" if lower == "he" else "f" if lower == "she" else None
     return Mention(text=token.text, pronoun=True, plural=lower in ("they", "we"),
-                   gender=gender, person=lower != "it", head=lower, start=token.idx)
+                   gender=gender, person=lower != "it", head=lower, start=token.idx,
+                   language=language)
 
 
 def _phrase(head: Token, quoted: Callable[[int], bool]) -> list[Token]:
@@ -394,10 +391,11 @@ def _comma_between(a: Token, b: Token) -> bool:
     return any(t.text in (",", "(", "—", "–") for t in a.doc[low:high])
 
 
-def _name_run(head: Token, words: list[Token]) -> list[Token]:
+def _name_run(head: Token, words: list[Token], language: Resources) -> list[Token]:
     """The proper name a phrase is headed by: "Anna Berg" in "Foreign Minister Anna
     Berg", "Petro" in "corporal Petro"; an honorific before it is kept."""
-    anchor: Token | None = head if _is_name_word(head) and head.pos_ == "PROPN" else None
+    anchor: Token | None = head if _is_name_word(head, language) and head.pos_ == "PROPN" \
+        else None
     if anchor is None and head.ent_type_ == "PERSON":
         anchor = head
     if anchor is None:
@@ -407,15 +405,15 @@ def _name_run(head: Token, words: list[Token]) -> list[Token]:
         return []
     index = words.index(anchor)
     begin = index
-    while begin > 0 and _is_name_word(words[begin - 1]) and words[begin - 1].i == (
+    while begin > 0 and _is_name_word(words[begin - 1], language) and words[begin - 1].i == (
         words[begin].i - 1
     ):
         begin -= 1
-    if begin > 0 and words[begin - 1].lower_ in _HONORIFICS:
+    if begin > 0 and words[begin - 1].lower_ in language.honorifics:
         begin -= 1
     end = index + 1
     while end < len(words) and words[end].dep_ in ("flat", "compound", "punct") and (
-        _is_name_word(words[end]) and words[end].i == words[end - 1].i + 1
+        _is_name_word(words[end], language) and words[end].i == words[end - 1].i + 1
     ):
         end += 1
     return words[begin:end]
@@ -432,21 +430,23 @@ def _person_after_title(words: list[Token]) -> list[Token]:
     return run
 
 
-def _is_name_word(token: Token) -> bool:
+def _is_name_word(token: Token, language: Resources) -> bool:
     if token.ent_type_ == "PERSON":
         return True
-    if token.lower_ in _TITLES or token.lower_ in _HONORIFICS:
+    if token.lower_ in language.titles or token.lower_ in language.honorifics:
         return False
     if token.ent_type_ in _NON_NAME_ENTS:
         return False
     return token.pos_ == "PROPN" or (token.is_punct and token.text in ("-", "."))
 
 
-def _role(titles: list[Token], described: list[Token]) -> tuple[str | None, str | None]:
+def _role(titles: list[Token], described: list[Token], language: Resources
+          ) -> tuple[str | None, str | None]:
     """Role and affiliation: from the titles before a name ("US Defense Secretary"), or from
     a description's head noun and its compounds ("a Ukrainian intelligence officer")."""
-    affiliation = _affiliation(titles + described)
-    words = [t for t in titles if t.lower_ not in _HONORIFICS and t.dep_ not in ("det", "poss")]
+    affiliation = _affiliation(titles + described, language)
+    words = [t for t in titles
+             if t.lower_ not in language.honorifics and t.dep_ not in ("det", "poss")]
     words = [t for t in words if affiliation is None or t.text not in affiliation.split()]
     if not words and described:
         head = min(described, key=lambda t: len(list(t.ancestors)))
@@ -459,12 +459,12 @@ def _role(titles: list[Token], described: list[Token]) -> tuple[str | None, str 
     return _text(words), affiliation
 
 
-def _affiliation(words: list[Token]) -> str | None:
+def _affiliation(words: list[Token], language: Resources) -> str | None:
     """The first demonym among the words, whole ("South Sudanese")."""
     for token in words:
         if token.ent_type_ == "NORP" and token.pos_ in ("ADJ", "PROPN"):
             return _entity_text(token)
-        if token.pos_ == "ADJ" and token.lower_ in _DEMONYM_WORDS:
+        if token.pos_ == "ADJ" and token.lower_ in language.demonym_words:
             return token.text
     return None
 
@@ -498,14 +498,14 @@ def _is_plural(token: Token) -> bool:
 _PERSON_SUFFIX = re.compile(r"\w{3,}(?:man|woman|person)$")
 
 
-def _is_person(token: Token, named: bool) -> bool | None:
+def _is_person(token: Token, named: bool, language: Resources) -> bool | None:
     """True for a person, False for a body or place, None where the parse cannot tell. A noun
     of a person's office or trade in "-man", "-woman", "-person" is a person ("ombudsman",
     "chairwoman", "gunman"); a country's name never is, however the model tags it."""
     lemma = token.lemma_.lower()
     if token.ent_type_ == "PERSON" and lemma not in country_names():
         return True
-    if lemma in _PERSON_NOUNS or (token.pos_ == "NOUN" and _PERSON_SUFFIX.search(lemma)):
+    if lemma in language.person_nouns or (token.pos_ == "NOUN" and _PERSON_SUFFIX.search(lemma)):
         return True
     if token.ent_type_ in ("GPE", "NORP") or lemma in country_names():
         return False
@@ -518,7 +518,8 @@ def _is_person(token: Token, named: bool) -> bool | None:
     return None if named else False
 
 
-def via_of(cue: Token, speaker: Token | None) -> str | None:
+def via_of(cue: Token, speaker: Token | None, language: Resources | None = None
+           ) -> str | None:
     """The medium the words went to: "told Reuters", "said ... to the BBC"."""
     candidates: list[Token] = []
     for child in cue.children:
@@ -531,28 +532,29 @@ def via_of(cue: Token, speaker: Token | None) -> str | None:
             if child.dep_ == "prep" and child.lower_ in ("to", "with"):
                 candidates.extend(c for c in child.children if c.dep_ == "pobj")
     for token in candidates:
-        medium = _medium(token)
+        medium = _medium(token, language or resources())
         if medium:
             return medium
     return None
 
 
-def _medium(token: Token) -> str | None:
+def _medium(token: Token, language: Resources) -> str | None:
     """The outlet or channel a token names, if it names one."""
     if token.lower_ in ("interview", "statement"):
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ in ("with", "to"):
                 for obj in child.children:
                     if obj.dep_ == "pobj":
-                        return _medium(obj)
+                        return _medium(obj, language)
         return None
     start = token.left_edge.i
     if token.doc[start].lower_ in ("the", "a", "an") and not token.doc[start].text[0].isupper():
         start += 1
     name = token.doc[start : token.i + 1].text
-    if is_outlet(name) or name.lower() in _CHANNELS:
+    if is_outlet(name, language) or name.lower() in language.channels:
         return name
-    if token.ent_type_ == "ORG" and _MEDIA_NAME.search(name):
+    media = language.media_name
+    if token.ent_type_ == "ORG" and media is not None and media.search(name):
         return name
     return None
 
@@ -573,8 +575,9 @@ class Discourse:
     last person who spoke; anything else is a speaker in its own right.
     """
 
-    def __init__(self, subjects: list[Mention], embedded: list[Mention] | None = None
-                 ) -> None:
+    def __init__(self, subjects: list[Mention], embedded: list[Mention] | None = None,
+                 language: Resources | None = None) -> None:
+        self.language = language or resources()
         self._subjects = subjects
         self._embedded = embedded or []
         self._speakers: list[Mention] = []
@@ -605,17 +608,18 @@ class Discourse:
         """ "the medic" after "a medic from the 3rd Brigade": the earlier speaker. A
         description naming what the earlier one did not ("the Reuters poll" after "a new
         poll", "the Pentagon official" after "an official") is a speaker in its own right."""
-        proper = _proper_words(description.text)
+        demonyms = self.language.demonym_words
+        proper = _proper_words(description.text, demonyms)
         for speaker in reversed(self._speakers):
             if speaker.start >= description.start or speaker.pronoun:
                 continue
             words = {w.lower() for w in re.findall(r"[\w-]+", speaker.text)}
-            if not proper <= words | _proper_words(speaker.written):
+            if not proper <= words | _proper_words(speaker.written, demonyms):
                 continue
             if description.head in words or (speaker.role and description.head in
                                              speaker.role.lower().split()):
                 return replace(speaker, start=description.start)
-        if description.head in _GENERIC_PERSONS and not proper:
+        if description.head in self.language.generic_persons and not proper:
             for speaker in reversed(self._speakers):
                 if speaker.start < description.start and speaker.person and not speaker.plural:
                     return replace(speaker, start=description.start)
@@ -634,11 +638,11 @@ class Discourse:
         return fullest
 
 
-def _proper_words(text: str) -> set[str]:
+def _proper_words(text: str, demonym_words: frozenset[str]) -> set[str]:
     """The capitalised words of a description, lower-cased: what names it ("the Ukrainian
     officer" names no one new: a demonym only says where from)."""
     return {w.lower() for w in re.findall(r"[\w-]+", text)
-            if w[:1].isupper()} - _DEMONYM_WORDS
+            if w[:1].isupper()} - demonym_words
 
 
 def _compatible(pronoun: Mention, candidate: Mention) -> bool:
@@ -656,7 +660,8 @@ def _compatible(pronoun: Mention, candidate: Mention) -> bool:
 
 
 def subject_mentions(subjects: list[Token], quoted: Callable[[int], bool],
-                     main: bool | None = None) -> list[Mention]:
+                     main: bool | None = None, language: Resources | None = None
+                     ) -> list[Mention]:
     """Mentions for sentence subjects that can be pronoun antecedents: all of them, or
     (``main``) only those of main clauses, or (``main=False``) only embedded ones."""
     out: list[Mention] = []
@@ -665,8 +670,8 @@ def subject_mentions(subjects: list[Token], quoted: Callable[[int], bool],
             continue
         if main is not None and in_main_clause(token) != main:
             continue
-        if can_speak(token):
-            out.append(mention_of(token, quoted))
+        if can_speak(token, language):
+            out.append(mention_of(token, quoted, language))
     return out
 
 
@@ -679,11 +684,13 @@ def in_main_clause(subject: Token) -> bool:
     return verb.dep_ == "ROOT"
 
 
-def can_speak(token: Token) -> bool:
+def can_speak(token: Token, language: Resources | None = None) -> bool:
     """True where a noun names someone who can speak: a person, a body of people or a name
     ("the team", "Kyiv"), not a thing that shows ("maps", "evidence")."""
     lemma = token.lemma_.lower()
-    return token.pos_ == "PROPN" or lemma in _PERSON_NOUNS or lemma in _BODY_NOUNS or (
+    language = language or resources()
+    return token.pos_ == "PROPN" or lemma in language.person_nouns \
+        or lemma in language.body_nouns or (
         token.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"))
 
 

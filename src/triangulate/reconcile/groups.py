@@ -37,6 +37,7 @@ from itertools import pairwise
 
 from triangulate.lang.en.forces import FORCE_NOUNS, PEOPLE_NOUNS
 from triangulate.lang.en.gazetteer import DEMONYM
+from triangulate.lang.en.people import PERSON_CATEGORIES, VICTIM_WORDS
 from triangulate.lang.lookup import actor_of
 from triangulate.measures import GROWING, VICTIMS, Measure, kind_of
 from triangulate.nlp.events import event_place, is_incident
@@ -44,11 +45,6 @@ from triangulate.reconcile.independence import may_corroborate
 from triangulate.reconcile.intervals import interval, point
 from triangulate.settings import DEFAULTS, Settings
 from triangulate.types import Claim, Group, Status
-
-# who a count of people can be, apart from a side's forces: kept apart from "people"
-CATEGORIES = {"children": "children", "child": "children", "minors": "children",
-              "women": "women", "woman": "women", "men": "men", "man": "men",
-              "journalists": "journalists", "medics": "medics", "doctors": "medics"}
 
 SourceOf = Callable[[int], str]
 DateOf = Callable[[str], str | None]
@@ -62,8 +58,8 @@ def subject_key(claim: Claim) -> str | None:
     last word."""
     words = (claim.subject or "").lower().replace("-", " ").split()
     head = words[-1] if words else None
-    if head in CATEGORIES:
-        return CATEGORIES[head]
+    if head in PERSON_CATEGORIES:
+        return PERSON_CATEGORIES[head]
     if claim.measure in VICTIMS:
         victims = (is_person(head) and not is_force(head)) or (
             head is not None and actor_of(head) == claim.actor)
@@ -74,9 +70,7 @@ def subject_key(claim: Claim) -> str | None:
     return claim.actor or head
 
 
-VICTIM_WORDS = frozenset({"dead", "bodies", "body", "victims", "prisoners", "pows", "detainees",
-                          "inmates", "evacuees", "passengers", "patients", "hostages",
-                          "persons", "others", "lives"})
+
 
 
 def is_force(word: str | None) -> bool:

@@ -18,7 +18,8 @@ import numpy as np
 from datasketch import MinHash, MinHashLSH
 
 from triangulate.lang.en.people import NAME_PREFIXES
-from triangulate.lang.lookup import actor_of, normalise, source_body
+from triangulate.lang.en.sources import GOVERNMENT_WORDS
+from triangulate.lang.lookup import actor_of, body_named, normalise
 from triangulate.reconcile.names import fold_names
 from triangulate.settings import DEFAULTS, Settings
 from triangulate.types import Article, Claim
@@ -145,7 +146,7 @@ def canonical_source(source: str) -> str:
     primary = primary_source(source)
     text = normalise(primary)
     words = [re.sub(r"'s?$", "", w) for w in re.findall(r"[\w.'-]+", text)]
-    body = source_body(set(words))
+    body = body_named(primary)
     state = government_of(primary, words, body)
     if state is not None:
         return f"government of {state}"
@@ -154,13 +155,7 @@ def canonical_source(source: str) -> str:
     return " ".join(w for w in words if w not in NAME_PREFIXES) or text
 
 
-GOVERNMENT_WORDS = frozenset({
-    "government", "officials", "official", "ministry", "minister", "authorities", "president",
-    "presidency", "military", "army", "forces", "staff", "spokesman", "spokeswoman",
-    "spokesperson", "command", "defence", "defense", "intelligence", "office", "cabinet",
-    "kremlin", "administration", "governor", "embassy", "service", "department", "chiefs",
-    "prosecutor", "prosecutor-general", "police", "council", "mayor", "leader", "premier",
-})
+
 
 
 def government_of(source: str, words: list[str], body: str | None) -> str | None:

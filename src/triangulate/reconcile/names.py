@@ -10,7 +10,6 @@ the gazetteer knows it). The most frequent spelling of a cluster names it.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable
@@ -18,7 +17,7 @@ from collections.abc import Iterable
 from rapidfuzz import fuzz, process
 
 from triangulate.lang.en.people import NAME_PREFIXES
-from triangulate.lang.lookup import source_body
+from triangulate.lang.lookup import body_named
 from triangulate.settings import DEFAULTS
 
 
@@ -140,8 +139,7 @@ def is_title(word: str) -> bool:
 def known_body(speaker: str) -> str | None:
     """The gazetteer's name for a body the speaker names ("the NIS", "South Korea's spy
     service"), if any."""
-    words = {re.sub(r"['’]s?$", "", w) for w in re.findall(r"[\w.'’-]+", speaker.lower())}
-    return source_body(words)
+    return body_named(speaker)
 
 
 def fold_speakers(speakers: Iterable[str], similarity: float = DEFAULTS.name_similarity,

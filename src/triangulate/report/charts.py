@@ -6,6 +6,7 @@ the functions return :class:`markupsafe.Markup`, so the template inserts them as
 
 from __future__ import annotations
 
+import calendar
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -19,7 +20,7 @@ PALETTE = ("#2f6fb0", "#e07b1a", "#3a9a4b", "#c8423b", "#7d5bb4", "#8c5a3c", "#d
 
 WIDTH = 960
 FONT = "font-family:system-ui,sans-serif"
-MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+MONTHS = tuple(calendar.month_abbr)[1:]  # "Jan" ... "Dec", as the C locale writes them
 ARROW = 24  # length of the arrow that stands for an open bound, in pixels
 
 Format = Callable[[float], str]

@@ -114,7 +114,8 @@ ORGS: tuple[str, ...] = (
     "state department", "joint chiefs of staff",
 )
 
-# bodies that give figures -> sets of words any one of which, all present, names the body
+# bodies that give figures -> sets of words any one of which, all present, names the body; a
+# word in capitals ("US") counts only as written, so "the department told us" names no body
 SOURCE_BODIES: dict[str, tuple[frozenset[str], ...]] = {
     "South Korea's National Intelligence Service": (
         frozenset({"nis"}), frozenset({"national", "intelligence", "service"}),
@@ -123,7 +124,7 @@ SOURCE_BODIES: dict[str, tuple[frozenset[str], ...]] = {
     ),
     "South Korea's Joint Chiefs of Staff": (frozenset({"jcs"}), frozenset({"joint", "chiefs"})),
     "US Department of Defense": (
-        frozenset({"pentagon"}), frozenset({"us", "defense", "department"}),
+        frozenset({"pentagon"}), frozenset({"US", "defense", "department"}),
         frozenset({"department", "of", "defense"}),
     ),
     "UK Defence Intelligence": (frozenset({"defence", "intelligence"}),

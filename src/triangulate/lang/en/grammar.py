@@ -12,3 +12,7 @@ STOP_WORDS: frozenset[str] = PRONOUNS | frozenset({
     "her", "this", "these", "those", "will", "would", "said", "has", "have", "had", "not",
     "but", "if", "our", "us", "which",
 })
+# determiners and quantifiers before a source's name, no part of who it is ("the", "both")
+DETERMINERS: frozenset[str] = frozenset({
+    "the", "a", "an", "neither", "nor", "both", "several", "some", "one",
+})

@@ -34,6 +34,13 @@ WEAPONS: dict[str, str] = {
     **dict.fromkeys(("gun", "rifle", "gunfire", "sniper", "bullet", "machine-gun"), "gun"),
     **dict.fromkeys(("chemical", "gas", "nerve", "chlorine", "sarin"), "chemical"),
 }
+# weapons whose noun stands for the attack in a count ("the drone killed three", "killed by a
+# shell"), so it is neither who is counted nor who reports: the common names among WEAPONS,
+# and "munition", which names no one class
+STRIKING_WEAPONS: frozenset[str] = frozenset({
+    "rocket", "missile", "drone", "shell", "bomb", "jet", "artillery", "aircraft", "plane",
+    "warplane", "gunfire", "tank", "mortar",
+}) | {"munition"}
 # words for firing that name no weapon, and the classes of weapon that fire: "no fire tasks"
 # speaks of the same means as "two rockets struck", without denying rockets in particular
 FIRING = frozenset({"fire", "salvo", "barrage", "launch"})

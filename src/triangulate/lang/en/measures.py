@@ -34,6 +34,16 @@ MEASURE_WORDS: dict[Measure, frozenset[str]] = {
         "mobilise", "recruit", "enlist", "arrive", "fight", "serve", "contingent",
     }),
 }
+# nouns for people held, whose count is of what befell them ("40 POWs", "hostages")
+STATUS_NOUNS: frozenset[str] = frozenset({
+    "pow", "pows", "prisoner", "captive", "hostage", "detainee", "inmate", "missing",
+})
+# nouns of the losses a count is of ("the dead", "casualties", "the toll")
+LOSS_NOUNS: frozenset[str] = frozenset({
+    "dead", "death", "body", "casualty", "fatality", "injured", "wounded", "killed", "toll",
+    "loss", "victim",
+})
+
 # unit words after a number -> factor to square kilometres (the "area" measure)
 AREA_UNITS: dict[str, float] = {
     "square kilometres": 1.0, "square kilometers": 1.0, "sq km": 1.0, "km2": 1.0, "km²": 1.0,

@@ -67,6 +67,12 @@ PRE_QUALIFIERS: dict[str, Qualifier] = {
     "in the region of": "about", "~": "about",
     "nearly": "about", "almost": "about", "close to": "about", "just shy of": "about",
 }
+# the words of the commonest qualifiers ("at least", "up to", "an estimated"), which stand
+# between a verb and the number it governs
+QUALIFIER_WORDS: frozenset[str] = frozenset({
+    "at", "least", "more", "than", "about", "some", "nearly", "almost", "over", "up", "to",
+    "around", "roughly", "approximately", "estimated", "an",
+})
 CAPPED = frozenset({"nearly", "almost", "close to", "just shy of"})
 # cues after which a four-digit 1900-2099 is a count, not a year
 YEAR_SAFE = frozenset({
@@ -100,10 +106,4 @@ AGE_WORDS = frozenset({"aged", "age", "ages"})
 LABELS = frozenset({
     "article", "resolution", "section", "chapter", "page", "paragraph", "clause", "route",
     "highway", "flight", "phase", "#",
-})
-# nouns for a person: "one soldier" is a count where "one day" is none
-COUNTED_PERSONS = frozenset({
-    "soldier", "civilian", "serviceman", "servicewoman", "person", "child", "woman", "man",
-    "fighter", "rebel", "officer", "policeman", "resident", "prisoner", "sapper", "marine",
-    "guard", "militant", "volunteer", "journalist", "medic", "worker", "farmer", "pilot",
 })

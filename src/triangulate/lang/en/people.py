@@ -30,19 +30,24 @@ MASCULINE: frozenset[str] = frozenset({
     "mr.", "mr", "he", "him", "his", "man", "spokesman", "chairman", "congressman", "father",
     "husband", "son", "brother", "king", "prince", "lord", "sir", "boy", "grandfather",
 })
-# nouns that name people (for resolving "he" to a described speaker)
-PERSON_NOUNS: frozenset[str] = frozenset({
-    "soldier", "official", "commander", "officer", "man", "woman", "spokesman",
-    "spokeswoman", "spokesperson", "source", "analyst", "expert", "fighter", "resident",
-    "witness", "diplomat", "aide", "adviser", "advisor", "general", "sergeant", "minister",
-    "president", "leader", "professor", "lawyer", "doctor", "medic", "volunteer", "farmer",
-    "veteran", "director", "executive", "activist", "candidate", "lawmaker", "senator",
-    "governor", "mayor", "voter", "supporter", "worker", "student", "teacher", "nurse",
-    "journalist", "reporter", "researcher", "chief", "secretary", "prisoner", "captive",
-    "driver", "pilot", "mother", "father", "wife", "husband", "son", "daughter", "brother",
-    "sister", "friend", "historian", "economist", "strategist", "scholar", "author",
-    "person", "civilian", "refugee", "negotiator", "envoy", "ambassador", "guard", "marine",
-    "sailor", "paratrooper", "sniper", "gunner", "operator", "troop", "chaplain", "priest",
+# nouns for a person that a number counts: "one soldier" is a count where "one day" is none
+COUNTED_PERSONS: frozenset[str] = frozenset({
+    "soldier", "civilian", "serviceman", "servicewoman", "person", "child", "woman", "man",
+    "fighter", "rebel", "officer", "policeman", "resident", "prisoner", "sapper", "marine",
+    "guard", "militant", "volunteer", "journalist", "medic", "worker", "farmer", "pilot",
+})
+# nouns that name people (for resolving "he" to a described speaker): the counted ones and
+# the people of a story's roles and trades
+PERSON_NOUNS: frozenset[str] = COUNTED_PERSONS | frozenset({
+    "official", "commander", "spokesman", "spokeswoman", "spokesperson", "source", "analyst",
+    "expert", "witness", "diplomat", "aide", "adviser", "advisor", "general", "sergeant",
+    "minister", "president", "leader", "professor", "lawyer", "doctor", "veteran", "director",
+    "executive", "activist", "candidate", "lawmaker", "senator", "governor", "mayor", "voter",
+    "supporter", "student", "teacher", "nurse", "reporter", "researcher", "chief", "secretary",
+    "captive", "driver", "mother", "father", "wife", "husband", "son", "daughter", "brother",
+    "sister", "friend", "historian", "economist", "strategist", "scholar", "author", "refugee",
+    "negotiator", "envoy", "ambassador", "sailor", "paratrooper", "sniper", "gunner",
+    "operator", "troop", "chaplain", "priest",
 })
 # nouns that name bodies of people, which speak as "it" or "they": "the team determined"
 BODY_NOUNS: frozenset[str] = frozenset({
@@ -51,6 +56,17 @@ BODY_NOUNS: frozenset[str] = frozenset({
     "service", "investigation", "inquiry", "panel", "office", "department", "authority",
     "administration", "campaign", "court", "parliament", "command", "unit", "company",
     "community", "intelligence", "staff", "side", "delegation", "coalition", "alliance",
+})
+# who a count of people can be, apart from a side's forces: kept apart from "people"
+PERSON_CATEGORIES: dict[str, str] = {
+    "children": "children", "child": "children", "minors": "children", "women": "women",
+    "woman": "women", "men": "men", "man": "men", "journalists": "journalists",
+    "medics": "medics", "doctors": "medics",
+}
+# nouns for people something befell, of no side: "the dead", "prisoners", "evacuees"
+VICTIM_WORDS: frozenset[str] = frozenset({
+    "dead", "bodies", "body", "victims", "prisoners", "pows", "detainees", "inmates",
+    "evacuees", "passengers", "patients", "hostages", "persons", "others", "lives",
 })
 # descriptions that point back to the last person speaking: "the official added"
 GENERIC_PERSONS: frozenset[str] = frozenset({

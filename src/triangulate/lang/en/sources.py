@@ -37,6 +37,41 @@ MEDIA_NAME = re.compile(
     r"Independent|Observer|Monitor|Standard|Mirror|Express|Sun|Star|Wire)\b"
 )
 
+# words that make a source's name a news medium's ("the Kyiv Post", "state media")
+MEDIA_WORDS = re.compile(
+    r"\b(?:News|Times|Post|Journal|Herald|Tribune|Gazette|Telegraph|Guardian|Radio|TV|"
+    r"Television|Daily|Politico|Reuters|KCNA|TASS|Yonhap|Interfax|newspaper|newspapers|"
+    r"broadcaster|broadcasters|media|press|outlet|outlets|tabloid|tabloids)\b")
+# where the noun a source's name is about ends: a comma, a preposition or a clause ("officials
+# of the ministry", "a source close to the talks", "the mayor, who ...")
+SOURCE_TAIL = re.compile(r",|\s(?:of|citing|close to|familiar with|in|at|from|with|for|on|who|"
+                         r"which|that)\s")
+# heads of a source's name that make it an institution ("the defence ministry", "the SBU")
+INSTITUTION_HEADS: frozenset[str] = frozenset({
+    "government", "ministry", "service", "agency", "army", "military", "staff", "command",
+    "office", "department", "pentagon", "kremlin", "council", "chiefs", "headquarters",
+    "administration", "embassy", "parliament", "assembly", "committee", "institute", "police",
+    "forces", "force", "intelligence", "nato", "un", "nis", "sbu", "jcs", "hur", "gur", "house",
+    "authorities", "authority", "court", "party", "commission", "directorate", "corps",
+    "agencies", "ministries", "governments", "services",
+})
+
+# words of a source that make it a state's government, an organ or an official of it, where
+# the source names the state ("Ukrainian officials", "Seoul's Joint Chiefs")
+GOVERNMENT_WORDS: frozenset[str] = frozenset({
+    "government", "officials", "official", "ministry", "minister", "authorities", "president",
+    "presidency", "military", "army", "forces", "staff", "spokesman", "spokeswoman",
+    "spokesperson", "command", "defence", "defense", "intelligence", "office", "cabinet",
+    "kremlin", "administration", "governor", "embassy", "service", "department", "chiefs",
+    "prosecutor", "prosecutor-general", "police", "council", "mayor", "leader", "premier",
+})
+# a headline's section or story label ("Israel-Hamas war: ...", "Live: ..."): no source
+SECTION_WORDS: frozenset[str] = frozenset({
+    "war", "conflict", "crisis", "live", "analysis", "explainer", "opinion", "update",
+    "updates", "breaking", "exclusive", "watch", "video", "photos", "latest", "news",
+    "timeline", "factbox",
+})
+
 
 def plurals(nouns: frozenset[str]) -> frozenset[str]:
     """The regular plurals of nouns: "witness" -> "witnesses", "aide" -> "aides"."""
