@@ -4,6 +4,8 @@ written for the tests."""
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 import time
 from dataclasses import replace
 from pathlib import Path
@@ -68,6 +70,18 @@ def test_detection_is_fast() -> None:
     for _ in range(200):
         detect_language(article)
     assert (time.perf_counter() - began) / 200 < 0.002  # seconds; well under 1 ms unloaded
+
+
+def test_detection_builds_no_language_of_spacy() -> None:
+    """Telling a language reads spaCy's stop-word lists only: a language package (French's
+    tokenizer exceptions alone take seconds to build) is not imported."""
+    probe = ("import sys; from triangulate.ingest.language import LANGUAGES, detect_language; "
+             "print(detect_language('Les troupes sont entrées dans la ville lundi soir.')); "
+             "print(sorted(c for c in LANGUAGES if f'spacy.lang.{c}' in sys.modules))")
+    told, loaded = subprocess.run([sys.executable, "-c", probe], capture_output=True,
+                                  text=True, check=True).stdout.splitlines()
+    assert told == "fr"
+    assert loaded == "[]"
 
 
 def test_declared_language_wins_and_is_normalised() -> None:

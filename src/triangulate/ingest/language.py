@@ -13,10 +13,11 @@ gets the same answer.
 
 from __future__ import annotations
 
-import importlib
+import importlib.util
 import re
 from collections import Counter
 from functools import lru_cache
+from pathlib import Path
 
 from triangulate.ingest.dates import LANGUAGES as DATE_LANGUAGES
 
@@ -37,11 +38,25 @@ def _stop_word_languages() -> dict[str, tuple[str, ...]]:
     """Each stop word (lower case, one word) -> the candidate languages that list it."""
     languages: dict[str, list[str]] = {}
     for code in LANGUAGES:
-        words = importlib.import_module(f"spacy.lang.{code}.stop_words").STOP_WORDS
-        for word in words:
+        for word in _stop_words(code):
             if _WORD.fullmatch(word):
                 languages.setdefault(word.lower(), []).append(code)
     return {word: tuple(codes) for word, codes in languages.items()}
+
+
+def _stop_words(code: str) -> set[str]:
+    """spaCy's stop words of language ``code``, run from their own module file: importing
+    the module through its language package would build that language's tokenizer
+    exceptions as well (seconds of start-up for French alone)."""
+    found = importlib.util.find_spec("spacy.lang")
+    assert found is not None and found.submodule_search_locations, "spaCy is not installed"
+    path = Path(next(iter(found.submodule_search_locations))) / code / "stop_words.py"
+    spec = importlib.util.spec_from_file_location(f"triangulate_stop_words_{code}", path)
+    assert spec is not None and spec.loader is not None, f"no stop words for {code!r}"
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    words: set[str] = module.STOP_WORDS
+    return words
 
 
 def detect_language(text: str) -> str | None:
