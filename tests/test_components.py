@@ -149,3 +149,14 @@ def test_speakers_read_titles_and_genders_from_the_language_they_are_given() -> 
     assert mention_of(first, lambda _: False, no_people_words).gender is None
     assert mention_of(second, lambda _: False).bare_name == "Hale"
     assert mention_of(second, lambda _: False, no_people_words).bare_name != "Hale"
+
+
+def test_a_docs_text_is_joined_once() -> None:
+    """Components read the text through ``text_of``: the same string as ``Doc.text``, joined
+    on the first read only."""
+    from triangulate.nlp.extensions import text_of
+
+    doc = users_pipeline().make_doc("Shelling killed 12 civilians.\nThe governor said so.")
+    first = text_of(doc)
+    assert first == doc.text
+    assert text_of(doc) is first

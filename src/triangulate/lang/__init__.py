@@ -14,7 +14,7 @@ import pkgutil
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 
 from triangulate.measures import Measure
 from triangulate.types import Qualifier
@@ -94,13 +94,13 @@ class Language:
     attributive_only: frozenset[str] = frozenset()  # loaded only before a noun ("crack")
     hedge_phrases: tuple[str, ...] = ()  # "reportedly", "could not be verified"
 
-    @property
+    @cached_property
     def mark_chars(self) -> frozenset[str]:
         """The characters of every quotation mark, for stripping them from a token."""
         return frozenset("".join([*self.quote_marks, *(c for cs in self.quote_marks.values()
                                                        for c in cs)]))
 
-    @property
+    @cached_property
     def cue_verbs(self) -> frozenset[str]:
         """Every verb that introduces what someone said, thought or found."""
         return self.speech_verbs | self.belief_verbs | self.finding_verbs

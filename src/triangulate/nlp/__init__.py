@@ -13,6 +13,7 @@ from triangulate.ids import reading_with_ids
 from triangulate.ingest.dates import entry_dates
 from triangulate.lang import DEFAULT
 from triangulate.nlp.events import article_event
+from triangulate.nlp.extensions import text_of
 from triangulate.nlp.frames import frames_of
 from triangulate.nlp.parallel import BATCH_CHARS, batches, read_in_processes
 from triangulate.nlp.periods import reported_on, with_period
@@ -82,7 +83,7 @@ def reading_of(doc: Doc, article: Article, settings: Settings = DEFAULTS) -> Rea
 def skeleton_reading_of(doc: Doc, article: Article) -> Reading:
     """Quotes, figures and names: what a skeleton language is read for."""
     quotes, claims, entities = skeleton_reading(doc, article.id)
-    stamps = entry_dates(doc.text)
+    stamps = entry_dates(text_of(doc))
     return Reading(article=article, quotes=quotes, entities=entities,
                    claims=[with_period(c, reported_on(c.start, stamps, article.published))
                            for c in claims],

@@ -43,7 +43,7 @@ from triangulate.lang.en.speech import FIGURE_VERBS, RECORDING_VERBS
 from triangulate.lang.lookup import actor_of, is_outlet
 from triangulate.measures import HARMS, SIDED, VICTIMS, WITH_UNIT, Measure
 from triangulate.nlp.events import headline_span
-from triangulate.nlp.extensions import declare
+from triangulate.nlp.extensions import declare, text_of
 from triangulate.nlp.numbers import NumberMention, find_numbers
 from triangulate.nlp.people import person_states
 from triangulate.nlp.speakers import denied
@@ -85,7 +85,7 @@ class ClaimFinder:
         person_states(doc, self.language, self.title_reach)  # read once, by its titles
         quotes: list[Quote] = doc._.quotes if Doc.has_extension("quotes") and doc._.quotes else []
         claims: list[Claim] = []
-        text = doc.text  # spaCy joins the tokens again on every access: once per doc
+        text = text_of(doc)
         for mention in find_numbers(text):
             claim = read_claim(doc, text, mention, quotes, claims, self.scope_reach)
             if claim is not None:

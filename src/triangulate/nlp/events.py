@@ -31,6 +31,7 @@ from triangulate.lang.en.events import (
 )
 from triangulate.lang.en.gazetteer import ACTORS, DEMONYM, DEMONYMS, WORLD_ACTORS
 from triangulate.lang.lookup import normalise
+from triangulate.nlp.extensions import text_of
 from triangulate.settings import DEFAULTS, Settings
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -85,8 +86,8 @@ def main_place(doc: Doc, title: str, settings: Settings = DEFAULTS) -> str | Non
     """The place the article names most: the body's place entities, each mention of one in
     the headline counting ``settings.event_headline_weight`` (found by its words: the model
     reads title-case headlines poorly), if it reaches ``settings.event_min_mentions``."""
-    begin, end = headline_span(doc.text, title)
-    headline = doc.text[begin:end].lower()
+    begin, end = headline_span(text_of(doc), title)
+    headline = text_of(doc)[begin:end].lower()
     counts: Counter[str] = Counter()
     first_seen: dict[str, int] = {}
     for start, name in place_mentions(doc):
@@ -144,7 +145,7 @@ def dateline_places(doc: Doc) -> list[tuple[int, str]]:
     a country and a dash. The parser reads a lower-case or title-case dateline ("kursk,
     russia - ") as anything but a place."""
     return [(match.start(1), match.group(1))
-            for match in DATELINE.finditer(doc.text[:HEAD_CHARS])
+            for match in DATELINE.finditer(text_of(doc)[:HEAD_CHARS])
             if match.group(2).lower() in country_names()]
 
 

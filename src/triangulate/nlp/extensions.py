@@ -22,3 +22,16 @@ def value(doc: Doc, name: str) -> Any:
     """``doc._.<name>``, or ``None`` where no component of the pipeline registers it (a
     spaCy user's pipeline without our quotes component has no ``doc._.quotes``)."""
     return getattr(doc._, name) if Doc.has_extension(name) else None
+
+
+_TEXT = "triangulate.text"
+
+
+def text_of(doc: Doc) -> str:
+    """``doc.text``, joined once per document: spaCy joins the tokens again on every access
+    of ``Doc.text`` (milliseconds for an article), and several components read it. The text
+    of a parsed document does not change, so it is kept in ``doc.user_data``."""
+    text = doc.user_data.get(_TEXT)
+    if text is None:
+        text = doc.user_data[_TEXT] = doc.text
+    return str(text)

@@ -35,7 +35,7 @@ from triangulate.lang.lookup import (
     normalise,
 )
 from triangulate.nlp.events import PLACE_LABELS, country_names
-from triangulate.nlp.extensions import declare, value
+from triangulate.nlp.extensions import declare, text_of, value
 from triangulate.settings import DEFAULTS
 from triangulate.types import Claim, Framing, FramingSpan, Quote, SourceKind
 
@@ -81,7 +81,7 @@ def framing_of(doc: Doc, quotes: Sequence[Quote], claims: Sequence[Claim],
     language = language or resources()
     loaded, hedged = lexicons(language)
     quoted = [(q.start, q.end) for q in quotes if q.kind == "direct" and q.end > q.start]
-    text = doc.text  # spaCy joins the tokens again on every access: once per doc
+    text = text_of(doc)
     forms = word_forms(doc)
     return Framing(
         words=int(doc.to_array(IS_ALPHA).sum()),

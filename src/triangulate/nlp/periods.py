@@ -32,7 +32,7 @@ from spacy.tokens import Doc
 from triangulate.ingest.dates import entry_dates
 from triangulate.lang.en.numbers import MONTHS, TEENS, TENS
 from triangulate.lang.en.numbers import UNITS as UNITS_OF_NUMBER
-from triangulate.nlp.extensions import declare, value
+from triangulate.nlp.extensions import declare, text_of, value
 from triangulate.types import Claim
 
 WEEKDAYS = {name.lower(): n for n, name in enumerate(calendar.day_name)}
@@ -49,7 +49,7 @@ declare("published")
 @Language.component("triangulate_periods", requires=["doc._.claims"], assigns=["doc._.claims"])
 def resolve_periods(doc: Doc) -> Doc:
     """Each claim of ``doc._.claims`` with its period and as-of date."""
-    stamps = entry_dates(doc.text)
+    stamps = entry_dates(text_of(doc))
     doc._.claims = [with_period(claim, reported_on(claim.start, stamps, doc._.published))
                     for claim in value(doc, "claims") or []]
     return doc

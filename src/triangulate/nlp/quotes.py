@@ -34,7 +34,7 @@ from spacy.tokens import Doc, Span, Token
 from triangulate.lang import DEFAULT as DEFAULT_LANGUAGE
 from triangulate.lang import Language as Resources
 from triangulate.lang import resources
-from triangulate.nlp.extensions import declare
+from triangulate.nlp.extensions import declare, text_of
 from triangulate.nlp.marks import QuoteSpan, find_quote_spans, paragraphs
 from triangulate.nlp.speakers import (
     Discourse,
@@ -103,7 +103,7 @@ class _Context:
         self.limits = limits
         self.language = language or resources()
         self.marks = "".join(self.language.mark_chars)
-        self.text = text  # doc.text, which spaCy joins again from the tokens on every access
+        self.text = text  # the text joined once (:func:`~triangulate.nlp.extensions.text_of`)
         self.paragraph_starts = [start for start, _ in paragraphs(self.text)]
         self.quoted_tokens: set[int] = set()
         self.ranges: list[tuple[int, int]] = []
@@ -147,7 +147,7 @@ class QuoteFinder:
         self.language = language or resources()
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = text_of(doc)
         spans = [s for s in find_quote_spans(text) if s.depth == 0]
         cues, subjects = _scan(doc, self.language)
         doc._.scare_quotes = []

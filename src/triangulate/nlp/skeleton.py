@@ -36,6 +36,7 @@ from spacy.tokens import Doc, Span, Token
 from triangulate.lang import Language as Resources
 from triangulate.lang import resources
 from triangulate.measures import Measure
+from triangulate.nlp.extensions import text_of
 from triangulate.nlp.numbers import NumberMention
 from triangulate.nlp.numerals import find_figures
 from triangulate.types import Claim, Entity, Quote
@@ -99,8 +100,8 @@ class QuoteReader:
                 if found:
                     quotes.append(found[0])
                     cues.add(found[1].i)
-                elif len(doc.text[item.start:item.end].split()) <= _MAX_SCARE_WORDS:
-                    scare.append(doc.text[item.start:item.end])
+                elif len(text_of(doc)[item.start:item.end].split()) <= _MAX_SCARE_WORDS:
+                    scare.append(text_of(doc)[item.start:item.end])
             quotes += self._reported(doc, sentence, spans, cues, quotes)
         doc._.quotes = quotes
         doc._.scare_quotes = scare
@@ -108,7 +109,7 @@ class QuoteReader:
 
     def _marked(self, doc: Doc) -> list[_Marked]:
         found = []
-        for match in self.marks.finditer(doc.text) if self.marks else ():
+        for match in self.marks.finditer(text_of(doc)) if self.marks else ():
             group = next(name for name, text in match.groupdict().items() if text is not None)
             inner = match.group(group)
             start = match.start(group) + len(inner) - len(inner.lstrip())
@@ -124,7 +125,7 @@ class QuoteReader:
         if cue is None:
             return None
         speaker = self._speaker(doc, cue, marked.start, earlier)
-        return Quote(article="", kind="direct", text=doc.text[marked.start:marked.end],
+        return Quote(article="", kind="direct", text=text_of(doc)[marked.start:marked.end],
                      speaker=speaker, cue=_cue_words(cue), via=_text(self._via(cue)),
                      sentence=cue.sent.text.strip(), start=marked.start, end=marked.end), cue
 
@@ -265,11 +266,11 @@ class ClaimReader:
         self.language = language
 
     def __call__(self, doc: Doc) -> Doc:
-        figures = [m for m in find_figures(doc.text, self.language) if not m.is_percent]
+        figures = [m for m in find_figures(text_of(doc), self.language) if not m.is_percent]
         starts = [m.start for m in figures]
         claims = []
         for k, mention in enumerate(figures):
-            next_start = starts[k + 1] if k + 1 < len(figures) else len(doc.text)
+            next_start = starts[k + 1] if k + 1 < len(figures) else len(text_of(doc))
             claim = self._claim(doc, mention, next_start)
             if claim:
                 claims.append(claim)
@@ -293,7 +294,7 @@ class ClaimReader:
         return Claim(article="", measure=measure, value=mention.value, low=mention.low,
                      high=mention.high, qualifier=mention.qualifier, subject=subject,
                      source=_source_of(mention, sentence, doc._.quotes or []),
-                     text=doc.text[mention.start:end], sentence=sentence.text.strip(),
+                     text=text_of(doc)[mention.start:end], sentence=sentence.text.strip(),
                      start=mention.start, end=end)
 
     def _measure(self, after: list[Token], before: list[Token]
