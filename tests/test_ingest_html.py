@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
+import trafilatura
 from trafilatura.settings import Document
 
-from triangulate.ingest import html as html_module
 from triangulate.ingest.html import Page, extract_page
 
 URL = "https://news.example.org/2024/03/12/valley-ceasefire-talks"
@@ -182,7 +182,7 @@ def _fake_extractor(precise_text: str, balanced_text: str) -> object:
 def test_balanced_mode_replaces_a_stub_only(
     monkeypatch: pytest.MonkeyPatch, precise: str, balanced: str, expected: str
 ) -> None:
-    monkeypatch.setattr(html_module, "bare_extraction", _fake_extractor(precise, balanced))
+    monkeypatch.setattr(trafilatura, "bare_extraction", _fake_extractor(precise, balanced))
     page = extract_page(_article_page(_paragraphs(PARAGRAPHS)), URL)
     assert page is not None
     assert page.text == expected
@@ -241,5 +241,5 @@ def test_extractor_errors_give_none(monkeypatch: pytest.MonkeyPatch) -> None:
     def fail(*args: object, **kwargs: object) -> None:
         raise RuntimeError("extractor bug")
 
-    monkeypatch.setattr(html_module, "bare_extraction", fail)
+    monkeypatch.setattr(trafilatura, "bare_extraction", fail)
     assert extract_page(_article_page(_paragraphs(PARAGRAPHS)), URL) is None

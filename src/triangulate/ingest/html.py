@@ -27,12 +27,12 @@ import re
 from collections import Counter
 from copy import deepcopy
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from lxml.html import HtmlElement
-from trafilatura import bare_extraction
-from trafilatura.settings import Document
-from trafilatura.utils import load_html
+
+if TYPE_CHECKING:  # trafilatura is imported where a page is read, not by every run
+    from trafilatura.settings import Document
 
 logger = logging.getLogger(__name__)
 
@@ -81,6 +81,8 @@ def extract_page(html: str, url: str | None = None) -> Page | None:
 
 
 def _extract_page(html: str, url: str | None) -> Page | None:
+    from trafilatura.utils import load_html
+
     tree = load_html(without_code(html))
     if tree is None:
         return None
@@ -129,6 +131,9 @@ def _main_document(tree: HtmlElement, url: str | None) -> tuple[Document | None,
 
 def _extract(tree: HtmlElement, url: str | None, precise: bool) -> Document | None:
     """Run trafilatura on a parsed page (it works on a copy, ``tree`` is left untouched)."""
+    from trafilatura import bare_extraction
+    from trafilatura.settings import Document
+
     doc = bare_extraction(tree, url=url, favor_precision=precise, **_OPTIONS)
     return doc if isinstance(doc, Document) else None
 

@@ -14,9 +14,6 @@ from io import BufferedIOBase
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from warcio.archiveiterator import ArchiveIterator
-from warcio.exceptions import ArchiveLoadFailed
-
 from triangulate.ingest.article import Source, from_page, hashed_id, url_outlet
 from triangulate.ingest.decode import InputError, decode, limit_text
 from triangulate.settings import DEFAULTS
@@ -35,6 +32,9 @@ def read_warc(path: Path, max_bytes: int = DEFAULTS.max_bytes) -> Iterator[Sourc
     refused where it is read, and a cut anywhere else (another kind of record, a gzip member,
     a record's headers) is named once at the end.
     """
+    from warcio.archiveiterator import ArchiveIterator  # where an archive is read, not at start
+    from warcio.exceptions import ArchiveLoadFailed
+
     compressed = check_start(path)
     last: Any = None
     named_cut = False
