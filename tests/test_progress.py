@@ -48,3 +48,24 @@ def test_each_later_phase_is_a_labelled_task_of_its_own(tmp_path: Path) -> None:
     assert [(label, visible) for label, _, visible in shown(progress)] == [
         ("looking at the inputs", False), (Phases.READING, False),
         ("cross-checking 2 articles", True)]
+
+
+def test_the_cross_check_counts_the_articles_it_takes(tmp_path: Path) -> None:
+    """After reading, the cross-check is a phase with the article count as its total, told
+    each article as it takes it, then a phase for the groups and tensions."""
+    from triangulate.analysis import run
+    from triangulate.store import Store
+
+    folder = tmp_path
+    for i in range(3):
+        (folder / f"dispatch-{i}.txt").write_text(
+            f"Shelling killed {i + 4} people in the port, officials said.\n", encoding="utf-8")
+    heard: list[tuple[str, int | None] | int] = []
+    store = Store(f"sqlite:///{tmp_path / 'store.db'}")
+    run([str(folder)], store, lambda problem: None, heard.append,
+        on_phase=lambda label, total: heard.append((label, total)))
+    store.close()
+    start = heard.index(("cross-checking 3 articles", 3))
+    assert heard[start + 1 : start + 4] == [1, 2, 3]
+    grouping = heard[start + 4]
+    assert isinstance(grouping, tuple) and "tensions" in grouping[0]

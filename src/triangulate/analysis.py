@@ -20,7 +20,7 @@ _EXTENSION = re.compile(r"\.[A-Za-z][A-Za-z0-9]{0,4}$")  # .txt, .html, .gz, .js
 _SENTENCE_END = re.compile(r"\w[.!?][\"'”’)]*$")  # "fell.", "again!", "said.”"
 ProblemHandler = Callable[[IngestProblem], None]
 ProgressHandler = Callable[[int], None]  # articles done so far
-PhaseHandler = Callable[[str], None]  # the phase now starting, in words
+PhaseHandler = Callable[[str, int | None], None]  # the phase now starting, in words; its total
 ArticleFilter = Callable[[Article], bool]
 Reader = Callable[[Iterable[Article]], Iterable[Reading]]  # the per-article stage's engine
 CROSSCHECK_ATTEMPTS = 5
@@ -70,15 +70,25 @@ def run(sources: Iterable[str | Path], store: Store, on_problem: ProblemHandler,
     """Ingest, read (with ``n_process`` processes, or with ``reader``, made with the same
     ``settings``), cross-check, store, every stage tuned by the ``settings``; ``on_phase``
     hears the name of each phase after reading as it starts."""
-    phase = on_phase or (lambda _: None)
+    phase = on_phase or (lambda _label, _total: None)
     articles = articles_in(sources, on_problem, keep, options or IngestOptions(settings=settings))
     ids = read_into_store(articles, store, reader or local_reader(n_process, settings),
                           progress, settings)
-    phase(f"cross-checking {len(ids)} article{'' if len(ids) == 1 else 's'}")
-    found = crosscheck_stream(store.iter_readings(ids), settings=settings)
-    phase("saving the cross-check")
+    phase(f"cross-checking {len(ids)} article{'' if len(ids) == 1 else 's'}", len(ids))
+    found = crosscheck_stream(counted(store.iter_readings(ids), progress), settings=settings,
+                              on_phase=lambda label: phase(label, None))
+    phase("saving the cross-check", None)
     store_crosscheck(store, found, ids, settings)
     return annotated(store.iter_readings(ids), found, settings)
+
+
+def counted(readings: Iterable[Reading], progress: ProgressHandler | None
+            ) -> Iterator[Reading]:
+    """The readings, each one told to ``progress`` (how many so far) as it is taken."""
+    for done, reading in enumerate(readings, 1):
+        yield reading
+        if progress is not None:
+            progress(done)
 
 
 def store_crosscheck(store: Store, found: CrossCheck, ids: Sequence[str],

@@ -291,8 +291,8 @@ class Phases:
     def __init__(self, bar: Progress, paths: list[str]) -> None:
         self.bar = bar
         self.task: TaskID = bar.add_task("looking at the inputs", total=None)
-        self.phase(self.STARTING, take_stock(paths))
         self.started = False
+        self.phase(self.STARTING, take_stock(paths))
 
     def advance(self, done: int) -> None:
         if done and not self.started:
@@ -303,6 +303,7 @@ class Phases:
     def phase(self, label: str, total: int | None = None) -> None:
         self.bar.update(self.task, visible=False)
         self.task = self.bar.add_task(label, total=total)
+        self.started = self.started or label != self.STARTING  # a later phase's own count
 
 
 def analyse_with_progress(paths: list[str], store: Store, log: ProblemLog, reader: Reader,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from triangulate.ids import reading_with_ids
@@ -41,8 +41,10 @@ def crosscheck(readings: Sequence[Reading], tensions: Sequence[Tension] | None =
 
 
 def crosscheck_stream(readings: Iterable[Reading], tensions: Sequence[Tension] | None = None,
-                      settings: Settings = DEFAULTS) -> CrossCheck:
-    """Groups and the best ``settings.tensions`` tensions of readings taken one at a time.
+                      settings: Settings = DEFAULTS,
+                      on_phase: Callable[[str], None] | None = None) -> CrossCheck:
+    """Groups and the best ``settings.tensions`` tensions of readings taken one at a time;
+    ``on_phase`` hears when the readings are all taken and the groups and tensions begin.
 
     Of each reading only what the cross-check needs is kept (:func:`gist`), and a signature
     of its text, so that a store of any size is cross-checked in memory that grows with its
@@ -53,6 +55,8 @@ def crosscheck_stream(readings: Iterable[Reading], tensions: Sequence[Tension] |
     for reading in readings:
         duplicates.add(reading.article)
         kept.append(gist(reading_with_ids(reading)))
+    if on_phase is not None:
+        on_phase(f"grouping {len(kept)} articles' figures and finding tensions")
     articles = [r.article for r in kept]
     claims = [c for r in kept for c in r.claims]
     dates = {a.id: a.published for a in articles}
