@@ -13,7 +13,7 @@ import io
 import json
 import types
 from collections.abc import Container, Iterator, Mapping, Sequence
-from dataclasses import asdict, fields, is_dataclass
+from dataclasses import fields, is_dataclass
 from functools import cache
 from pathlib import Path
 from typing import (
@@ -49,6 +49,24 @@ if TYPE_CHECKING:
 
 Record = TypeVar("Record")
 
+def plain(value: Any) -> Any:
+    """``dataclasses.asdict`` without its deep copy of every leaf (the dominant cost of
+    writing a large analysis): dataclasses become dicts, lists, tuples and dicts are made
+    anew, strings, numbers and ``None`` are shared (they cannot change)."""
+    if is_dataclass(value) and not isinstance(value, type):
+        return {name: plain(getattr(value, name)) for name in _field_names(type(value))}
+    if isinstance(value, list | tuple):
+        return type(value)(plain(item) for item in value)
+    if isinstance(value, dict):
+        return {key: plain(item) for key, item in value.items()}
+    return value
+
+
+@cache
+def _field_names(kind: type) -> tuple[str, ...]:
+    return tuple(field.name for field in fields(kind))
+
+
 # --- the contract JSON ---------------------------------------------------------------------
 
 
@@ -61,12 +79,12 @@ def analysis_dict(analysis: Analysis) -> dict[str, Any]:
 def analysis_records(analysis: Analysis) -> Iterator[tuple[str, Iterator[dict[str, Any]]]]:
     """The lists of :func:`analysis_dict`, by name, each made a record at a time, so that a
     writer holds one record, not a copy of the whole analysis."""
-    yield "articles", ({**asdict(a), "framing": framing_dict(analysis.framing(a.id))}
+    yield "articles", ({**plain(a), "framing": framing_dict(analysis.framing(a.id))}
                        for a in analysis.articles)
-    yield "quotes", ({"id": q.id, **asdict(q)} for q in analysis.quotes)
-    yield "claims", ({"id": c.id, **asdict(c)} for c in analysis.claims)
+    yield "quotes", ({"id": q.id, **plain(q)} for q in analysis.quotes)
+    yield "claims", ({"id": c.id, **plain(c)} for c in analysis.claims)
     for name in ("entities", "groups", "tensions"):
-        yield name, (asdict(item) for item in getattr(analysis, name))
+        yield name, (plain(item) for item in getattr(analysis, name))
 
 
 def analysis_json(analysis: Analysis, indent: int | None = 1) -> str:
@@ -86,7 +104,7 @@ def write_analysis_json(analysis: Analysis, out: TextIO) -> None:
 def framing_dict(framing: Framing) -> dict[str, Any]:
     """A framing with its counts first (loaded words outside and inside quotes, sources by
     kind), then its spans."""
-    return {"counts": framing.counts(), **asdict(framing)}
+    return {"counts": framing.counts(), **plain(framing)}
 
 
 def framing_from_dict(data: Mapping[str, Any]) -> Framing:
@@ -119,17 +137,17 @@ READING_LISTS = ("scare_quotes", "statements")  # an article row's lists, as JSO
 
 def stored_values(item: Any, columns: Container[str]) -> dict[str, Any]:
     """An item's fields that the table stores (cross-check fields are computed, not kept)."""
-    return {k: v for k, v in asdict(item).items() if k in columns}
+    return {k: v for k, v in plain(item).items() if k in columns}
 
 
 def article_row(reading: Reading, pipeline: str, notes: Sequence[str]) -> dict[str, Any]:
     """The article row of a reading: the article's fields, its reading's article-wide parts
     as JSON text, and the pipeline version that read it."""
-    return {**asdict(reading.article), "notes": json.dumps(list(notes)), "pipeline": pipeline,
+    return {**plain(reading.article), "notes": json.dumps(list(notes)), "pipeline": pipeline,
             **{name: json.dumps(getattr(reading, name)) for name in READING_LISTS},
-            "frames": json.dumps([asdict(f) for f in reading.frames], ensure_ascii=False),
+            "frames": json.dumps([plain(f) for f in reading.frames], ensure_ascii=False),
             "event": reading.event,
-            "framing": json.dumps(asdict(reading.framing), ensure_ascii=False)}
+            "framing": json.dumps(plain(reading.framing), ensure_ascii=False)}
 
 
 def reading_from_row(row: Mapping[Any, Any]) -> Reading:
@@ -152,7 +170,7 @@ def record_from_row(kind: type[Record], row: Mapping[Any, Any]) -> Record:
 
 def group_row(group: Group) -> dict[str, Any]:
     """A group as a row: its fields, the lists among them as JSON."""
-    return {**asdict(group), **{name: json.dumps(getattr(group, name)) for name in GROUP_LISTS}}
+    return {**plain(group), **{name: json.dumps(getattr(group, name)) for name in GROUP_LISTS}}
 
 
 def group_from_row(row: Mapping[Any, Any]) -> Group:
@@ -163,7 +181,7 @@ def group_from_row(row: Mapping[Any, Any]) -> Group:
 def tension_row(tension: Tension) -> dict[str, Any]:
     """A tension as a row: its score, why, kind and event, then each side's fields."""
     sides = {f"{side}_{name}": value for side in "ab"
-             for name, value in asdict(getattr(tension, side)).items()}
+             for name, value in plain(getattr(tension, side)).items()}
     return {"score": tension.score, "why": tension.why, "kind": tension.kind,
             "event": tension.event, **sides}
 
@@ -191,7 +209,7 @@ def readings_to_parquet(readings: Sequence[Reading]) -> bytes:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    table = pa.Table.from_pylist([asdict(r) for r in readings], schema=reading_schema())
+    table = pa.Table.from_pylist([plain(r) for r in readings], schema=reading_schema())
     sink = io.BytesIO()
     pq.write_table(table, sink)
     return sink.getvalue()
