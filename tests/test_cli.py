@@ -95,6 +95,19 @@ def test_export_tables(corpus: Path, db_url: str, tmp_path: Path, fmt: str) -> N
     assert claims.height == len(triangulate.analyze([corpus], db=db_url).claims)
 
 
+@pytest.mark.parametrize("fmt", ["csv", "parquet"])
+def test_export_format_by_the_suffix_of_out(corpus: Path, db_url: str, tmp_path: Path,
+                                             fmt: str) -> None:
+    """Without --format, "--out tables.parquet" is a folder of Parquet tables, not JSON
+    written under a Parquet name."""
+    runner.invoke(app, ["ingest", str(corpus), "--db", db_url])
+    out = tmp_path / f"tables.{fmt}"
+    result = runner.invoke(app, ["export", "--out", str(out), "--db", db_url])
+    assert result.exit_code == 0, result.output
+    read = polars.read_csv if fmt == "csv" else polars.read_parquet
+    assert read(out / f"articles.{fmt}").height == 2
+
+
 def test_export_json(corpus: Path, db_url: str, tmp_path: Path) -> None:
     runner.invoke(app, ["ingest", str(corpus), "--db", db_url])
     out = tmp_path / "all.json"

@@ -450,7 +450,9 @@ def analysis_of_store(db: str | None, settings: Settings = DEFAULTS) -> Analysis
 @app.command(name="export")
 def export_command(
     out: Annotated[Path, typer.Option("--out", help="File (json) or folder (csv, parquet).")],
-    fmt: Annotated[str, typer.Option("--format", help="json, csv or parquet.")] = "json",
+    fmt: Annotated[str | None, typer.Option(
+        "--format", help="json, csv or parquet (default: by the --out suffix, else json).")
+    ] = None,
     db: DbOption = None,
     agreement: AgreementOption = DEFAULTS.agreement,
     event_gap_days: EventGapOption = DEFAULTS.event_gap_days,
@@ -459,6 +461,7 @@ def export_command(
     """Export everything in the store, cross-checked, as JSON, CSV or Parquet."""
     from triangulate.report import export
 
+    fmt = fmt or format_of(out)
     if fmt not in ("json", "csv", "parquet"):
         errors.print(f"[red]error:[/] unknown format {fmt!r}: use json, csv or parquet")
         raise typer.Exit(2)
@@ -469,6 +472,13 @@ def export_command(
     with failures_in_one_line():
         for path in export(analysis, fmt_checked, out):
             console.print(f"wrote {path}")
+
+
+def format_of(out: Path) -> str:
+    """The export format an ``--out`` path names by its suffix ("tables.parquet" is a folder of
+    Parquet files); JSON where the suffix names none."""
+    suffix = out.suffix.lower().lstrip(".")
+    return suffix if suffix in ("csv", "parquet") else "json"
 
 
 @app.command()
