@@ -21,7 +21,7 @@ from triangulate.types import Framing
 OURS = ("triangulate_quotes", "triangulate_claims", "triangulate_periods", "triangulate_framing",
         "triangulate_entities")
 REPORT = ("Shelling killed 12 civilians yesterday, the regional governor said. President "
-          "Zelensky called it a war crime. "
+          "Zelensky denounced the shelling as a crime. "
           "\"The city will not be broken,\" he said, according to local media.")
 
 

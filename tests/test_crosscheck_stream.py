@@ -14,22 +14,17 @@ subject from many sources, speakers in variant spellings, opposite judgements of
 
 from __future__ import annotations
 
-import os
 import random
 import sys
 from collections.abc import Iterator
 from types import FrameType
 from typing import Any
 
-import pytest
-
 from triangulate.reconcile import crosscheck_stream, gist
 from triangulate.reconcile.tensions import find_tensions
 from triangulate.settings import DEFAULTS, Settings
-from triangulate.store import Store, metadata
+from triangulate.store import Store
 from triangulate.types import Article, Claim, Frame, Quote, Reading
-
-POSTGRES = os.environ.get("TRIANGULATE_TEST_POSTGRES")
 
 SMALL = 120
 LINEAR_BOUND = 7.0  # between 4 (linear) and 16 (quadratic), with room for n log n
@@ -113,21 +108,6 @@ def test_the_count_sees_work_on_every_pair() -> None:
     unbounded = Settings(tension_per_key=10**9)
     assert calls(200, unbounded) / calls(50, unbounded) > LINEAR_BOUND
 
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def any_store(request: pytest.FixtureRequest, db_url: str) -> Iterator[Store]:
-    if request.param == "postgresql":
-        if POSTGRES is None:
-            pytest.skip("no PostgreSQL server: set TRIANGULATE_TEST_POSTGRES")
-        store = Store(POSTGRES)
-        metadata.drop_all(store.engine)
-        metadata.create_all(store.engine)
-    else:
-        store = Store(db_url)
-    yield store
-    if request.param == "postgresql":
-        metadata.drop_all(store.engine)
-    store.close()
 
 
 def test_streamed_in_batches_as_at_once(any_store: Store) -> None:

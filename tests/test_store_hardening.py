@@ -16,10 +16,9 @@ import polars
 import pytest
 
 from triangulate.analysis import run
-from triangulate.store import Store, metadata
+from triangulate.store import Store
 from triangulate.types import Article, Claim, Quote, Reading
 
-POSTGRES = os.environ.get("TRIANGULATE_TEST_POSTGRES")
 CLI = [sys.executable, "-m", "triangulate"]
 
 
@@ -34,21 +33,6 @@ def long_reading() -> Reading:
                   qualifier="exact", subject="soldiers", actor="a" * 500)
     return Reading(article=article, quotes=[quote], claims=[claim])
 
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def any_store(request: pytest.FixtureRequest, db_url: str) -> Iterator[Store]:
-    if request.param == "postgresql":
-        if POSTGRES is None:
-            pytest.skip("no PostgreSQL server: set TRIANGULATE_TEST_POSTGRES")
-        store = Store(POSTGRES)
-        metadata.drop_all(store.engine)
-        metadata.create_all(store.engine)
-    else:
-        store = Store(db_url)
-    yield store
-    if request.param == "postgresql":
-        metadata.drop_all(store.engine)
-    store.close()
 
 
 def test_values_over_a_column_length_are_cut_with_a_note(any_store: Store) -> None:

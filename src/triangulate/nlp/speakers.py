@@ -339,7 +339,7 @@ def _left_out_of_mention(token: Token, head: Token, quoted: Callable[[int], bool
     if token.dep_ in ("advcl", "ccomp", "parataxis", "xcomp"):
         return True
     if token.dep_ in ("relcl", "acl"):  # "who attended", "released last week": who they are
-        # not what they do as they speak ("speaking to a veterans group"), nor the cue's clause
+        # not what they do as they speak ("speaking at a union rally"), nor the cue's clause
         return token.lemma_ in language.cue_verbs or any(quoted(t.i) for t in token.subtree)
     if token.dep_ != "prep" or token.head.i != head.i:
         return False
