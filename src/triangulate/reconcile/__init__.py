@@ -36,7 +36,6 @@ def crosscheck(readings: Sequence[Reading], tensions: Sequence[Tension] | None =
     tensions (the ``tensions`` given, where a cross-check of the same readings already found
     them), judged with the ``settings``' slack and windows. Quotes and claims without ids
     (readings made by hand) are given theirs: groups cite claims by id."""
-    readings = [reading_with_ids(r) for r in readings]
     return annotated(readings, crosscheck_stream(readings, tensions, settings), settings)
 
 

@@ -8,6 +8,7 @@ pipeline version) and picks up where it stopped.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -356,10 +357,11 @@ def _reading_rows(reading: Reading, pipeline: str
                               for item in items]
                  for table, items in ((quotes, reading.quotes), (claims, reading.claims),
                                       (entities, reading.entities))}
-    fitted(articles, article_row(reading, pipeline, article.notes), cut)  # what is cut
+    row = fitted(articles, article_row(reading, pipeline, article.notes), cut)
     notes = [*article.notes, *(f"{name} cut to {length} characters (the store's limit)"
                                for name, length in cut.items())]
-    return fitted(articles, article_row(reading, pipeline, notes)), item_rows
+    row["notes"] = json.dumps(notes)  # a text column: never cut itself
+    return row, item_rows
 
 
 def fitted(table: Table, row: dict[str, Any], cut: dict[str, int] | None = None
