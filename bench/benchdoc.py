@@ -9,6 +9,16 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 BENCHMARKS = REPO / "docs" / "benchmarks.md"
+# A whole plain spaCy process over a JSON Lines file (its path the first argument): what a
+# whole run is measured against. Batches of 16, as analyze parses them (and spaCy's fastest
+# here: larger ones are slower in wall time, smaller ones in CPU).
+PLAIN_SPACY = """
+import json, sys, spacy
+nlp = spacy.load({model!r})
+with open(sys.argv[1], encoding="utf-8") as lines:
+    texts = [json.loads(line)["text"] for line in lines]
+print(sum(1 for _ in nlp.pipe(texts, batch_size=16)))
+"""
 
 
 def write_section(name: str, lines: list[str], path: Path = BENCHMARKS) -> str:

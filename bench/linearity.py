@@ -11,7 +11,11 @@ then, in a second fresh process, the cross-check of the store it left, alone (CP
 that its share of the run shows. The time per article is given as a ratio to the smallest
 size's (linear: within 15%), the peak memory likewise (bounded: at most 1.2 at 8 times the
 articles); the CPU time each article beyond the last size's added shows the growth apart from
-the process's fixed cost (imports, the model). Results go to stdout and to ``docs/benchmarks.md``.
+the process's fixed cost (imports, the model). Beside each, a whole plain spaCy process
+(``nlp.pipe`` with the same model over the same texts) is timed the same way, so that the
+per-article ratio of the parse itself shows: where both fall alike, the fall is the
+fixed start-up spread thinner and the parser's own warm-up, not anything of ours. Results
+go to stdout and to ``docs/benchmarks.md``.
 """
 
 from __future__ import annotations
@@ -28,7 +32,8 @@ from datetime import date
 from itertools import islice
 from pathlib import Path
 
-from benchdoc import BENCHMARKS, REPO, machine, write_section
+from benchdoc import BENCHMARKS, PLAIN_SPACY, REPO, machine, write_section
+from triangulate.settings import DEFAULTS
 
 DEFAULT_CORPUS = REPO.parent / "shared" / "data" / "insightcrime-news" / "insightcrime.jsonl"
 TRIANGULATE = Path(sys.executable).with_name("triangulate")
@@ -50,6 +55,7 @@ class Run:
     cpu_s: float
     peak_mib: float
     crosscheck_s: float
+    spacy_wall_s: float  # a whole plain spaCy process over the same texts
 
 
 def sample(corpus: Path, count: int, folder: Path) -> Path:
@@ -79,7 +85,10 @@ def run_size(corpus: Path, count: int, folder: Path) -> Run:
     analysed = len(json.loads(out.read_text(encoding="utf-8"))["articles"])
     alone = subprocess.run([sys.executable, "-c", CROSSCHECK_ALONE, url], check=True,
                            capture_output=True, text=True)
-    return Run(analysed, wall, cpu, peak, float(alone.stdout.strip().splitlines()[-1]))
+    spacy_wall, _cpu, _peak = measured([sys.executable, "-c",
+                                        PLAIN_SPACY.format(model=DEFAULTS.model), str(articles)])
+    return Run(analysed, wall, cpu, peak, float(alone.stdout.strip().splitlines()[-1]),
+               spacy_wall)
 
 
 def main() -> None:
@@ -100,8 +109,10 @@ def report(args: argparse.Namespace, runs: list[Run]) -> None:
              "process per size; per-article times and peak memory as ratios to the smallest "
              "size's (linear: 0.85-1.15; bounded memory: at most 1.2).", *machine(), "",
              "| articles | wall | wall per article | ratio | CPU | CPU per article | ratio |"
-             " CPU per article added | cross-check CPU (share) | peak memory | ratio |",
-             "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
+             " CPU per article added | cross-check CPU (share) | peak memory | ratio |"
+             " spaCy wall per article | ratio | share of spaCy's speed |",
+             "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+             " ---: | ---: | ---: |"]
     for before, run in zip([None, *runs], runs, strict=False):
         wall, cpu = run.wall_s / run.articles, run.cpu_s / run.articles
         added = "" if before is None else \
@@ -111,7 +122,10 @@ def report(args: argparse.Namespace, runs: list[Run]) -> None:
             f"{wall / (first.wall_s / first.articles):.2f} | {run.cpu_s:.1f} s | "
             f"{1000 * cpu:.0f} ms | {cpu / (first.cpu_s / first.articles):.2f} | {added} | "
             f"{run.crosscheck_s:.1f} s ({run.crosscheck_s / run.cpu_s:.0%}) | "
-            f"{run.peak_mib:,.0f} MiB | {run.peak_mib / first.peak_mib:.2f} |")
+            f"{run.peak_mib:,.0f} MiB | {run.peak_mib / first.peak_mib:.2f} | "
+            f"{1000 * run.spacy_wall_s / run.articles:.0f} ms | "
+            f"{run.spacy_wall_s / run.articles / (first.spacy_wall_s / first.articles):.2f} | "
+            f"{run.spacy_wall_s / run.wall_s:.2f} |")
     print(write_section("linearity", lines, BENCHMARKS))
 
 

@@ -31,19 +31,12 @@ from datetime import date
 from itertools import islice
 from pathlib import Path
 
-from benchdoc import BENCHMARKS, REPO, machine, write_section
+from benchdoc import BENCHMARKS, PLAIN_SPACY, REPO, machine, write_section
 from triangulate.settings import DEFAULTS
 
 DEFAULT_CORPUS = REPO.parent / "shared" / "data" / "insightcrime-news" / "insightcrime.jsonl"
 MODEL = DEFAULTS.model  # the model analyze uses by default
 TRIANGULATE = Path(sys.executable).with_name("triangulate")
-PLAIN_SPACY = """
-import json, sys, spacy
-nlp = spacy.load({model!r})
-with open(sys.argv[1], encoding="utf-8") as lines:
-    texts = [json.loads(line)["text"] for line in lines]
-print(sum(1 for _ in nlp.pipe(texts, batch_size=16)))
-"""
 CONFIGURATIONS = {
     "spaCy nlp.pipe, 1 process": None,
     "triangulate analyze, 1 process": [],

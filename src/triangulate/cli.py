@@ -248,12 +248,16 @@ def nothing_read(paths: list[str]) -> typer.Exit:
 
 def make_reader(engine: Engine, processes: int, scheduler: str | None,
                 work: Path | None, settings: Settings = DEFAULTS) -> Reader:
-    from triangulate.analysis import local_reader
-
     if engine is Engine.local:
         if scheduler or work:
             raise typer.BadParameter("--scheduler and --work need --engine dask")
+        from triangulate.analysis import local_reader
+
         return local_reader(processes, settings)
+    if scheduler is None:  # a local cluster: its workers' fork server loads meanwhile
+        from triangulate.engine import forkserver
+
+        forkserver.start()
     from triangulate.engine.dask import DaskReader  # Dask is imported only when asked for
 
     return DaskReader(scheduler, work, workers=max(2, processes), settings=settings)

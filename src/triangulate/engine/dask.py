@@ -3,11 +3,10 @@
 Articles are ingested here and sent to the workers in partitions; each worker process
 builds the pipeline once, as it starts (a worker plugin, :class:`PipelineLoader`), and turns
 a partition into readings exactly as the local path does (``read_articles``). A local
-cluster's workers start from a fork server that has imported Triangulate and spaCy once
-(:func:`local_worker_start`), and partitions are small enough that the workers end
-together. Only a few
-partitions are in flight at a time, so memory stays bounded on both sides however large the
-corpus.
+cluster's workers are forked from a fork server that has imported Triangulate, spaCy and
+Dask and built the default pipeline once (:mod:`triangulate.engine.forkserver`), and
+partitions are small enough that the workers end together. Only a few partitions are in
+flight at a time, so memory stays bounded on both sides however large the corpus.
 
 On the local cluster the readings come back as they are (pickled by Dask, no files). With a
 work folder (``--work``) or a remote scheduler (``tcp://host:port``) each partition comes
@@ -18,7 +17,6 @@ come through the scheduler, so no shared disk is needed.
 
 from __future__ import annotations
 
-import multiprocessing
 import tempfile
 from collections import deque
 from collections.abc import Iterable, Iterator
@@ -33,6 +31,7 @@ import dask
 from distributed import Client, Future, LocalCluster, Worker, WorkerPlugin
 from distributed import utils as distributed_utils
 
+from triangulate.engine import forkserver
 from triangulate.nlp import read_articles
 from triangulate.nlp.parallel import batches
 from triangulate.nlp.pipeline import load_pipeline
@@ -49,7 +48,6 @@ PARTITION_SIZE = 16
 # without a dashboard: give it a free port and no dashboard.
 QUIET_SCHEDULER: dict[str, Any] = {"dashboard_address": ":0",
                                    "scheduler_kwargs": {"dashboard": False}}
-WORKER_PRELOAD = ("distributed", "triangulate.engine.dask")  # modules a local worker needs
 IN_FLIGHT_PER_WORKER = 2  # partitions queued per worker thread, so none waits for work
 
 
@@ -120,14 +118,14 @@ class DaskReader:
 
 
 def local_worker_start() -> dict[str, object]:
-    """Dask settings under which the local cluster's worker processes start from a fork
-    server that has imported Triangulate, spaCy and Dask once, rather than each spawned
-    afresh and importing them all (seconds of CPU per worker, on the cores that read). Where
-    there is no fork server (Windows), the workers are spawned as Dask does by default."""
+    """Dask settings under which the local cluster's worker processes are forked from the
+    fork server (:func:`forkserver.start`, started here unless it runs already), rather than
+    each spawned afresh to import everything and build the pipeline (seconds of CPU per
+    worker, on the cores that read). Where there is no fork server (Windows), the workers
+    are spawned as Dask does by default."""
     quiet: dict[str, object] = {"distributed.worker.profile.enabled": False}  # 100 samples/s
-    if "forkserver" not in multiprocessing.get_all_start_methods():
+    if not forkserver.start():
         return quiet
-    multiprocessing.get_context("forkserver").set_forkserver_preload(list(WORKER_PRELOAD))
     # Dask would otherwise set its own preload list as it starts the first worker (importing
     # every package of it here first, pandas among them); where this private flag goes
     # away, Dask's list wins and the workers merely import Triangulate themselves.
