@@ -74,7 +74,7 @@ def signature(items: Iterable[bytes], count: int, seed: int = SEED) -> NDArray[n
     return least
 
 
-def _band_errors(threshold: float, pairs: NDArray[np.int64]) -> NDArray[np.float64]:
+def band_errors(threshold: float, pairs: NDArray[np.int64]) -> NDArray[np.float64]:
     """The mean of the false-positive and false-negative probabilities of each ``(b, r)``
     of ``pairs`` at ``threshold``, by Gauss-Legendre quadrature exact for their degree."""
     nodes, weights = np.polynomial.legendre.leggauss(int(pairs.prod(axis=1).max()) // 2 + 1)
@@ -102,7 +102,7 @@ def bands(threshold: float, count: int) -> tuple[tuple[int, int], ...]:
     if count < 2:
         raise ValueError(f"LSH needs a signature of two slots or more, not {count}")
     pairs = np.array([(b, r) for b in range(1, count + 1) for r in range(1, count // b + 1)])
-    band_count, rows = (int(n) for n in pairs[int(np.argmin(_band_errors(threshold, pairs)))])
+    band_count, rows = (int(n) for n in pairs[int(np.argmin(band_errors(threshold, pairs)))])
     if band_count < 2:
         raise ValueError(f"a threshold of {threshold} leaves LSH fewer than two bands")
     return tuple((i * rows, (i + 1) * rows) for i in range(band_count))
