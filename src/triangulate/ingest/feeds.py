@@ -20,18 +20,17 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from functools import partial
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
-
-import feedparser
-from lxml.etree import ParserError
-from lxml.html import HtmlElement, fragment_fromstring
 
 from triangulate.ingest.article import Source, hashed_id, make_article, primary_language
 from triangulate.ingest.decode import InputError, limit_text
 from triangulate.ingest.html import extract_page
 from triangulate.settings import DEFAULTS
 from triangulate.types import IngestProblem
+
+if TYPE_CHECKING:  # feedparser and lxml are imported where a feed is read, not by every run
+    from lxml.html import HtmlElement
 
 FEED_SUFFIXES = (".rss", ".atom", ".xml")
 _CHUNK = 65536
@@ -223,6 +222,8 @@ class _CheckedRedirects(urllib.request.HTTPRedirectHandler):
 def read_feed(data: bytes, where: str, headers: Mapping[str, str] | None = None
               ) -> Iterator[Source]:
     """Every entry of a feed; ``where`` (file or URL) names the feed in problems."""
+    import feedparser
+
     # a stream, never bytes or a string: feedparser tries to open those as a file name first
     feed = feedparser.parse(io.BytesIO(data), response_headers=dict(headers or {}))
     if not feed.get("version"):
@@ -270,6 +271,9 @@ def entry_date(entry: Any) -> str | None:
 
 def html_to_text(html: str) -> str:
     """Plain text of an HTML fragment: one line per block, white space folded."""
+    from lxml.etree import ParserError
+    from lxml.html import fragment_fromstring
+
     if not html.strip():
         return ""
     try:

@@ -29,9 +29,8 @@ from copy import deepcopy
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from lxml.html import HtmlElement
-
-if TYPE_CHECKING:  # trafilatura is imported where a page is read, not by every run
+if TYPE_CHECKING:  # lxml and trafilatura are imported where a page is read, not by every run
+    from lxml.html import HtmlElement
     from trafilatura.settings import Document
 
 logger = logging.getLogger(__name__)
@@ -208,6 +207,8 @@ def _find_anchor(tree: HtmlElement, text: str) -> HtmlElement | None:
 
 def _continuations(tree: HtmlElement, container: HtmlElement) -> list[HtmlElement]:
     """Later elements with exactly the same class, not nested with it, in the same article."""
+    from lxml.html import HtmlElement
+
     same_class = tree.xpath("//*[@class=$cls]", cls=container.get("class"))
     if not isinstance(same_class, list):
         return []

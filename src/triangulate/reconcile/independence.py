@@ -4,7 +4,8 @@ A figure's source key is its named primary source ("according to the South Korea
 government": every outlet that carries it counts once), or, where the outlet states the
 figure itself or cites only "reports", the article; near-duplicate (syndicated) articles
 share one key. Near duplicates are found with MinHash over word shingles and LSH
-(datasketch), at a Jaccard similarity of ``Settings.duplicate_similarity`` (0.8) or more.
+(:mod:`triangulate.reconcile.minhash`), at a Jaccard similarity of
+``Settings.duplicate_similarity`` (0.8) or more.
 """
 
 from __future__ import annotations
@@ -15,11 +16,12 @@ from functools import lru_cache
 from typing import Any
 
 import numpy as np
-from datasketch import MinHash, MinHashLSH
+from numpy.typing import NDArray
 
 from triangulate.lang.en.people import NAME_PREFIXES
 from triangulate.lang.en.sources import GOVERNMENT_WORDS
 from triangulate.lang.lookup import actor_of, body_named, normalise
+from triangulate.reconcile import minhash
 from triangulate.reconcile.names import fold_names
 from triangulate.settings import DEFAULTS, Settings
 from triangulate.types import Article, Claim
@@ -32,26 +34,10 @@ def shingles(text: str, size: int = DEFAULTS.shingle_words) -> set[bytes]:
     return {" ".join(words[i : i + size]).encode() for i in range(len(words) - size + 1)}
 
 
-@lru_cache(maxsize=8)
-def _first(permutations: int) -> MinHash:
-    """A signature whose hash permutations and scheme every other one shares, made once
-    (each MinHash would make its own, 1 KiB and a random generator each)."""
-    return MinHash(num_perm=permutations, seed=7)
-
-
-def signature(text: str, settings: Settings = DEFAULTS) -> MinHash:
-    first = _first(settings.minhash_permutations)
-    minhash = MinHash(num_perm=settings.minhash_permutations, seed=7,
-                      permutations=first.permutations, scheme=first.scheme)
-    minhash.update_batch(list(shingles(text, settings.shingle_words)))
-    return minhash
-
-
-@lru_cache(maxsize=8)
-def _bands(threshold: float, permutations: int) -> list[tuple[int, int]]:
-    """The slices of a signature that LSH buckets by, as datasketch sizes them for the
-    threshold."""
-    return list(MinHashLSH(threshold=threshold, num_perm=permutations).hashranges)
+def signature(text: str, settings: Settings = DEFAULTS) -> NDArray[np.uint32]:
+    """The MinHash signature of the text's word shingles."""
+    return minhash.signature(shingles(text, settings.shingle_words),
+                             settings.minhash_permutations)
 
 
 class Duplicates:
@@ -59,7 +45,7 @@ class Duplicates:
 
     Of each article only its signature is kept (512 bytes) and its place in one bucket per
     band, the bucket named by the band's hash; the articles that share a bucket with it are
-    checked on their signatures, as datasketch's ``MinHashLSH`` does (a hash collision only
+    checked on their signatures, as datasketch's ``MinHashLSH`` would (a hash collision only
     adds a candidate that the check turns down), without its objects per article. Most
     buckets hold one article: its index is the bucket; the others go to ``more``.
     """
@@ -76,9 +62,9 @@ class Duplicates:
     def add(self, article: Article) -> None:
         if article.id in self.clusters:
             return
-        values = signature(article.text, self.settings).hashvalues.astype(np.uint32)
+        values = signature(article.text, self.settings)
         keys = [hash((band, values[start:end].tobytes())) for band, (start, end)
-                in enumerate(_bands(self.threshold, self.settings.minhash_permutations))]
+                in enumerate(minhash.bands(self.threshold, self.settings.minhash_permutations))]
         candidates = {i for key in keys for i in self.bucket(key)}
         matches = [self.ids[i] for i in sorted(candidates) if similarity(
             values, np.frombuffer(self.signatures[i], dtype=np.uint32)) >= self.threshold]
