@@ -107,8 +107,8 @@ def test_a_signature_too_short_for_two_bands_is_refused() -> None:
 
 def test_signatures_and_bands_are_datasketchs() -> None:
     """The scheme is datasketch 2.0.0's "affine32" at seed 7 and its band sizing: near
-    duplicates found before it was dropped stay found (skipped without datasketch: the
-    ``reference`` extra)."""
+    duplicates found before it was dropped stay found (datasketch is in the dev extra,
+    for this test only; skipped where it is not installed)."""
     datasketch = pytest.importorskip("datasketch")
     generator = np.random.default_rng(3)
     for size in (1, 7, 2000):
