@@ -515,10 +515,12 @@ def serve(
     from triangulate.store import database_url
     from triangulate.web import create_app
 
-    open_store(db).close()  # one line, not a traceback, where no store can be opened there
+    token = os.environ.get("TRIANGULATE_TOKEN") or None
+    # One line, not a traceback, where no store can be opened there; without the token that
+    # allows uploads, a store that is missing or empty would be served as an empty site.
+    open_store(db, must_exist=token is None).close()
     shown = make_url(database_url(db)).render_as_string(hide_password=True)
     settings = tuned(Settings(semantic=semantic), setting)
-    token = os.environ.get("TRIANGULATE_TOKEN") or None
     if token is None:
         errors.print("[yellow]writes refused:[/] TRIANGULATE_TOKEN is not set, so the API and "
                      "the upload form are read-only")
