@@ -60,6 +60,9 @@ def print_summary(analysis: Analysis, console: Console | None = None, top: int =
     for table in (outlets_table(analysis, top), key_figures_table(analysis, top),
                   groups_table(analysis, top), speakers_table(analysis, top),
                   framing_table(analysis, top), words_table(analysis, top)):
+        if not table.row_count:  # one line, not a frame around nothing
+            console.print(f"[bold]{table.title}[/]: [dim]none[/]")
+            continue
         table.fit(console.width)
         console.print(table)
     print_tensions(analysis, console, top)
@@ -245,9 +248,16 @@ def framing_table(analysis: Analysis, top: int = TOP) -> WholeWordTable:
 
 
 def words_table(analysis: Analysis, top: int = TOP) -> WholeWordTable:
+    """Each outlet's ``top`` most frequent words of each kind, and how many others."""
     table = _table("The words they choose", "outlet", "loaded words", "scare quotes", "hedges")
     for row in _first(views.framing_by_outlet(analysis), top, table, "outlet"):
-        table.add_row(escape(row.outlet), *(escape(views.tally_words(words)) for words in (
+        table.add_row(escape(row.outlet), *(most_frequent(words, top) for words in (
             row.loaded, row.scare_quotes, row.hedges)))
     return table
+
+
+def most_frequent(words: list[tuple[str, int]], top: int) -> str:
+    """The first ``top`` of a tally (most frequent first), and "+N more" for the rest."""
+    shown = escape(views.tally_words(words[:top]))
+    return f"{shown} [dim]+{len(words) - top} more[/]" if len(words) > top else shown
 
