@@ -97,6 +97,17 @@ def ticks(top: float, whole: bool, count: int = 4) -> list[float]:
     return [i * step for i in range(ceil(top / step - 1e-9) + 1)]
 
 
+def spaced_ticks(top: float, whole: bool, fmt: Format, room: float) -> list[float]:
+    """:func:`ticks` for an axis ``room`` pixels long whose labels stand side by side: as many
+    steps as there are, up to four, with their labels ("1,500 km²") apart."""
+    for count in (4, 3, 2):
+        steps = ticks(top, whole, count)
+        widest = max(_text_width(fmt(step), 12) for step in steps)
+        if room / max(len(steps) - 1, 1) >= widest + 6:
+            return steps
+    return ticks(top, whole, 1)
+
+
 class _Scale:
     """A linear map from values to pixels."""
 
@@ -275,9 +286,13 @@ class _Labels:
 def _text_box(x: float, y: float, text: str, size: int, anchor: str) -> Box:
     """Where a line of text at baseline ``y`` stands, measured generously (0.66 em a
     character), so that boxes that do not overlap here do not overlap on screen."""
-    width = 0.66 * size * len(text) + 2
+    width = _text_width(text, size)
     left = x - width if anchor == "end" else x - width / 2 if anchor == "middle" else x
     return (left, y - size, left + width, y + 0.3 * size)
+
+
+def _text_width(text: str, size: int) -> float:
+    return 0.66 * size * len(text) + 2
 
 
 def _overlap(a: Box, b: Box) -> bool:
@@ -343,7 +358,8 @@ def _row_chart(points: Sequence[Point], estimate: Estimate, fmt: Format, whole: 
                label: str, width: int) -> Markup:
     row, left, right, top, bottom = 30, name_margin(300, width), 90, 26, 30
     height = top + row * len(points) + bottom
-    steps = ticks(max(_numbers(points, estimate)) * 1.12, whole)
+    steps = spaced_ticks(max(_numbers(points, estimate)) * 1.12, whole, fmt,
+                         width - left - right)
     x = _Scale(0, steps[-1], left, width - right)
     axis = height - bottom
     body = []
