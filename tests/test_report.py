@@ -29,7 +29,7 @@ from triangulate.report.charts import (
 from triangulate.report.highlight import Mark, to_html
 from triangulate.report.markdown import md
 from triangulate.settings import Settings
-from triangulate.types import Analysis
+from triangulate.types import Analysis, Article
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 CHROMIUM = Path("/usr/bin/chromium")
@@ -263,3 +263,23 @@ def test_a_narrow_chart_keeps_its_axis_labels_apart() -> None:
     for labels in (narrow, wide):
         for (x1, a), (x2, b) in pairwise(labels):
             assert x2 - x1 > 0.6 * 12 * (len(a) + len(b)) / 2
+
+
+def test_a_paragraph_on_the_first_line_is_shown_as_its_opening_words() -> None:
+    """A bare file whose first line is its whole lede: headings and links show its opening
+    words, cut between words; a short title is shown whole, and an article without one by
+    its id."""
+    lede = ("Fishermen returning to the eastern harbour on Thursday found the breakwater "
+            "cracked along half its length, and the port office said repairs would take "
+            "until the spring at the earliest.")
+    long_one = Article(id="harbour", text=lede, title=lede, outlet="Coast Post")
+    short = Article(id="dam", text="The dam held.", title="The dam held", outlet="Coast Post")
+    untitled = Article(id="no-title-7", text="Rain fell.", outlet="Coast Post")
+    html = render_html(Analysis(articles=[long_one, short, untitled]))
+    shown = views.title_of(long_one)
+    assert shown.endswith("…") and len(shown) <= views.TITLE + 1
+    assert lede.startswith(shown[:-1]) and lede[len(shown) - 1] == " "
+    assert f"<h3>{shown}</h3>" in html and f"<h3>{lede}" not in html
+    assert f">{lede}</a>" not in html and f">{shown}</a>" in html
+    assert "<h3>The dam held</h3>" in html and "<h3>no-title-7</h3>" in html
+    assert f"### {shown}" in render_markdown(Analysis(articles=[long_one]))

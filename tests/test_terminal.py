@@ -8,7 +8,8 @@ from rich.console import Console
 
 from triangulate.ids import with_ids
 from triangulate.report import print_summary, views
-from triangulate.report.terminal import first_words, most_frequent, plural
+from triangulate.report.terminal import most_frequent, plural
+from triangulate.report.views import first_words
 from triangulate.types import Analysis, Article, Claim, Group, Quote
 
 LONG_QUOTE = ("We counted the convoys crossing the northern bridge every night for three "

@@ -33,6 +33,7 @@ _ENV.filters["figure"] = views.figure
 _ENV.filters["amount"] = views.amount
 _ENV.filters["estimate"] = views.estimate
 _ENV.filters["measure_label"] = views.label
+_ENV.filters["article_title"] = views.title_of
 _ENV.filters["plural"] = lambda count, noun: plural(int(count), noun)
 _ENV.globals["role_in_estimate"] = views.role_in_estimate
 SOURCE_COLORS = ("#2f6fb0", "#c8423b", "#3a9a4b", "#e07b1a")  # named, anonymous, inst., media

@@ -93,15 +93,6 @@ def left_out(count: int, noun: str) -> str:
     return f"[dim]… and {plural(count, 'more ' + noun)} (--top shows more)[/]"
 
 
-def first_words(text: str, limit: int = FIRST_WORDS) -> str:
-    """The opening of ``text`` up to ``limit`` characters, cut between words."""
-    words = " ".join(text.split())
-    if len(words) <= limit:
-        return words
-    cut = words[: limit + 1].rsplit(" ", 1)[0] if " " in words[:limit] else words[:limit]
-    return cut.rstrip(",;:") + "…"
-
-
 class WholeWordTable(Table):
     """A table that wraps its cells between words: :meth:`fit` gives each column at least its
     longest word (a short cell whole), shortening the longest words only where they cannot
@@ -230,7 +221,7 @@ def speakers_table(analysis: Analysis, top: int = TOP) -> WholeWordTable:
         via = dict.fromkeys(q.via for _, q in speaker.quotes if q.via)
         places = "; ".join([*(f"to {v}" for v in via), *(f"in {w}" for w in where)])
         table.add_row(escape(speaker.name), escape(speaker.role), str(len(speaker.quotes)),
-                      escape(places), escape(first_words(quote.text)))
+                      escape(places), escape(views.first_words(quote.text, FIRST_WORDS)))
     return table
 
 
