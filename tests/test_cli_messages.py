@@ -142,6 +142,8 @@ def test_ingest_takes_the_run_outlet_and_report_shows_top_rows(tmp_path: Path,
     ["serve", "--db", "notaurl"],
     ["serve", "--db", "postgresql://reader:s3cret-pw@127.0.0.1:1/none"],
     ["serve", "--db", "sqlite:///{tmp}/none.db"],
+    ["report", "--db", "sqlite:///{folder}/ferry.txt"],
+    ["export", "--db", "sqlite:///{folder}/ferry.txt", "--out", "{tmp}/out.json"],
 ])
 def test_each_error_is_one_line_from_a_real_process(command: list[str], tmp_path: Path) -> None:
     """The console script as a user runs it: one line on stderr, nothing on stdout, a

@@ -190,12 +190,16 @@ def open_store(db: str | None, must_exist: bool = False, read_only: bool = False
     if must_exist and parsed.get_backend_name() == "sqlite" and parsed.database not in (
             None, "", ":memory:") and not Path(parsed.database).is_file():
         raise fail(f"no store at {shown}: run `triangulate analyze` first, or give --db", 2)
+    store: Store | None = None
     try:
-        store = Store(url, read_only=read_only)
+        store = Store(url, read_only=read_only)  # a read-only store is first read below
+        empty = must_exist and not store.counts().get("articles")
     except (NoSuchModuleError, SQLAlchemyError, OSError, ImportError) as error:
+        if store is not None:
+            store.close()
         reason = str(error).splitlines()[0] if str(error) else type(error).__name__
         raise fail(f"cannot open the store at {shown}: {reason}", 2) from None
-    if must_exist and not store.counts().get("articles"):
+    if empty:
         store.close()
         raise fail(f"the store at {shown} holds no articles: run `triangulate analyze` first",
                    2)
