@@ -141,6 +141,9 @@ def test_ingest_takes_the_run_outlet_and_report_shows_top_rows(tmp_path: Path,
     ["analyze", "{tmp}/empty", "--db", "sqlite:///{tmp}/e.db"],
     ["serve", "--db", "notaurl"],
     ["serve", "--db", "postgresql://reader:s3cret-pw@127.0.0.1:1/none"],
+    ["serve", "--db", "sqlite:///{tmp}/none.db"],
+    ["report", "--db", "sqlite:///{folder}/ferry.txt"],
+    ["export", "--db", "sqlite:///{folder}/ferry.txt", "--out", "{tmp}/out.json"],
 ])
 def test_each_error_is_one_line_from_a_real_process(command: list[str], tmp_path: Path) -> None:
     """The console script as a user runs it: one line on stderr, nothing on stdout, a
@@ -150,7 +153,8 @@ def test_each_error_is_one_line_from_a_real_process(command: list[str], tmp_path
     args = [part.format(folder=folder, tmp=tmp_path) for part in command]
     script = Path(sys.executable).with_name("triangulate")
     done = subprocess.run([str(script), *args], capture_output=True, text=True,
-                          env={**os.environ, "COLUMNS": "80"}, timeout=120)
+                          env={**os.environ, "COLUMNS": "80", "TRIANGULATE_TOKEN": ""},
+                          timeout=120)
     assert done.returncode != 0
     assert one_line_error(done.stderr).startswith("error: ")
     assert done.stdout == ""

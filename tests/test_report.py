@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from datetime import date
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -16,11 +17,19 @@ from typer.testing import CliRunner
 import triangulate
 from triangulate.cli import app
 from triangulate.report import print_summary, render_html, render_markdown, views
-from triangulate.report.charts import Estimate, Point, dodge, figures_chart, ticks
+from triangulate.report.charts import (
+    NARROW,
+    WIDTH,
+    Estimate,
+    Point,
+    dodge,
+    figures_chart,
+    ticks,
+)
 from triangulate.report.highlight import Mark, to_html
 from triangulate.report.markdown import md
 from triangulate.settings import Settings
-from triangulate.types import Analysis
+from triangulate.types import Analysis, Article
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 CHROMIUM = Path("/usr/bin/chromium")
@@ -233,3 +242,44 @@ def test_ticks_and_dodge() -> None:
     assert ticks(2.2, whole=True) == [0, 1, 2, 3]
     assert ticks(0.56, whole=False)[-1] >= 0.56
     assert dodge([10, 12, 50, 11], 5) == [10, 20, 50, 15]
+
+
+def test_a_narrow_chart_keeps_its_axis_labels_apart() -> None:
+    """Undated figures of an area, drawn at the phone width and the wide one: the labels of the
+    value axis (each ~9 characters) stand farther apart than they are long, so the narrow
+    chart has fewer of them."""
+    points = [Point(f"outlet {i} · the provincial survey office", 400.0 + 390 * i, None, None,
+                    None, "#000", f"{400 + 390 * i:,} km²", "tip") for i in range(5)]
+
+    def axis_labels(width: int) -> list[tuple[float, str]]:
+        svg = str(figures_chart(points, Estimate(None, None, None), lambda v: f"{v:,.0f} km²",
+                                width=width))
+        found = re.findall(r'<text x="([\d.]+)" y="[\d.]+" font-size="12" fill="#39424c" '
+                           r'text-anchor="middle" font-weight="normal">([^<]*km²)</text>', svg)
+        return [(float(x), label) for x, label in found]
+
+    narrow, wide = axis_labels(NARROW), axis_labels(WIDTH)
+    assert 2 <= len(narrow) < len(wide)
+    for labels in (narrow, wide):
+        for (x1, a), (x2, b) in pairwise(labels):
+            assert x2 - x1 > 0.6 * 12 * (len(a) + len(b)) / 2
+
+
+def test_a_paragraph_on_the_first_line_is_shown_as_its_opening_words() -> None:
+    """A bare file whose first line is its whole lede: headings and links show its opening
+    words, cut between words; a short title is shown whole, and an article without one by
+    its id."""
+    lede = ("Fishermen returning to the eastern harbour on Thursday found the breakwater "
+            "cracked along half its length, and the port office said repairs would take "
+            "until the spring at the earliest.")
+    long_one = Article(id="harbour", text=lede, title=lede, outlet="Coast Post")
+    short = Article(id="dam", text="The dam held.", title="The dam held", outlet="Coast Post")
+    untitled = Article(id="no-title-7", text="Rain fell.", outlet="Coast Post")
+    html = render_html(Analysis(articles=[long_one, short, untitled]))
+    shown = views.title_of(long_one)
+    assert shown.endswith("…") and len(shown) <= views.TITLE + 1
+    assert lede.startswith(shown[:-1]) and lede[len(shown) - 1] == " "
+    assert f"<h3>{shown}</h3>" in html and f"<h3>{lede}" not in html
+    assert f">{lede}</a>" not in html and f">{shown}</a>" in html
+    assert "<h3>The dam held</h3>" in html and "<h3>no-title-7</h3>" in html
+    assert f"### {shown}" in render_markdown(Analysis(articles=[long_one]))

@@ -1,5 +1,6 @@
-"""The HTML report's layout in a real headless Chromium: no page overflow at 400 px, chart
-labels that overlap nothing, reasons in words, captions above their pair, URLs as links."""
+"""The HTML report's layout in a real headless Chromium: no page overflow at 400 px, charts
+shown whole at a legible scale, chart labels that overlap nothing, reasons in words, captions
+above their pair, URLs as links."""
 
 from __future__ import annotations
 
@@ -103,6 +104,30 @@ def test_the_page_fits_its_width_and_chart_labels_overlap_nothing(
         font = page.evaluate("parseFloat(getComputedStyle(document.querySelector('td'))"
                              ".fontSize)")
         assert font >= 12  # the text is not shrunk to fit
+    finally:
+        page.close()
+
+
+SHOWN_CHARTS = """() => {
+  const shown = [...document.querySelectorAll('.chart')].filter(box => box.offsetParent !== null);
+  return {drawn: document.querySelectorAll('.chart-wide').length,
+          shown: shown.map(box => { const svg = box.querySelector('svg');
+            return [box.scrollWidth <= box.clientWidth + 1,
+                    svg.getBoundingClientRect().width / svg.viewBox.baseVal.width]; })};
+}"""
+
+
+@pytest.mark.parametrize("width", [400, 1400])
+def test_each_chart_is_shown_whole_at_a_legible_scale(browser: Any, page_file: Path,
+                                                      width: int) -> None:
+    """One drawing of each chart is shown, whole in its box (nothing to scroll to), scaled
+    to no less than 0.75 of its own size, so that its 11 px labels stay 8 px or more."""
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    try:
+        page.goto(page_file.resolve().as_uri(), wait_until="load")
+        charts = page.evaluate(SHOWN_CHARTS)
+        assert charts["drawn"] >= 2 and len(charts["shown"]) == charts["drawn"]
+        assert all(whole and scale >= 0.75 for whole, scale in charts["shown"])
     finally:
         page.close()
 

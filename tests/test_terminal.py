@@ -8,7 +8,8 @@ from rich.console import Console
 
 from triangulate.ids import with_ids
 from triangulate.report import print_summary, views
-from triangulate.report.terminal import first_words, plural
+from triangulate.report.terminal import most_frequent, plural
+from triangulate.report.views import first_words
 from triangulate.types import Analysis, Article, Claim, Group, Quote
 
 LONG_QUOTE = ("We counted the convoys crossing the northern bridge every night for three "
@@ -81,3 +82,22 @@ def test_key_figures_name_each_groups_event() -> None:
     end = next(i for i, line in enumerate(lines) if "Figures side by side" in line)
     rows = lines[start:end]
     assert any("Harbour" in line for line in rows) and any("Dam" in line for line in rows)
+
+
+def test_an_empty_table_is_one_line() -> None:
+    """An analysis with quotes but no figures: the figure tables say none, in one line each,
+    and the quotes table is drawn."""
+    analysis = many_groups(1)
+    analysis.claims, analysis.groups = [], []
+    lines = summary(analysis)
+    assert "Key figures: none" in lines and "Figures side by side: none" in lines
+    assert any(line.strip() == "Quotes by speaker" for line in lines)
+    assert any("Commander" in line for line in lines)
+
+
+def test_a_word_list_shows_the_top_words_and_counts_the_rest() -> None:
+    words = [(f"word{i}", 9 - i) for i in range(9)]
+    shown = most_frequent(words, 3)
+    assert shown.startswith("word0 ×9, word1 ×8, word2 ×7") and "+6 more" in shown
+    assert "word3" not in shown
+    assert most_frequent(words[:2], 3) == "word0 ×9, word1 ×8"

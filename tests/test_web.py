@@ -309,16 +309,33 @@ def test_the_upload_form_needs_its_csrf_token(client: TestClient) -> None:
     wait_for(client, "/api/v1" + accepted.headers["location"])
 
 
-def test_serve_refuses_writes_without_a_token(tmp_path: Path,
+def test_serve_refuses_writes_without_a_token(db: str,
                                               monkeypatch: pytest.MonkeyPatch) -> None:
     started: list[dict[str, Any]] = []
     monkeypatch.delenv("TRIANGULATE_TOKEN", raising=False)
     monkeypatch.setattr("uvicorn.run", lambda app, **options: started.append(options))
-    result = CliRunner().invoke(cli_app, ["serve", "--db", f"sqlite:///{tmp_path / 's.db'}",
-                                          "--port", "8123"])
+    result = CliRunner().invoke(cli_app, ["serve", "--db", db, "--port", "8123"])
     assert result.exit_code == 0, result.output
     assert "writes refused" in result.output and "TRIANGULATE_TOKEN" in result.output
     assert started == [{"host": "127.0.0.1", "port": 8123, "log_level": "info"}]
+
+
+@pytest.mark.parametrize("token", [None, TOKEN])
+def test_serve_opens_a_new_store_only_where_uploads_can_fill_it(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, token: str | None) -> None:
+    """Without the token a missing store would be an empty site that cannot be filled: one
+    line and exit 2, and no store made; with it, a new store that takes uploads."""
+    started: list[dict[str, Any]] = []
+    if token:
+        monkeypatch.setenv("TRIANGULATE_TOKEN", token)
+    else:
+        monkeypatch.delenv("TRIANGULATE_TOKEN", raising=False)
+    monkeypatch.setattr("uvicorn.run", lambda app, **options: started.append(options))
+    new = tmp_path / "new.db"
+    result = CliRunner().invoke(cli_app, ["serve", "--db", f"sqlite:///{new}"])
+    assert result.exit_code == (0 if token else 2), result.output
+    assert bool(started) is new.exists() is bool(token)
+    assert ("no store at" in result.stderr) is not token
 
 
 def test_the_quotes_page_searches_by_speaker_and_words(client: TestClient) -> None:

@@ -190,12 +190,16 @@ def open_store(db: str | None, must_exist: bool = False, read_only: bool = False
     if must_exist and parsed.get_backend_name() == "sqlite" and parsed.database not in (
             None, "", ":memory:") and not Path(parsed.database).is_file():
         raise fail(f"no store at {shown}: run `triangulate analyze` first, or give --db", 2)
+    store: Store | None = None
     try:
-        store = Store(url, read_only=read_only)
+        store = Store(url, read_only=read_only)  # a read-only store is first read below
+        empty = must_exist and not store.counts().get("articles")
     except (NoSuchModuleError, SQLAlchemyError, OSError, ImportError) as error:
+        if store is not None:
+            store.close()
         reason = str(error).splitlines()[0] if str(error) else type(error).__name__
         raise fail(f"cannot open the store at {shown}: {reason}", 2) from None
-    if must_exist and not store.counts().get("articles"):
+    if empty:
         store.close()
         raise fail(f"the store at {shown} holds no articles: run `triangulate analyze` first",
                    2)
@@ -519,10 +523,12 @@ def serve(
     from triangulate.store import database_url
     from triangulate.web import create_app
 
-    open_store(db).close()  # one line, not a traceback, where no store can be opened there
+    token = os.environ.get("TRIANGULATE_TOKEN") or None
+    # One line, not a traceback, where no store can be opened there; without the token that
+    # allows uploads, a store that is missing or empty would be served as an empty site.
+    open_store(db, must_exist=token is None).close()
     shown = make_url(database_url(db)).render_as_string(hide_password=True)
     settings = tuned(Settings(semantic=semantic), setting)
-    token = os.environ.get("TRIANGULATE_TOKEN") or None
     if token is None:
         errors.print("[yellow]writes refused:[/] TRIANGULATE_TOKEN is not set, so the API and "
                      "the upload form are read-only")

@@ -19,6 +19,9 @@ PALETTE = ("#2f6fb0", "#e07b1a", "#3a9a4b", "#c8423b", "#7d5bb4", "#8c5a3c", "#d
 """Outlet colours, told apart by hue and lightness (after the Tableau 10 set, darkened)."""
 
 WIDTH = 960
+NARROW = 440
+"""The width a chart is also drawn at for a phone: scaled into a 400 px page its 11 px labels
+stay about 8 px high, as the wide chart's do at the 768 px the page keeps it at."""
 FONT = "font-family:system-ui,sans-serif"
 MONTHS = tuple(calendar.month_abbr)[1:]  # "Jan" ... "Dec", as the C locale writes them
 ARROW = 24  # length of the arrow that stands for an open bound, in pixels
@@ -57,18 +60,25 @@ def _e(text: object) -> str:
 
 
 def figures_chart(points: Sequence[Point], estimate: Estimate, fmt: Format,
-                  whole: bool = True, label: str = "") -> Markup:
+                  whole: bool = True, label: str = "", width: int = WIDTH) -> Markup:
     """Ranges with a point for the value, on a date axis where every figure has a date.
 
     ``whole`` keeps axis steps at whole numbers (counts of people); ``label`` names the chart
-    for screen readers.
+    for screen readers; ``width`` is the chart's own width (its viewBox), labels placed
+    within it.
     """
     if not points:
         return Markup("")
     dates = {p.when for p in points}
     if None not in dates and len(dates) >= 2:
-        return _dated_chart(points, estimate, fmt, whole, label)
-    return _row_chart(points, estimate, fmt, whole, label)
+        return _dated_chart(points, estimate, fmt, whole, label, width)
+    return _row_chart(points, estimate, fmt, whole, label, width)
+
+
+def name_margin(wide: int, width: int) -> int:
+    """The room left of the plot for row names: ``wide`` pixels, or a third of a narrower
+    chart (the names cut to fit), so that the plot keeps most of the width."""
+    return min(wide, round(width * 0.36))
 
 
 def _numbers(points: Sequence[Point], estimate: Estimate) -> list[float]:
@@ -87,6 +97,17 @@ def ticks(top: float, whole: bool, count: int = 4) -> list[float]:
     return [i * step for i in range(ceil(top / step - 1e-9) + 1)]
 
 
+def spaced_ticks(top: float, whole: bool, fmt: Format, room: float) -> list[float]:
+    """:func:`ticks` for an axis ``room`` pixels long whose labels stand side by side: as many
+    steps as there are, up to four, with their labels ("1,500 km²") apart."""
+    for count in (4, 3, 2):
+        steps = ticks(top, whole, count)
+        widest = max(_text_width(fmt(step), 12) for step in steps)
+        if room / max(len(steps) - 1, 1) >= widest + 6:
+            return steps
+    return ticks(top, whole, 1)
+
+
 class _Scale:
     """A linear map from values to pixels."""
 
@@ -98,9 +119,9 @@ class _Scale:
         return self.start + (value - self.low) / span * (self.end - self.start)
 
 
-def _svg(height: int, label: str, body: list[str]) -> Markup:
+def _svg(height: int, label: str, body: list[str], width: int) -> Markup:
     return Markup(
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height}" '
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
         f'width="100%" role="img" aria-label="{_e(label)}" style="{FONT}">'
         + "".join(body) + "</svg>")
 
@@ -160,28 +181,28 @@ def _linked(p: Point, parts: list[str]) -> str:
 
 
 def _dated_chart(points: Sequence[Point], estimate: Estimate, fmt: Format, whole: bool,
-                 label: str) -> Markup:
+                 label: str, width: int) -> Markup:
     height, left, right, top, bottom = 320, 78, 110, 18, 38
     steps = ticks(max(_numbers(points, estimate)) * 1.12, whole)
     y = _Scale(0, steps[-1], height - bottom, top)
     first = min(p.when for p in points if p.when)
     last = max(p.when for p in points if p.when)
     pad = timedelta(days=max(4, (last - first).days // 12))
-    x = _Scale(0, (last - first + 2 * pad).days, left, WIDTH - right)
+    x = _Scale(0, (last - first + 2 * pad).days, left, width - right)
 
     def day(when: date) -> float:
         return x((when - first + pad).days)
 
-    body = _value_grid(steps, y, fmt, left, WIDTH - right)
-    body += _band(estimate, fmt, y, left, WIDTH - right, vertical=True)
-    for when, text in date_ticks(first - pad, last + pad):
+    body = _value_grid(steps, y, fmt, left, width - right)
+    body += _band(estimate, fmt, y, left, width - right, vertical=True)
+    for when, text in date_ticks(first - pad, last + pad, most_dates(width - left - right)):
         body.append(_line(day(when), height - bottom, day(when), height - bottom + 5, "#8a949e"))
         body.append(_text(day(when), height - bottom + 19, text, "middle"))
-    body.append(_line(left, height - bottom, WIDTH - right, height - bottom, "#8a949e"))
-    placed = dodge([day(p.when) for p in points if p.when], 11, left, WIDTH - right)
-    labels = _Labels((left, 0, WIDTH, height - bottom))
+    body.append(_line(left, height - bottom, width - right, height - bottom, "#8a949e"))
+    placed = dodge([day(p.when) for p in points if p.when], 11, left, width - right)
+    labels = _Labels((left, 0, width, height - bottom))
     if estimate.best is not None:
-        labels.taken(WIDTH - right + 6, y(estimate.best) + 4, f"best {fmt(estimate.best)}", 12)
+        labels.taken(width - right + 6, y(estimate.best) + 4, f"best {fmt(estimate.best)}", 12)
     for p, cx in zip(points, placed, strict=True):
         labels.boxes += _range_boxes(p, y, cx)
     for p, cx in zip(points, placed, strict=True):
@@ -190,7 +211,7 @@ def _dated_chart(points: Sequence[Point], estimate: Estimate, fmt: Format, whole
         anchor = _anchor(p)
         if anchor is not None:
             body += labels.place(cx, y(anchor) + 4, p.mark)
-    return _svg(height, label, body)
+    return _svg(height, label, body, width)
 
 
 def _range_boxes(p: Point, at: Callable[[float], float], cx: float) -> list[Box]:
@@ -265,13 +286,22 @@ class _Labels:
 def _text_box(x: float, y: float, text: str, size: int, anchor: str) -> Box:
     """Where a line of text at baseline ``y`` stands, measured generously (0.66 em a
     character), so that boxes that do not overlap here do not overlap on screen."""
-    width = 0.66 * size * len(text) + 2
+    width = _text_width(text, size)
     left = x - width if anchor == "end" else x - width / 2 if anchor == "middle" else x
     return (left, y - size, left + width, y + 0.3 * size)
 
 
+def _text_width(text: str, size: int) -> float:
+    return 0.66 * size * len(text) + 2
+
+
 def _overlap(a: Box, b: Box) -> bool:
     return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def most_dates(plot_width: float) -> int:
+    """How many month labels ("Sep 2024", about 50 px) a date axis this wide holds apart."""
+    return min(8, max(2, int(plot_width // 75)))
 
 
 def date_ticks(first: date, last: date, most: int = 8) -> list[tuple[date, str]]:
@@ -325,11 +355,12 @@ def _band(estimate: Estimate, fmt: Format, at: _Scale, start: float, end: float,
 
 
 def _row_chart(points: Sequence[Point], estimate: Estimate, fmt: Format, whole: bool,
-               label: str) -> Markup:
-    row, left, right, top, bottom = 30, 300, 90, 26, 30
+               label: str, width: int) -> Markup:
+    row, left, right, top, bottom = 30, name_margin(300, width), 90, 26, 30
     height = top + row * len(points) + bottom
-    steps = ticks(max(_numbers(points, estimate)) * 1.12, whole)
-    x = _Scale(0, steps[-1], left, WIDTH - right)
+    steps = spaced_ticks(max(_numbers(points, estimate)) * 1.12, whole, fmt,
+                         width - left - right)
+    x = _Scale(0, steps[-1], left, width - right)
     axis = height - bottom
     body = []
     for step in steps:
@@ -345,7 +376,7 @@ def _row_chart(points: Sequence[Point], estimate: Estimate, fmt: Format, whole: 
             end = x(anchor) + (ARROW if p.high is None else 0)
             parts.append(_text(end + 9, cy + 4, p.mark, size=11))
         body.append(_linked(p, parts))
-    return _svg(height, label, body)
+    return _svg(height, label, body, width)
 
 
 def _fitted(text: str, width: float, size: int = 12) -> str:
@@ -356,20 +387,22 @@ def _fitted(text: str, width: float, size: int = 12) -> str:
 
 
 def stacked_bars(rows: Sequence[tuple[str, Sequence[int]]], keys: Sequence[str],
-                 colors: Sequence[str], label: str = "") -> Markup:
-    """One bar per row, split into segments by key, with a legend above."""
+                 colors: Sequence[str], label: str = "", width: int = WIDTH) -> Markup:
+    """One bar per row, split into segments by key, with a legend above (from the left edge
+    where it does not fit above the bars)."""
     if not rows:
         return Markup("")
-    row, left, right, top = 28, 260, 40, 36
+    row, left, right, top = 28, name_margin(260, width), 40, 36
     height = top + row * len(rows) + 8
     total = max(sum(counts) for _, counts in rows) or 1
-    x = _Scale(0, total, left, WIDTH - right)
+    x = _Scale(0, total, left, width - right)
     body = []
-    cursor = float(left)
-    for key, fill in zip(keys, colors, strict=True):
+    steps = [34 + 7 * len(key) for key in keys]
+    cursor = float(left if left + sum(steps) <= width else 8)
+    for key, fill, step in zip(keys, colors, steps, strict=True):
         body.append(f'<rect x="{cursor:.1f}" y="8" width="12" height="12" fill="{fill}"/>')
         body.append(_text(cursor + 17, 18, key))
-        cursor += 34 + 7 * len(key)
+        cursor += step
     for i, (name, counts) in enumerate(rows):
         y = top + row * i
         body.append(_text(left - 10, y + row / 2 + 4, _fitted(name, left - 14), "end"))
@@ -384,4 +417,4 @@ def stacked_bars(rows: Sequence[tuple[str, Sequence[int]]], keys: Sequence[str],
                     body.append(_text((a + b) / 2, y + row / 2 + 4, str(count), "middle",
                                       fill="#fff", weight="600"))
             start += count
-    return _svg(height, label, body)
+    return _svg(height, label, body, width)

@@ -70,7 +70,7 @@ def header(analysis: Analysis) -> list[str]:
 
 
 def glance(analysis: Analysis) -> list[str]:
-    outlets = [(o.name, "; ".join(a.title or a.id for a in o.articles), o.dates)
+    outlets = [(o.name, "; ".join(views.title_of(a) for a in o.articles), o.dates)
                for o in views.outlets(analysis)]
     key_figures = [(views.label(g.measure), g.subject, g.event or "", views.STATUS_WORDS[g.status],
                     views.estimate(g), len(g.sources)) for g in analysis.groups]
@@ -157,7 +157,7 @@ def articles(analysis: Analysis) -> list[str]:
         meta = " · ".join([md(part) for part in (
             views.outlet_name(article), article.published, article.language, article.id,
             None if link else article.url) if part] + ([f"<{link}>"] if link else []))
-        lines += [f"### {md(article.title or article.id)}", "", meta, "",
+        lines += [f"### {md(views.title_of(article))}", "", meta, "",
                   f"{plural(int(counts['words']), 'word')} · {counts['loaded']} loaded · "
                   f"{plural(int(counts['scare_quotes']), 'scare quote')} · "
                   f"{plural(int(counts['hedges']), 'hedge')}", ""]

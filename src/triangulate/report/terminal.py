@@ -60,6 +60,9 @@ def print_summary(analysis: Analysis, console: Console | None = None, top: int =
     for table in (outlets_table(analysis, top), key_figures_table(analysis, top),
                   groups_table(analysis, top), speakers_table(analysis, top),
                   framing_table(analysis, top), words_table(analysis, top)):
+        if not table.row_count:  # one line, not a frame around nothing
+            console.print(f"[bold]{table.title}[/]: [dim]none[/]")
+            continue
         table.fit(console.width)
         console.print(table)
     print_tensions(analysis, console, top)
@@ -88,15 +91,6 @@ def strongest(tensions: Sequence[Tension], top: int) -> list[Tension]:
 
 def left_out(count: int, noun: str) -> str:
     return f"[dim]… and {plural(count, 'more ' + noun)} (--top shows more)[/]"
-
-
-def first_words(text: str, limit: int = FIRST_WORDS) -> str:
-    """The opening of ``text`` up to ``limit`` characters, cut between words."""
-    words = " ".join(text.split())
-    if len(words) <= limit:
-        return words
-    cut = words[: limit + 1].rsplit(" ", 1)[0] if " " in words[:limit] else words[:limit]
-    return cut.rstrip(",;:") + "…"
 
 
 class WholeWordTable(Table):
@@ -227,7 +221,7 @@ def speakers_table(analysis: Analysis, top: int = TOP) -> WholeWordTable:
         via = dict.fromkeys(q.via for _, q in speaker.quotes if q.via)
         places = "; ".join([*(f"to {v}" for v in via), *(f"in {w}" for w in where)])
         table.add_row(escape(speaker.name), escape(speaker.role), str(len(speaker.quotes)),
-                      escape(places), escape(first_words(quote.text)))
+                      escape(places), escape(views.first_words(quote.text, FIRST_WORDS)))
     return table
 
 
@@ -245,9 +239,16 @@ def framing_table(analysis: Analysis, top: int = TOP) -> WholeWordTable:
 
 
 def words_table(analysis: Analysis, top: int = TOP) -> WholeWordTable:
+    """Each outlet's ``top`` most frequent words of each kind, and how many others."""
     table = _table("The words they choose", "outlet", "loaded words", "scare quotes", "hedges")
     for row in _first(views.framing_by_outlet(analysis), top, table, "outlet"):
-        table.add_row(escape(row.outlet), *(escape(views.tally_words(words)) for words in (
+        table.add_row(escape(row.outlet), *(most_frequent(words, top) for words in (
             row.loaded, row.scare_quotes, row.hedges)))
     return table
+
+
+def most_frequent(words: list[tuple[str, int]], top: int) -> str:
+    """The first ``top`` of a tally (most frequent first), and "+N more" for the rest."""
+    shown = escape(views.tally_words(words[:top]))
+    return f"{shown} [dim]+{len(words) - top} more[/]" if len(words) > top else shown
 

@@ -12,6 +12,9 @@ from triangulate.measures import kind_of
 from triangulate.report.charts import Point
 from triangulate.types import Analysis, Article, Claim, Framing, Group, Quote
 
+TITLE = 100  # characters of an article's title shown; a bare file's first line may be a whole
+# paragraph, which is no title
+
 QUALIFIER_SIGNS = {"at_least": "≥", "more_than": ">", "about": "~", "at_most": "≤",
                    "less_than": "<"}
 STATUS_WORDS = {"corroborated": "corroborated", "compatible": "compatible",
@@ -125,6 +128,21 @@ SOURCE_KEY_KINDS = ("article:", "source:")
 near-duplicate cluster) that states a figure itself, or a named primary source."""
 
 
+def first_words(text: str, limit: int) -> str:
+    """The opening of ``text`` up to ``limit`` characters, cut between words."""
+    words = " ".join(text.split())
+    if len(words) <= limit:
+        return words
+    cut = words[: limit + 1].rsplit(" ", 1)[0] if " " in words[:limit] else words[:limit]
+    return cut.rstrip(",;:") + "…"
+
+
+def title_of(article: Article, limit: int = TITLE) -> str:
+    """The article's title as a heading or a link shows it (its opening words where it runs
+    long), else its id."""
+    return first_words(article.title, limit) if article.title.strip() else article.id
+
+
 def source_in_words(key: str, articles: dict[str, Article]) -> str:
     """A source key as a reader would say it: ``article:a17`` -> "The Courier's own
     reporting", ``source:the nis`` -> "the nis"."""
@@ -136,7 +154,7 @@ def source_in_words(key: str, articles: dict[str, Article]) -> str:
     unknown, _, article_id = name.partition(":")
     if unknown == "outlet-unknown":
         article = articles.get(article_id)
-        title = f" “{article.title[:60]}”" if article and article.title else ""
+        title = f" “{first_words(article.title, 60)}”" if article and article.title else ""
         return f"the own reporting of an article{title} whose outlet is unknown"
     article = articles.get(name)
     return f"{outlet_name(article)}'s own reporting" if article \
