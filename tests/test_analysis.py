@@ -24,32 +24,30 @@ def ignore(problem: IngestProblem) -> None:
 
 
 @pytest.mark.slow
-def test_killed_run_resumes(tmp_path: Path, db_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_killed_run_resumes(tmp_path: Path, db_url: str) -> None:
     write_corpus(tmp_path, 4)
-    real = analysis.read_articles
+    real = analysis.local_reader(1)
     read: list[str] = []
 
-    def dies_after_two(articles: list[Article], **kwargs: object) -> Iterator[Reading]:
-        for n, reading in enumerate(real(articles, **kwargs)):  # type: ignore[arg-type]
+    def dies_after_two(articles: Iterable[Article]) -> Iterator[Reading]:
+        for n, reading in enumerate(real(articles)):
             if n == 2:
                 raise KeyboardInterrupt
             yield reading
 
-    monkeypatch.setattr(analysis, "read_articles", dies_after_two)
     with pytest.raises(KeyboardInterrupt):
-        analysis.run([tmp_path], Store(db_url), ignore)
+        analysis.run([tmp_path], Store(db_url), ignore, reader=dies_after_two)
     assert Store(db_url).counts()["articles"] == 2
 
-    def counting(articles: Iterable[Article], **kwargs: object) -> Iterator[Reading]:
+    def counting(articles: Iterable[Article]) -> Iterator[Reading]:
         def noted() -> Iterator[Article]:  # articles come streaming: note them as they pass
             for article in articles:
                 read.append(article.id)
                 yield article
 
-        yield from real(noted(), **kwargs)  # type: ignore[arg-type]
+        yield from real(noted())
 
-    monkeypatch.setattr(analysis, "read_articles", counting)
-    result = analysis.run([tmp_path], Store(db_url), ignore)
+    result = analysis.run([tmp_path], Store(db_url), ignore, reader=counting)
     assert sorted(read) == ["a2", "a3"]
     assert len(result.articles) == 4 and Store(db_url).counts()["articles"] == 4
 

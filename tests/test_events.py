@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
+from triangulate.lang.lookup import event_place
 from triangulate.nlp.events import (
     article_event,
     dateline_places,
-    event_place,
     place_key,
     place_mentions,
 )

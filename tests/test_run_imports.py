@@ -1,5 +1,6 @@
-"""What a whole `triangulate analyze` process of plain text files imports: every module it
-loads is start-up time of every run, so none that only another kind of run uses."""
+"""What a whole `triangulate analyze` process of plain text files imports, and what a
+`report` or `export` of the store does: every module a process loads is start-up time of
+every such run, so none that only another kind of run uses."""
 
 from __future__ import annotations
 
@@ -12,9 +13,24 @@ from pathlib import Path
 NOT_FOR_PLAIN_TEXT = ("datasketch", "scipy", "feedparser", "lxml", "trafilatura")
 
 
-def test_a_run_on_plain_text_imports_no_feed_page_or_scipy_module(tmp_path: Path) -> None:
-    """Counted by module in a real process, not timed: a timed test fails whenever the
-    machine is busy."""
+# a report reads the store: no parser, no model
+NOT_FOR_THE_STORE = ("spacy", "thinc", "triangulate.nlp.pipeline")
+
+
+def loaded(args: list[str], modules: tuple[str, ...]) -> list[str]:
+    """Which of ``modules`` a real ``triangulate`` process with ``args`` loaded (counted by
+    module, not timed: a timed test fails whenever the machine is busy)."""
+    probe = ("import sys\n"
+             f"sys.argv = ['triangulate', *{args!r}]\n"
+             "from triangulate.cli import main\n"
+             "try:\n    main()\nfinally:\n"
+             f"    print('LOADED', ' '.join(m for m in {modules!r} if m in sys.modules))\n")
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    return done.stdout.rsplit("LOADED", 1)[1].split()
+
+
+def test_plain_text_loads_no_feed_page_or_scipy_and_a_report_no_parser(tmp_path: Path) -> None:
     folder = tmp_path / "texts"
     folder.mkdir()
     (folder / "harbour.txt").write_text(
@@ -23,15 +39,12 @@ def test_a_run_on_plain_text_imports_no_feed_page_or_scipy_module(tmp_path: Path
     (folder / "harbour-copy.txt").write_text(
         "The port authority said on Monday that 14 ships had left the harbour since the "
         "storm, a spokeswoman told reporters.\n")
-    args = ["analyze", str(folder), "-q", "--db", f"sqlite:///{tmp_path / 'run.db'}",
-            "--json", str(tmp_path / "run.json")]
-    probe = ("import sys\n"
-             f"sys.argv = ['triangulate', *{args!r}]\n"
-             "from triangulate.cli import main\n"
-             "try:\n    main()\nfinally:\n"
-             f"    print('LOADED', ' '.join(m for m in {NOT_FOR_PLAIN_TEXT!r} "
-             "if m in sys.modules))\n")
-    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
-    assert done.returncode == 0, done.stderr
+    db = f"sqlite:///{tmp_path / 'run.db'}"
+    assert loaded(["analyze", str(folder), "-q", "--db", db, "--json",
+                   str(tmp_path / "run.json")], NOT_FOR_PLAIN_TEXT) == []
     assert (tmp_path / "run.json").stat().st_size > 0
-    assert done.stdout.rsplit("LOADED", 1)[1].split() == []
+    assert loaded(["export", "--db", db, "--out", str(tmp_path / "all.json")],
+                  NOT_FOR_THE_STORE) == []
+    assert loaded(["report", "--db", db, "--html", str(tmp_path / "all.html")],
+                  NOT_FOR_THE_STORE) == []
+    assert (tmp_path / "all.json").stat().st_size > 0 and (tmp_path / "all.html").exists()

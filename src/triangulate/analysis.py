@@ -1,6 +1,8 @@
 """The whole job: ingest, read each article (or reuse its stored reading), cross-check, store.
 
 Every stage is called from here, in order; each stage knows nothing of the ones after it.
+The reading stage (spaCy) is imported where articles are read, so that a report or an
+export of the store imports no parser.
 """
 
 from __future__ import annotations
@@ -10,7 +12,6 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 
 from triangulate.ingest import IngestOptions, hashed_id, is_url, make_article, read_sources
-from triangulate.nlp import pipeline_version, read_articles
 from triangulate.reconcile import CrossCheck, annotated, crosscheck, crosscheck_stream
 from triangulate.settings import DEFAULTS, Settings
 from triangulate.store import Store
@@ -126,6 +127,8 @@ def stored_analysis(store: Store, settings: Settings = DEFAULTS) -> Analysis:
 
 def local_reader(n_process: int, settings: Settings = DEFAULTS) -> Reader:
     def read(articles: Iterable[Article]) -> Iterator[Reading]:
+        from triangulate.nlp import read_articles
+
         return read_articles(articles, n_process=n_process, settings=settings)
 
     return read
@@ -142,6 +145,8 @@ def read_into_store(articles: Iterable[Article], store: Store, read: Reader,
     Returns the article ids in the order first seen (only the ids are kept); where an id
     comes twice, the copy read last is the one stored.
     """
+    from triangulate.nlp import pipeline_version
+
     version = pipeline_version(settings)
     intake = _Intake(store, progress, version)
     waiting: list[Reading] = []

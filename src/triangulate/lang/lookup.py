@@ -1,5 +1,5 @@
 """Looking words up in a language's gazetteer: which actor a phrase points at, which body
-a source names, whether a name is a news outlet.
+a source names, whether a name is a news outlet, what an event's name says.
 
 The lookups are the same for every language; what they look in is the :class:`Language`
 given (English by default). Entries are lower-case and match in any case, except an entry
@@ -14,6 +14,7 @@ from collections.abc import Iterable, Mapping
 from functools import cache
 
 from triangulate.lang import Language, resources
+from triangulate.lang.en.events import EVENT_NOUNS, INCIDENT_NOUNS
 
 _POSSESSIVE = re.compile(r"[’']s?$")
 _WORDS = re.compile(r"[\w.'’-]+")
@@ -117,3 +118,15 @@ def is_org(name: str, language: Language | None = None) -> bool:
     """True for an armed force or official body the language's gazetteer names."""
     return _listed(name, (language or resources()).orgs)
 
+
+def is_incident(event: str) -> bool:
+    """True where the event's name says one incident ("Marib attack"), not a campaign
+    ("Kursk incursion") or a place alone."""
+    words = event.split()
+    return len(words) > 1 and words[-1] in INCIDENT_NOUNS
+
+
+def event_place(event: str) -> str:
+    """The place of an event's name: "Marib strike" -> "Marib"."""
+    words = event.split()
+    return " ".join(words[:-1]) if len(words) > 1 and words[-1] in EVENT_NOUNS else event

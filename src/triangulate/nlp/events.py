@@ -217,16 +217,3 @@ def main_region(doc: Doc) -> str | None:
             if key is not None:
                 counts[key] += 1
     return counts.most_common(1)[0][0] if counts else None
-
-
-def is_incident(event: str) -> bool:
-    """True where the event's name says one incident ("Marib attack"), not a campaign
-    ("Kursk incursion") or a place alone."""
-    words = event.split()
-    return len(words) > 1 and words[-1] in INCIDENT_NOUNS
-
-
-def event_place(event: str) -> str:
-    """The place of an event's name: "Marib strike" -> "Marib"."""
-    words = event.split()
-    return " ".join(words[:-1]) if len(words) > 1 and words[-1] in EVENT_NOUNS else event

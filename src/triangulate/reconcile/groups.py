@@ -38,9 +38,8 @@ from itertools import pairwise
 from triangulate.lang.en.forces import FORCE_NOUNS, PEOPLE_NOUNS
 from triangulate.lang.en.gazetteer import DEMONYM
 from triangulate.lang.en.people import PERSON_CATEGORIES, VICTIM_WORDS
-from triangulate.lang.lookup import actor_of
+from triangulate.lang.lookup import actor_of, event_place, is_incident
 from triangulate.measures import GROWING, VICTIMS, Measure, kind_of
-from triangulate.nlp.events import event_place, is_incident
 from triangulate.reconcile.independence import may_corroborate
 from triangulate.reconcile.intervals import interval, point
 from triangulate.settings import DEFAULTS, Settings

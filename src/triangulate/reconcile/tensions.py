@@ -59,7 +59,7 @@ from triangulate.lang.en.assessment import (
 from triangulate.lang.en.grammar import STOP_WORDS
 from triangulate.lang.en.harm import FIRED, FIRING, NEGATORS
 from triangulate.lang.en.outcome import CONTROL, ENDED, ONGOING
-from triangulate.nlp.events import event_place, is_incident
+from triangulate.lang.lookup import event_place, is_incident
 from triangulate.reconcile import semantic
 from triangulate.settings import DEFAULTS, Settings
 from triangulate.types import Frame, Reading, Tension, TensionSide
