@@ -6,7 +6,6 @@ Jinja2 escapes every value; the only markup inserted as is comes from :mod:`.cha
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,10 +14,9 @@ from markupsafe import Markup
 
 from triangulate.report import views
 from triangulate.report.charts import (
-    NARROW,
-    WIDTH,
     Estimate,
     Point,
+    both_widths,
     color,
     figures_chart,
     stacked_bars,
@@ -37,17 +35,6 @@ _ENV.filters["article_title"] = views.title_of
 _ENV.filters["plural"] = lambda count, noun: plural(int(count), noun)
 _ENV.globals["role_in_estimate"] = views.role_in_estimate
 SOURCE_COLORS = ("#2f6fb0", "#c8423b", "#3a9a4b", "#e07b1a")  # named, anonymous, inst., media
-
-
-def both_widths(draw: Callable[[int], Markup]) -> Markup:
-    """A chart drawn wide and narrow, each in its box; the page's CSS shows the one that fits
-    the screen, so that a phone gets the whole chart scaled to its width with labels placed
-    for that width (no script, and a chart cut by a scroll box is no chart)."""
-    wide = draw(WIDTH)
-    if not wide:
-        return Markup("")
-    return Markup('<div class="chart chart-wide">{}</div><div class="chart chart-narrow">{}'
-                  "</div>").format(wide, draw(NARROW))
 
 
 @dataclass
