@@ -168,3 +168,31 @@ def test_every_page_fits_and_its_charts_read_whole(browser: Any, site: str, snap
                 assert charts["drawn"] == 1, path
     finally:
         page.close()
+
+
+REFLOWED = """() => [...document.querySelectorAll('table.reflow')].map(table => ({
+  scrolls: table.closest('.scroll').scrollWidth > table.closest('.scroll').clientWidth + 1,
+  header: table.querySelector('thead').getBoundingClientRect().height > 2,
+  named: [...table.querySelectorAll('tbody td')].every(cell =>
+    getComputedStyle(cell, '::before').content.replace(/"/g, '') == cell.dataset.label)}))"""
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("width", "reflowed"), [(400, True), (1400, False)])
+def test_a_table_of_many_columns_reflows_on_a_phone(browser: Any, site: str, snap: Snapshot,
+                                                     width: int, reflowed: bool) -> None:
+    """At 400 px each row of the key figures and of a group's figures is a block, each cell
+    a line under its column's name, with nothing to scroll to; at 1400 px a table with
+    its header row."""
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    try:
+        for path in ("/", f"/groups/{snap.group_ids[0]}"):
+            page.goto(site + path, wait_until="load")
+            tables = page.evaluate(REFLOWED)
+            assert tables, path
+            for table in tables:
+                assert not table["scrolls"], path
+                assert table["header"] is not reflowed, path
+                assert table["named"] is reflowed, path
+    finally:
+        page.close()
