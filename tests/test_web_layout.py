@@ -48,8 +48,8 @@ def crowded() -> Analysis:
         for i in range(36)])
     injured = Group(measure="wounded", subject="residents", articles=[a.id for a in articles],
                     status="conflicting", low=200.0, best=260.0, high=400.0,
-                    why="figures from two hospitals that do not agree",
-                    claims=[c.id for c in dated], sources=["source:city hospital"])
+                    why="one independent source (article:story3) in 36 articles",
+                    claims=[c.id for c in dated], sources=["article:story3"])
     undated = [Article(id=f"wire{i}", text="Shelters were opened.",
                        outlet=f"{STATIONS[0]} overnight edition {i}") for i in range(5)]
     displaced = with_ids([
@@ -196,3 +196,17 @@ def test_a_table_of_many_columns_reflows_on_a_phone(browser: Any, site: str, sna
                 assert table["named"] is reflowed, path
     finally:
         page.close()
+
+
+def test_a_group_gives_its_reason_in_words(client: TestClient, snap: Snapshot) -> None:
+    """Its source by the outlet's name, not the internal key, on its page and its figures'."""
+    for path in (f"/groups/{snap.group_ids[0]}", f"/figures/{snap.claim_ids[0]}"):
+        shown = client.get(path).text
+        assert "article:story3" not in shown, path
+        assert "Frontier Independent Press Agency&#39;s own reporting" in shown, path
+
+
+def test_a_tension_caption_comes_before_its_pair(client: TestClient) -> None:
+    shown = client.get("/tensions").text
+    caption = shown.index("opposite accounts of the shelters")
+    assert caption < shown.index("The shelters were full") < shown.index("half empty")

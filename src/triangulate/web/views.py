@@ -36,6 +36,7 @@ class GroupView:
     group: Group
     rows: list[Row]
     chart: Markup  # drawn wide and narrow (:func:`both_widths`)
+    why: str  # the group's reason, its sources named in words
 
 
 def outlet_colors(snap: Snapshot) -> dict[str, str]:
@@ -53,7 +54,8 @@ def group_view(snap: Snapshot, index: int, colors: dict[str, str]) -> GroupView:
         points, Estimate(group.low, group.best, group.high),
         lambda v: views.amount(v, group.measure), whole=views.whole_numbers(group.measure),
         label=views.group_title(group), width=width))
-    return GroupView(index, snap.group_ids[index], group, rows, chart)
+    return GroupView(index, snap.group_ids[index], group, rows, chart,
+                     views.why_in_words(group, snap.articles))
 
 
 def point(row: Row, colors: dict[str, str]) -> Point:
