@@ -37,7 +37,9 @@ def crowded() -> Analysis:
     articles = [Article(id=f"story{i}", text=f"{LEDE}\nThe toll rose again, story {i}.",
                         title=f"{LEDE} Story {i}." if i % 2 else f"Toll rises, story {i}",
                         outlet=STATIONS[i % len(STATIONS)],
-                        published=(date(2024, 9, 2) + timedelta(days=i % 4)).isoformat())
+                        published=(date(2024, 9, 2) + timedelta(days=i % 4)).isoformat(),
+                        url=f"https://www.valleybroadcasting.example/news/2024/09/rescuecrews"
+                            f"reachfamiliestrappedundercollapsedblocks{i}?ref=frontpage")
                 for i in range(36)]
     dated = with_ids([
         Claim(article=f"story{i}", measure="wounded", value=float(200 + i % 9 * 15), low=None,
@@ -50,7 +52,7 @@ def crowded() -> Analysis:
                     status="conflicting", low=200.0, best=260.0, high=400.0,
                     why="one independent source (article:story3) in 36 articles",
                     claims=[c.id for c in dated], sources=["article:story3"])
-    undated = [Article(id=f"wire{i}", text="Shelters were opened.",
+    undated = [Article(id=f"wire{i}", text="Shelters were opened.", url="javascript:void(0)",
                        outlet=f"{STATIONS[0]} overnight edition {i}") for i in range(5)]
     displaced = with_ids([
         Claim(article=f"wire{i}", measure="displaced", value=float(1200 + 100 * i), low=None,
@@ -210,3 +212,10 @@ def test_a_tension_caption_comes_before_its_pair(client: TestClient) -> None:
     shown = client.get("/tensions").text
     caption = shown.index("opposite accounts of the shelters")
     assert caption < shown.index("The shelters were full") < shown.index("half empty")
+
+
+def test_an_article_links_its_web_address_and_no_other(client: TestClient) -> None:
+    shown = client.get("/articles/story1").text
+    assert '<a href="https://www.valleybroadcasting.example/news/2024/09/' in shown
+    other = client.get("/articles/wire0").text
+    assert "javascript:void(0)" in other and 'href="javascript:' not in other
