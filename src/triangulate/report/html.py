@@ -13,14 +13,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
 from triangulate.report import views
-from triangulate.report.charts import (
-    Estimate,
-    Point,
-    both_widths,
-    color,
-    figures_chart,
-    stacked_bars,
-)
+from triangulate.report.charts import Point, both_widths, color, stacked_bars
 from triangulate.report.highlight import Mark, to_html
 from triangulate.report.terminal import plural
 from triangulate.types import SOURCE_KINDS, Analysis, Article, Claim, Group
@@ -78,10 +71,7 @@ class Report:
         rows = [(self.claim_at[c.id], c, self.articles[c.article]) for c in claims]
         rows.sort(key=lambda row: (views.figure_date(row[1], row[2]) or "", row[0]))
         points = [self.point(claim, article) for _, claim, article in rows]
-        chart = both_widths(lambda width: figures_chart(
-            points, Estimate(group.low, group.best, group.high),
-            lambda v: views.amount(v, group.measure), whole=views.whole_numbers(group.measure),
-            label=views.group_title(group), width=width))
+        chart = views.group_chart(group, points)
         names = dict.fromkeys(views.outlet_name(article) for _, _, article in rows)
         return GroupView(group, f"g-{index}", rows, chart,
                          [(name, self.colors[name]) for name in names],
