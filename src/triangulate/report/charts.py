@@ -75,6 +75,18 @@ def figures_chart(points: Sequence[Point], estimate: Estimate, fmt: Format,
     return _row_chart(points, estimate, fmt, whole, label, width)
 
 
+def both_widths(draw: Callable[[int], Markup]) -> Markup:
+    """A chart drawn wide and narrow, each in its box (``chart chart-wide``, ``chart
+    chart-narrow``); the page's CSS (the report's and the web app's) shows the one that fits
+    the screen, so that a phone gets the whole chart scaled to its width with labels placed
+    for that width (no script, and a chart cut by a scroll box is no chart)."""
+    wide = draw(WIDTH)
+    if not wide:
+        return Markup("")
+    return Markup('<div class="chart chart-wide">{}</div><div class="chart chart-narrow">{}'
+                  "</div>").format(wide, draw(NARROW))
+
+
 def name_margin(wide: int, width: int) -> int:
     """The room left of the plot for row names: ``wide`` pixels, or a third of a narrower
     chart (the names cut to fit), so that the plot keeps most of the width."""

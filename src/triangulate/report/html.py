@@ -6,7 +6,6 @@ Jinja2 escapes every value; the only markup inserted as is comes from :mod:`.cha
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -14,15 +13,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
 from triangulate.report import views
-from triangulate.report.charts import (
-    NARROW,
-    WIDTH,
-    Estimate,
-    Point,
-    color,
-    figures_chart,
-    stacked_bars,
-)
+from triangulate.report.charts import Point, both_widths, color, stacked_bars
 from triangulate.report.highlight import Mark, to_html
 from triangulate.report.terminal import plural
 from triangulate.types import SOURCE_KINDS, Analysis, Article, Claim, Group
@@ -37,17 +28,6 @@ _ENV.filters["article_title"] = views.title_of
 _ENV.filters["plural"] = lambda count, noun: plural(int(count), noun)
 _ENV.globals["role_in_estimate"] = views.role_in_estimate
 SOURCE_COLORS = ("#2f6fb0", "#c8423b", "#3a9a4b", "#e07b1a")  # named, anonymous, inst., media
-
-
-def both_widths(draw: Callable[[int], Markup]) -> Markup:
-    """A chart drawn wide and narrow, each in its box; the page's CSS shows the one that fits
-    the screen, so that a phone gets the whole chart scaled to its width with labels placed
-    for that width (no script, and a chart cut by a scroll box is no chart)."""
-    wide = draw(WIDTH)
-    if not wide:
-        return Markup("")
-    return Markup('<div class="chart chart-wide">{}</div><div class="chart chart-narrow">{}'
-                  "</div>").format(wide, draw(NARROW))
 
 
 @dataclass
@@ -91,10 +71,7 @@ class Report:
         rows = [(self.claim_at[c.id], c, self.articles[c.article]) for c in claims]
         rows.sort(key=lambda row: (views.figure_date(row[1], row[2]) or "", row[0]))
         points = [self.point(claim, article) for _, claim, article in rows]
-        chart = both_widths(lambda width: figures_chart(
-            points, Estimate(group.low, group.best, group.high),
-            lambda v: views.amount(v, group.measure), whole=views.whole_numbers(group.measure),
-            label=views.group_title(group), width=width))
+        chart = views.group_chart(group, points)
         names = dict.fromkeys(views.outlet_name(article) for _, _, article in rows)
         return GroupView(group, f"g-{index}", rows, chart,
                          [(name, self.colors[name]) for name in names],

@@ -8,8 +8,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from urllib.parse import urlsplit
 
+from markupsafe import Markup
+
 from triangulate.measures import kind_of
-from triangulate.report.charts import Point
+from triangulate.report.charts import Estimate, Point, both_widths, figures_chart
 from triangulate.types import Analysis, Article, Claim, Framing, Group, Quote
 
 TITLE = 100  # characters of an article's title shown; a bare file's first line may be a whole
@@ -296,6 +298,15 @@ def group_title(group: Group) -> str:
     """"killed: people (Kramatorsk attack, April 2022)": the group's event where known."""
     title = f"{label(group.measure)}: {group.subject}"
     return f"{title} ({group.event})" if group.event else title
+
+
+def group_chart(group: Group, points: list[Point]) -> Markup:
+    """The group's figures and estimate drawn wide and narrow, as the report and the web
+    pages show them (the points carry each page's own links)."""
+    return both_widths(lambda width: figures_chart(
+        points, Estimate(group.low, group.best, group.high),
+        lambda v: amount(v, group.measure), whole=whole_numbers(group.measure),
+        label=group_title(group), width=width))
 
 
 def role_in_estimate(group: Group, claim_id: str) -> str:

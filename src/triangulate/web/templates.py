@@ -32,8 +32,10 @@ def with_query(path: str, params: Mapping[str, object]) -> str:
 _ENV = Environment(loader=PackageLoader("triangulate.web", "templates"),
                    autoescape=select_autoescape(["html"], default=True))
 _ENV.filters.update(figure=views.figure, amount=views.amount, estimate=views.estimate,
-                    measure_label=views.label, plural=plural)
+                    measure_label=views.label, plural=plural,
+                    article_title=views.title_of)
 _ENV.globals.update(article_url=article_url, with_query=with_query, outlet_name=views.outlet_name,
+                    web_link=views.web_link,
                     status_words=views.STATUS_WORDS, csrf_field=CSRF_FIELD)
 TEMPLATES = Jinja2Templates(env=_ENV)
 

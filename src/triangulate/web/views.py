@@ -10,7 +10,7 @@ from typing import TypeVar
 from markupsafe import Markup
 
 from triangulate.report import views
-from triangulate.report.charts import Estimate, Point, color, figures_chart
+from triangulate.report.charts import Point, color
 from triangulate.report.highlight import Mark, to_html
 from triangulate.types import Article, Claim, Group, Quote
 from triangulate.web.data import Snapshot
@@ -35,7 +35,8 @@ class GroupView:
     id: str
     group: Group
     rows: list[Row]
-    chart: Markup
+    chart: Markup  # drawn wide and narrow (report.views.group_chart)
+    why: str  # the group's reason, its sources named in words
 
 
 def outlet_colors(snap: Snapshot) -> dict[str, str]:
@@ -49,11 +50,8 @@ def group_view(snap: Snapshot, index: int, colors: dict[str, str]) -> GroupView:
             for i, claim in views.grouped_claims(snap.analysis, group, snap.claim_index)]
     rows.sort(key=lambda row: (views.figure_date(row.claim, row.article) or "", row.index))
     points = [point(row, colors) for row in rows]
-    chart = figures_chart(points, Estimate(group.low, group.best, group.high),
-                          lambda v: views.amount(v, group.measure),
-                          whole=views.whole_numbers(group.measure),
-                          label=views.group_title(group))
-    return GroupView(index, snap.group_ids[index], group, rows, chart)
+    return GroupView(index, snap.group_ids[index], group, rows, views.group_chart(group, points),
+                     views.why_in_words(group, snap.articles))
 
 
 def point(row: Row, colors: dict[str, str]) -> Point:
