@@ -43,7 +43,7 @@ from triangulate.lang.en.speech import FIGURE_VERBS, RECORDING_VERBS
 from triangulate.lang.lookup import actor_of, is_outlet
 from triangulate.measures import HARMS, SIDED, VICTIMS, WITH_UNIT, Measure
 from triangulate.nlp.events import headline_span
-from triangulate.nlp.extensions import declare, text_of
+from triangulate.nlp.extensions import declare, span_text, text_of
 from triangulate.nlp.numbers import NumberMention, find_numbers
 from triangulate.nlp.people import person_states
 from triangulate.nlp.speakers import denied
@@ -130,7 +130,7 @@ def read_claim(doc: Doc, text: str, mention: NumberMention, quotes: list[Quote],
     sentence = root.sent
     previous = earlier[-1] if earlier else None
     continues = previous is not None and previous.measure not in WITH_UNIT and (
-        (previous.sentence == sentence.text.strip()
+        (previous.sentence == span_text(sentence).strip()
          and is_ellipsis(number, counted, measure, previous))
         or (measure in {None, "other"} and restates_total(root, previous)))
     subject_text: str | None
@@ -165,7 +165,7 @@ def read_claim(doc: Doc, text: str, mention: NumberMention, quotes: list[Quote],
         source=source,
         source_vague=vague,
         text=claim_text(text, mention, counted),
-        sentence=sentence.text.strip(),
+        sentence=span_text(sentence).strip(),
         scope=scope_of(sentence, number, scope_reach),
         start=mention.start,
         end=mention.end,
@@ -189,7 +189,7 @@ def part_of(number: Span, counted: Token | None, measure: Measure | None,
     words = part_words(root, noun)
     whole = whole_count(root.sent, earlier)
     if any(w.lower_ == "including" and noun in w.children for w in words):
-        here = [c for c in earlier if c.sentence == root.sent.text.strip()]
+        here = [c for c in earlier if c.sentence == span_text(root.sent).strip()]
         whole = here[-1] if here and here[-1].measure in VICTIMS else None  # the figure it
         return (whole.measure, noun.text, side_of(noun), whole) if whole else None  # lists
     wholes = [o for p in words if p.lower_ != "including" for o in p.children
@@ -220,7 +220,7 @@ def part_words(root: Token, noun: Token) -> list[Token]:
 def whole_count(sentence: Span, earlier: list[Claim]) -> Claim | None:
     """The count a sub-count is part of ("them"): the last loss figure of this sentence or the
     two before that counts people by a noun ("35 people", not a bare "more than 100")."""
-    near = {s.text.strip() for s in [sentence, *sentences_before(sentence, 2)]}
+    near = {span_text(s).strip() for s in [sentence, *sentences_before(sentence, 2)]}
     losses = [c for c in earlier[-6:] if c.sentence in near and c.measure in VICTIMS]
     named = [c for c in losses if re.search(r"[^\W\d]\w*$", c.text)]
     found = named or losses
@@ -260,7 +260,7 @@ def restates_total(root: Token, previous: Claim) -> bool:
                                 for c in found[0].children):
         return False
     near = [root.sent, *sentences_before(root.sent, 2)]
-    return any(previous.sentence == sentence.text.strip() for sentence in near)
+    return any(previous.sentence == span_text(sentence).strip() for sentence in near)
 
 
 
@@ -789,7 +789,7 @@ def source_of(root: Token, mention: NumberMention, quotes: list[Quote],
     cited = citing(root)
     if found and cited:
         found = f"{found}, citing {cited}"
-    found = found or cited or headline_label(root.sent.text)
+    found = found or cited or headline_label(span_text(root.sent))
     if found is not None:
         found = re.split(r"\s+(?:--|—|–)\s+", found)[0].strip() or None  # an aside is no name
     if found is None:

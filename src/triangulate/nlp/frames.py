@@ -33,6 +33,7 @@ from triangulate.lang.en.harm import (
     WEAPONS,
 )
 from triangulate.lang.lookup import actor_of
+from triangulate.nlp.extensions import span_text
 from triangulate.nlp.people import person_states
 from triangulate.types import Frame, Quote
 
@@ -70,7 +71,7 @@ def merge(first: Frame, second: Frame) -> Frame:
 
 
 def sentence_frames(sentence: Span, source: str | None) -> Iterator[Frame]:
-    text = sentence.text.strip()
+    text = span_text(sentence).strip()
     for token in sentence:
         if not is_anchor(token):
             continue

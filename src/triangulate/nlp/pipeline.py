@@ -34,6 +34,7 @@ from triangulate.nlp import (  # noqa: F401  (registers the factories)
     quotes,
     skeleton,
 )
+from triangulate.nlp.extensions import seed_text
 from triangulate.nlp.gazetteer import ruler_patterns
 from triangulate.settings import DEFAULTS, Settings
 from triangulate.types import Article
@@ -104,8 +105,10 @@ def pipeline_version(settings: Settings = DEFAULTS) -> str:
 
 def article_doc(nlp: Language, article: Article) -> Doc:
     """The article's text made a ``Doc``, with the article's date and outlet set for the
-    periods and framing components, before the pipeline runs."""
+    periods and framing components, before the pipeline runs; the text is kept as the
+    document's (:func:`~triangulate.nlp.extensions.seed_text`)."""
     doc = nlp.make_doc(article.text)
+    seed_text(doc, article.text)
     doc._.published = article.published
     doc._.outlet = article.outlet
     return doc

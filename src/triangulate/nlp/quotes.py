@@ -34,7 +34,7 @@ from spacy.tokens import Doc, Span, Token
 from triangulate.lang import DEFAULT as DEFAULT_LANGUAGE
 from triangulate.lang import Language as Resources
 from triangulate.lang import resources
-from triangulate.nlp.extensions import declare, text_of
+from triangulate.nlp.extensions import declare, span_text, text_of
 from triangulate.nlp.marks import QuoteSpan, find_quote_spans, paragraphs
 from triangulate.nlp.speakers import (
     Discourse,
@@ -1016,7 +1016,7 @@ def _record(doc: Doc, text: str, item: _Found, written: dict[str, str]) -> Quote
         via=item.via,
         role=speaker.role if speaker else None,
         affiliation=speaker.affiliation if speaker else None,
-        sentence=_sentences(doc, item.first, item.last).text,
+        sentence=span_text(_sentences(doc, item.first, item.last)),
         start=item.start,
         end=item.end,
     )
