@@ -32,6 +32,7 @@ from triangulate.lang.en.events import (
 from triangulate.lang.en.gazetteer import ACTORS, DEMONYM, DEMONYMS, WORLD_ACTORS
 from triangulate.lang.lookup import normalise
 from triangulate.nlp.extensions import text_of
+from triangulate.nlp.phrases import whole_phrases
 from triangulate.settings import DEFAULTS, Settings
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -98,7 +99,7 @@ def main_place(doc: Doc, title: str, settings: Settings = DEFAULTS) -> str | Non
                 counts[key] += 1
                 first_seen.setdefault(key, start)
     for key in counts:
-        mentions = len(re.findall(rf"(?<!\w){re.escape(key.lower())}(?!\w)", headline))
+        mentions = sum(1 for _ in whole_phrases(headline, key.lower()))
         counts[key] += settings.event_headline_weight * mentions
     if not counts:
         return None

@@ -36,6 +36,7 @@ from triangulate.lang.lookup import (
 )
 from triangulate.nlp.events import PLACE_LABELS, country_names
 from triangulate.nlp.extensions import declare, text_of, value
+from triangulate.nlp.phrases import whole_phrases
 from triangulate.settings import DEFAULTS
 from triangulate.types import Claim, Framing, FramingSpan, Quote, SourceKind
 
@@ -307,8 +308,7 @@ def _is_label(word: str, language: Resources) -> bool:
 
 
 def _first_mention(text: str, name: str) -> tuple[int, int] | None:
-    match = re.search(rf"(?<!\w){re.escape(name.strip())}(?!\w)", text)
-    return (match.start(), match.end()) if match else None
+    return next(whole_phrases(text, name.strip()), None)
 
 
 def _key(name: str, language: Resources) -> frozenset[str]:
