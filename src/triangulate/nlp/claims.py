@@ -47,6 +47,7 @@ from triangulate.nlp.extensions import declare, span_text, text_of
 from triangulate.nlp.numbers import NumberMention, find_numbers
 from triangulate.nlp.people import person_states
 from triangulate.nlp.speakers import denied
+from triangulate.nlp.words import ents_in, words_of
 from triangulate.settings import DEFAULTS
 from triangulate.types import Claim, Quote
 
@@ -713,9 +714,11 @@ def actor_in_context(root: Token) -> tuple[str | None, bool]:
 def actor_in_sentence(root: Token, anywhere: bool = False) -> str | None:
     """A people named in the figure's clause (or, with ``anywhere``, its sentence)."""
     clause = clause_verb(root)
-    for token in root.sent:
-        if token.ent_type_ in ({"NORP", "GPE"} if anywhere else {"NORP"}) \
-                and (anywhere or clause_verb(token) == clause) and not is_attacker(token):
+    labels = {"NORP", "GPE"} if anywhere else {"NORP"}
+    sentence, ent_type = root.sent, words_of(root.doc).ent_type
+    for token in (root.doc[i] for i in range(sentence.start, sentence.end)
+                  if ent_type[i] in labels):
+        if (anywhere or clause_verb(token) == clause) and not is_attacker(token):
             actor = side_of(token)
             if actor is not None:
                 return actor
@@ -793,7 +796,7 @@ def source_of(root: Token, mention: NumberMention, quotes: list[Quote],
     if found is not None:
         found = re.split(r"\s+(?:--|—|–)\s+", found)[0].strip() or None  # an aside is no name
     if found is None:
-        if any(t.lower_ in {"reportedly", "allegedly"} for t in root.sent):
+        if words_in(root.sent, "reportedly", "allegedly"):
             return "reports", True
         return None, False
     return found, found.split(",")[0].split()[-1].lower() in VAGUE_SOURCES
@@ -848,7 +851,7 @@ def person_before(sentence: Span, pronoun: str) -> str | None:
     if pronoun.lower() not in {"he", "she"}:
         return None
     for span in [sentence, *sentences_before(sentence, 3)]:
-        people = [e for e in span.ents if e.label_ == "PERSON"]
+        people = [e for e in ents_in(span) if e.label_ == "PERSON"]
         if people:
             return people[-1].text
     return None
@@ -873,13 +876,19 @@ def phrase_of(head: Token) -> str:
 
 
 def according_to(root: Token) -> str | None:
-    cues = [t for t in root.sent if t.lower_ == "according" and t.i + 1 < len(root.doc)
-            and root.doc[t.i + 1].lower_ == "to"]
-    return cue_object(root, cues)
+    lower = words_of(root.doc).lower
+    return cue_object(root, [t for t in words_in(root.sent, "according")
+                             if t.i + 1 < len(lower) and lower[t.i + 1] == "to"])
 
 
 def citing(root: Token) -> str | None:
-    return cue_object(root, [t for t in root.sent if t.lower_ == "citing"])
+    return cue_object(root, words_in(root.sent, "citing"))
+
+
+def words_in(span: Span, *words: str) -> list[Token]:
+    """The tokens of ``span`` whose lower-case form is one of ``words``."""
+    lower = words_of(span.doc).lower
+    return [span.doc[i] for i in range(span.start, span.end) if lower[i] in words]
 
 
 def cue_object(root: Token, cues: list[Token]) -> str | None:
@@ -987,7 +996,7 @@ def scope_of(sentence: Span, number: Span, reach: int = DEFAULTS.scope_reach) ->
     ``reach`` tokens of it or hanging on its verb."""
     clause = clause_verb(number.root)
     near = [(min(abs(e.start - number.end), abs(number.start - e.end)), e.text)
-            for e in sentence.ents
+            for e in ents_in(sentence)
             if e.label_ in {"DATE", "TIME"} and not overlaps(e, number)
             and clause_verb(e.root) == clause
             and (dates_verb(e, clause) or min(abs(e.start - number.end),

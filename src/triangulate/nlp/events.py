@@ -31,8 +31,9 @@ from triangulate.lang.en.events import (
 )
 from triangulate.lang.en.gazetteer import ACTORS, DEMONYM, DEMONYMS, WORLD_ACTORS
 from triangulate.lang.lookup import normalise
-from triangulate.nlp.extensions import text_of
+from triangulate.nlp.extensions import span_text, text_of
 from triangulate.nlp.phrases import whole_phrases
+from triangulate.nlp.words import words_of
 from triangulate.settings import DEFAULTS, Settings
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -119,8 +120,9 @@ def place_mentions(doc: Doc) -> list[tuple[int, str]]:
     happen "outside" or "near"; a known person's name never is one."""
     found = [(ent.start_char, ent.text) for ent in doc.ents if ent.label_ in PLACE_LABELS]
     found += dateline_places(doc)
-    for token in doc:
-        if token.pos_ != "PROPN" or token.ent_type_ in PLACE_LABELS \
+    proper_nouns = [doc[i] for i, pos in enumerate(words_of(doc).pos) if pos == "PROPN"]
+    for token in proper_nouns:
+        if token.ent_type_ in PLACE_LABELS \
                 or token.ent_type_ in {"NORP", "DATE"} or (
                     token.ent_type_ == "PERSON" and not spatial_object(token)):
             continue
@@ -128,7 +130,7 @@ def place_mentions(doc: Doc) -> list[tuple[int, str]]:
         if token.dep_ == "pobj" and (preposition in LOCATIVE or (
                 preposition == "of" and token.head.head.lemma_.lower() in PLACE_NOUNS)):
             start = min((c.i for c in token.children if c.dep_ == "compound"), default=token.i)
-            found.append((doc[start].idx, doc[start : token.i + 1].text))
+            found.append((doc[start].idx, span_text(doc[start : token.i + 1])))
         elif token.dep_ in {"compound", "nmod"} and token.head.lemma_.lower() in SITE_NOUNS:
             found.append((token.idx, token.text))  # "the Marib bus station"
         elif token.dep_ in {"compound", "nmod", "amod"} and is_place_noun(token.head):

@@ -35,6 +35,7 @@ from triangulate.lang.en.harm import (
 from triangulate.lang.lookup import actor_of
 from triangulate.nlp.extensions import span_text
 from triangulate.nlp.people import person_states
+from triangulate.nlp.words import words_of
 from triangulate.types import Frame, Quote
 
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
@@ -72,9 +73,11 @@ def merge(first: Frame, second: Frame) -> Frame:
 
 def sentence_frames(sentence: Span, source: str | None) -> Iterator[Frame]:
     text = span_text(sentence).strip()
-    for token in sentence:
-        if not is_anchor(token):
+    doc, words = sentence.doc, words_of(sentence.doc)
+    for i in range(sentence.start, sentence.end):
+        if not is_anchor_word(words.pos[i], words.lemma_lower[i], words.lower[i]):
             continue
+        token = doc[i]
         verb = clause_verb(token)
         if token.pos_ != "VERB" and not tells_harm(verb):
             continue
@@ -97,15 +100,21 @@ def tells_harm(verb: Token) -> bool:
 
 
 def weapon_class(token: Token) -> str | None:
-    return WEAPONS.get(token.lower_) or WEAPONS.get(token.lemma_.lower())
+    return weapon_of(token.lower_, token.lemma_.lower())
 
 
-def is_anchor(token: Token) -> bool:
-    lemma = token.lemma_.lower()
-    if token.pos_ == "VERB":
+def weapon_of(lower: str, lemma: str) -> str | None:
+    """The class of the weapon a word (its lower-case form, its lemma) names."""
+    return WEAPONS.get(lower) or WEAPONS.get(lemma)
+
+
+def is_anchor_word(pos: str, lemma: str, lower: str) -> bool:
+    """A word a frame is built on: a verb of harm, a noun of harm or of a weapon (by its
+    part of speech, lower-case lemma and lower-case form)."""
+    if pos == "VERB":
         return lemma in HARM_VERBS
-    if token.pos_ in {"NOUN", "PROPN"}:
-        return lemma in HARM_NOUNS or weapon_class(token) is not None
+    if pos in {"NOUN", "PROPN"}:
+        return lemma in HARM_NOUNS or weapon_of(lower, lemma) is not None
     return False
 
 

@@ -19,8 +19,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 
-import numpy as np
-from spacy.attrs import IS_ALPHA, LEMMA, LOWER
+from spacy.attrs import IS_ALPHA
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -37,6 +36,7 @@ from triangulate.lang.lookup import (
 from triangulate.nlp.events import PLACE_LABELS, country_names
 from triangulate.nlp.extensions import declare, text_of, value
 from triangulate.nlp.phrases import whole_phrases
+from triangulate.nlp.words import words_of
 from triangulate.settings import DEFAULTS
 from triangulate.types import Claim, Framing, FramingSpan, Quote, SourceKind
 
@@ -97,17 +97,9 @@ WordForms = list[tuple[str, str]]  # each token's lower-case form and lower-case
 
 
 def word_forms(doc: Doc) -> WordForms:
-    """Each token's lower-case form and lemma, read from the token array, each distinct
-    string looked up once: the lexicons look at every token, and a ``Token`` object made
-    for each look costs more than the look itself."""
-    ids = doc.to_array([LOWER, LEMMA]).reshape(-1, 2)
-    strings = doc.vocab.strings
-    lowers, lower_at = np.unique(ids[:, 0], return_inverse=True)
-    lemmas, lemma_at = np.unique(ids[:, 1], return_inverse=True)
-    lower_text = [strings[int(key)] for key in lowers]
-    lemma_text = [strings[int(key)].lower() for key in lemmas]
-    return [(lower_text[a], lemma_text[b])
-            for a, b in zip(lower_at.tolist(), lemma_at.tolist(), strict=True)]
+    """Each token's lower-case form and lemma (:func:`~triangulate.nlp.words.words_of`)."""
+    words = words_of(doc)
+    return list(zip(words.lower, words.lemma_lower, strict=True))
 
 
 def _with_quoted(span: FramingSpan, quoted: list[tuple[int, int]]) -> FramingSpan:
