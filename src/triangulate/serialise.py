@@ -136,8 +136,10 @@ READING_LISTS = ("scare_quotes", "statements")  # an article row's lists, as JSO
 
 
 def stored_values(item: Any, columns: Container[str]) -> dict[str, Any]:
-    """An item's fields that the table stores (cross-check fields are computed, not kept)."""
-    return {k: v for k, v in plain(item).items() if k in columns}
+    """An item's fields that the table stores (cross-check fields are computed, not kept),
+    in the order of its fields; only those are made plain."""
+    return {name: plain(getattr(item, name)) for name in _field_names(item.__class__)
+            if name in columns}
 
 
 def article_row(reading: Reading, pipeline: str, notes: Sequence[str]) -> dict[str, Any]:

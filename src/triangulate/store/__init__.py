@@ -12,6 +12,7 @@ import json
 import os
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -353,7 +354,7 @@ def _reading_rows(reading: Reading, pipeline: str
     value cut to its column (the article's notes say what was cut)."""
     article = reading.article
     cut: dict[str, int] = {}
-    item_rows = {table.name: [fitted(table, stored_values(item, table.c.keys()), cut)
+    item_rows = {table.name: [fitted(table, stored_values(item, _column_names(table)), cut)
                               for item in items]
                  for table, items in ((quotes, reading.quotes), (claims, reading.claims),
                                       (entities, reading.entities))}
@@ -367,14 +368,25 @@ def _reading_rows(reading: Reading, pipeline: str
 def fitted(table: Table, row: dict[str, Any], cut: dict[str, int] | None = None
            ) -> dict[str, Any]:
     """The row with every text cut to its column's length; ``cut`` gathers what was cut."""
-    for column in table.columns:
-        length = getattr(column.type, "length", None)
-        value = row.get(column.name)
-        if length and isinstance(value, str) and len(value) > length:
-            row[column.name] = value[:length]
+    for name, length in _text_lengths(table):
+        value = row.get(name)
+        if isinstance(value, str) and len(value) > length:
+            row[name] = value[:length]
             if cut is not None:
-                cut[f"{table.name}.{column.name}"] = length
+                cut[f"{table.name}.{name}"] = length
     return row
+
+
+@cache
+def _text_lengths(table: Table) -> tuple[tuple[str, int], ...]:
+    """(name, length) of each of the table's columns of bounded length."""
+    lengths = ((column.name, getattr(column.type, "length", None)) for column in table.columns)
+    return tuple((name, length) for name, length in lengths if length)
+
+
+@cache
+def _column_names(table: Table) -> frozenset[str]:
+    return frozenset(table.c.keys())
 
 
 def _renew_older_groups(engine: Engine) -> None:
