@@ -1,10 +1,13 @@
-"""Each token's strings and a span's entities, read once per document, are spaCy's own."""
+"""Each token's strings, a span's entities and text, and the tokens that hold a line break,
+read once per document, are those spaCy gives."""
 
 from __future__ import annotations
 
+import pytest
 from spacy.language import Language
 
 from triangulate.nlp.extensions import seed_text, span_text
+from triangulate.nlp.pipeline import tokens_with_breaks
 from triangulate.nlp.words import ents_in, words_of
 
 TEXT = ("Officials in Lagos said on Friday that militants had burned two villages near Kano. "
@@ -40,3 +43,18 @@ def test_a_spans_text_is_cut_from_the_documents_text(nlp: Language) -> None:
     seeded = nlp.make_doc(TEXT)
     seed_text(seeded, TEXT)
     assert span_text(seeded[1:6]) == seeded[1:6].text
+
+
+@pytest.mark.parametrize("text", [
+    "Ferry sinks off the coast\n\nRescuers said 12 were saved.\nThe search goes on \n\n  still\n",
+    "\n\nA first line after two breaks\n", "One paragraph, no break at all.", "Last\n"])
+def test_the_tokens_with_line_breaks_are_those_whose_text_holds_one(nlp: Language,
+                                                                     text: str) -> None:
+    doc = nlp.make_doc(text)
+    assert tokens_with_breaks(doc) == [t.i for t in doc if "\n" in t.text_with_ws]
+
+
+def test_a_line_break_starts_a_sentence(nlp: Language) -> None:
+    doc = nlp("Talks stall in the capital\nNegotiators left on Monday without a deal.")
+    starts = [t.text for t in doc if t.is_sent_start]
+    assert "Negotiators" in starts

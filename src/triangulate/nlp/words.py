@@ -55,7 +55,8 @@ def _read(doc: Doc) -> Words:
 def _column(doc: Doc, ids: np.ndarray) -> list[str]:
     """The string of each id, each distinct id looked up once."""
     keys, at = np.unique(ids, return_inverse=True)
-    names = [doc.vocab.strings[int(key)] for key in keys]
+    strings = doc.vocab.strings
+    names = [strings[key] for key in keys.tolist()]
     return [names[k] for k in at.tolist()]
 
 
