@@ -49,10 +49,16 @@ if TYPE_CHECKING:
 
 Record = TypeVar("Record")
 
+_SCALARS = frozenset({str, int, float, bool, type(None)})
+
+
 def plain(value: Any) -> Any:
     """``dataclasses.asdict`` without its deep copy of every leaf (the dominant cost of
     writing a large analysis): dataclasses become dicts, lists, tuples and dicts are made
-    anew, strings, numbers and ``None`` are shared (they cannot change)."""
+    anew, strings, numbers and ``None`` are shared (they cannot change), and told first:
+    most values are."""
+    if type(value) in _SCALARS:
+        return value
     if is_dataclass(value) and not isinstance(value, type):
         return {name: plain(getattr(value, name)) for name in _field_names(type(value))}
     if isinstance(value, list | tuple):
