@@ -8,7 +8,7 @@ from spacy.language import Language
 
 from triangulate.nlp.extensions import seed_text, span_text
 from triangulate.nlp.pipeline import tokens_with_breaks
-from triangulate.nlp.words import ents_in, words_of
+from triangulate.nlp.words import doc_ents, ents_in, words_of
 
 TEXT = ("Officials in Lagos said on Friday that militants had burned two villages near Kano. "
         "The Red Cross counted 31 bodies.\n\nAmina Yusuf, a nurse, said the wounded were moved "
@@ -34,6 +34,9 @@ def test_a_spans_entities_are_those_spacy_gives(nlp: Language) -> None:
         assert [(e.start, e.end, e.label_) for e in ents_in(span)] == \
             [(e.start, e.end, e.label_) for e in span.ents]
     assert any(ents_in(sentence) for sentence in doc.sents)
+    assert [(e.start, e.end, e.label_) for e in doc_ents(doc)] == \
+        [(e.start, e.end, e.label_) for e in doc.ents]
+    assert doc_ents(doc) is doc_ents(doc)  # read once
 
 
 def test_a_spans_text_is_cut_from_the_documents_text(nlp: Language) -> None:

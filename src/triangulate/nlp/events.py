@@ -33,7 +33,7 @@ from triangulate.lang.en.gazetteer import ACTORS, DEMONYM, DEMONYMS, WORLD_ACTOR
 from triangulate.lang.lookup import normalise
 from triangulate.nlp.extensions import span_text, text_of
 from triangulate.nlp.phrases import whole_phrases
-from triangulate.nlp.words import words_of
+from triangulate.nlp.words import doc_ents, words_of
 from triangulate.settings import DEFAULTS, Settings
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -118,7 +118,7 @@ def place_mentions(doc: Doc) -> list[tuple[int, str]]:
     a PRODUCT). Where a preposition of place governs it, a name the model took for a
     person's is a place too ("outside Goma", "near Bunia"): people are not where things
     happen "outside" or "near"; a known person's name never is one."""
-    found = [(ent.start_char, ent.text) for ent in doc.ents if ent.label_ in PLACE_LABELS]
+    found = [(ent.start_char, ent.text) for ent in doc_ents(doc) if ent.label_ in PLACE_LABELS]
     found += dateline_places(doc)
     proper_nouns = [doc[i] for i, pos in enumerate(words_of(doc).pos) if pos == "PROPN"]
     for token in proper_nouns:
@@ -170,7 +170,7 @@ def spatial_object(token: Token) -> bool:
 def full_person_name(token: Token) -> bool:
     """True where ``token`` stands in a PERSON entity of two words or more."""
     return any(ent.label_ == "PERSON" and len(ent) > 1 and ent.start <= token.i < ent.end
-               for ent in token.doc.ents)
+               for ent in doc_ents(token.doc))
 
 
 def event_kind(doc: Doc, settings: Settings = DEFAULTS) -> str | None:
@@ -210,7 +210,7 @@ def main_region(doc: Doc) -> str | None:
     oblast"): a name before a word for a region is a place whatever else the small model
     took it for (it reads "Kursk" as a PRODUCT)."""
     counts: Counter[str] = Counter()
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
         if ent.label_ in NOT_PLACES:
             continue
         words = ent.text.lower().split()

@@ -36,7 +36,7 @@ from triangulate.lang.lookup import (
 from triangulate.nlp.events import PLACE_LABELS, country_names
 from triangulate.nlp.extensions import declare, text_of, value
 from triangulate.nlp.phrases import whole_phrases
-from triangulate.nlp.words import words_of
+from triangulate.nlp.words import doc_ents, words_of
 from triangulate.settings import DEFAULTS
 from triangulate.types import Claim, Framing, FramingSpan, Quote, SourceKind
 
@@ -220,7 +220,7 @@ def sources(doc: Doc, text: str, quotes: Sequence[Quote], claims: Sequence[Claim
     the offsets are those of the first passage attributed to it.
     """
     language = language or resources()
-    persons = [frozenset(_words(e.text)) for e in doc.ents if e.label_ == "PERSON"]
+    persons = [frozenset(_words(e.text)) for e in doc_ents(doc) if e.label_ == "PERSON"]
     found: list[_Source] = []
 
     def add(name: str | None, start: int, end: int, kind: SourceKind | None = None) -> None:

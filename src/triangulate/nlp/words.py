@@ -74,18 +74,26 @@ class _Entities:
 _ENTITIES: WeakKeyDictionary[Doc, _Entities] = WeakKeyDictionary()
 
 
+def doc_ents(doc: Doc) -> tuple[Span, ...]:
+    """``doc.ents``, read once (``Doc.ents`` makes a ``Span`` of every entity each time)."""
+    return _entities(doc).spans
+
+
 def ents_in(span: Span) -> list[Span]:
     """``span.ents``: the entities that fall wholly within the span, in order, from the
-    document's entities read once (``Span.ents`` makes a ``Span`` of every entity of the
-    document each time it is read)."""
-    doc = span.doc
-    entities = _ENTITIES.get(doc)
-    if entities is None:
-        spans = tuple(doc.ents)
-        entities = _ENTITIES[doc] = _Entities(spans, [ent.start for ent in spans])
+    document's entities read once (``Span.ents`` reads ``Doc.ents`` each time)."""
+    entities = _entities(span.doc)
     found = []
     for ent in entities.spans[bisect_left(entities.starts, span.start):]:
         if ent.end > span.end:
             break
         found.append(ent)
     return found
+
+
+def _entities(doc: Doc) -> _Entities:
+    entities = _ENTITIES.get(doc)
+    if entities is None:
+        spans = tuple(doc.ents)
+        entities = _ENTITIES[doc] = _Entities(spans, [ent.start for ent in spans])
+    return entities
