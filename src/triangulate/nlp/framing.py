@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 
 from spacy.attrs import IS_ALPHA
 from spacy.language import Language
@@ -223,15 +223,21 @@ def sources(doc: Doc, text: str, quotes: Sequence[Quote], claims: Sequence[Claim
     persons = [frozenset(_words(e.text)) for e in doc_ents(doc) if e.label_ == "PERSON"]
     found: list[_Source] = []
 
+    @cache
+    def placed(name: str) -> tuple[tuple[int, int] | None, SourceKind]:
+        """Where a name is first written, and its kind; once per name (a speaker of many
+        quotes is named as often)."""
+        at = _first_mention(text, name)
+        tokens = doc.char_span(*at, alignment_mode="expand") if at else None
+        return at, source_kind(name, tokens, persons, language)
+
     def add(name: str | None, start: int, end: int, kind: SourceKind | None = None) -> None:
         if not name or (outlet and normalise(name) == normalise(outlet)):
             return
         key = _key(name, language)
         if key:
-            at = _first_mention(text, name)
-            tokens = doc.char_span(*at, alignment_mode="expand") if at else None
-            kind = kind or source_kind(name, tokens, persons, language)
-            found.append(_Source(name, kind, key, *(at or (start, end))))
+            at, named_kind = placed(name)
+            found.append(_Source(name, kind or named_kind, key, *(at or (start, end))))
 
     for quote in quotes:
         add(quote.speaker, quote.start, quote.end)
@@ -303,6 +309,7 @@ def _first_mention(text: str, name: str) -> tuple[int, int] | None:
     return next(whole_phrases(text, name.strip()), None)
 
 
+@lru_cache(maxsize=4096)
 def _key(name: str, language: Resources) -> frozenset[str]:
     """Words that identify a source: a known body or person, else its content words."""
     words = _words(name)
