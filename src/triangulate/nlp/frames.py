@@ -45,6 +45,7 @@ CLAUSE_LINKS = {"advcl", "xcomp", "ccomp", "conj", "acl", "pcomp", "prep", "pobj
 NOT_AGENTS = {"Civilians"}
 VERBAL = {"VERB", "AUX"}
 QUESTIONS = {"whether", "if"}
+ANCHOR_WORDS = frozenset({*HARM_VERBS, *HARM_NOUNS, *WEAPONS})  # what an anchor's lemma may be
 
 
 def frames_of(sentences: Iterable[Span], quotes: Iterable[Quote]) -> list[Frame]:
@@ -73,11 +74,8 @@ def merge(first: Frame, second: Frame) -> Frame:
 
 def sentence_frames(sentence: Span, source: str | None) -> Iterator[Frame]:
     text = span_text(sentence).strip()
-    doc, words = sentence.doc, words_of(sentence.doc)
-    for i in range(sentence.start, sentence.end):
-        if not is_anchor_word(words.pos[i], words.lemma_lower[i], words.lower[i]):
-            continue
-        token = doc[i]
+    for i in anchors_in(sentence):
+        token = sentence.doc[i]
         verb = clause_verb(token)
         if token.pos_ != "VERB" and not tells_harm(verb):
             continue
@@ -106,6 +104,16 @@ def weapon_class(token: Token) -> str | None:
 def weapon_of(lower: str, lemma: str) -> str | None:
     """The class of the weapon a word (its lower-case form, its lemma) names."""
     return WEAPONS.get(lower) or WEAPONS.get(lemma)
+
+
+def anchors_in(sentence: Span) -> list[int]:
+    """The index of each word of the sentence a frame is built on, each word's part of
+    speech asked only where its lemma or form is a word of harm or a weapon."""
+    words = words_of(sentence.doc)
+    lemmas, lowers = words.lemma_lower, words.lower
+    return [i for i in range(sentence.start, sentence.end)
+            if (lemmas[i] in ANCHOR_WORDS or lowers[i] in WEAPONS)
+            and is_anchor_word(words.pos[i], lemmas[i], lowers[i])]
 
 
 def is_anchor_word(pos: str, lemma: str, lower: str) -> bool:

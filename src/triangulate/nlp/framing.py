@@ -339,8 +339,8 @@ def according_to(doc: Doc, reach: int = DEFAULTS.according_reach,
     at most ``reach`` tokens."""
     forms = word_forms(doc) if forms is None else forms
     found = []
-    for i in range(len(forms) - 2):
-        if forms[i][0] != "according" or forms[i + 1][0] != "to":
+    for i in (k for k, (lower, _) in enumerate(forms[:-2]) if lower == "according"):
+        if forms[i + 1][0] != "to":
             continue
         start = i + 2
         end = start
