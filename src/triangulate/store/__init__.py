@@ -27,6 +27,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    bindparam,
     create_engine,
     delete,
     event,
@@ -38,6 +39,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.sql.dml import Delete, Insert
 
 from triangulate.ids import reading_with_ids
 from triangulate.serialise import (
@@ -224,13 +226,12 @@ class Store:
         with self.engine.begin() as connection:
             for chunk in batches(latest, READ_BATCH):
                 for table in (*PER_ARTICLE, articles):
-                    key = table.c.id if table is articles else table.c.article
-                    connection.execute(delete(table).where(key.in_(chunk)))
-            connection.execute(insert(articles), [row for row, _ in rows])
+                    connection.execute(_deletion(table), {"ids": chunk})
+            connection.execute(_insertion(articles), [row for row, _ in rows])
             for table in PER_ARTICLE:
                 items = [item for _, per_table in rows for item in per_table[table.name]]
                 if items:
-                    connection.execute(insert(table), items)
+                    connection.execute(_insertion(table), items)
 
     def load_readings(self, ids: Sequence[str] | None = None) -> list[Reading]:
         """Stored readings, in the order of ``ids`` (all articles by id where None)."""
@@ -375,6 +376,19 @@ def fitted(table: Table, row: dict[str, Any], cut: dict[str, int] | None = None
             if cut is not None:
                 cut[f"{table.name}.{name}"] = length
     return row
+
+
+@cache
+def _deletion(table: Table) -> Delete:
+    """The statement that deletes an article's rows of ``table``, the ids bound as
+    ``ids``: made once, not for each batch."""
+    key = table.c.id if table is articles else table.c.article
+    return delete(table).where(key.in_(bindparam("ids", expanding=True)))
+
+
+@cache
+def _insertion(table: Table) -> Insert:
+    return insert(table)
 
 
 @cache
