@@ -528,10 +528,9 @@ def word_measure(word: str, counted: Token | None) -> Measure | None:
 
 
 def unit_after(number: Span) -> str | None:
-    doc = number.doc
-    following = doc[number.end : min(number.end + 3, len(doc))]
+    lower = words_of(number.doc).lower
     for size in (3, 2, 1):
-        key = " ".join(t.lower_ for t in following[:size])
+        key = " ".join(lower[number.end : number.end + size])
         if key in AREA_UNITS:
             return key
     return None
