@@ -61,3 +61,14 @@ def test_a_line_break_starts_a_sentence(nlp: Language) -> None:
     doc = nlp("Talks stall in the capital\nNegotiators left on Monday without a deal.")
     starts = [t.text for t in doc if t.is_sent_start]
     assert "Negotiators" in starts
+
+
+def test_tokens_merged_after_a_first_read_are_read_again(nlp: Language) -> None:
+    doc = nlp(TEXT)
+    assert words_of(doc).lower[:2] == [t.lower_ for t in doc[:2]]
+    first_ents = len(doc_ents(doc))
+    with doc.retokenize() as retokenizer:
+        retokenizer.merge(doc[0:2])
+    assert words_of(doc).lower == [t.lower_ for t in doc]
+    assert [e.start for e in doc_ents(doc)] == [e.start for e in doc.ents]
+    assert len(doc_ents(doc)) == first_ents

@@ -6,7 +6,9 @@ of the document each time.
 
 The strings come from the document's token array, each distinct one looked up once. Both
 are read the first time they are asked for, which must be after the parse (our components
-and the reading run after spaCy's), and kept while the document lives.
+and the reading run after spaCy's), and kept while the document lives; they are read again
+where the document's length has changed (a user's pipeline that merges tokens between our
+components), not where a component changed a token's attributes in place.
 """
 
 from __future__ import annotations
@@ -37,9 +39,10 @@ _READ: WeakKeyDictionary[Doc, Words] = WeakKeyDictionary()
 
 
 def words_of(doc: Doc) -> Words:
-    """The document's :class:`Words`, read once."""
+    """The document's :class:`Words`, read once (again where a component of a user's
+    pipeline merged or split its tokens since)."""
     words = _READ.get(doc)
-    if words is None:
+    if words is None or len(words.lower) != len(doc):
         words = _READ[doc] = _read(doc)
     return words
 
@@ -69,6 +72,7 @@ def _lowered(words: list[str]) -> list[str]:
 class _Entities:
     spans: tuple[Span, ...]
     starts: list[int]  # the first token of each
+    tokens: int  # the document's length when they were read
 
 
 _ENTITIES: WeakKeyDictionary[Doc, _Entities] = WeakKeyDictionary()
@@ -93,7 +97,7 @@ def ents_in(span: Span) -> list[Span]:
 
 def _entities(doc: Doc) -> _Entities:
     entities = _ENTITIES.get(doc)
-    if entities is None:
+    if entities is None or entities.tokens != len(doc):
         spans = tuple(doc.ents)
-        entities = _ENTITIES[doc] = _Entities(spans, [ent.start for ent in spans])
+        entities = _ENTITIES[doc] = _Entities(spans, [ent.start for ent in spans], len(doc))
     return entities
