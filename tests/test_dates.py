@@ -2,12 +2,22 @@
 
 from __future__ import annotations
 
+import random
 import re
 
 import pytest
 
 from triangulate.ingest.article import make_article
-from triangulate.ingest.dates import alternation, date_from_text, entry_dates, is_stamp_line
+from triangulate.ingest.dates import (
+    alternation,
+    date_from_text,
+    date_pattern,
+    entry_dates,
+    find_dates,
+    first_date,
+    found_of,
+    is_stamp_line,
+)
 from triangulate.ingest.text import parse_text
 from triangulate.types import Article
 
@@ -109,3 +119,34 @@ def test_alternation_of_shared_prefixes_matches_as_the_plain_alternation_does() 
 
 def test_alternation_is_a_tree_not_a_list() -> None:
     assert alternation(["march", "mars"]).count("mar") == 1
+
+
+def dates_at_every_character(text: str) -> list[tuple[int, int, int, int, int | None]]:
+    """The dates the pattern finds when tried at every character (``finditer``)."""
+    found = (found_of(m) for m in date_pattern().finditer(text))
+    return [(f.start, f.end, f.month, f.day, f.year) for f in found
+            if f is not None and 1 <= f.day <= 31]
+
+
+PIECES = ["March", "sept.", "Mai", "de", "mars", " ", "  ", "\n", ".", ",", "-", "T", "x", "3",
+          "14", "2023", "2024-05-06", "9.10.2021", "1st", "noon", "Mayday", "4th", "²", "Sept",
+          "12:30", "(", "ok"]
+
+
+@pytest.mark.parametrize("seed", range(30))
+def test_the_dates_found_are_those_of_the_pattern_tried_at_every_character(seed: int) -> None:
+    """Only where a date can begin is the pattern tried; nothing it finds elsewhere is lost
+    (text made of date-like pieces, glued and spaced at random)."""
+    pick = random.Random(seed)
+    text = "".join(pick.choice(PIECES) for _ in range(300))
+    found = [(f.start, f.end, f.month, f.day, f.year) for f in find_dates(text)]
+    assert found == dates_at_every_character(text)
+    first = first_date(text)
+    assert (first.start if first else None) == (found[0][0] if found else None)
+
+
+def test_dates_across_spaces_dots_and_glued_stamps() -> None:
+    text = "Sept.   3, 2021, then x2024-05-06T10:00 and mars\n4 and 7 June 2022."
+    found = [(f.month, f.day, f.year) for f in find_dates(text)]
+    assert found == [(m, d, y) for _s, _e, m, d, y in dates_at_every_character(text)]
+    assert (9, 3, 2021) in found and (6, 7, 2022) in found

@@ -49,10 +49,16 @@ if TYPE_CHECKING:
 
 Record = TypeVar("Record")
 
+_SCALARS = frozenset({str, int, float, bool, type(None)})
+
+
 def plain(value: Any) -> Any:
     """``dataclasses.asdict`` without its deep copy of every leaf (the dominant cost of
     writing a large analysis): dataclasses become dicts, lists, tuples and dicts are made
-    anew, strings, numbers and ``None`` are shared (they cannot change)."""
+    anew, strings, numbers and ``None`` are shared (they cannot change), and told first:
+    most values are."""
+    if type(value) in _SCALARS:
+        return value
     if is_dataclass(value) and not isinstance(value, type):
         return {name: plain(getattr(value, name)) for name in _field_names(type(value))}
     if isinstance(value, list | tuple):
@@ -136,8 +142,10 @@ READING_LISTS = ("scare_quotes", "statements")  # an article row's lists, as JSO
 
 
 def stored_values(item: Any, columns: Container[str]) -> dict[str, Any]:
-    """An item's fields that the table stores (cross-check fields are computed, not kept)."""
-    return {k: v for k, v in plain(item).items() if k in columns}
+    """An item's fields that the table stores (cross-check fields are computed, not kept),
+    in the order of its fields; only those are made plain."""
+    return {name: plain(getattr(item, name)) for name in _field_names(item.__class__)
+            if name in columns}
 
 
 def article_row(reading: Reading, pipeline: str, notes: Sequence[str]) -> dict[str, Any]:

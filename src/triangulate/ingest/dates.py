@@ -22,7 +22,7 @@ figures under an entry can be dated by it.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from functools import cache, lru_cache
@@ -117,16 +117,53 @@ class Found:
 
 
 def find_dates(text: str) -> list[Found]:
-    """Every date in the text. Each form holds a digit (the day, or a numeric date), so a
-    text without one is passed over before the costly month-name pattern runs."""
-    if _DIGIT.search(text) is None:
-        return []
-    found = []
-    for match in date_pattern().finditer(text):
+    """Every date in the text, as ``date_pattern().finditer`` finds them."""
+    return list(_dates(text))
+
+
+def first_date(text: str) -> Found | None:
+    """The first date in the text (``find_dates(text)[0]``), read no further."""
+    return next(_dates(text), None)
+
+
+def _dates(text: str) -> Iterator[Found]:
+    """The dates of ``date_pattern().finditer(text)``, the pattern tried only where a date
+    can begin (:func:`_date_starts`) rather than at every character: its hundreds of month
+    names are costly to try at every word of a long text."""
+    pattern, at = date_pattern(), 0
+    for start in _date_starts(text):
+        match = pattern.match(text, start) if start >= at else None
+        if match is None:
+            continue
         item = found_of(match)
         if item is not None and 1 <= item.day <= 31:
-            found.append(item)
-    return found
+            yield item
+        at = match.end()
+
+
+def _date_starts(text: str) -> Iterator[int]:
+    """Where a date can begin, in order: at each digit (a day, a numeric date, a stamp), and
+    before a digit at the word that spaces and a dot part from it (a month: "Sept. 3")."""
+    for digit in _DIGIT.finditer(text):
+        word = _word_before(text, digit.start())
+        if word is not None:
+            yield word
+        yield digit.start()
+
+
+def _word_before(text: str, at: int) -> int | None:
+    """The start of the word before ``at`` across spaces (at least one) and a dot."""
+    end = at
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    if end == at:
+        return None
+    if text[end - 1 : end] == ".":
+        end -= 1
+    start = end
+    while start > 0 and text[start - 1].isalpha():
+        start -= 1
+    return start if start < end else None
 
 
 def found_of(match: re.Match[str]) -> Found | None:
@@ -195,9 +232,9 @@ def dateline(head: str) -> Found | None:
     """The date of a dateline: a paragraph that opens with a place in capitals or a place and
     country, then the date ("SEOUL, March 3 (Reuters) -", "KIEV, April 8. /TASS/.")."""
     for paragraph in head.splitlines():
-        dates = find_dates(paragraph[:90])
-        if dates and DATELINE_LEAD.match(paragraph[: dates[0].start]):
-            return dates[0]
+        first = first_date(paragraph[:90])
+        if first is not None and DATELINE_LEAD.match(paragraph[: first.start]):
+            return first
     return None
 
 
@@ -212,10 +249,10 @@ def is_stamp_line(line: str) -> bool:
     | 12 April 2023", "Analysis | Nov. 7, 2023"), or a dateline with nothing after its date
     ("GOMA, 12. März 2024"). A headline with a date in it ("Strike kills 12 on 5 June") is
     none: its other words tell what happened."""
-    dates = find_dates(line)
-    if not dates:
+    first = first_date(line)
+    if first is None:
         return False
-    before, after = line[: dates[0].start], CLOCK.sub("", line[dates[0].end :])
+    before, after = line[: first.start], CLOCK.sub("", line[first.end :])
     rest = f"{before} {after}".strip(EDGE)
     if not rest:
         return True

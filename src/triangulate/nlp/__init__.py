@@ -13,7 +13,7 @@ from triangulate.ids import reading_with_ids
 from triangulate.ingest.dates import entry_dates
 from triangulate.lang import DEFAULT
 from triangulate.nlp.events import article_event
-from triangulate.nlp.extensions import text_of
+from triangulate.nlp.extensions import span_text, text_of
 from triangulate.nlp.frames import frames_of
 from triangulate.nlp.parallel import BATCH_CHARS, batches, read_in_processes
 from triangulate.nlp.periods import reported_on, with_period
@@ -73,11 +73,16 @@ def reading_of(doc: Doc, article: Article, settings: Settings = DEFAULTS) -> Rea
         claims=[replace(c, article=article.id, event=event) for c in doc._.claims or []],
         entities=[replace(e, article=article.id) for e in doc._.entities or []],
         scare_quotes=list(doc._.scare_quotes or []),
-        statements=[s.text.strip() for s in doc.sents if s.text.strip()],
+        statements=statements_of(doc),
         framing=doc._.framing,
         frames=frames_of(doc.sents, quotes),
         event=event,
     )
+
+
+def statements_of(doc: Doc) -> list[str]:
+    """The text of each sentence, stripped; none that is blank."""
+    return [text for sentence in doc.sents if (text := span_text(sentence).strip())]
 
 
 def skeleton_reading_of(doc: Doc, article: Article) -> Reading:

@@ -43,10 +43,11 @@ from triangulate.lang.en.speech import FIGURE_VERBS, RECORDING_VERBS
 from triangulate.lang.lookup import actor_of, is_outlet
 from triangulate.measures import HARMS, SIDED, VICTIMS, WITH_UNIT, Measure
 from triangulate.nlp.events import headline_span
-from triangulate.nlp.extensions import declare, text_of
+from triangulate.nlp.extensions import declare, span_text, text_of
 from triangulate.nlp.numbers import NumberMention, find_numbers
 from triangulate.nlp.people import person_states
 from triangulate.nlp.speakers import denied
+from triangulate.nlp.words import ents_in, words_of
 from triangulate.settings import DEFAULTS
 from triangulate.types import Claim, Quote
 
@@ -130,7 +131,7 @@ def read_claim(doc: Doc, text: str, mention: NumberMention, quotes: list[Quote],
     sentence = root.sent
     previous = earlier[-1] if earlier else None
     continues = previous is not None and previous.measure not in WITH_UNIT and (
-        (previous.sentence == sentence.text.strip()
+        (previous.sentence == span_text(sentence).strip()
          and is_ellipsis(number, counted, measure, previous))
         or (measure in {None, "other"} and restates_total(root, previous)))
     subject_text: str | None
@@ -165,7 +166,7 @@ def read_claim(doc: Doc, text: str, mention: NumberMention, quotes: list[Quote],
         source=source,
         source_vague=vague,
         text=claim_text(text, mention, counted),
-        sentence=sentence.text.strip(),
+        sentence=span_text(sentence).strip(),
         scope=scope_of(sentence, number, scope_reach),
         start=mention.start,
         end=mention.end,
@@ -189,7 +190,7 @@ def part_of(number: Span, counted: Token | None, measure: Measure | None,
     words = part_words(root, noun)
     whole = whole_count(root.sent, earlier)
     if any(w.lower_ == "including" and noun in w.children for w in words):
-        here = [c for c in earlier if c.sentence == root.sent.text.strip()]
+        here = [c for c in earlier if c.sentence == span_text(root.sent).strip()]
         whole = here[-1] if here and here[-1].measure in VICTIMS else None  # the figure it
         return (whole.measure, noun.text, side_of(noun), whole) if whole else None  # lists
     wholes = [o for p in words if p.lower_ != "including" for o in p.children
@@ -220,7 +221,7 @@ def part_words(root: Token, noun: Token) -> list[Token]:
 def whole_count(sentence: Span, earlier: list[Claim]) -> Claim | None:
     """The count a sub-count is part of ("them"): the last loss figure of this sentence or the
     two before that counts people by a noun ("35 people", not a bare "more than 100")."""
-    near = {s.text.strip() for s in [sentence, *sentences_before(sentence, 2)]}
+    near = {span_text(s).strip() for s in [sentence, *sentences_before(sentence, 2)]}
     losses = [c for c in earlier[-6:] if c.sentence in near and c.measure in VICTIMS]
     named = [c for c in losses if re.search(r"[^\W\d]\w*$", c.text)]
     found = named or losses
@@ -260,7 +261,7 @@ def restates_total(root: Token, previous: Claim) -> bool:
                                 for c in found[0].children):
         return False
     near = [root.sent, *sentences_before(root.sent, 2)]
-    return any(previous.sentence == sentence.text.strip() for sentence in near)
+    return any(previous.sentence == span_text(sentence).strip() for sentence in near)
 
 
 
@@ -527,10 +528,9 @@ def word_measure(word: str, counted: Token | None) -> Measure | None:
 
 
 def unit_after(number: Span) -> str | None:
-    doc = number.doc
-    following = doc[number.end : min(number.end + 3, len(doc))]
+    lower = words_of(number.doc).lower
     for size in (3, 2, 1):
-        key = " ".join(t.lower_ for t in following[:size])
+        key = " ".join(lower[number.end : number.end + size])
         if key in AREA_UNITS:
             return key
     return None
@@ -713,9 +713,11 @@ def actor_in_context(root: Token) -> tuple[str | None, bool]:
 def actor_in_sentence(root: Token, anywhere: bool = False) -> str | None:
     """A people named in the figure's clause (or, with ``anywhere``, its sentence)."""
     clause = clause_verb(root)
-    for token in root.sent:
-        if token.ent_type_ in ({"NORP", "GPE"} if anywhere else {"NORP"}) \
-                and (anywhere or clause_verb(token) == clause) and not is_attacker(token):
+    labels = {"NORP", "GPE"} if anywhere else {"NORP"}
+    sentence, ent_type = root.sent, words_of(root.doc).ent_type
+    for token in (root.doc[i] for i in range(sentence.start, sentence.end)
+                  if ent_type[i] in labels):
+        if (anywhere or clause_verb(token) == clause) and not is_attacker(token):
             actor = side_of(token)
             if actor is not None:
                 return actor
@@ -789,11 +791,11 @@ def source_of(root: Token, mention: NumberMention, quotes: list[Quote],
     cited = citing(root)
     if found and cited:
         found = f"{found}, citing {cited}"
-    found = found or cited or headline_label(root.sent.text)
+    found = found or cited or headline_label(span_text(root.sent))
     if found is not None:
         found = re.split(r"\s+(?:--|—|–)\s+", found)[0].strip() or None  # an aside is no name
     if found is None:
-        if any(t.lower_ in {"reportedly", "allegedly"} for t in root.sent):
+        if words_in(root.sent, "reportedly", "allegedly"):
             return "reports", True
         return None, False
     return found, found.split(",")[0].split()[-1].lower() in VAGUE_SOURCES
@@ -848,7 +850,7 @@ def person_before(sentence: Span, pronoun: str) -> str | None:
     if pronoun.lower() not in {"he", "she"}:
         return None
     for span in [sentence, *sentences_before(sentence, 3)]:
-        people = [e for e in span.ents if e.label_ == "PERSON"]
+        people = [e for e in ents_in(span) if e.label_ == "PERSON"]
         if people:
             return people[-1].text
     return None
@@ -873,13 +875,19 @@ def phrase_of(head: Token) -> str:
 
 
 def according_to(root: Token) -> str | None:
-    cues = [t for t in root.sent if t.lower_ == "according" and t.i + 1 < len(root.doc)
-            and root.doc[t.i + 1].lower_ == "to"]
-    return cue_object(root, cues)
+    lower = words_of(root.doc).lower
+    return cue_object(root, [t for t in words_in(root.sent, "according")
+                             if t.i + 1 < len(lower) and lower[t.i + 1] == "to"])
 
 
 def citing(root: Token) -> str | None:
-    return cue_object(root, [t for t in root.sent if t.lower_ == "citing"])
+    return cue_object(root, words_in(root.sent, "citing"))
+
+
+def words_in(span: Span, *words: str) -> list[Token]:
+    """The tokens of ``span`` whose lower-case form is one of ``words``."""
+    lower = words_of(span.doc).lower
+    return [span.doc[i] for i in range(span.start, span.end) if lower[i] in words]
 
 
 def cue_object(root: Token, cues: list[Token]) -> str | None:
@@ -987,7 +995,7 @@ def scope_of(sentence: Span, number: Span, reach: int = DEFAULTS.scope_reach) ->
     ``reach`` tokens of it or hanging on its verb."""
     clause = clause_verb(number.root)
     near = [(min(abs(e.start - number.end), abs(number.start - e.end)), e.text)
-            for e in sentence.ents
+            for e in ents_in(sentence)
             if e.label_ in {"DATE", "TIME"} and not overlaps(e, number)
             and clause_verb(e.root) == clause
             and (dates_verb(e, clause) or min(abs(e.start - number.end),

@@ -7,6 +7,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from triangulate.nlp.extensions import declare
+from triangulate.nlp.words import doc_ents
 from triangulate.types import Entity
 
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
@@ -23,7 +24,7 @@ def name_entities(doc: Doc) -> Doc:
 
 def entities_of(doc: Doc, article_id: str) -> list[Entity]:
     out = []
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
         if ent.label_ not in ENTITY_LABELS:
             continue
         text = ent.text.strip()

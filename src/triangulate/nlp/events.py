@@ -31,7 +31,9 @@ from triangulate.lang.en.events import (
 )
 from triangulate.lang.en.gazetteer import ACTORS, DEMONYM, DEMONYMS, WORLD_ACTORS
 from triangulate.lang.lookup import normalise
-from triangulate.nlp.extensions import text_of
+from triangulate.nlp.extensions import span_text, text_of
+from triangulate.nlp.phrases import whole_phrases
+from triangulate.nlp.words import doc_ents, words_of
 from triangulate.settings import DEFAULTS, Settings
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -98,7 +100,7 @@ def main_place(doc: Doc, title: str, settings: Settings = DEFAULTS) -> str | Non
                 counts[key] += 1
                 first_seen.setdefault(key, start)
     for key in counts:
-        mentions = len(re.findall(rf"(?<!\w){re.escape(key.lower())}(?!\w)", headline))
+        mentions = sum(1 for _ in whole_phrases(headline, key.lower()))
         counts[key] += settings.event_headline_weight * mentions
     if not counts:
         return None
@@ -116,10 +118,11 @@ def place_mentions(doc: Doc) -> list[tuple[int, str]]:
     a PRODUCT). Where a preposition of place governs it, a name the model took for a
     person's is a place too ("outside Goma", "near Bunia"): people are not where things
     happen "outside" or "near"; a known person's name never is one."""
-    found = [(ent.start_char, ent.text) for ent in doc.ents if ent.label_ in PLACE_LABELS]
+    found = [(ent.start_char, ent.text) for ent in doc_ents(doc) if ent.label_ in PLACE_LABELS]
     found += dateline_places(doc)
-    for token in doc:
-        if token.pos_ != "PROPN" or token.ent_type_ in PLACE_LABELS \
+    proper_nouns = [doc[i] for i, pos in enumerate(words_of(doc).pos) if pos == "PROPN"]
+    for token in proper_nouns:
+        if token.ent_type_ in PLACE_LABELS \
                 or token.ent_type_ in {"NORP", "DATE"} or (
                     token.ent_type_ == "PERSON" and not spatial_object(token)):
             continue
@@ -127,7 +130,7 @@ def place_mentions(doc: Doc) -> list[tuple[int, str]]:
         if token.dep_ == "pobj" and (preposition in LOCATIVE or (
                 preposition == "of" and token.head.head.lemma_.lower() in PLACE_NOUNS)):
             start = min((c.i for c in token.children if c.dep_ == "compound"), default=token.i)
-            found.append((doc[start].idx, doc[start : token.i + 1].text))
+            found.append((doc[start].idx, span_text(doc[start : token.i + 1])))
         elif token.dep_ in {"compound", "nmod"} and token.head.lemma_.lower() in SITE_NOUNS:
             found.append((token.idx, token.text))  # "the Marib bus station"
         elif token.dep_ in {"compound", "nmod", "amod"} and is_place_noun(token.head):
@@ -167,7 +170,7 @@ def spatial_object(token: Token) -> bool:
 def full_person_name(token: Token) -> bool:
     """True where ``token`` stands in a PERSON entity of two words or more."""
     return any(ent.label_ == "PERSON" and len(ent) > 1 and ent.start <= token.i < ent.end
-               for ent in token.doc.ents)
+               for ent in doc_ents(token.doc))
 
 
 def event_kind(doc: Doc, settings: Settings = DEFAULTS) -> str | None:
@@ -207,7 +210,7 @@ def main_region(doc: Doc) -> str | None:
     oblast"): a name before a word for a region is a place whatever else the small model
     took it for (it reads "Kursk" as a PRODUCT)."""
     counts: Counter[str] = Counter()
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
         if ent.label_ in NOT_PLACES:
             continue
         words = ent.text.lower().split()

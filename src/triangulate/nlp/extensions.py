@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 
 def declare(*names: str) -> None:
@@ -35,3 +35,16 @@ def text_of(doc: Doc) -> str:
     if text is None:
         text = doc.user_data[_TEXT] = doc.text
     return str(text)
+
+
+def seed_text(doc: Doc, text: str) -> None:
+    """Keep ``text`` as the document's text, where the document was made from it by a
+    tokenizer: spaCy's tokenizers keep every character, so ``doc.text == text``, and the
+    tokens need not be joined again."""
+    doc.user_data[_TEXT] = text
+
+
+def span_text(span: Span) -> str:
+    """``span.text``, cut from the document's text (:func:`text_of`) rather than joined
+    from the span's tokens again."""
+    return text_of(span.doc)[span.start_char : span.end_char] if len(span) else ""

@@ -33,7 +33,9 @@ from triangulate.lang.en.harm import (
     WEAPONS,
 )
 from triangulate.lang.lookup import actor_of
+from triangulate.nlp.extensions import span_text
 from triangulate.nlp.people import person_states
+from triangulate.nlp.words import words_of
 from triangulate.types import Frame, Quote
 
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
@@ -43,6 +45,7 @@ CLAUSE_LINKS = {"advcl", "xcomp", "ccomp", "conj", "acl", "pcomp", "prep", "pobj
 NOT_AGENTS = {"Civilians"}
 VERBAL = {"VERB", "AUX"}
 QUESTIONS = {"whether", "if"}
+ANCHOR_WORDS = frozenset({*HARM_VERBS, *HARM_NOUNS, *WEAPONS})  # what an anchor's lemma may be
 
 
 def frames_of(sentences: Iterable[Span], quotes: Iterable[Quote]) -> list[Frame]:
@@ -70,10 +73,9 @@ def merge(first: Frame, second: Frame) -> Frame:
 
 
 def sentence_frames(sentence: Span, source: str | None) -> Iterator[Frame]:
-    text = sentence.text.strip()
-    for token in sentence:
-        if not is_anchor(token):
-            continue
+    text = span_text(sentence).strip()
+    for i in anchors_in(sentence):
+        token = sentence.doc[i]
         verb = clause_verb(token)
         if token.pos_ != "VERB" and not tells_harm(verb):
             continue
@@ -96,15 +98,31 @@ def tells_harm(verb: Token) -> bool:
 
 
 def weapon_class(token: Token) -> str | None:
-    return WEAPONS.get(token.lower_) or WEAPONS.get(token.lemma_.lower())
+    return weapon_of(token.lower_, token.lemma_.lower())
 
 
-def is_anchor(token: Token) -> bool:
-    lemma = token.lemma_.lower()
-    if token.pos_ == "VERB":
+def weapon_of(lower: str, lemma: str) -> str | None:
+    """The class of the weapon a word (its lower-case form, its lemma) names."""
+    return WEAPONS.get(lower) or WEAPONS.get(lemma)
+
+
+def anchors_in(sentence: Span) -> list[int]:
+    """The index of each word of the sentence a frame is built on, each word's part of
+    speech asked only where its lemma or form is a word of harm or a weapon."""
+    words = words_of(sentence.doc)
+    lemmas, lowers = words.lemma_lower, words.lower
+    return [i for i in range(sentence.start, sentence.end)
+            if (lemmas[i] in ANCHOR_WORDS or lowers[i] in WEAPONS)
+            and is_anchor_word(words.pos[i], lemmas[i], lowers[i])]
+
+
+def is_anchor_word(pos: str, lemma: str, lower: str) -> bool:
+    """A word a frame is built on: a verb of harm, a noun of harm or of a weapon (by its
+    part of speech, lower-case lemma and lower-case form)."""
+    if pos == "VERB":
         return lemma in HARM_VERBS
-    if token.pos_ in {"NOUN", "PROPN"}:
-        return lemma in HARM_NOUNS or weapon_class(token) is not None
+    if pos in {"NOUN", "PROPN"}:
+        return lemma in HARM_NOUNS or weapon_of(lower, lemma) is not None
     return False
 
 

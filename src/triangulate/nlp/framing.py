@@ -17,10 +17,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 
-import numpy as np
-from spacy.attrs import IS_ALPHA, LEMMA, LOWER
+from spacy.attrs import IS_ALPHA
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -36,6 +35,8 @@ from triangulate.lang.lookup import (
 )
 from triangulate.nlp.events import PLACE_LABELS, country_names
 from triangulate.nlp.extensions import declare, text_of, value
+from triangulate.nlp.phrases import whole_phrases
+from triangulate.nlp.words import doc_ents, words_of
 from triangulate.settings import DEFAULTS
 from triangulate.types import Claim, Framing, FramingSpan, Quote, SourceKind
 
@@ -96,17 +97,9 @@ WordForms = list[tuple[str, str]]  # each token's lower-case form and lower-case
 
 
 def word_forms(doc: Doc) -> WordForms:
-    """Each token's lower-case form and lemma, read from the token array, each distinct
-    string looked up once: the lexicons look at every token, and a ``Token`` object made
-    for each look costs more than the look itself."""
-    ids = doc.to_array([LOWER, LEMMA]).reshape(-1, 2)
-    strings = doc.vocab.strings
-    lowers, lower_at = np.unique(ids[:, 0], return_inverse=True)
-    lemmas, lemma_at = np.unique(ids[:, 1], return_inverse=True)
-    lower_text = [strings[int(key)] for key in lowers]
-    lemma_text = [strings[int(key)].lower() for key in lemmas]
-    return [(lower_text[a], lemma_text[b])
-            for a, b in zip(lower_at.tolist(), lemma_at.tolist(), strict=True)]
+    """Each token's lower-case form and lemma (:func:`~triangulate.nlp.words.words_of`)."""
+    words = words_of(doc)
+    return list(zip(words.lower, words.lemma_lower, strict=True))
 
 
 def _with_quoted(span: FramingSpan, quoted: list[tuple[int, int]]) -> FramingSpan:
@@ -227,18 +220,24 @@ def sources(doc: Doc, text: str, quotes: Sequence[Quote], claims: Sequence[Claim
     the offsets are those of the first passage attributed to it.
     """
     language = language or resources()
-    persons = [frozenset(_words(e.text)) for e in doc.ents if e.label_ == "PERSON"]
+    persons = [frozenset(_words(e.text)) for e in doc_ents(doc) if e.label_ == "PERSON"]
     found: list[_Source] = []
+
+    @cache
+    def placed(name: str) -> tuple[tuple[int, int] | None, SourceKind]:
+        """Where a name is first written, and its kind; once per name (a speaker of many
+        quotes is named as often)."""
+        at = _first_mention(text, name)
+        tokens = doc.char_span(*at, alignment_mode="expand") if at else None
+        return at, source_kind(name, tokens, persons, language)
 
     def add(name: str | None, start: int, end: int, kind: SourceKind | None = None) -> None:
         if not name or (outlet and normalise(name) == normalise(outlet)):
             return
         key = _key(name, language)
         if key:
-            at = _first_mention(text, name)
-            tokens = doc.char_span(*at, alignment_mode="expand") if at else None
-            kind = kind or source_kind(name, tokens, persons, language)
-            found.append(_Source(name, kind, key, *(at or (start, end))))
+            at, named_kind = placed(name)
+            found.append(_Source(name, kind or named_kind, key, *(at or (start, end))))
 
     for quote in quotes:
         add(quote.speaker, quote.start, quote.end)
@@ -307,10 +306,10 @@ def _is_label(word: str, language: Resources) -> bool:
 
 
 def _first_mention(text: str, name: str) -> tuple[int, int] | None:
-    match = re.search(rf"(?<!\w){re.escape(name.strip())}(?!\w)", text)
-    return (match.start(), match.end()) if match else None
+    return next(whole_phrases(text, name.strip()), None)
 
 
+@lru_cache(maxsize=4096)
 def _key(name: str, language: Resources) -> frozenset[str]:
     """Words that identify a source: a known body or person, else its content words."""
     words = _words(name)
@@ -340,8 +339,8 @@ def according_to(doc: Doc, reach: int = DEFAULTS.according_reach,
     at most ``reach`` tokens."""
     forms = word_forms(doc) if forms is None else forms
     found = []
-    for i in range(len(forms) - 2):
-        if forms[i][0] != "according" or forms[i + 1][0] != "to":
+    for i in (k for k, (lower, _) in enumerate(forms[:-2]) if lower == "according"):
+        if forms[i + 1][0] != "to":
             continue
         start = i + 2
         end = start

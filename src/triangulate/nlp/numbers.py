@@ -73,9 +73,10 @@ What is not a figure (dropped)
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from math import inf
-from typing import NamedTuple
+from typing import NamedTuple, overload
 
 from triangulate.lang.en.numbers import (
     AGE_WORDS,
@@ -160,9 +161,41 @@ class _Tok(NamedTuple):  # a NamedTuple: cheaper to build than a dataclass, one 
     num: float | None  # value of a well-formed digit group outside a phone number
 
 
-def _tokenize(text: str) -> list[_Tok]:
-    phones = [m.span() for m in _PHONE.finditer(text) if _is_phone(m.group())]
-    return [_token(m, phones) for m in _TOKEN.finditer(text)]
+class _Tokens(Sequence[_Tok]):
+    """A text's tokens, each made the first time it is looked at: the rules look only at the
+    tokens around a word that can open a figure (:attr:`openers`), a few in a text."""
+
+    def __init__(self, text: str) -> None:
+        self.phones = [m.span() for m in _PHONE.finditer(text) if _is_phone(m.group())]
+        self.matches = list(_TOKEN.finditer(text))
+        self.made: list[_Tok | None] = [None] * len(self.matches)
+
+    @property
+    def openers(self) -> list[int]:
+        """The index of each token that may open a figure: digits or a word of
+        :data:`_START_WORDS` (:func:`_starts_number` tells which do)."""
+        return [k for k, m in enumerate(self.matches)
+                if m.lastindex is not None or m.group().lower() in _START_WORDS]
+
+    def __len__(self) -> int:
+        return len(self.matches)
+
+    @overload
+    def __getitem__(self, k: int) -> _Tok: ...
+
+    @overload
+    def __getitem__(self, k: slice) -> list[_Tok]: ...
+
+    def __getitem__(self, k: int | slice) -> _Tok | list[_Tok]:
+        if isinstance(k, slice):
+            return [self[j] for j in range(*k.indices(len(self)))]
+        tok = self.made[k]
+        if tok is None:
+            tok = self.made[k] = _token(self.matches[k], self.phones)
+        return tok
+
+    def __iter__(self) -> Iterator[_Tok]:
+        return (self[k] for k in range(len(self)))
 
 
 def _token(m: re.Match[str], phones: list[tuple[int, int]]) -> _Tok:
@@ -181,20 +214,20 @@ def _is_phone(candidate: str) -> bool:
     return digits >= 7 and (groups >= 3 or candidate[0] in "+(")
 
 
-def _cue_key(toks: list[_Tok]) -> str:
+def _cue_key(toks: Sequence[_Tok]) -> str:
     return " ".join(t.low for t in toks)
 
 
 # token-joined cue ("approx .") -> the cue as written in PRE_QUALIFIERS ("approx.")
-_PRE_KEYS = {_cue_key(_tokenize(cue)): cue for cue in PRE_QUALIFIERS}
+_PRE_KEYS = {_cue_key(_Tokens(cue)): cue for cue in PRE_QUALIFIERS}
 _QUALIFIER_WORDS = max(len(key.split()) for key in _PRE_KEYS)  # longest cue, in tokens
 
 
-def _low(toks: list[_Tok], k: int) -> str:
+def _low(toks: Sequence[_Tok], k: int) -> str:
     return toks[k].low if 0 <= k < len(toks) else ""
 
 
-def _glued(toks: list[_Tok], k: int) -> bool:
+def _glued(toks: Sequence[_Tok], k: int) -> bool:
     """Whether token ``k`` and token ``k + 1`` touch (no space between)."""
     return 0 <= k < len(toks) - 1 and toks[k].end == toks[k + 1].start
 
@@ -244,7 +277,7 @@ def _word_class(word: str) -> str | None:
     return "mag" if word in MAGNITUDES else None
 
 
-def _cardinal(toks: list[_Tok], i: int) -> _Card | None:
+def _cardinal(toks: Sequence[_Tok], i: int) -> _Card | None:
     if i >= len(toks):
         return None
     acc = _Acc()
@@ -263,7 +296,7 @@ def _cardinal(toks: list[_Tok], i: int) -> _Card | None:
     return _Card(acc.total + acc.group, end, acc.scale, bare_one, year_like)
 
 
-def _lead(toks: list[_Tok], i: int, acc: _Acc) -> tuple[int, bool]:
+def _lead(toks: Sequence[_Tok], i: int, acc: _Acc) -> tuple[int, bool]:
     """Read what opens a number other than a number word; (next index, complete)."""
     tok, nxt = toks[i], _low(toks, i + 1)
     if tok.num is not None:
@@ -280,7 +313,7 @@ def _lead(toks: list[_Tok], i: int, acc: _Acc) -> tuple[int, bool]:
     return i, False
 
 
-def _digits_lead(toks: list[_Tok], i: int, acc: _Acc) -> tuple[int, bool]:
+def _digits_lead(toks: Sequence[_Tok], i: int, acc: _Acc) -> tuple[int, bool]:
     tok = toks[i]
     acc.group = tok.num or 0.0
     acc.scale = 1000.0 ** tok.text.count(",")
@@ -294,7 +327,7 @@ def _digits_lead(toks: list[_Tok], i: int, acc: _Acc) -> tuple[int, bool]:
     return i + 2, True
 
 
-def _step(toks: list[_Tok], j: int, acc: _Acc) -> int | None:
+def _step(toks: Sequence[_Tok], j: int, acc: _Acc) -> int | None:
     """Take the next number word (after an optional joining hyphen); its end or None."""
     word = _low(toks, j)
     if word == "and":
@@ -307,7 +340,7 @@ def _step(toks: list[_Tok], j: int, acc: _Acc) -> int | None:
     return j + 1
 
 
-def _and_step(toks: list[_Tok], j: int, acc: _Acc) -> int | None:
+def _and_step(toks: Sequence[_Tok], j: int, acc: _Acc) -> int | None:
     """ "hundred and twenty", "thousand and one", "two and a half (million)". """
     nxt = _low(toks, j + 1)
     if acc.state in ("hundred", "mag") and _word_class(nxt) in ("unit", "teen", "tens"):
@@ -348,7 +381,7 @@ def _apply(cls: str, word: str, acc: _Acc) -> bool:
 
 # --------------------------------------------------------------------------- fractions
 
-def _fraction(toks: list[_Tok], i: int) -> tuple[float, int] | None:
+def _fraction(toks: Sequence[_Tok], i: int) -> tuple[float, int] | None:
     """ "a third", "one-third", "two-thirds", "three quarters", "half"; (value, end)."""
     word = toks[i].low
     if word == "half":
@@ -367,12 +400,12 @@ def _fraction(toks: list[_Tok], i: int) -> tuple[float, int] | None:
     return (numerator / part, j + 1) if part > numerator else None
 
 
-def _closes_fraction(toks: list[_Tok], k: int) -> bool:
+def _closes_fraction(toks: Sequence[_Tok], k: int) -> bool:
     """After "a third": "of", punctuation or the end, not a noun ("a third time")."""
     return k >= len(toks) or toks[k].kind != _WORD or toks[k].low == "of"
 
 
-def _bare_half(toks: list[_Tok], i: int) -> tuple[float, int] | None:
+def _bare_half(toks: Sequence[_Tok], i: int) -> tuple[float, int] | None:
     nxt = _low(toks, i + 1)
     if nxt in ("a", "an") and _low(toks, i + 2) in MULTIPLIERS:
         return None  # "half a million" is a count
@@ -383,7 +416,7 @@ def _bare_half(toks: list[_Tok], i: int) -> tuple[float, int] | None:
 
 # --------------------------------------------------------------------------- vague
 
-def _vague(toks: list[_Tok], i: int) -> tuple[float, float | None, int] | None:
+def _vague(toks: Sequence[_Tok], i: int) -> tuple[float, float | None, int] | None:
     """ "dozens", "tens of thousands", "several hundred"; (low, high, end)."""
     word = toks[i].low
     if word in PLURALS:
@@ -395,7 +428,7 @@ def _vague(toks: list[_Tok], i: int) -> tuple[float, float | None, int] | None:
     return None
 
 
-def _plural(toks: list[_Tok], i: int) -> tuple[float, float | None, int] | None:
+def _plural(toks: Sequence[_Tok], i: int) -> tuple[float, float | None, int] | None:
     word = toks[i].low
     low = PLURALS[word]
     has_of = _low(toks, i + 1) == "of"
@@ -408,7 +441,7 @@ def _plural(toks: list[_Tok], i: int) -> tuple[float, float | None, int] | None:
 
 
 def _few_times(
-    toks: list[_Tok], j: int, bounds: tuple[float, float]
+    toks: Sequence[_Tok], j: int, bounds: tuple[float, float]
 ) -> tuple[float, float | None, int] | None:
     scale, k = 1.0, j
     while _low(toks, k) in MULTIPLIERS:
@@ -419,7 +452,7 @@ def _few_times(
 
 # --------------------------------------------------------------------------- cues
 
-def _pre_qualifier(toks: list[_Tok], i: int, floor: int) -> tuple[str, int] | None:
+def _pre_qualifier(toks: Sequence[_Tok], i: int, floor: int) -> tuple[str, int] | None:
     """The cue right before token ``i`` (not reaching below ``floor``): (cue, first index)."""
     for size in range(min(_QUALIFIER_WORDS, i - floor), 0, -1):
         cue = _cue_key(toks[i - size:i])
@@ -428,7 +461,7 @@ def _pre_qualifier(toks: list[_Tok], i: int, floor: int) -> tuple[str, int] | No
     return None
 
 
-def _post_qualifier(toks: list[_Tok], j: int) -> tuple[Qualifier, int] | None:
+def _post_qualifier(toks: Sequence[_Tok], j: int) -> tuple[Qualifier, int] | None:
     """ "or more", "or so", "-plus", "+" at token ``j``: (qualifier, end)."""
     word, nxt = _low(toks, j), _low(toks, j + 1)
     if word == "or" and nxt in POST_OR:
@@ -440,7 +473,7 @@ def _post_qualifier(toks: list[_Tok], j: int) -> tuple[Qualifier, int] | None:
     return None
 
 
-def _percent_end(toks: list[_Tok], j: int) -> int:
+def _percent_end(toks: Sequence[_Tok], j: int) -> int:
     """Index after a percent sign or word at ``j``; ``j`` when there is none."""
     word, nxt = _low(toks, j), _low(toks, j + 1)
     if word in PERCENT_WORDS:
@@ -476,7 +509,7 @@ class _Hit:
     is_percent: bool
 
 
-def _is_noise(toks: list[_Tok], hit: _Hit, values: tuple[float, ...]) -> bool:
+def _is_noise(toks: Sequence[_Tok], hit: _Hit, values: tuple[float, ...]) -> bool:
     """Model names, dates, clocks, durations, ordinals, ages, labels (the callers judge
     years and a bare "one", which depend on the cue before the number)."""
     return (
@@ -491,7 +524,7 @@ def _is_noise(toks: list[_Tok], hit: _Hit, values: tuple[float, ...]) -> bool:
     )
 
 
-def _glued_before(toks: list[_Tok], k: int) -> bool:
+def _glued_before(toks: Sequence[_Tok], k: int) -> bool:
     """ "G7", "F-16", "COVID-19", the "30" of "10:30", the "2025" of "14/01/2025"."""
     if not _glued(toks, k - 1):
         return False
@@ -501,7 +534,7 @@ def _glued_before(toks: list[_Tok], k: int) -> bool:
     return prev.low in ("-", ":", "/", ".") and _glued(toks, k - 2) and toks[k - 2].kind != _OTHER
 
 
-def _glued_after(toks: list[_Tok], k: int) -> bool:
+def _glued_after(toks: Sequence[_Tok], k: int) -> bool:
     """ "21st", "5pm", "1990s", "155mm", the "10" of "10:30"."""
     if not _glued(toks, k - 1):
         return False
@@ -511,11 +544,11 @@ def _glued_after(toks: list[_Tok], k: int) -> bool:
     return nxt.low in (":", "/", "-") and _glued(toks, k) and toks[k + 1].kind == _DIGITS
 
 
-def _is_month(toks: list[_Tok], k: int) -> bool:
+def _is_month(toks: Sequence[_Tok], k: int) -> bool:
     return _low(toks, k) in MONTH_WORDS and toks[k].text[0].isupper()
 
 
-def _is_date(toks: list[_Tok], hit: _Hit, values: tuple[float, ...]) -> bool:
+def _is_date(toks: Sequence[_Tok], hit: _Hit, values: tuple[float, ...]) -> bool:
     if not all(v.is_integer() and 1 <= v <= 31 for v in values):
         return False
     k = hit.num_first
@@ -523,14 +556,14 @@ def _is_date(toks: list[_Tok], hit: _Hit, values: tuple[float, ...]) -> bool:
     return before or _is_month(toks, hit.num_end)
 
 
-def _is_clock(toks: list[_Tok], k: int) -> bool:
+def _is_clock(toks: Sequence[_Tok], k: int) -> bool:
     word = _low(toks, k)
     if word in ("a", "p") and _low(toks, k + 1) == "." and _low(toks, k + 2) == "m":
         return True
     return word in CLOCK
 
 
-def _is_duration(toks: list[_Tok], k: int) -> bool:
+def _is_duration(toks: Sequence[_Tok], k: int) -> bool:
     if _low(toks, k) == "-" and _glued(toks, k - 1):
         k += 1
     if _low(toks, k) in BEFORE_TIME_UNIT:
@@ -538,12 +571,12 @@ def _is_duration(toks: list[_Tok], k: int) -> bool:
     return _low(toks, k) in TIME_UNITS
 
 
-def _is_ordinal(toks: list[_Tok], k: int) -> bool:
+def _is_ordinal(toks: Sequence[_Tok], k: int) -> bool:
     """ "twenty-first"."""
     return _low(toks, k) == "-" and _glued(toks, k - 1) and _low(toks, k + 1) in ORDINALS
 
 
-def _is_age(toks: list[_Tok], hit: _Hit) -> bool:
+def _is_age(toks: Sequence[_Tok], hit: _Hit) -> bool:
     """ "aged 25", "aged between 18 and 60", "the ages of 18 and 60"."""
     for k in (hit.first - 1, hit.num_first - 1):
         word = _low(toks, k)
@@ -552,7 +585,7 @@ def _is_age(toks: list[_Tok], hit: _Hit) -> bool:
     return False
 
 
-def _is_label(toks: list[_Tok], k: int) -> bool:
+def _is_label(toks: Sequence[_Tok], k: int) -> bool:
     """ "No. 3", "No 10", "Article 5", "#3", "World War Two"."""
     prev, before = _low(toks, k - 1), _low(toks, k - 2)
     return (
@@ -569,7 +602,7 @@ _Found = tuple[NumberMention | None, int]  # the mention (None: dropped) and the
 
 
 def _mention(
-    toks: list[_Tok],
+    toks: Sequence[_Tok],
     hit: _Hit,
     value: float | None,
     bounds: tuple[float | None, float | None],
@@ -590,7 +623,7 @@ def _mention(
     )
 
 
-def _vague_at(toks: list[_Tok], i: int) -> _Found | None:
+def _vague_at(toks: Sequence[_Tok], i: int) -> _Found | None:
     found = _vague(toks, i)
     if found is None:
         return None
@@ -601,7 +634,7 @@ def _vague_at(toks: list[_Tok], i: int) -> _Found | None:
     return _mention(toks, hit, None, (low, high), "vague"), end
 
 
-def _fraction_at(toks: list[_Tok], i: int, floor: int) -> _Found | None:
+def _fraction_at(toks: Sequence[_Tok], i: int, floor: int) -> _Found | None:
     found = _fraction(toks, i)
     if found is None:
         return None
@@ -618,7 +651,7 @@ def _fraction_at(toks: list[_Tok], i: int, floor: int) -> _Found | None:
     return _mention(toks, hit, value, _bounds(qualifier, value, cue), qualifier, True), end
 
 
-def _figure_at(toks: list[_Tok], i: int, floor: int) -> _Found | None:
+def _figure_at(toks: Sequence[_Tok], i: int, floor: int) -> _Found | None:
     a = _cardinal(toks, i)
     if a is None:
         return None
@@ -634,7 +667,7 @@ def _figure_at(toks: list[_Tok], i: int, floor: int) -> _Found | None:
     return _single_at(toks, i, floor, a, a_end)
 
 
-def _range_lead(toks: list[_Tok], i: int, floor: int) -> str:
+def _range_lead(toks: Sequence[_Tok], i: int, floor: int) -> str:
     """ "between" or "from" right before token ``i``; "(the ages) of" counts as "between"."""
     word = _low(toks, i - 1) if i > floor else ""
     if word == "of" and _low(toks, i - 2) in AGE_WORDS:
@@ -642,7 +675,7 @@ def _range_lead(toks: list[_Tok], i: int, floor: int) -> str:
     return word if word in RANGE_LEADS else ""
 
 
-def _connects(toks: list[_Tok], k: int, lead: str) -> bool:
+def _connects(toks: Sequence[_Tok], k: int, lead: str) -> bool:
     word = _low(toks, k)
     if word in DASHES:
         return _glued(toks, k - 1) and _glued(toks, k)
@@ -656,7 +689,7 @@ def _scaled_low(a: _Card, b: _Card) -> float:
 
 
 def _range_at(
-    toks: list[_Tok], i: int, floor: int, lead: str, a: _Card, a_end: int, b: _Card, low: float
+    toks: Sequence[_Tok], i: int, floor: int, lead: str, a: _Card, a_end: int, b: _Card, low: float
 ) -> _Found:
     b_end = _percent_end(toks, b.end)
     pre = None if lead else _pre_qualifier(toks, i, floor)
@@ -667,7 +700,7 @@ def _range_at(
     return _mention(toks, hit, low, (low, b.value), "range"), b_end
 
 
-def _single_at(toks: list[_Tok], i: int, floor: int, a: _Card, a_end: int) -> _Found:
+def _single_at(toks: Sequence[_Tok], i: int, floor: int, a: _Card, a_end: int) -> _Found:
     pre = _pre_qualifier(toks, i, floor)
     post = _post_qualifier(toks, a_end)
     cue, first = pre if pre else (None, i)
@@ -686,7 +719,7 @@ def _single_at(toks: list[_Tok], i: int, floor: int, a: _Card, a_end: int) -> _F
 
 
 
-def _counts_a_person(toks: list[_Tok], after: int) -> bool:
+def _counts_a_person(toks: Sequence[_Tok], after: int) -> bool:
     """True where "one" is followed, across at most three modifiers, by a person:
     "one Ukrainian soldier was killed" is a figure, "one day" is not."""
     if any(tok.low == "another" and (k + 1 == len(toks) or not _starts_number(toks[k + 1]))
@@ -708,15 +741,15 @@ def find_numbers(text: str) -> list[NumberMention]:
     """Every figure in ``text``, in order, with character offsets into ``text``."""
     if not _QUICK.search(text.lower()):
         return []
-    toks = _tokenize(text)
+    toks = _Tokens(text)
     found: list[NumberMention] = []
     floor = i = 0  # tokens below ``floor`` belong to an earlier mention
-    while i < len(toks):
-        hit = None
-        if _starts_number(toks[i]):
-            hit = _vague_at(toks, i) or _fraction_at(toks, i, floor) or _figure_at(toks, i, floor)
+    for opener in toks.openers:  # no other token opens a figure
+        if opener < i or not _starts_number(toks[opener]):
+            continue
+        i = opener
+        hit = _vague_at(toks, i) or _fraction_at(toks, i, floor) or _figure_at(toks, i, floor)
         if hit is None:
-            i += 1
             continue
         mention, end = hit
         if mention is not None:
@@ -733,7 +766,7 @@ def words_to_number(words: str) -> float | None:
     1200000, "twenty-five" -> 25, "a dozen" -> 12, "a couple of" -> 2, "10k" -> 10000,
     "two-thirds" -> 0.666...; vague words ("thousands") give None.
     """
-    toks = _tokenize(words)
+    toks = _Tokens(words)
     if not toks:
         return None
     fraction = _fraction(toks, 0)

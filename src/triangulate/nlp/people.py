@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span
 
 from triangulate.lang import Language, resources
 from triangulate.lang.lookup import actor_of
+from triangulate.nlp.words import doc_ents
 from triangulate.settings import DEFAULTS
 
 _CACHE = "triangulate_person_states"
@@ -26,7 +27,7 @@ def person_states(doc: Doc, language: Language | None = None,
     if _CACHE not in doc.user_data:
         language = language or resources()
         states: dict[str, str] = {}
-        for ent in doc.ents:
+        for ent in doc_ents(doc):
             state = titled_state(ent, language, reach) if ent.label_ == "PERSON" else None
             if state is not None:
                 words = [t.text for t in ent if t.lower_ not in {"'s", "’s"}]

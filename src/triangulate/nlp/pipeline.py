@@ -19,10 +19,13 @@ from __future__ import annotations
 
 import gc
 import hashlib
+import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
+import numpy as np
 import spacy
+from spacy.attrs import IDX
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -35,6 +38,7 @@ from triangulate.nlp import (  # noqa: F401  (registers the factories)
     quotes,
     skeleton,
 )
+from triangulate.nlp.extensions import seed_text, text_of
 from triangulate.nlp.gazetteer import ruler_patterns
 from triangulate.settings import DEFAULTS, Settings
 from triangulate.types import Article
@@ -51,14 +55,29 @@ PIPELINE_VERSION = "15"  # 2: framing; 3: paragraphs end sentences; 4: periods; 
 # 15: each article read in its own language, or not at all
 
 
+_BREAK = re.compile("\n")
+
+
 @Language.component("triangulate_paragraphs", assigns=["token.is_sent_start"])
 def paragraphs_end_sentences(doc: Doc) -> Doc:
     """Start a sentence after every line break, before the parser runs: a headline or a
     dateline is never read as the start of the next paragraph's first sentence."""
-    for token in doc[:-1]:
-        if "\n" in token.text_with_ws:
-            doc[token.i + 1].is_sent_start = True
+    for i in tokens_with_breaks(doc):
+        if i + 1 < len(doc):
+            doc[i + 1].is_sent_start = True
     return doc
+
+
+def tokens_with_breaks(doc: Doc) -> list[int]:
+    """The index of each token that holds a line break, in order, found from the breaks of
+    the text rather than by a look at every token: spaCy keeps a break in a token's text,
+    never in the one space it may keep after a token."""
+    text = text_of(doc)
+    breaks = [found.start() for found in _BREAK.finditer(text)]
+    if not breaks:
+        return []
+    starts = doc.to_array(IDX)  # each token's first character
+    return sorted(set((np.searchsorted(starts, breaks, side="right") - 1).tolist()))
 
 
 def build_pipeline(settings: Settings = DEFAULTS) -> Language:
@@ -112,8 +131,10 @@ def pipeline_version(settings: Settings = DEFAULTS) -> str:
 
 def article_doc(nlp: Language, article: Article) -> Doc:
     """The article's text made a ``Doc``, with the article's date and outlet set for the
-    periods and framing components, before the pipeline runs."""
+    periods and framing components, before the pipeline runs; the text is kept as the
+    document's (:func:`~triangulate.nlp.extensions.seed_text`)."""
     doc = nlp.make_doc(article.text)
+    seed_text(doc, article.text)
     doc._.published = article.published
     doc._.outlet = article.outlet
     return doc

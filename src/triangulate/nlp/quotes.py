@@ -34,7 +34,7 @@ from spacy.tokens import Doc, Span, Token
 from triangulate.lang import DEFAULT as DEFAULT_LANGUAGE
 from triangulate.lang import Language as Resources
 from triangulate.lang import resources
-from triangulate.nlp.extensions import declare, text_of
+from triangulate.nlp.extensions import declare, span_text, text_of
 from triangulate.nlp.marks import QuoteSpan, find_quote_spans, paragraphs
 from triangulate.nlp.speakers import (
     Discourse,
@@ -48,6 +48,7 @@ from triangulate.nlp.speakers import (
     subject_mentions,
     via_of,
 )
+from triangulate.nlp.words import words_of
 from triangulate.settings import DEFAULTS
 from triangulate.types import Quote, QuoteKind
 
@@ -188,16 +189,13 @@ def make_quote_finder(nlp: Language, name: str, lang: str, speaker_form: Speaker
 
 
 def _scan(doc: Doc, language: Resources) -> tuple[list[Token], list[Token]]:
-    """One pass over the tokens: candidate cue verbs and person-like subjects."""
-    cues: list[Token] = []
-    subjects: list[Token] = []
-    for token in doc:
-        if token.dep_ in ("nsubj", "nsubjpass"):
-            subjects.append(token)
-        if (token.lemma_ in language.cue_verbs and token.pos_ in ("VERB", "AUX")) or (
-            token.lower_ == "according"
-        ) or _puts_a_figure(token, language):
-            cues.append(token)
+    """One pass over the tokens' strings: candidate cue verbs and person-like subjects."""
+    words = words_of(doc)
+    subjects = [doc[i] for i, dep in enumerate(words.dep) if dep in ("nsubj", "nsubjpass")]
+    cues = [doc[i] for i, lemma in enumerate(words.lemma)
+            if (lemma in language.cue_verbs and words.pos[i] in ("VERB", "AUX"))
+            or words.lower[i] == "according"
+            or (lemma in language.count_verbs and _puts_a_figure(doc[i], language))]
     return cues, subjects
 
 
@@ -1016,7 +1014,7 @@ def _record(doc: Doc, text: str, item: _Found, written: dict[str, str]) -> Quote
         via=item.via,
         role=speaker.role if speaker else None,
         affiliation=speaker.affiliation if speaker else None,
-        sentence=_sentences(doc, item.first, item.last).text,
+        sentence=span_text(_sentences(doc, item.first, item.last)),
         start=item.start,
         end=item.end,
     )

@@ -12,6 +12,7 @@ import json
 import os
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +27,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    bindparam,
     create_engine,
     delete,
     event,
@@ -37,6 +39,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.sql.dml import Delete, Insert
 
 from triangulate.ids import reading_with_ids
 from triangulate.serialise import (
@@ -223,13 +226,12 @@ class Store:
         with self.engine.begin() as connection:
             for chunk in batches(latest, READ_BATCH):
                 for table in (*PER_ARTICLE, articles):
-                    key = table.c.id if table is articles else table.c.article
-                    connection.execute(delete(table).where(key.in_(chunk)))
-            connection.execute(insert(articles), [row for row, _ in rows])
+                    connection.execute(_deletion(table), {"ids": chunk})
+            connection.execute(_insertion(articles), [row for row, _ in rows])
             for table in PER_ARTICLE:
                 items = [item for _, per_table in rows for item in per_table[table.name]]
                 if items:
-                    connection.execute(insert(table), items)
+                    connection.execute(_insertion(table), items)
 
     def load_readings(self, ids: Sequence[str] | None = None) -> list[Reading]:
         """Stored readings, in the order of ``ids`` (all articles by id where None)."""
@@ -353,7 +355,7 @@ def _reading_rows(reading: Reading, pipeline: str
     value cut to its column (the article's notes say what was cut)."""
     article = reading.article
     cut: dict[str, int] = {}
-    item_rows = {table.name: [fitted(table, stored_values(item, table.c.keys()), cut)
+    item_rows = {table.name: [fitted(table, stored_values(item, _column_names(table)), cut)
                               for item in items]
                  for table, items in ((quotes, reading.quotes), (claims, reading.claims),
                                       (entities, reading.entities))}
@@ -367,14 +369,38 @@ def _reading_rows(reading: Reading, pipeline: str
 def fitted(table: Table, row: dict[str, Any], cut: dict[str, int] | None = None
            ) -> dict[str, Any]:
     """The row with every text cut to its column's length; ``cut`` gathers what was cut."""
-    for column in table.columns:
-        length = getattr(column.type, "length", None)
-        value = row.get(column.name)
-        if length and isinstance(value, str) and len(value) > length:
-            row[column.name] = value[:length]
+    for name, length in _text_lengths(table):
+        value = row.get(name)
+        if isinstance(value, str) and len(value) > length:
+            row[name] = value[:length]
             if cut is not None:
-                cut[f"{table.name}.{column.name}"] = length
+                cut[f"{table.name}.{name}"] = length
     return row
+
+
+@cache
+def _deletion(table: Table) -> Delete:
+    """The statement that deletes an article's rows of ``table``, the ids bound as
+    ``ids``: made once, not for each batch."""
+    key = table.c.id if table is articles else table.c.article
+    return delete(table).where(key.in_(bindparam("ids", expanding=True)))
+
+
+@cache
+def _insertion(table: Table) -> Insert:
+    return insert(table)
+
+
+@cache
+def _text_lengths(table: Table) -> tuple[tuple[str, int], ...]:
+    """(name, length) of each of the table's columns of bounded length."""
+    lengths = ((column.name, getattr(column.type, "length", None)) for column in table.columns)
+    return tuple((name, length) for name, length in lengths if length)
+
+
+@cache
+def _column_names(table: Table) -> frozenset[str]:
+    return frozenset(table.c.keys())
 
 
 def _renew_older_groups(engine: Engine) -> None:
