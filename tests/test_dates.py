@@ -17,6 +17,7 @@ from triangulate.ingest.dates import (
     first_date,
     found_of,
     is_stamp_line,
+    month_number,
 )
 from triangulate.ingest.text import parse_text
 from triangulate.types import Article
@@ -150,3 +151,17 @@ def test_dates_across_spaces_dots_and_glued_stamps() -> None:
     found = [(f.month, f.day, f.year) for f in find_dates(text)]
     assert found == [(m, d, y) for _s, _e, m, d, y in dates_at_every_character(text)]
     assert (9, 3, 2021) in found and (6, 7, 2022) in found
+
+
+@pytest.mark.parametrize("text", [
+    "The raid came on \u017fept 3, 2024 at dawn.",  # a long s, which matches "s" in any case
+    "Talks resumed on 4 \u017fEPTEMBER 2023 in the capital.",
+    "Shelling on 12 Augu\u017ft 2022 hit the market.",
+])
+def test_a_month_spelt_with_letters_that_fold_to_ascii_is_read(text: str) -> None:
+    found = find_dates(text)
+    assert len(found) == 1 and found[0].month in (8, 9)
+
+
+def test_a_word_that_folds_to_no_month_is_no_date() -> None:
+    assert month_number("Smarch") is None

@@ -166,6 +166,16 @@ def _word_before(text: str, at: int) -> int | None:
     return start if start < end else None
 
 
+def month_number(word: str) -> int | None:
+    """The month a matched month name stands for. The pattern matches without regard to
+    case, which also lets letters through whose lower case is not the ASCII one ("ſept",
+    with a long s, or a Kelvin sign for "K"): those are folded before they are looked up,
+    and a word that still names no month is none."""
+    key = word.lower().rstrip(".")
+    names = month_names()
+    return names.get(key) or names.get(key.casefold())
+
+
 def found_of(match: re.Match[str]) -> Found | None:
     groups = match.groupdict()
     iso = groups["iso"] or groups["stamp"]  # "2024-03-02", "2024-03-02T10:00:00Z"
@@ -177,10 +187,11 @@ def found_of(match: re.Match[str]) -> Found | None:
         return Found(match.start(), match.end(), month, day, year_) if month <= 12 else None
     for d, m, y in (("d1", "m1", "y1"), ("d2", "m2", "y2")):
         if groups[m]:
-            month = month_names()[groups[m].lower().rstrip(".")]
+            named = month_number(groups[m])
             year_text = groups[y]
-            return Found(match.start(), match.end(), month, int(groups[d]),
-                         int(year_text) if year_text else None)
+            return None if named is None else Found(
+                match.start(), match.end(), named, int(groups[d]),
+                int(year_text) if year_text else None)
     return None
 
 
