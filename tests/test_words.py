@@ -3,6 +3,9 @@ read once per document, are those spaCy gives."""
 
 from __future__ import annotations
 
+import gc
+import weakref
+
 import pytest
 from spacy.language import Language
 
@@ -72,3 +75,14 @@ def test_tokens_merged_after_a_first_read_are_read_again(nlp: Language) -> None:
     assert words_of(doc).lower == [t.lower_ for t in doc]
     assert [e.start for e in doc_ents(doc)] == [e.start for e in doc.ents]
     assert len(doc_ents(doc)) == first_ents
+
+
+def test_what_is_read_once_goes_with_its_document(nlp: Language) -> None:
+    """Nothing read once keeps a document alive after the document is done with: a run
+    reads thousands, and a table of them would hold every one."""
+    doc = nlp(TEXT)
+    words_of(doc), doc_ents(doc), ents_in(doc[:])
+    gone = weakref.ref(doc)
+    del doc
+    gc.collect()
+    assert gone() is None

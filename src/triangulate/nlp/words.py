@@ -6,16 +6,18 @@ of the document each time.
 
 The strings come from the document's token array, each distinct one looked up once. Both
 are read the first time they are asked for, which must be after the parse (our components
-and the reading run after spaCy's), and kept while the document lives; they are read again
-where the document's length has changed (a user's pipeline that merges tokens between our
-components), not where a component changed a token's attributes in place.
+and the reading run after spaCy's), and kept in the document's ``user_data`` (as its text
+is, :func:`~triangulate.nlp.extensions.text_of`), so that they go with it; they are read
+again where the document's length has changed (a user's pipeline that merges tokens between
+our components), not where a component changed a token's attributes in place. (Not in a
+table keyed by a weak reference to the document: the entities are spans, which hold their
+document, so such a table would keep every document alive.)
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass
-from weakref import WeakKeyDictionary
 
 import numpy as np
 from spacy.attrs import DEP, ENT_TYPE, LEMMA, LOWER, POS
@@ -35,15 +37,16 @@ class Words:
     ent_type: list[str]
 
 
-_READ: WeakKeyDictionary[Doc, Words] = WeakKeyDictionary()
+_WORDS = "triangulate.words"
+_ENTITIES = "triangulate.entities"
 
 
 def words_of(doc: Doc) -> Words:
     """The document's :class:`Words`, read once (again where a component of a user's
     pipeline merged or split its tokens since)."""
-    words = _READ.get(doc)
-    if words is None or len(words.lower) != len(doc):
-        words = _READ[doc] = _read(doc)
+    words = doc.user_data.get(_WORDS)
+    if not isinstance(words, Words) or len(words.lower) != len(doc):
+        words = doc.user_data[_WORDS] = _read(doc)
     return words
 
 
@@ -75,9 +78,6 @@ class _Entities:
     tokens: int  # the document's length when they were read
 
 
-_ENTITIES: WeakKeyDictionary[Doc, _Entities] = WeakKeyDictionary()
-
-
 def doc_ents(doc: Doc) -> tuple[Span, ...]:
     """``doc.ents``, read once (``Doc.ents`` makes a ``Span`` of every entity each time)."""
     return _entities(doc).spans
@@ -96,8 +96,9 @@ def ents_in(span: Span) -> list[Span]:
 
 
 def _entities(doc: Doc) -> _Entities:
-    entities = _ENTITIES.get(doc)
-    if entities is None or entities.tokens != len(doc):
+    entities = doc.user_data.get(_ENTITIES)
+    if not isinstance(entities, _Entities) or entities.tokens != len(doc):
         spans = tuple(doc.ents)
-        entities = _ENTITIES[doc] = _Entities(spans, [ent.start for ent in spans], len(doc))
+        entities = doc.user_data[_ENTITIES] = _Entities(spans, [ent.start for ent in spans],
+                                                        len(doc))
     return entities
