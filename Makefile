@@ -43,6 +43,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/crosscheck_scale.py --articles 100000
 	$(BIN)/python bench/throughput.py --limit 600 --repeat 3
 	$(BIN)/python bench/whole_run.py --articles 200 --repeat 3
+	$(BIN)/python bench/whole_run.py --articles 600 --repeat 1
 	$(BIN)/python bench/linearity.py --sizes 100 200 400 800
 	$(BIN)/python bench/web_pages.py --limit 2000
 

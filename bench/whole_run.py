@@ -88,7 +88,7 @@ def main() -> None:
 def report(args: argparse.Namespace, counted: int, seconds: dict[str, list[float]]) -> None:
     medians = {label: statistics.median(times) for label, times in seconds.items()}
     spacy = medians["spaCy nlp.pipe, 1 process"]
-    lines = ["## Whole run beside spaCy", "",
+    lines = [f"## Whole run beside spaCy, {args.articles} articles", "",
              f"`python bench/whole_run.py --articles {args.articles} --repeat {args.repeat}` "
              f"on {args.corpus.name} ({counted} articles analysed), "
              f"{date.today().isoformat()}; wall clock of whole processes, medians.",
@@ -98,7 +98,13 @@ def report(args: argparse.Namespace, counted: int, seconds: dict[str, list[float
     for label, median in medians.items():
         runs = ", ".join(f"{t:.1f}" for t in seconds[label])
         lines.append(f"| {label} | {median:.1f} s | {spacy / median:.2f} | {runs} |")
-    print(write_section("whole-run", lines, BENCHMARKS))
+    one = medians["triangulate analyze, 1 process"]
+    lines += ["", "| measure | target | measured |", "| --- | ---: | ---: |",
+              f"| 1 process / spaCy | >= 0.80 | {spacy / one:.2f} |",
+              f"| -j 2 / 1 process | >= 1.7 | {one / medians['triangulate analyze, -j 2']:.2f} |",
+              f"| --engine dask, 2 workers / 1 process | >= 1.6 | "
+              f"{one / medians['triangulate analyze, --engine dask (2 workers)']:.2f} |"]
+    print(write_section(f"whole-run-{args.articles}", lines, BENCHMARKS))
 
 
 if __name__ == "__main__":
