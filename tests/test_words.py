@@ -86,3 +86,17 @@ def test_what_is_read_once_goes_with_its_document(nlp: Language) -> None:
     del doc
     gc.collect()
     assert gone() is None
+
+
+def test_a_batch_leaves_no_new_word_in_the_vocabulary(nlp: Language) -> None:
+    """Each batch is read in a spaCy memory zone: a long run's vocabulary does not keep
+    every name and number it has read."""
+    from triangulate.nlp import read_articles
+    from triangulate.types import Article
+
+    invented = ["Qorvessa", "Tumbrelik", "Zhavonne"]
+    text = (f"{invented[0]} {invented[1]}, a spokesman for the {invented[2]} council, said "
+            "that 23 people had been killed in the shelling on Sunday.")
+    (reading,) = read_articles([Article(id="zone", text=text, language="en")], nlp)
+    assert reading.claims and reading.claims[0].value == 23  # read as ever
+    assert not any(word in nlp.vocab.strings for word in invented)

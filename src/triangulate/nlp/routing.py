@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterable
+from contextlib import AbstractContextManager, nullcontext
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -46,9 +47,20 @@ def read_batch(batch: list[Article], read: Reader, nlp: Language | None = None
             readings.update((k, Reading(article=batch[k])) for k in places)
             continue
         pipeline = nlp if nlp is not None and nlp.lang == code else language_pipeline(code)
-        docs = parsed(pipeline, [batch[k] for k in places])
-        readings.update((k, read(doc, batch[k])) for k, doc in zip(places, docs, strict=True))
+        with transient(pipeline):
+            docs = parsed(pipeline, [batch[k] for k in places])
+            readings.update((k, read(doc, batch[k])) for k, doc in zip(places, docs, strict=True))
     return [readings[k] for k in range(len(batch))]
+
+
+def transient(nlp: Language) -> AbstractContextManager[object]:
+    """A spaCy memory zone for one batch: the strings and lexemes its texts add to the
+    vocabulary (every new name, number and misspelling) are freed after it, so that a long
+    run's memory does not grow with all it has read. Nothing of a batch's documents outlives
+    it: its readings hold Python strings only. Zones do not nest: inside a caller's own
+    zone, this is none."""
+    zoned = nlp.vocab.in_memory_zone  # type: ignore[attr-defined]  # not in spaCy's stubs
+    return nullcontext() if zoned else nlp.memory_zone()
 
 
 def unread_languages(articles: Iterable[Article]) -> Counter[str]:
