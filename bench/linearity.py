@@ -56,6 +56,7 @@ class Run:
     peak_mib: float
     crosscheck_s: float
     spacy_wall_s: float  # a whole plain spaCy process over the same texts
+    spacy_peak_mib: float  # and its peak memory
 
 
 def sample(corpus: Path, count: int, folder: Path) -> Path:
@@ -85,10 +86,10 @@ def run_size(corpus: Path, count: int, folder: Path) -> Run:
     analysed = len(json.loads(out.read_text(encoding="utf-8"))["articles"])
     alone = subprocess.run([sys.executable, "-c", CROSSCHECK_ALONE, url], check=True,
                            capture_output=True, text=True)
-    spacy_wall, _cpu, _peak = measured([sys.executable, "-c",
-                                        PLAIN_SPACY.format(model=DEFAULTS.model), str(articles)])
+    spacy_wall, _cpu, spacy_peak = measured([sys.executable, "-c", PLAIN_SPACY.format(
+        model=DEFAULTS.model), str(articles)])
     return Run(analysed, wall, cpu, peak, float(alone.stdout.strip().splitlines()[-1]),
-               spacy_wall)
+               spacy_wall, spacy_peak)
 
 
 def main() -> None:
@@ -132,8 +133,8 @@ def report(args: argparse.Namespace, start_up: Run, runs: list[Run]) -> None:
             f"{spacy / (first.spacy_wall_s / first.articles):.2f} | "
             f"{run.spacy_wall_s / run.wall_s:.2f} |")
     lines += ["", "| articles | CPU | CPU per article | ratio | CPU per article added |"
-              " cross-check CPU (share) | peak memory | ratio |",
-              "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
+              " cross-check CPU (share) | peak memory | ratio | spaCy's peak memory | ratio |",
+              "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
     for before, run in zip([None, *runs], runs, strict=False):
         cpu = run.cpu_s / run.articles
         added = "" if before is None else \
@@ -142,7 +143,8 @@ def report(args: argparse.Namespace, start_up: Run, runs: list[Run]) -> None:
             f"| {run.articles} | {run.cpu_s:.1f} s | {1000 * cpu:.0f} ms | "
             f"{cpu / (first.cpu_s / first.articles):.2f} | {added} | "
             f"{run.crosscheck_s:.1f} s ({run.crosscheck_s / run.cpu_s:.0%}) | "
-            f"{run.peak_mib:,.0f} MiB | {run.peak_mib / first.peak_mib:.2f} |")
+            f"{run.peak_mib:,.0f} MiB | {run.peak_mib / first.peak_mib:.2f} | "
+            f"{run.spacy_peak_mib:,.0f} MiB | {run.spacy_peak_mib / first.spacy_peak_mib:.2f} |")
     print(write_section("linearity", lines, BENCHMARKS))
 
 
