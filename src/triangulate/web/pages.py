@@ -190,8 +190,11 @@ async def upload(app: StateDep, request: Request, csrf: Annotated[str, Form()] =
 def job(app: StateDep, request: Request,
         job_id: Annotated[str, Path(pattern=r"^[0-9a-f]{16}$")]) -> Response:
     found_job = found(app.jobs.get(job_id), "job", job_id)
-    snap = app.snapshot
+    # the status before the snapshot: a job publishes its snapshot, then says it is done, so
+    # a job seen done has its figures in the snapshot read after (read before, it could be
+    # the one before the job's, and the page would show a finished job with no figures)
     done = found_job.status == "done"
+    snap = app.snapshot
     figures: list[tuple[str, Any]] = [
         (snap.claim_ids[i], snap.analysis.claims[i])
         for article_id in (found_job.articles if done else [])
