@@ -16,18 +16,10 @@ from __future__ import annotations
 
 import argparse
 import statistics
-import tempfile
 import time
-from collections import defaultdict
-from itertools import islice
 from pathlib import Path
 
-from throughput import DEFAULT_CORPUS, fail
-from triangulate.analysis import articles_in
-from triangulate.nlp import PIPELINE_VERSION, load_pipeline, reading_of
-from triangulate.nlp.pipeline import article_doc
-from triangulate.store import Store
-from triangulate.types import Article
+from throughput import DEFAULT_CORPUS, component_times
 
 SPACY_STEPS = frozenset({"tokenizer", "tok2vec", "tagger", "parser", "attribute_ruler",
                          "lemmatizer", "ner"})  # the model's own; every other step is ours
@@ -35,32 +27,8 @@ SPACY_STEPS = frozenset({"tokenizer", "tok2vec", "tagger", "parser", "attribute_
 
 def one_run(corpus: Path, limit: int) -> dict[str, float]:
     """CPU seconds of each step over the first ``limit`` articles of ``corpus``."""
-    nlp = load_pipeline()
-    times: defaultdict[str, float] = defaultdict(float)
-    started = time.process_time()
-    articles = list(islice(articles_in([corpus], fail), limit))
-    times["ingest"] = time.process_time() - started
-    with tempfile.TemporaryDirectory() as folder:
-        store = Store(f"sqlite:///{folder}/profile.db")
-        for article in articles:
-            clock = time.process_time()
-            doc = article_doc(nlp, article)
-            clock = tick(times, "tokenizer", clock)
-            for name, component in nlp.pipeline:
-                doc = component(doc)
-                clock = tick(times, name, clock)
-            reading = reading_of(doc, article)
-            clock = tick(times, "reading_of", clock)
-            store.save_reading(reading, PIPELINE_VERSION)
-            tick(times, "store write", clock)
-        store.close()
+    times, _count = component_times(corpus, limit, clock=time.process_time)
     return times
-
-
-def tick(times: defaultdict[str, float], name: str, since: float) -> float:
-    now = time.process_time()
-    times[name] += now - since
-    return now
 
 
 def main() -> None:
@@ -69,8 +37,6 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=200)
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
-    nlp = load_pipeline()
-    reading_of(nlp(next(articles_in([args.corpus], fail)).text), Article(id="warm-up", text=""))
     runs = [one_run(args.corpus, args.limit) for _ in range(args.repeat)]
     ours = 0.0
     for name in runs[0]:

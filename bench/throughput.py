@@ -41,7 +41,7 @@ import sys
 import tempfile
 import time
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from itertools import islice
 from pathlib import Path
@@ -190,9 +190,11 @@ def tree_rss(pid: int) -> int:
     return total
 
 
-def component_times(corpus: Path, limit: int) -> tuple[dict[str, float], int]:
-    """Seconds spent in each step of the stage, one document at a time, after a first
-    article has loaded everything that loads on first use (the language model of ingest)."""
+def component_times(corpus: Path, limit: int, clock: Callable[[], float] = time.perf_counter
+                    ) -> tuple[dict[str, float], int]:
+    """Seconds (of ``clock``) spent in each step of the stage, one document at a time,
+    after a first article has loaded everything that loads on first use (the language
+    model of ingest)."""
     from triangulate.analysis import articles_in
     from triangulate.nlp import PIPELINE_VERSION, load_pipeline, reading_of
     from triangulate.nlp.pipeline import article_doc
@@ -202,28 +204,29 @@ def component_times(corpus: Path, limit: int) -> tuple[dict[str, float], int]:
     nlp = load_pipeline()
     reading_of(nlp(next(articles_in([corpus], fail)).text), Article(id="warm-up", text=""))
     times: defaultdict[str, float] = defaultdict(float)
-    started = time.perf_counter()
+    started = clock()
     articles = list(islice(articles_in([corpus], fail), limit))
-    times["ingest (JSON, cleaning, language, hash)"] = time.perf_counter() - started
+    times["ingest (JSON, cleaning, language, hash)"] = clock() - started
     with tempfile.TemporaryDirectory() as folder:
         store = Store(f"sqlite:///{folder}/profile.db")
         for article in articles:
-            clock = time.perf_counter()
+            at = clock()
             doc = article_doc(nlp, article)
-            clock = tick(times, "tokenizer", clock)
+            at = tick(clock, times, "tokenizer", at)
             for name, component in nlp.pipeline:
                 doc = component(doc)
-                clock = tick(times, name, clock)
+                at = tick(clock, times, name, at)
             reading = reading_of(doc, article)
-            clock = tick(times, "reading_of (entities, statements, events)", clock)
+            at = tick(clock, times, "reading_of (entities, statements, events)", at)
             store.save_reading(reading, PIPELINE_VERSION)
-            tick(times, "store write", clock)
+            tick(clock, times, "store write", at)
         store.close()
     return times, len(articles)
 
 
-def tick(times: defaultdict[str, float], name: str, since: float) -> float:
-    now = time.perf_counter()
+def tick(clock: Callable[[], float], times: defaultdict[str, float], name: str, since: float
+         ) -> float:
+    now = clock()
     times[name] += now - since
     return now
 

@@ -98,7 +98,7 @@ def test_a_kim_with_no_title_of_state_is_nobodys_side(nlp: Pipeline, text: str) 
 
 
 def test_a_ruler_by_full_name_is_the_state(nlp: Pipeline) -> None:
-    found = claims_of(nlp, "Kim Jong Un's troops lost 300 soldiers in a week, the agency said.")
+    found = claims_of(nlp, "Kim Jong Un's forces lost 300 men in a fortnight, state media said.")
     assert [claim.actor for claim in found] == ["North Korea"]
 
 

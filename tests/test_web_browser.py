@@ -66,16 +66,22 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """A live server over a store of the dispatches; yields its base URL."""
     if not CHROMIUM.exists():
         pytest.skip("/usr/bin/chromium is missing: apt-get install -y chromium")
-    import uvicorn
-
     folder = tmp_path_factory.mktemp("dispatches")
     for name, text in DISPATCHES.items():
         (folder / name).write_text(text, encoding="utf-8")
     url = f"sqlite:///{folder / 'site.db'}"
     triangulate.analyze([folder], db=url, settings=Settings(semantic=False))
+    yield from served(create_app(url, TOKEN))
+
+
+def served(app: Any) -> Iterator[str]:
+    """``app`` served live on a free port, in a thread, until the generator is closed;
+    yields its base URL."""
+    import uvicorn
+
     port = free_port()
-    server = uvicorn.Server(uvicorn.Config(create_app(url, TOKEN), host="127.0.0.1",
-                                           port=port, log_level="warning"))
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port,
+                                           log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     while not server.started:

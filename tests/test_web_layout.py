@@ -6,8 +6,6 @@ between words, tables that scroll inside their own box."""
 from __future__ import annotations
 
 import re
-import threading
-import time
 from collections.abc import Iterator
 from datetime import date, timedelta
 from typing import Any
@@ -16,7 +14,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from test_report_layout import OVERLAPS, SHOWN_CHARTS
-from test_web_browser import CHROMIUM, CHROMIUM_ARGS, free_port
+from test_web_browser import CHROMIUM, CHROMIUM_ARGS, served
 from triangulate.ids import with_ids
 from triangulate.report.views import TITLE
 from triangulate.types import Analysis, Article, Claim, Group, Quote, Tension, TensionSide
@@ -123,18 +121,7 @@ def site(client: TestClient) -> Iterator[str]:
     """The same app served live; yields its base URL."""
     if not CHROMIUM.exists():
         pytest.skip("/usr/bin/chromium is missing: apt-get install -y chromium")
-    import uvicorn
-
-    port = free_port()
-    server = uvicorn.Server(uvicorn.Config(client.app, host="127.0.0.1", port=port,
-                                           log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    while not server.started:
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=30)
+    yield from served(client.app)
 
 
 @pytest.fixture(scope="module")

@@ -95,8 +95,8 @@ def test_a_batch_leaves_no_new_word_in_the_vocabulary(nlp: Language) -> None:
     from triangulate.types import Article
 
     invented = ["Qorvessa", "Tumbrelik", "Zhavonne"]
-    text = (f"{invented[0]} {invented[1]}, a spokesman for the {invented[2]} council, said "
-            "that 23 people had been killed in the shelling on Sunday.")
+    text = (f"{invented[0]} {invented[1]}, who speaks for the {invented[2]} council, told "
+            "reporters that 23 villagers died when the dam gave way overnight.")
     (reading,) = read_articles([Article(id="zone", text=text, language="en")], nlp)
     assert reading.claims and reading.claims[0].value == 23  # read as ever
     assert not any(word in nlp.vocab.strings for word in invented)

@@ -3,7 +3,7 @@ the world's parties. Lower-case, matched in any case; an entry written with capi
 matches only as written (:mod:`triangulate.lang.lookup`).
 
 No town is listed, and no person but a ruler whose full name stands for the state's forces
-("Kim Jong Un's troops"): who anyone else speaks for is read from the title the text gives
+("Kim Jong Un's forces"): who anyone else speaks for is read from the title the text gives
 them ("Ukrainian President ...", :mod:`triangulate.nlp.people`), and places are the
 parser's GPE, LOC and FAC."""
 
