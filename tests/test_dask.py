@@ -16,6 +16,7 @@ from triangulate import analysis
 from triangulate.cli import app
 from triangulate.engine import dask as dask_engine
 from triangulate.engine.dask import QUIET_SCHEDULER, DaskReader
+from triangulate.nlp import pipeline
 from triangulate.serialise import analysis_dict, readings_from_parquet, readings_to_parquet
 from triangulate.store import Store
 from triangulate.types import Article, Claim, Framing, FramingSpan, Quote, Reading
@@ -118,6 +119,22 @@ def test_parquet_round_trip(tmp_path: Path) -> None:
 
 def test_each_worker_builds_the_pipeline_as_it_joins(monkeypatch: pytest.MonkeyPatch) -> None:
     built: list[str] = []
-    monkeypatch.setattr(dask_engine, "load_pipeline", built.append)
+    monkeypatch.setattr(pipeline, "load_pipeline", built.append)
     dask_engine.PipelineLoader("en_test_model").setup(None)  # type: ignore[arg-type]
     assert built == ["en_test_model"]
+
+
+def _housekeeping() -> dict[str, object]:
+    import dask
+
+    return {key: dask.config.get(key) for key in dask_engine.QUIET_HOUSEKEEPING}
+
+
+def test_the_local_workers_keep_house_rarely() -> None:
+    """Dask's own defaults reach a forked worker unless the settings are handed on: each
+    worker of the local cluster runs with the rarer housekeeping, not only this process."""
+    with DaskReader(workers=2)._client() as client:
+        found = client.run(_housekeeping)
+    assert len(found) == 2
+    for settings in found.values():
+        assert settings == dask_engine.QUIET_HOUSEKEEPING

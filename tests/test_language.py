@@ -17,7 +17,7 @@ from typer.testing import CliRunner
 from triangulate.cli import app
 from triangulate.ingest import make_article
 from triangulate.ingest.language import detect_language
-from triangulate.nlp.routing import route, unread_languages
+from triangulate.lang import route, unread_languages
 from triangulate.report.terminal import unread_line
 from triangulate.store import Store
 from triangulate.types import Article

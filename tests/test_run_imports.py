@@ -48,3 +48,21 @@ def test_plain_text_loads_no_feed_page_or_scipy_and_a_report_no_parser(tmp_path:
     assert loaded(["report", "--db", db, "--html", str(tmp_path / "all.html")],
                   NOT_FOR_THE_STORE) == []
     assert (tmp_path / "all.json").stat().st_size > 0 and (tmp_path / "all.html").exists()
+
+
+def test_the_parent_of_a_dask_run_loads_no_parser(tmp_path: Path) -> None:
+    """The workers parse; the process that ingests, stores and cross-checks imports no
+    spaCy, before the reading (language detection, stored versions) or after it (the
+    languages no pipeline read)."""
+    folder = tmp_path / "texts"
+    folder.mkdir()
+    (folder / "ferry.txt").write_text(
+        "The ferry operator said on Tuesday that 3 crossings had been cancelled because of "
+        "high winds. \"Passengers will be rebooked,\" a company spokesman said.\n")
+    (folder / "fähre.txt").write_text(
+        "Der Betreiber teilte am Dienstag mit, dass drei Überfahrten wegen des starken "
+        "Windes ausgefallen seien und die Fahrgäste umgebucht würden.\n")
+    assert loaded(["analyze", str(folder), "-q", "--engine", "dask",
+                   "--db", f"sqlite:///{tmp_path / 'run.db'}",
+                   "--json", str(tmp_path / "run.json")], NOT_FOR_THE_STORE) == []
+    assert (tmp_path / "run.json").stat().st_size > 0

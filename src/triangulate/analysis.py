@@ -16,6 +16,7 @@ from triangulate.reconcile import CrossCheck, annotated, crosscheck, crosscheck_
 from triangulate.settings import DEFAULTS, Settings
 from triangulate.store import Store
 from triangulate.types import Analysis, Article, IngestProblem, Reading, Tension
+from triangulate.versions import pipeline_version
 
 _EXTENSION = re.compile(r"\.[A-Za-z][A-Za-z0-9]{0,4}$")  # .txt, .html, .gz, .jsonl
 _SENTENCE_END = re.compile(r"\w[.!?][\"'”’)]*$")  # "fell.", "again!", "said.”"
@@ -145,8 +146,6 @@ def read_into_store(articles: Iterable[Article], store: Store, read: Reader,
     Returns the article ids in the order first seen (only the ids are kept); where an id
     comes twice, the copy read last is the one stored.
     """
-    from triangulate.nlp import pipeline_version
-
     version = pipeline_version(settings)
     intake = _Intake(store, progress, version)
     waiting: list[Reading] = []

@@ -158,7 +158,7 @@ def report_skipped(keep: LanguageFilter | None) -> None:
 
 def report_unread(analysis: Analysis) -> None:
     """One line for the articles stored but not read: no pipeline reads their language."""
-    from triangulate.nlp.routing import unread_languages
+    from triangulate.lang import unread_languages
     from triangulate.report.terminal import unread_line
 
     line = unread_line(unread_languages(analysis.articles))

@@ -18,7 +18,6 @@ from triangulate.ingest.article import (
     from_page,
     hashed_id,
     make_article,
-    primary_language,
 )
 from triangulate.ingest.decode import InputError, decode, read_bytes, stream_lines
 from triangulate.ingest.feeds import (
@@ -31,6 +30,7 @@ from triangulate.ingest.feeds import (
 from triangulate.ingest.html import extract_page
 from triangulate.ingest.text import parse_text
 from triangulate.ingest.warc import WARC_SUFFIXES, read_warc
+from triangulate.lang import primary_language
 from triangulate.settings import DEFAULTS, Settings
 from triangulate.types import Article, IngestProblem
 

@@ -20,6 +20,7 @@ from triangulate.ingest.clean import content_hash, normalise_text
 from triangulate.ingest.dates import date_from_text, date_from_url
 from triangulate.ingest.html import extract_page
 from triangulate.ingest.language import detect_language
+from triangulate.lang import primary_language
 from triangulate.types import Article, IngestProblem
 
 Source = Article | IngestProblem
@@ -190,8 +191,3 @@ def iso_date(value: Any) -> str | None:
         return date.fromisoformat(text[:10]).isoformat()
     except ValueError:
         return None
-
-
-def primary_language(tag: str | None) -> str | None:
-    """``en-US``, ``en_gb`` and ``EN`` are all ``en``."""
-    return tag.replace("_", "-").split("-")[0].strip().lower() or None if tag else None

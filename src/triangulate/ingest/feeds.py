@@ -23,9 +23,10 @@ from functools import partial
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
-from triangulate.ingest.article import Source, hashed_id, make_article, primary_language
+from triangulate.ingest.article import Source, hashed_id, make_article
 from triangulate.ingest.decode import InputError, limit_text
 from triangulate.ingest.html import extract_page
+from triangulate.lang import primary_language
 from triangulate.settings import DEFAULTS
 from triangulate.types import IngestProblem
 

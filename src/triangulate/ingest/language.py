@@ -47,10 +47,12 @@ def _stop_word_languages() -> dict[str, tuple[str, ...]]:
 def _stop_words(code: str) -> set[str]:
     """spaCy's stop words of language ``code``, run from their own module file: importing
     the module through its language package would build that language's tokenizer
-    exceptions as well (seconds of start-up for French alone)."""
-    found = importlib.util.find_spec("spacy.lang")
+    exceptions as well (seconds of start-up for French alone). spaCy is found, not imported
+    (``find_spec`` of a subpackage would import its parent): a process that only ingests, as
+    the parent of a Dask run, needs no parser."""
+    found = importlib.util.find_spec("spacy")
     assert found is not None and found.submodule_search_locations, "spaCy is not installed"
-    path = Path(next(iter(found.submodule_search_locations))) / code / "stop_words.py"
+    path = Path(next(iter(found.submodule_search_locations))) / "lang" / code / "stop_words.py"
     spec = importlib.util.spec_from_file_location(f"triangulate_stop_words_{code}", path)
     assert spec is not None and spec.loader is not None, f"no stop words for {code!r}"
     module = importlib.util.module_from_spec(spec)

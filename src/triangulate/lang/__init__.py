@@ -10,14 +10,16 @@ Every list is written from the language, not from any corpus Triangulate is meas
 from __future__ import annotations
 
 import importlib
+import importlib.metadata
 import pkgutil
 import re
-from collections.abc import Mapping
+from collections import Counter
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache, cached_property, lru_cache
 
 from triangulate.measures import Measure
-from triangulate.types import Qualifier
+from triangulate.types import Article, Qualifier
 
 DEFAULT = "en"
 
@@ -121,3 +123,43 @@ def resources(code: str = DEFAULT) -> Language:
 def available() -> tuple[str, ...]:
     """The codes of the languages that have a folder here, sorted."""
     return tuple(sorted(info.name for info in pkgutil.iter_modules(__path__) if info.ispkg))
+
+
+@lru_cache(maxsize=32)
+def has_pipeline(code: str) -> bool:
+    """Whether language ``code`` is read: the default language always, another where it has
+    a folder and its model is installed (looked up among the installed packages, not
+    imported: the parent of a Dask run, which parses nothing, can tell as well)."""
+    return code == DEFAULT or (code in available() and _installed(resources(code).model))
+
+
+def _installed(package: str) -> bool:
+    try:
+        importlib.metadata.distribution(package)
+    except importlib.metadata.PackageNotFoundError:
+        return False
+    return True
+
+
+def primary_language(tag: str | None) -> str | None:
+    """``en-US``, ``en_gb`` and ``EN`` are all ``en``."""
+    return tag.replace("_", "-").split("-")[0].strip().lower() or None if tag else None
+
+
+def language_of(article: Article) -> str:
+    """The article's language code; the default language where it is unknown."""
+    return primary_language(article.language) or DEFAULT
+
+
+def route(article: Article) -> str | None:
+    """The language whose pipeline reads ``article``, or None where none does: an article
+    whose language is unknown (too short to tell) is read in the default language; one in a
+    language with no pipeline is not read by another language's rules (German "3.000" is
+    3,000, not 3)."""
+    code = language_of(article)
+    return code if has_pipeline(code) else None
+
+
+def unread_languages(articles: Iterable[Article]) -> Counter[str]:
+    """How many articles each language without a pipeline holds."""
+    return Counter(language_of(a) for a in articles if route(a) is None)

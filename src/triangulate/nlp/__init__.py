@@ -18,11 +18,12 @@ from triangulate.nlp.frames import frames_of
 from triangulate.nlp.parallel import BATCH_CHARS, batches, read_in_processes
 from triangulate.nlp.periods import reported_on, with_period
 from triangulate.nlp.pieces import PIECE_CHARS, read_in_pieces
-from triangulate.nlp.pipeline import PIPELINE_VERSION, load_pipeline, pipeline_version
+from triangulate.nlp.pipeline import load_pipeline
 from triangulate.nlp.routing import Reader, read_batch
 from triangulate.nlp.skeleton import skeleton_reading
 from triangulate.settings import DEFAULTS, Settings
 from triangulate.types import Article, Reading
+from triangulate.versions import PIPELINE_VERSION, pipeline_version
 
 __all__ = ["PIPELINE_VERSION", "load_pipeline", "pipeline_version", "read_article",
            "read_articles"]

@@ -18,7 +18,6 @@ shows it), and by setting ``doc._.published`` and ``doc._.outlet`` where known
 from __future__ import annotations
 
 import gc
-import hashlib
 import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
@@ -29,7 +28,7 @@ from spacy.attrs import IDX
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from triangulate.lang import DEFAULT, available, resources
+from triangulate.lang import DEFAULT, resources
 from triangulate.nlp import (  # noqa: F401  (registers the factories)
     claims,
     entities,
@@ -42,18 +41,6 @@ from triangulate.nlp.extensions import seed_text, text_of
 from triangulate.nlp.gazetteer import ruler_patterns
 from triangulate.settings import DEFAULTS, Settings
 from triangulate.types import Article
-
-PIPELINE_VERSION = "15"  # 2: framing; 3: paragraphs end sentences; 4: periods; 5: phrases; 6: „“;
-# 7: reported speech before its cue, participles, quoted words inside reported clauses;
-# 8: events, as_of; 9: statement frames and the reading's event; 10: no share or area
-# continued by a bare number; 11: dash signatures, "as X put it", descriptions that name
-# someone new; 12: the "displaced" measure, quote and claim ids;
-# 13: a speaker's mention keeps the clauses and places that say who they are, reports after
-# "and"/"but" and with their reasons, progressive cues, a few words quoted at a report's end
-# 14: "US" by case, persons' states by their titles, "people" who fight, places from the
-# parser, datelines and region nouns instead of a list of towns
-# 15: each article read in its own language, or not at all
-
 
 _BREAK = re.compile("\n")
 
@@ -118,17 +105,6 @@ def _cached_pipeline(settings: Settings) -> Language:
     return nlp
 
 
-def pipeline_version(settings: Settings = DEFAULTS) -> str:
-    """The version a reading is stored under: :data:`PIPELINE_VERSION`, followed by a digest
-    of the reading settings where they are not the defaults, so that a stored reading made
-    with other settings is read again."""
-    changes = settings.reading_changes()
-    if not changes:
-        return PIPELINE_VERSION
-    digest = hashlib.sha256(repr(sorted(changes.items())).encode()).hexdigest()[:12]
-    return f"{PIPELINE_VERSION}+{digest}"
-
-
 def article_doc(nlp: Language, article: Article) -> Doc:
     """The article's text made a ``Doc``, with the article's date and outlet set for the
     periods and framing components, before the pipeline runs; the text is kept as the
@@ -160,9 +136,3 @@ def language_pipeline(code: str, settings: Settings = DEFAULTS) -> Language:
     return load_pipeline(settings) if code == DEFAULT else build_skeleton_pipeline(code)
 
 
-@lru_cache(maxsize=32)
-def has_pipeline(code: str) -> bool:
-    """Whether language ``code`` is read: the default language always, another where it has
-    a folder and its model is installed."""
-    return code == DEFAULT or (code in available()
-                               and spacy.util.is_package(resources(code).model))

@@ -1,37 +1,22 @@
-"""Which pipeline reads an article: the one of its language, where there is one.
-
-An article whose language is unknown (too short to tell) is read in the default language.
-An article in a language with no pipeline is not read by another language's rules (German
-"3.000" is 3,000, not 3): it gets an empty reading, so it is stored and listed, and counted
-by :func:`unread_languages`.
+"""Each article read by the pipeline of its language, where there is one
+(:func:`triangulate.lang.route`); an article in a language with no pipeline gets an empty
+reading, so it is stored and listed, and counted by
+:func:`triangulate.lang.unread_languages`.
 """
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from contextlib import AbstractContextManager, nullcontext
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from triangulate.ingest.article import primary_language
-from triangulate.lang import DEFAULT
-from triangulate.nlp.pipeline import has_pipeline, language_pipeline, parsed
+from triangulate.lang import route
+from triangulate.nlp.pipeline import language_pipeline, parsed
 from triangulate.types import Article, Reading
 
 Reader = Callable[[Doc, Article], Reading]
-
-
-def language_of(article: Article) -> str:
-    """The article's language code; the default language where it is unknown."""
-    return primary_language(article.language) or DEFAULT
-
-
-def route(article: Article) -> str | None:
-    """The language whose pipeline reads ``article``, or None where none does."""
-    code = language_of(article)
-    return code if has_pipeline(code) else None
 
 
 def read_batch(batch: list[Article], read: Reader, nlp: Language | None = None
@@ -61,8 +46,3 @@ def transient(nlp: Language) -> AbstractContextManager[object]:
     zone, this is none."""
     zoned = nlp.vocab.in_memory_zone  # type: ignore[attr-defined]  # not in spaCy's stubs
     return nullcontext() if zoned else nlp.memory_zone()
-
-
-def unread_languages(articles: Iterable[Article]) -> Counter[str]:
-    """How many articles each language without a pipeline holds."""
-    return Counter(language_of(a) for a in articles if route(a) is None)
