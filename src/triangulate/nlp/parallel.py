@@ -20,7 +20,6 @@ import sys
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
-from itertools import islice
 
 from spacy.language import Language
 
@@ -67,17 +66,12 @@ def read_in_processes(articles: Iterable[Article], read: Reader, n_process: int,
                 future.cancel()
 
 
-def batches(articles: Iterable[Article], size: int, max_chars: int | None = None
-            ) -> Iterator[list[Article]]:
-    """Lists of ``size`` articles (the last one shorter), taken from the stream as needed;
-    where ``max_chars`` is given, a batch also ends before its texts pass that many
-    characters (spaCy parses a batch at once: its memory grows with the batch's text)."""
-    if max_chars is None:
-        iterator = iter(articles)
-        while batch := list(islice(iterator, size)):
-            yield batch
-        return
-    batch, chars = [], 0
+def batches(articles: Iterable[Article], size: int, max_chars: int) -> Iterator[list[Article]]:
+    """Lists of at most ``size`` articles, taken from the stream as needed, each ending
+    before its texts pass ``max_chars`` characters (but for one long article: spaCy parses a
+    batch at once, and its memory grows with the batch's text)."""
+    batch: list[Article] = []
+    chars = 0
     for article in articles:
         if batch and (len(batch) == size or chars + len(article.text) > max_chars):
             yield batch
