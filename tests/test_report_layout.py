@@ -15,7 +15,7 @@ import pytest
 
 from triangulate.ids import with_ids
 from triangulate.report import render_html, render_markdown
-from triangulate.report.charts import dodge
+from triangulate.report.charts import dodge, stacked_bars
 from triangulate.types import Analysis, Article, Claim, Group, Quote, Tension, TensionSide
 
 pytestmark = pytest.mark.slow  # drives Chromium
@@ -193,3 +193,24 @@ def test_dodge_stays_between_its_bounds() -> None:
     ordered = sorted(moved)
     assert all(b - a >= 60 / 11 - 1e-9 for a, b in pairwise(ordered))
     assert dodge([5.0, 50.0], 10, start=0, end=100) == [5.0, 50.0]
+
+
+def test_row_labels_that_share_a_long_opening_stay_apart() -> None:
+    """Cut at the end, the first three would all read "Northern Regional…" (and cut in the
+    middle, two of them "Northern…Service"): each is shown from the word where it parts
+    from the others, while a short name and a long one alone keep the usual cut."""
+    names = ["Northern Regional Broadcasting Corporation Radio Service",
+             "Northern Regional Broadcasting Corporation Television Service",
+             "Northern Regional Broadcasting Corporation Online Desk",
+             "Coastal Daily", "A single very long outlet name that no other shares at all"]
+    chart = str(stacked_bars([(name, [1, 2]) for name in names], ["a", "b"],
+                             ["#111", "#222"], width=440))
+    labels = re.findall(r'text-anchor="end" font-weight="normal">([^<]*)<', chart)
+    assert len(labels) == len(names) and len(set(labels)) == len(names)
+    assert "Coastal Daily" in labels
+    alone = labels[names.index(names[-1])]
+    assert alone.endswith("…") and names[-1].startswith(alone[:-1])
+    for name, label in zip(names[:3], labels[:3], strict=True):
+        head, rest = label.split("…", 1)
+        assert name.startswith(head) and rest.removesuffix("…") in name
+        assert len(label) <= len(alone)

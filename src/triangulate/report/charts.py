@@ -7,6 +7,7 @@ the functions return :class:`markupsafe.Markup`, so the template inserts them as
 from __future__ import annotations
 
 import calendar
+from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -379,9 +380,10 @@ def _row_chart(points: Sequence[Point], estimate: Estimate, fmt: Format, whole: 
         body.append(_line(x(step), top, x(step), axis, "#e3e7ec"))
         body.append(_text(x(step), axis + 16, fmt(step), "middle"))
     body += _band(estimate, fmt, x, top, axis, vertical=False)
-    for i, p in enumerate(points):
+    names = _fitted_apart([p.name for p in points], left - 14)
+    for i, (p, name) in enumerate(zip(points, names, strict=True)):
         cy = top + row * i + row / 2
-        parts = [_text(left - 10, cy + 4, _fitted(p.name, left - 14), "end")]
+        parts = [_text(left - 10, cy + 4, name, "end")]
         parts += _range(p, x, cy, vertical=False)
         anchor = max((v for v in (p.value, p.low, p.high) if v is not None), default=None)
         if anchor is not None:
@@ -394,8 +396,61 @@ def _row_chart(points: Sequence[Point], estimate: Estimate, fmt: Format, whole: 
 def _fitted(text: str, width: float, size: int = 12) -> str:
     """``text`` cut (with an ellipsis) to what fits in ``width`` pixels at font ``size``,
     measured as generously as :func:`_text_box` measures."""
-    room = int((width - 2) / (0.66 * size))
+    return _cut_end(text, _room(width, size))
+
+
+def _fitted_apart(names: Sequence[str], width: float, size: int = 12) -> list[str]:
+    """Each of ``names`` fitted to ``width``; names that a cut at the end would make alike
+    (a long shared opening: "Northern Regional Broadcasting Radio" and "... Television")
+    are shown from the word where they part instead, after a short piece of the shared
+    opening, so that their rows stay told apart."""
+    labels = {name: _fitted(name, width, size) for name in names}
+    alike: dict[str, set[str]] = defaultdict(set)
+    for name, label in labels.items():
+        alike[label].add(name)
+    room = _room(width, size)
+    for group in (g for g in alike.values() if len(g) > 1):
+        labels.update(_told_apart(sorted(group), room))
+    return [labels[name] for name in names]
+
+
+def _told_apart(names: list[str], room: int) -> dict[str, str]:
+    shared = _shared_opening(names)
+    parting = shared.rfind(" ") + 1  # the start of the word where they part
+    head = shared[: max(1, room // 3)].rstrip()
+    labels = {name: _cut_end(f"{head}…{_from_words_before(name, parting, room - len(head) - 1)}",
+                             room) for name in names}
+    if len(set(labels.values())) < len(names):  # they part again only past the room
+        tail = room - len(head) - 1
+        labels = {name: f"{head}…{name[len(name) - tail:].lstrip()}" for name in names}
+    return labels
+
+
+def _shared_opening(names: list[str]) -> str:
+    """The opening all of ``names`` share: the one of their first and last in order."""
+    first, last = min(names), max(names)
+    pairs = enumerate(zip(first, last, strict=False))
+    length = next((i for i, (a, b) in pairs if a != b), len(first))
+    return first[:length]
+
+
+def _from_words_before(name: str, start: int, room: int) -> str:
+    """``name`` from ``start``, and from as many words before it as ``room`` leaves space
+    for ("edition 2" rather than "2")."""
+    while start > 0:
+        before = name.rfind(" ", 0, start - 1) + 1
+        if len(name) - before > room:
+            break
+        start = before
+    return name[start:]
+
+
+def _cut_end(text: str, room: int) -> str:
     return text if len(text) <= room else text[: room - 1].rstrip() + "…"
+
+
+def _room(width: float, size: int) -> int:
+    return int((width - 2) / (0.66 * size))
 
 
 def stacked_bars(rows: Sequence[tuple[str, Sequence[int]]], keys: Sequence[str],
@@ -415,9 +470,10 @@ def stacked_bars(rows: Sequence[tuple[str, Sequence[int]]], keys: Sequence[str],
         body.append(f'<rect x="{cursor:.1f}" y="8" width="12" height="12" fill="{fill}"/>')
         body.append(_text(cursor + 17, 18, key))
         cursor += step
-    for i, (name, counts) in enumerate(rows):
+    labels = _fitted_apart([name for name, _ in rows], left - 14)
+    for i, ((name, counts), shown) in enumerate(zip(rows, labels, strict=True)):
         y = top + row * i
-        body.append(_text(left - 10, y + row / 2 + 4, _fitted(name, left - 14), "end"))
+        body.append(_text(left - 10, y + row / 2 + 4, shown, "end"))
         start = 0
         for key, count, fill in zip(keys, counts, colors, strict=True):
             if count:
