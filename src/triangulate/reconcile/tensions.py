@@ -158,6 +158,8 @@ def cues(words: Sequence[str], positive: frozenset[str],
     """Each cue word with its sign, flipped by every negator before it in its clause; a
     word that faults what it qualifies ("poorly", "badly") turns the good cue right after
     it bad ("poorly organised"), and is a bad cue of its own only before no cue."""
+    if positive.isdisjoint(words) and negative.isdisjoint(words):
+        return []  # most clauses: no cue, so nothing to flip (looked up at C speed)
     out: list[Cue] = []
     negated = faulted = False
     for index, word in enumerate(words):
