@@ -160,3 +160,34 @@ def test_each_error_is_one_line_from_a_real_process(command: list[str], tmp_path
     assert done.stdout == ""
     assert not (tmp_path / "none.db").exists()
     assert "s3cret-pw" not in done.stderr
+
+
+@pytest.mark.parametrize("command", [
+    ["analyze", "{folder}", "--db", "sqlite:///{tmp}/s.db", "--json", "{tmp}/run.json",
+     "--html", "{tmp}/run.html", "--markdown", "{tmp}/run.md"],
+    ["report", "--db", "sqlite:///{tmp}/s.db", "--html", "{tmp}/run.html",
+     "--markdown", "{tmp}/run.md"],
+])
+def test_a_summary_cut_short_by_its_reader_costs_no_file(command: list[str],
+                                                         tmp_path: Path) -> None:
+    """``triangulate analyze ... | head``: the reader of the summary goes away before it
+    ends (here: at once), and every file asked for is written all the same, with no
+    traceback."""
+    folder = folder_with(tmp_path, {"ferry.txt": REPORT, "pier.txt": REPORT.replace(
+        "Six people", "Seven people")})
+    script = Path(sys.executable).with_name("triangulate")
+    if command[0] == "report":  # a store to report on
+        subprocess.run([str(script), "analyze", str(folder), "-q", "--db",
+                        f"sqlite:///{tmp_path}/s.db"], check=True, capture_output=True)
+    args = [part.format(folder=folder, tmp=tmp_path) for part in command]
+    process = subprocess.Popen([str(script), *args], stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, env={**os.environ, "COLUMNS": "80"})
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.close()  # nothing reads the summary
+    stderr = process.stderr.read().decode()
+    process.wait(timeout=120)
+    assert "Traceback" not in stderr
+    if command[0] == "analyze":
+        assert json.loads((tmp_path / "run.json").read_text())["articles"]
+    assert "Ferry crossing shelled" in (tmp_path / "run.html").read_text()
+    assert "Ferry crossing shelled" in (tmp_path / "run.md").read_text()

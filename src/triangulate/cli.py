@@ -385,24 +385,32 @@ def analyze(
     report_unread(analysis)
     if not analysis.articles:
         raise nothing_read(paths)
-    if not quiet:
-        print_summary(analysis, console, top=top)
     with failures_in_one_line():
         if json_out:
             write_json(analysis, json_out)
-            console.print(f"wrote {json_out}")
-        write_reports(analysis, html, markdown)
+        written = [json_out] if json_out else []
+        written += write_reports(analysis, html, markdown)
+    if not quiet:
+        print_summary(analysis, console, top=top)
+    say_written(written)
 
 
-def write_reports(analysis: Analysis, html: Path | None, markdown: Path | None) -> None:
+def write_reports(analysis: Analysis, html: Path | None, markdown: Path | None) -> list[Path]:
+    """The reports asked for, written; returns their paths. Files are written before
+    anything is printed, so that a summary piped into a pager or ``head`` that closes early
+    costs none of them."""
     from triangulate.report import render_html, render_markdown
 
     if html:
         render_html(analysis, html)
-        console.print(f"wrote {html}")
     if markdown:
         render_markdown(analysis, markdown)
-        console.print(f"wrote {markdown}")
+    return [path for path in (html, markdown) if path]
+
+
+def say_written(paths: list[Path]) -> None:
+    for path in paths:
+        console.print(f"wrote {path}")
 
 
 @app.command()
@@ -501,9 +509,10 @@ def report(html: HtmlOption = None, markdown: MarkdownOption = None,
     check_outputs(html, markdown)
     analysis = analysis_of_store(db, tuned(Settings(agreement=agreement,
                                                     event_gap_days=event_gap_days), setting))
-    print_summary(analysis, console, top=top)
     with failures_in_one_line():
-        write_reports(analysis, html, markdown)
+        written = write_reports(analysis, html, markdown)
+    print_summary(analysis, console, top=top)
+    say_written(written)
 
 
 @app.command()
