@@ -191,3 +191,27 @@ def test_a_summary_cut_short_by_its_reader_costs_no_file(command: list[str],
         assert json.loads((tmp_path / "run.json").read_text())["articles"]
     assert "Ferry crossing shelled" in (tmp_path / "run.html").read_text()
     assert "Ferry crossing shelled" in (tmp_path / "run.md").read_text()
+
+
+def test_json_to_standard_output_holds_the_json_and_nothing_else(tmp_path: Path) -> None:
+    """``--json -`` (and ``export --out -``) for ``| jq``: standard output is the contract
+    JSON alone, the summary is left out, and what else is said goes to stderr; the export's
+    JSON is the one it writes to a file."""
+    folder = folder_with(tmp_path, {"ferry.txt": REPORT})
+    script = str(Path(sys.executable).with_name("triangulate"))
+    db = f"sqlite:///{tmp_path}/s.db"
+    run = subprocess.run([script, "analyze", str(folder), "--db", db, "--json", "-",
+                          "--html", str(tmp_path / "run.html")],
+                         capture_output=True, text=True, timeout=120, check=True)
+    assert [a["id"] for a in json.loads(run.stdout)["articles"]] == ["ferry"]
+    assert f"wrote {tmp_path / 'run.html'}" in run.stderr and (tmp_path / "run.html").exists()
+    assert not (Path.cwd() / "-").exists()
+    exported = subprocess.run([script, "export", "--db", db, "--out", "-"],
+                              capture_output=True, text=True, timeout=120, check=True)
+    subprocess.run([script, "export", "--db", db, "--out", str(tmp_path / "all.json")],
+                   capture_output=True, check=True, timeout=120)
+    assert exported.stdout == (tmp_path / "all.json").read_text(encoding="utf-8")
+    tables = subprocess.run([script, "export", "--db", db, "--out", "-", "--format", "csv"],
+                            capture_output=True, text=True, timeout=120)
+    assert tables.returncode == 2 and tables.stdout == ""
+    assert one_line_error(tables.stderr).startswith("error: --out -")

@@ -329,8 +329,9 @@ def analyse_with_progress(paths: list[str], store: Store, log: ProblemLog, reade
 def analyze(
     paths: Paths,
     db: DbOption = None,
-    json_out: Annotated[Path | None, typer.Option("--json", help="Write the analysis JSON "
-                                                  "(eval/CONTRACT.md) to this file.")] = None,
+    json_out: Annotated[Path | None, typer.Option(
+        "--json", help="Write the analysis JSON (eval/CONTRACT.md) to this file ('-': to "
+                       "standard output, with no summary).")] = None,
     html: HtmlOption = None,
     markdown: MarkdownOption = None,
     processes: ProcessesOption = 1,
@@ -361,7 +362,7 @@ def analyze(
     """Ingest, read, cross-check and summarise articles."""
     from triangulate.ingest import IngestOptions
     from triangulate.ingest.article import run_defaults as given
-    from triangulate.report import print_summary, write_json
+    from triangulate.report import STDOUT, print_summary, write_json
 
     check_outputs(json_out, html, markdown)
     defaults = run_defaults(outlet, published)
@@ -388,8 +389,11 @@ def analyze(
     with failures_in_one_line():
         if json_out:
             write_json(analysis, json_out)
-        written = [json_out] if json_out else []
+        written = [json_out] if json_out and json_out != STDOUT else []
         written += write_reports(analysis, html, markdown)
+    if json_out == STDOUT:  # standard output holds the JSON, and nothing else
+        say_written(written, errors)
+        return
     if not quiet:
         print_summary(analysis, console, top=top)
     say_written(written)
@@ -408,9 +412,9 @@ def write_reports(analysis: Analysis, html: Path | None, markdown: Path | None) 
     return [path for path in (html, markdown) if path]
 
 
-def say_written(paths: list[Path]) -> None:
+def say_written(paths: list[Path], to: Console = console) -> None:
     for path in paths:
-        console.print(f"wrote {path}")
+        to.print(f"wrote {path}")
 
 
 @app.command()
@@ -465,7 +469,8 @@ def analysis_of_store(db: str | None, settings: Settings = DEFAULTS) -> Analysis
 
 @app.command(name="export")
 def export_command(
-    out: Annotated[Path, typer.Option("--out", help="File (json) or folder (csv, parquet).")],
+    out: Annotated[Path, typer.Option(
+        "--out", help="File (json; '-' for standard output) or folder (csv, parquet).")],
     fmt: Annotated[str | None, typer.Option(
         "--format", help="json, csv or parquet (default: by the --out suffix, else json).")
     ] = None,
@@ -475,19 +480,21 @@ def export_command(
     setting: SettingOption = None,
 ) -> None:
     """Export everything in the store, cross-checked, as JSON, CSV or Parquet."""
-    from triangulate.report import export
+    from triangulate.report import STDOUT, export
 
     fmt = fmt or format_of(out)
     if fmt not in ("json", "csv", "parquet"):
         errors.print(f"[red]error:[/] unknown format {fmt!r}: use json, csv or parquet")
         raise typer.Exit(2)
+    if out == STDOUT and fmt != "json":
+        raise fail(f"--out - (standard output) takes json; {fmt} needs a folder", 2)
     fmt_checked: Format = fmt  # type: ignore[assignment]
     check_outputs(out if fmt == "json" else None)
     analysis = analysis_of_store(db, tuned(Settings(agreement=agreement,
                                                     event_gap_days=event_gap_days), setting))
     with failures_in_one_line():
-        for path in export(analysis, fmt_checked, out):
-            console.print(f"wrote {path}")
+        written = export(analysis, fmt_checked, out)
+    say_written([path for path in written if path != STDOUT])
 
 
 def format_of(out: Path) -> str:

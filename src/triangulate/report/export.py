@@ -9,6 +9,7 @@ hold a list, so there lists are JSON text.
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
@@ -23,9 +24,17 @@ Format = Literal["json", "csv", "parquet"]
 _FORMULA_START = r"^[=+\-@\t\r]"
 
 
+STDOUT = Path("-")  # an output path that means standard output, as in most tools
+
+
 def write_json(analysis: Analysis, path: Path) -> Path:
     """The analysis as the contract JSON, written a record a line as each is made, so that
-    no copy of the whole analysis, as objects or as text, is held."""
+    no copy of the whole analysis, as objects or as text, is held; to standard output where
+    ``path`` is :data:`STDOUT` ("-")."""
+    if path == STDOUT:
+        write_analysis_json(analysis, sys.stdout)
+        sys.stdout.flush()
+        return path
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("w", encoding="utf-8") as out:
         write_analysis_json(analysis, out)
