@@ -215,3 +215,14 @@ def test_json_to_standard_output_holds_the_json_and_nothing_else(tmp_path: Path)
                             capture_output=True, text=True, timeout=120)
     assert tables.returncode == 2 and tables.stdout == ""
     assert one_line_error(tables.stderr).startswith("error: --out -")
+
+
+def test_an_article_piped_in_is_read(tmp_path: Path) -> None:
+    """``curl ... | triangulate analyze - --json - | jq``: in through standard input, out
+    through standard output."""
+    script = str(Path(sys.executable).with_name("triangulate"))
+    run = subprocess.run([script, "analyze", "-", "--db", f"sqlite:///{tmp_path}/s.db",
+                          "--json", "-"], input=REPORT, capture_output=True, text=True,
+                         timeout=120, check=True)
+    [article] = json.loads(run.stdout)["articles"]
+    assert article["path"] == "<stdin>" and article["title"] == REPORT.splitlines()[0]

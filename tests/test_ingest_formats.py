@@ -224,3 +224,40 @@ def test_language_filter_counts_what_it_drops(tmp_path: Path) -> None:
     keep = LanguageFilter("EN-us")
     found = list(articles_in([tmp_path], lambda problem: None, keep))
     assert [a.id for a in found] == ["en"] and keep.skipped == 1
+
+
+def piped(monkeypatch: pytest.MonkeyPatch, data: bytes) -> list[Article | IngestProblem]:
+    """What ``read_sources(["-"])`` makes of ``data`` on standard input."""
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(data)))
+    return list(read_sources(["-"]))
+
+
+def test_a_text_on_standard_input_is_one_article(monkeypatch: pytest.MonkeyPatch) -> None:
+    body = "\n\n".join(PARAGRAPHS[:2])
+    found = piped(monkeypatch, f"---\noutlet: River Post\n---\nDepot hit\n{body}\n".encode())
+    assert len(found) == 1 and isinstance(found[0], Article)
+    assert (found[0].outlet, found[0].title, found[0].path) == ("River Post", "Depot hit",
+                                                                 "<stdin>")
+    again = piped(monkeypatch, f"---\noutlet: River Post\n---\nDepot hit\n{body}\n".encode())
+    assert again[0].id == found[0].id  # the same text piped twice is the same article
+    named = piped(monkeypatch, f"---\nid: depot-report\n---\n{body}\n".encode())
+    assert named[0].id == "depot-report"
+
+
+def test_json_lines_and_a_page_on_standard_input(monkeypatch: pytest.MonkeyPatch) -> None:
+    lines = [json.dumps({"id": f"r{k}", "text": text}) for k, text in enumerate(PARAGRAPHS)]
+    records = piped(monkeypatch, ("\n".join(lines) + "\n").encode())
+    assert [a.id for a in records if isinstance(a, Article)] == [f"r{k}" for k in
+                                                                 range(len(PARAGRAPHS))]
+    assert records[1].path == "<stdin>:2"
+    page = ("<html><head><title>Bridge repairs</title></head><body><article>"
+            + "".join(f"<p>{p}</p>" for p in PARAGRAPHS) + "</article></body></html>")
+    [article] = piped(monkeypatch, page.encode())
+    assert isinstance(article, Article) and article.title == "Bridge repairs"
+    assert PARAGRAPHS[3] in article.text
+
+
+def test_nothing_on_standard_input_is_one_problem(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert piped(monkeypatch, b"  \n") == [IngestProblem("<stdin>", "empty")]
+    [broken] = piped(monkeypatch, b'{"id": "x", "text": \n')
+    assert isinstance(broken, IngestProblem) and broken.where == "<stdin>:1"

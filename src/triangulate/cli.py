@@ -43,7 +43,9 @@ errors = Console(stderr=True, soft_wrap=True)
 DbOption = Annotated[str | None, typer.Option(
     "--db", help="SQLAlchemy URL of the store (default: $TRIANGULATE_DB or "
                  "sqlite:///triangulate.db).")]
-Paths = Annotated[list[str], typer.Argument(help="Files or folders of articles, or feed URLs.")]
+Paths = Annotated[list[str], typer.Argument(
+    help="Files or folders of articles, feed URLs, or - for standard input (text, an HTML "
+         "page or JSON Lines).")]
 LanguageOption = Annotated[str | None, typer.Option(
     "--language", help="Keep only articles in this language (e.g. en); the others are skipped "
                        "and counted.")]

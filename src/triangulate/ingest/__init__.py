@@ -8,6 +8,7 @@ generator all the way down: archives (JSON Lines, WARC) are streamed, never held
 from __future__ import annotations
 
 import json
+import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,7 +20,7 @@ from triangulate.ingest.article import (
     hashed_id,
     make_article,
 )
-from triangulate.ingest.decode import InputError, decode, read_bytes, stream_lines
+from triangulate.ingest.decode import InputError, decode, limit_text, read_bytes, stream_lines
 from triangulate.ingest.feeds import (
     FEED_SUFFIXES,
     FetchPolicy,
@@ -40,6 +41,8 @@ __all__ = ["IngestOptions", "LanguageFilter", "Source", "hashed_id", "is_url", "
 TEXT_SUFFIXES = (".txt", ".text", ".txt.gz")
 HTML_SUFFIXES = (".html", ".htm", ".html.gz", ".htm.gz")
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz")
+STDIN = "-"  # an input path that means standard input, as in most tools
+STDIN_NAME = "<stdin>"  # its name in an article's path and in problem lines
 KNOWN_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + JSONL_SUFFIXES + WARC_SUFFIXES + FEED_SUFFIXES
 
 
@@ -74,6 +77,9 @@ def read_sources(paths: Iterable[str | Path], options: IngestOptions | None = No
     stable order."""
     options = options or IngestOptions()
     for source in paths:
+        if str(source) == STDIN:
+            yield from read_standard_input(options.max_bytes)
+            continue
         if isinstance(source, str) and is_url(source):
             yield from read_feed_url(source, options.fetch)
             continue
@@ -84,6 +90,32 @@ def read_sources(paths: Iterable[str | Path], options: IngestOptions | None = No
             yield from read_file(path, options.max_bytes)
         else:
             yield IngestProblem(str(path), "no such file or folder")
+
+
+def read_standard_input(max_bytes: int = DEFAULTS.max_bytes) -> Iterator[Source]:
+    """What is piped in (``-`` as a path): JSON Lines where it opens with "{", an HTML page
+    where it opens with "<", else one text article (front matter allowed), whose id is its
+    front matter's, else a hash of its URL or text."""
+    data = sys.stdin.buffer.read(max_bytes + 1)
+    opening = data.lstrip()[:1]
+    if len(data) > max_bytes:
+        yield IngestProblem(STDIN_NAME, f"over the {limit_text(max_bytes)}")
+    elif not opening:
+        yield IngestProblem(STDIN_NAME, "empty")
+    elif opening == b"{":
+        for number, line in enumerate(data.splitlines(), start=1):
+            if line.strip():
+                yield from_json_line(line, f"{STDIN_NAME}:{number}")
+    else:
+        raw, note = decode(data)
+        notes = (note,) if note else ()
+        if opening == b"<":
+            yield from_page(hashed_id(raw), raw, STDIN_NAME, STDIN_NAME, notes)
+            return
+        parsed = parse_text(raw)
+        article_id = parsed.fields.get("id") or hashed_id(parsed.fields.get("url") or raw)
+        yield make_article(article_id, parsed.text, parsed.title, STDIN_NAME, parsed.fields,
+                           notes)
 
 
 def read_folder(folder: Path, options: IngestOptions) -> Iterator[Source]:
