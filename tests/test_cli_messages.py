@@ -226,3 +226,52 @@ def test_an_article_piped_in_is_read(tmp_path: Path) -> None:
                          timeout=120, check=True)
     [article] = json.loads(run.stdout)["articles"]
     assert article["path"] == "<stdin>" and article["title"] == REPORT.splitlines()[0]
+
+
+def interrupted_run(args: list[str], db: Path) -> subprocess.CompletedProcess[str]:
+    """``args`` run as a terminal runs them, and Ctrl-C pressed (SIGINT to the whole
+    process group) once the store holds its first batch of readings."""
+    import signal
+    import sqlite3
+    import time
+
+    def as_in_a_terminal() -> None:  # a shell's background job would ignore SIGINT
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+
+    process = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                               text=True, start_new_session=True, preexec_fn=as_in_a_terminal)
+    deadline = time.monotonic() + 120
+    while process.poll() is None and time.monotonic() < deadline:
+        try:
+            with sqlite3.connect(db) as connection:
+                if connection.execute("SELECT count(*) FROM articles").fetchone()[0]:
+                    break
+        except sqlite3.Error:
+            pass  # not made yet
+        time.sleep(0.05)
+    os.killpg(process.pid, signal.SIGINT)
+    out, err = process.communicate(timeout=120)
+    return subprocess.CompletedProcess(args, process.returncode, out, err)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("engine", [["-j", "1"], ["-j", "2"], ["--engine", "dask"]])
+def test_ctrl_c_is_one_line_and_the_same_command_goes_on(engine: list[str],
+                                                          tmp_path: Path) -> None:
+    lines = [json.dumps({"id": f"convoy-{k}", "text": (
+        f"Convoy {k} reached the northern depot on Monday after {k % 7 + 2} days on the road, "
+        f"the relief agency said. {k + 3} trucks carried flour and medicine, and drivers "
+        "reported that the bridge near the border crossing had been repaired. ") * 6})
+        for k in range(240)]
+    (tmp_path / "convoys.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    db = tmp_path / "run.db"
+    script = str(Path(sys.executable).with_name("triangulate"))
+    args = [script, "analyze", str(tmp_path / "convoys.jsonl"), "-q", "--db",
+            f"sqlite:///{db}", "--json", str(tmp_path / "run.json"), *engine]
+    stopped = interrupted_run(args, db)
+    assert stopped.returncode == 130, stopped.stderr
+    assert one_line_error(stopped.stderr).startswith("interrupted: the store holds ")
+    assert not (tmp_path / "run.json").exists()
+    subprocess.run(args, check=True, capture_output=True, timeout=300)
+    ids = [a["id"] for a in json.loads((tmp_path / "run.json").read_text())["articles"]]
+    assert sorted(ids) == sorted(f"convoy-{k}" for k in range(240))

@@ -123,6 +123,19 @@ def failures_in_one_line() -> Iterator[None]:
         raise typer.Exit(1) from None
 
 
+@contextmanager
+def interrupted_in_one_line(store: Store) -> Iterator[None]:
+    """Ctrl-C ends a run with one line on what is kept, not a traceback: every reading
+    stored before it (a batch to a transaction), which the same command goes on from."""
+    try:
+        yield
+    except KeyboardInterrupt:
+        kept = store.counts()["articles"]
+        errors.print(f"interrupted: the store holds {kept} article{'' if kept == 1 else 's'} "
+                     "read; the same command goes on from there", highlight=False)
+        raise typer.Exit(130) from None
+
+
 class ProblemLog:
     """Prints each unreadable input on one line and counts them."""
 
@@ -379,7 +392,7 @@ def analyze(
     store = open_store(db)
     with failures_in_one_line():
         try:
-            with given(defaults):
+            with given(defaults), interrupted_in_one_line(store):
                 analysis = analyse_with_progress(paths, store, log, reader, keep, options,
                                                  settings)
         finally:
@@ -440,7 +453,7 @@ def ingest(paths: Paths, db: DbOption = None, processes: ProcessesOption = 1,
     store = open_store(db)
     with failures_in_one_line():
         try:
-            with given(defaults), progress_bar() as bar:
+            with given(defaults), interrupted_in_one_line(store), progress_bar() as bar:
                 phases = Phases(bar, paths)
                 ids = read_into_store(articles_in(sources(paths), log, keep, options), store,
                                       local_reader(processes, settings), phases.advance,

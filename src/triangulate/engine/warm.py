@@ -2,9 +2,19 @@
 pipeline is built and reads one short article there, so that every worker forked from the
 server starts with it built and past its first-use costs (tables and patterns loaded on
 the first document). A run with other reading settings has its workers build their own
-(:class:`~triangulate.engine.dask.PipelineLoader`)."""
+(:class:`~triangulate.engine.dask.PipelineLoader`).
+
+The workers leave Ctrl-C to the run that started them, which stops the cluster and says in
+one line what is kept: a terminal sends the interrupt to every process of the run, and each
+worker would print a traceback of its own (and a warning for each task the stop cancels).
+The fork server hands its children the SIGINT handler it found once its preloads were
+imported, so it is set here.
+"""
 
 from __future__ import annotations
+
+import logging
+import signal
 
 from triangulate.nlp import read_articles
 from triangulate.nlp.pipeline import load_pipeline
@@ -28,4 +38,6 @@ def warm() -> None:
         return
 
 
+signal.signal(signal.SIGINT, signal.SIG_IGN)
+logging.getLogger("distributed.worker.state_machine").setLevel(logging.ERROR)
 warm()
