@@ -275,3 +275,19 @@ def test_ctrl_c_is_one_line_and_the_same_command_goes_on(engine: list[str],
     subprocess.run(args, check=True, capture_output=True, timeout=300)
     ids = [a["id"] for a in json.loads((tmp_path / "run.json").read_text())["articles"]]
     assert sorted(ids) == sorted(f"convoy-{k}" for k in range(240))
+
+
+def test_version_names_what_makes_a_result() -> None:
+    """The versions a record of a run needs, as installed; no parser loaded to tell them."""
+    from importlib.metadata import version
+
+    from triangulate.settings import DEFAULTS
+    from triangulate.versions import PIPELINE_VERSION
+
+    result = runner.invoke(app, ["--version"])
+    assert result.exit_code == 0
+    line = result.stdout.strip()
+    assert len(line.splitlines()) == 1
+    for part in (f"triangulate {version('triangulate')}", f"readings v{PIPELINE_VERSION}",
+                 f"spaCy {version('spacy')}", f"{DEFAULTS.model} {version(DEFAULTS.model)}"):
+        assert part in line

@@ -40,6 +40,36 @@ app = typer.Typer(help="Sourced, cross-checked records of war reporting across o
 console = Console()
 errors = Console(stderr=True, soft_wrap=True)
 
+
+def show_versions(asked: bool) -> None:
+    """``--version``: Triangulate's, the version its readings are stored under, spaCy's and
+    the model's, as installed (looked up, not imported: answered at once), for a record of
+    what made a result."""
+    if not asked:
+        return
+    from importlib.metadata import PackageNotFoundError, version
+
+    from triangulate.versions import PIPELINE_VERSION
+
+    def installed(package: str) -> str:
+        try:
+            return version(package)
+        except PackageNotFoundError:
+            return "not installed"
+
+    console.print(f"triangulate {installed('triangulate')} (readings v{PIPELINE_VERSION}), "
+                  f"spaCy {installed('spacy')}, model {DEFAULTS.model} "
+                  f"{installed(DEFAULTS.model)}", highlight=False, soft_wrap=True)
+    raise typer.Exit()
+
+
+@app.callback()
+def options(version: Annotated[bool, typer.Option(
+        "--version", callback=show_versions, is_eager=True,
+        help="Show the versions of Triangulate, its readings, spaCy and the model.")] = False
+            ) -> None:
+    """Sourced, cross-checked records of war reporting across outlets."""
+
 DbOption = Annotated[str | None, typer.Option(
     "--db", help="SQLAlchemy URL of the store (default: $TRIANGULATE_DB or "
                  "sqlite:///triangulate.db).")]
