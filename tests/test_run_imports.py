@@ -66,3 +66,20 @@ def test_the_parent_of_a_dask_run_loads_no_parser(tmp_path: Path) -> None:
                    "--db", f"sqlite:///{tmp_path / 'run.db'}",
                    "--json", str(tmp_path / "run.json")], NOT_FOR_THE_STORE) == []
     assert (tmp_path / "run.json").stat().st_size > 0
+
+
+def test_a_run_again_over_stored_articles_loads_no_parser(tmp_path: Path) -> None:
+    """Every article already read (and current) in the store: nothing to parse, so neither
+    spaCy nor the model; the same analysis as the first run's."""
+    folder = tmp_path / "texts"
+    folder.mkdir()
+    (folder / "bridge.txt").write_text(
+        "Engineers said on Thursday that the bridge would reopen within 10 days, after "
+        "inspectors found the damage less severe than feared.\n")
+    db = f"sqlite:///{tmp_path / 'run.db'}"
+    first, again = tmp_path / "first.json", tmp_path / "again.json"
+    assert loaded(["analyze", str(folder), "-q", "--db", db, "--json", str(first)],
+                  NOT_FOR_THE_STORE) != []
+    assert loaded(["analyze", str(folder), "-q", "--db", db, "--json", str(again)],
+                  NOT_FOR_THE_STORE) == []
+    assert again.read_text() == first.read_text()
