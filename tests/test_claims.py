@@ -419,3 +419,21 @@ def test_a_bare_number_after_a_share_is_no_share(nlp: Language, text: str) -> No
 def test_a_range_of_percents_is_one_share(nlp: Language) -> None:
     claim = only(nlp, "Between 20 and 30 percent of the district was flooded.", "share")
     assert claim.low == 0.2 and claim.high == 0.3
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Sixty percent of residents said they felt unsafe after the shelling began.", 0.6),
+    ("Some 300 soldiers said they had not been paid for months.", 300),
+    ("Eleven wounded fighters told medics the road had been mined.", 11),
+])
+def test_a_figure_that_speaks_is_not_its_own_source(nlp: Language, text: str,
+                                                    value: float) -> None:
+    """A number in the subject of a speech verb counts who speaks; what they say is no
+    source of that number."""
+    [claim] = [c for c in claims_in(nlp, text) if c.value == value]
+    assert claim.source is None or claim.text not in claim.source
+
+
+def test_who_speaks_stays_the_source_of_what_they_say(nlp: Language) -> None:
+    claim = only(nlp, "Two officials said 14 people died when shells hit the market.", "killed")
+    assert (claim.value, claim.source) == (14, "Two officials")

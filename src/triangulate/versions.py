@@ -11,7 +11,7 @@ import hashlib
 
 from triangulate.settings import DEFAULTS, Settings
 
-PIPELINE_VERSION = "15"  # 2: framing; 3: paragraphs end sentences; 4: periods; 5: phrases; 6: „“;
+PIPELINE_VERSION = "16"  # 2: framing; 3: paragraphs end sentences; 4: periods; 5: phrases; 6: „“;
 # 7: reported speech before its cue, participles, quoted words inside reported clauses;
 # 8: events, as_of; 9: statement frames and the reading's event; 10: no share or area
 # continued by a bare number; 11: dash signatures, "as X put it", descriptions that name
@@ -21,6 +21,7 @@ PIPELINE_VERSION = "15"  # 2: framing; 3: paragraphs end sentences; 4: periods; 
 # 14: "US" by case, persons' states by their titles, "people" who fight, places from the
 # parser, datelines and region nouns instead of a list of towns
 # 15: each article read in its own language, or not at all
+# 16: a number in the subject of a speech verb is who speaks, not a figure that verb sources
 
 
 def pipeline_version(settings: Settings = DEFAULTS) -> str:

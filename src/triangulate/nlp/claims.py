@@ -900,12 +900,15 @@ def cue_object(root: Token, cues: list[Token]) -> str | None:
 
 
 def speech_subject(root: Token) -> str | None:
-    """The subject of the outermost speech verb whose reported clause holds the number."""
+    """The subject of the outermost speech verb whose reported clause holds the number; a
+    number in the subject itself is who speaks, not what is said ("70 percent of voters
+    say ...", "some 300 soldiers said ..."), and that verb gives it no source."""
     found = None
     for ancestor in reported_by(root):
         if is_speech_verb(ancestor) and not denied(ancestor):  # "Moscow has not confirmed"
             subjects = [c for c in ancestor.children if c.dep_ in {"nsubj", "nsubjpass"}]
-            if subjects and subjects[0].lower_ not in {"it", "this", "that", "which"}:
+            if subjects and subjects[0].lower_ not in {"it", "this", "that", "which"} \
+                    and not subjects[0].left_edge.i <= root.i <= subjects[0].right_edge.i:
                 found = phrase_of(subjects[0])
     return found
 
