@@ -437,3 +437,13 @@ def test_a_figure_that_speaks_is_not_its_own_source(nlp: Language, text: str,
 def test_who_speaks_stays_the_source_of_what_they_say(nlp: Language) -> None:
     claim = only(nlp, "Two officials said 14 people died when shells hit the market.", "killed")
     assert (claim.value, claim.source) == (14, "Two officials")
+
+
+@pytest.mark.parametrize(("text", "measure"), [
+    ("The ruling party lost four seats in the provincial vote.", "other"),
+    ("The challenger lost by six points in the runoff.", "other"),
+    ("The convoy lost 9 trucks on the mountain road.", "other"),
+    ("The regiment lost 60 men in two days of fighting.", "casualties"),
+])
+def test_a_loss_is_a_casualty_only_of_people(nlp: Language, text: str, measure: str) -> None:
+    assert only(nlp, text).measure == measure

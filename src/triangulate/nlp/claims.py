@@ -504,7 +504,7 @@ def first_measure(tiers: list[list[str]], counted: Token | None) -> Measure | No
 def tier_measure(words: list[str], counted: Token | None) -> Measure | None:
     """The measure one tier of words names: casualties where it names them or both a death
     and a wound ("killed or wounded"), else the measure of its first measure word."""
-    if names_casualties(words):
+    if names_casualties([w for w in words if not (w in LOSING and counts_things(counted))]):
         return "casualties"
     return next((m for word in words if (m := word_measure(word, counted)) is not None), None)
 
@@ -520,11 +520,24 @@ def word_measure(word: str, counted: Token | None) -> Measure | None:
     kills where what it counts are people ("destroyed up to 50 soldiers")."""
     counted_lemma = lemma(counted) if counted is not None else None
     for measure, words in MEASURE_WORDS.items():
-        if word in words and counted_lemma not in NEVER_COUNTS.get(measure, ()):
+        if word in words and counted_lemma not in NEVER_COUNTS.get(measure, ()) \
+                and not (word in LOSING and counts_things(counted)):
             return measure
     if word in DESTROYING and counted_lemma in PEOPLE_NOUNS:
         return "killed"
     return None
+
+
+LOSING = frozenset({"lose"})
+"""A verb of loss is a casualty only where people or a force are lost ("lost 40 soldiers",
+"lost 40 in the battle"), not where things are ("lost by five points", "lost three
+seats", "lost 12 tanks")."""
+
+
+def counts_things(counted: Token | None) -> bool:
+    """Whether the counted word is a common noun that names no person or force."""
+    return counted is not None and counted.pos_ == "NOUN" \
+        and lemma(counted) not in PEOPLE_NOUNS
 
 
 def unit_after(number: Span) -> str | None:

@@ -333,6 +333,8 @@ def _step(toks: Sequence[_Tok], j: int, acc: _Acc) -> int | None:
     if word == "and":
         return _and_step(toks, j, acc)
     if word == "-" and acc.state in _WORD_STATES and _glued(toks, j - 1) and _glued(toks, j):
+        if _low(toks, j + 1) == "and":
+            return _hyphened_half(toks, j + 1, acc)
         j, word = j + 1, _low(toks, j + 1)
     cls = _word_class(word)
     if cls is None or acc.state not in _AFTER[cls] or not _apply(cls, word, acc):
@@ -353,6 +355,18 @@ def _and_step(toks: Sequence[_Tok], j: int, acc: _Acc) -> int | None:
         acc.state = "half"
         return j + 3
     return None
+
+
+def _hyphened_half(toks: Sequence[_Tok], j: int, acc: _Acc) -> int | None:
+    """ "five-and-a-half", "two-and-a-half (thousand)": "and a half" joined by hyphens."""
+    words = [_low(toks, k) for k in range(j, j + 5)]
+    if words != ["and", "-", "a", "-", "half"] or not all(_glued(toks, k)
+                                                       for k in range(j, j + 4)) \
+            or acc.state not in ("unit", "teen", "tens"):
+        return None
+    acc.group += 0.5
+    acc.state = "half"
+    return j + 5
 
 
 def _apply(cls: str, word: str, acc: _Acc) -> bool:
