@@ -447,3 +447,14 @@ def test_who_speaks_stays_the_source_of_what_they_say(nlp: Language) -> None:
 ])
 def test_a_loss_is_a_casualty_only_of_people(nlp: Language, text: str, measure: str) -> None:
     assert only(nlp, text).measure == measure
+
+
+@pytest.mark.parametrize(("text", "subject"), [
+    ("About 30 percent of the village's houses were destroyed.", "village's houses"),
+    ("Medics said 45% of the injured were children.", "injured"),
+    ("Roughly 12 per cent of the recruits deserted within a month.", "recruits"),
+])
+def test_a_percent_counts_the_noun_of_its_of(nlp: Language, text: str, subject: str) -> None:
+    """As "half of the houses" counts the houses, so does "30 percent of the houses"."""
+    claim = only(nlp, text, "share")
+    assert claim.subject == subject

@@ -37,7 +37,7 @@ from triangulate.lang.en.forces import (
 from triangulate.lang.en.gazetteer import DEMONYM
 from triangulate.lang.en.harm import STRIKING_WEAPONS
 from triangulate.lang.en.measures import AREA_UNITS, LOSS_NOUNS, MEASURE_WORDS, STATUS_NOUNS
-from triangulate.lang.en.numbers import QUALIFIER_WORDS
+from triangulate.lang.en.numbers import PERCENT_WORDS, QUALIFIER_WORDS
 from triangulate.lang.en.sources import REPORTER_NOUNS, SECTION_WORDS, VAGUE_SOURCES
 from triangulate.lang.en.speech import FIGURE_VERBS, RECORDING_VERBS
 from triangulate.lang.lookup import actor_of, is_outlet
@@ -298,12 +298,23 @@ def counted_word(number: Span) -> Token | None:
         head = root.head
         while head.dep_ in {"nummod", "quantmod"} and head.head != head:
             head = head.head
-        return head
+        return past_percent(head)
     of = [c for c in root.children if c.dep_ == "prep" and c.lower_ == "of"]
     objects = [c for c in of[0].children if c.dep_ == "pobj"] if of else []
     if objects:
         return objects[0]
     return noun_after(number) or (root if root.pos_ in {"NOUN", "PROPN"} else None)
+
+
+def past_percent(word: Token) -> Token:
+    """What a percent word counts: the noun of its "of" ("40 percent of the buildings": the
+    buildings, as "half of the buildings" counts them); else the word itself."""
+    british = word.lower_ == "cent" and word.i > 0 and word.nbor(-1).lower_ == "per"
+    if word.lower_ not in PERCENT_WORDS and not british:
+        return word
+    objects = [o for c in word.children if c.dep_ == "prep" and c.lower_ == "of"
+               for o in c.children if o.dep_ == "pobj"]
+    return objects[0] if objects else word
 
 
 def noun_after(number: Span) -> Token | None:
