@@ -458,3 +458,14 @@ def test_a_percent_counts_the_noun_of_its_of(nlp: Language, text: str, subject: 
     """As "half of the houses" counts the houses, so does "30 percent of the houses"."""
     claim = only(nlp, text, "share")
     assert claim.subject == subject
+
+
+@pytest.mark.parametrize(("text", "subject"), [
+    ("Fuel prices rose 40 percent in a week.", None),
+    ("Dozens feared dead after the ferry capsized off the coast", "people"),
+])
+def test_a_figure_is_not_its_own_subject(nlp: Language, text: str, subject: str | None) -> None:
+    """Where nothing but the figure names what it counts, the subject is not the figure's
+    own words: none for a share, the default for a toll."""
+    [claim] = claims_in(nlp, text)
+    assert claim.subject == subject

@@ -23,7 +23,7 @@ PIPELINE_VERSION = "16"  # 2: framing; 3: paragraphs end sentences; 4: periods; 
 # 15: each article read in its own language, or not at all
 # 16: a number in the subject of a speech verb is who speaks, not a figure that verb sources;
 # "five-and-a-half"; "lost" a casualty only of people or a force; a percent counts the noun of
-# its "of"
+# its "of"; a figure is never its own subject
 
 
 def pipeline_version(settings: Settings = DEFAULTS) -> str:

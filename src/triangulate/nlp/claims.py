@@ -687,12 +687,13 @@ def side_so_far(earlier: list[Claim], text: str | None, actor: str | None,
     return text, actor
 
 
-def without_number(phrase: Span, mention: NumberMention) -> str:
-    """The phrase without the figure and its qualifier, or a leading determiner."""
+def without_number(phrase: Span, mention: NumberMention) -> str | None:
+    """The phrase without the figure and its qualifier, or a leading determiner; None where
+    nothing else is left ("rose 20 percent": the figure names no subject of its own)."""
     words = [t.text_with_ws for t in phrase
              if not (mention.start <= t.idx < mention.end or t.like_num
                      or (t.dep_ == "det" and t.i == phrase.start))]
-    return "".join(words).strip(" ,.“”\"'") or phrase.text
+    return "".join(words).strip(" ,.“”\"'") or None
 
 
 def clause_subject(token: Token) -> Span | None:
