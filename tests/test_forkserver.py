@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import multiprocessing
 import sys
+from collections.abc import Callable
 from multiprocessing.queues import Queue
+from typing import Any
 
 import pytest
 
@@ -17,17 +19,22 @@ def _report(queue: Queue[tuple[bool, int]]) -> None:
     queue.put(("triangulate.engine.warm" in sys.modules, _cached_pipeline.cache_info().currsize))
 
 
-@pytest.mark.skipif(not forkserver.available(), reason="no fork server on this platform")
-def test_a_fork_of_the_server_has_the_pipeline_already() -> None:
+def in_a_fork(probe: Callable[[Queue[Any]], None]) -> Any:
+    """What ``probe`` reports from a process forked from the fork server."""
     assert forkserver.start()
     context = multiprocessing.get_context("forkserver")
-    queue: Queue[tuple[bool, int]] = context.Queue()
-    child = context.Process(target=_report, args=(queue,))
+    queue: Queue[Any] = context.Queue()
+    child = context.Process(target=probe, args=(queue,))
     child.start()
-    warmed, pipelines = queue.get(timeout=120)
+    found = queue.get(timeout=120)
     child.join(timeout=30)
-    assert warmed and pipelines >= 1
+    return found
 
+
+@pytest.mark.skipif(not forkserver.available(), reason="no fork server on this platform")
+def test_a_fork_of_the_server_has_the_pipeline_already() -> None:
+    warmed, pipelines = in_a_fork(_report)
+    assert warmed and pipelines >= 1
 
 
 def _interrupt_handler(queue: Queue[bool]) -> None:
@@ -38,11 +45,4 @@ def _interrupt_handler(queue: Queue[bool]) -> None:
 
 @pytest.mark.skipif(not forkserver.available(), reason="no fork server on this platform")
 def test_a_fork_of_the_server_leaves_ctrl_c_to_the_run() -> None:
-    assert forkserver.start()
-    context = multiprocessing.get_context("forkserver")
-    queue: Queue[bool] = context.Queue()
-    child = context.Process(target=_interrupt_handler, args=(queue,))
-    child.start()
-    ignored = queue.get(timeout=120)
-    child.join(timeout=30)
-    assert ignored
+    assert in_a_fork(_interrupt_handler)

@@ -30,15 +30,22 @@ def loaded(args: list[str], modules: tuple[str, ...]) -> list[str]:
     return done.stdout.rsplit("LOADED", 1)[1].split()
 
 
-def test_plain_text_loads_no_feed_page_or_scipy_and_a_report_no_parser(tmp_path: Path) -> None:
+def texts(tmp_path: Path, files: dict[str, str]) -> Path:
+    """A folder of the given text files."""
     folder = tmp_path / "texts"
     folder.mkdir()
-    (folder / "harbour.txt").write_text(
-        "The port authority said on Monday that 14 ships had left the harbour since the "
-        "storm. \"We expect the rest to sail by Friday,\" a spokeswoman said.\n")
-    (folder / "harbour-copy.txt").write_text(
-        "The port authority said on Monday that 14 ships had left the harbour since the "
-        "storm, a spokeswoman told reporters.\n")
+    for name, text in files.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+def test_plain_text_loads_no_feed_page_or_scipy_and_a_report_no_parser(tmp_path: Path) -> None:
+    folder = texts(tmp_path, {
+        "harbour.txt": "The port authority said on Monday that 14 ships had left the harbour "
+                       "since the storm. \"We expect the rest to sail by Friday,\" a "
+                       "spokeswoman said.\n",
+        "harbour-copy.txt": "The port authority said on Monday that 14 ships had left the "
+                            "harbour since the storm, a spokeswoman told reporters.\n"})
     db = f"sqlite:///{tmp_path / 'run.db'}"
     assert loaded(["analyze", str(folder), "-q", "--db", db, "--json",
                    str(tmp_path / "run.json")], NOT_FOR_PLAIN_TEXT) == []
@@ -54,14 +61,12 @@ def test_the_parent_of_a_dask_run_loads_no_parser(tmp_path: Path) -> None:
     """The workers parse; the process that ingests, stores and cross-checks imports no
     spaCy, before the reading (language detection, stored versions) or after it (the
     languages no pipeline read)."""
-    folder = tmp_path / "texts"
-    folder.mkdir()
-    (folder / "ferry.txt").write_text(
-        "The ferry operator said on Tuesday that 3 crossings had been cancelled because of "
-        "high winds. \"Passengers will be rebooked,\" a company spokesman said.\n")
-    (folder / "fähre.txt").write_text(
-        "Der Betreiber teilte am Dienstag mit, dass drei Überfahrten wegen des starken "
-        "Windes ausgefallen seien und die Fahrgäste umgebucht würden.\n")
+    folder = texts(tmp_path, {
+        "ferry.txt": "The ferry operator said on Tuesday that 3 crossings had been cancelled "
+                     "because of high winds. \"Passengers will be rebooked,\" a company "
+                     "spokesman said.\n",
+        "fähre.txt": "Der Betreiber teilte am Dienstag mit, dass drei Überfahrten wegen des "
+                     "starken Windes ausgefallen seien und die Fahrgäste umgebucht würden.\n"})
     assert loaded(["analyze", str(folder), "-q", "--engine", "dask",
                    "--db", f"sqlite:///{tmp_path / 'run.db'}",
                    "--json", str(tmp_path / "run.json")], NOT_FOR_THE_STORE) == []
@@ -71,11 +76,9 @@ def test_the_parent_of_a_dask_run_loads_no_parser(tmp_path: Path) -> None:
 def test_a_run_again_over_stored_articles_loads_no_parser(tmp_path: Path) -> None:
     """Every article already read (and current) in the store: nothing to parse, so neither
     spaCy nor the model; the same analysis as the first run's."""
-    folder = tmp_path / "texts"
-    folder.mkdir()
-    (folder / "bridge.txt").write_text(
-        "Engineers said on Thursday that the bridge would reopen within 10 days, after "
-        "inspectors found the damage less severe than feared.\n")
+    folder = texts(tmp_path, {
+        "bridge.txt": "Engineers said on Thursday that the bridge would reopen within 10 "
+                      "days, after inspectors found the damage less severe than feared.\n"})
     db = f"sqlite:///{tmp_path / 'run.db'}"
     first, again = tmp_path / "first.json", tmp_path / "again.json"
     assert loaded(["analyze", str(folder), "-q", "--db", db, "--json", str(first)],

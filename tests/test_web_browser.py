@@ -91,13 +91,18 @@ def served(app: Any) -> Iterator[str]:
     thread.join(timeout=30)
 
 
-@pytest.fixture(scope="module")
-def browser(site: str) -> Iterator[Any]:
+def launched() -> Iterator[Any]:
+    """Debian's Chromium driven by Playwright, until the generator is closed."""
     sync_api = pytest.importorskip("playwright.sync_api")
     with sync_api.sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
+
+
+@pytest.fixture(scope="module")
+def browser(site: str) -> Iterator[Any]:
+    yield from launched()
 
 
 class Visit:

@@ -14,7 +14,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from test_report_layout import OVERLAPS, SHOWN_CHARTS
-from test_web_browser import CHROMIUM, CHROMIUM_ARGS, served
+from test_web_browser import CHROMIUM, launched, served
 from triangulate.ids import with_ids
 from triangulate.report.views import TITLE
 from triangulate.types import Analysis, Article, Claim, Group, Quote, Tension, TensionSide
@@ -126,11 +126,7 @@ def site(client: TestClient) -> Iterator[str]:
 
 @pytest.fixture(scope="module")
 def browser(site: str) -> Iterator[Any]:
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
+    yield from launched()
 
 
 TABLES = """() => [...document.querySelectorAll('table')].filter(table => {

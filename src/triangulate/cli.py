@@ -47,15 +47,10 @@ def show_versions(asked: bool) -> None:
     what made a result."""
     if not asked:
         return
-    from importlib.metadata import PackageNotFoundError, version
-
-    from triangulate.versions import PIPELINE_VERSION
+    from triangulate.versions import PIPELINE_VERSION, installed_version
 
     def installed(package: str) -> str:
-        try:
-            return version(package)
-        except PackageNotFoundError:
-            return "not installed"
+        return installed_version(package) or "not installed"
 
     console.print(f"triangulate {installed('triangulate')} (readings v{PIPELINE_VERSION}), "
                   f"spaCy {installed('spacy')}, model {DEFAULTS.model} "

@@ -8,6 +8,7 @@ article's reading current without importing spaCy.
 from __future__ import annotations
 
 import hashlib
+from importlib.metadata import PackageNotFoundError, version
 
 from triangulate.settings import DEFAULTS, Settings
 
@@ -35,3 +36,12 @@ def pipeline_version(settings: Settings = DEFAULTS) -> str:
         return PIPELINE_VERSION
     digest = hashlib.sha256(repr(sorted(changes.items())).encode()).hexdigest()[:12]
     return f"{PIPELINE_VERSION}+{digest}"
+
+
+def installed_version(package: str) -> str | None:
+    """The installed version of ``package`` (looked up, not imported); None where it is not
+    installed."""
+    try:
+        return version(package)
+    except PackageNotFoundError:
+        return None

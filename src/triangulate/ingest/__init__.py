@@ -103,9 +103,7 @@ def read_standard_input(max_bytes: int = DEFAULTS.max_bytes) -> Iterator[Source]
     elif not opening:
         yield IngestProblem(STDIN_NAME, "empty")
     elif opening == b"{":
-        for number, line in enumerate(data.splitlines(), start=1):
-            if line.strip():
-                yield from_json_line(line, f"{STDIN_NAME}:{number}")
+        yield from json_lines(data.splitlines(), STDIN_NAME)
     else:
         raw, note = decode(data)
         notes = (note,) if note else ()
@@ -173,12 +171,18 @@ def from_html(path: Path, raw: str, notes: tuple[str, ...]) -> Source:
 def read_jsonl(path: Path, max_bytes: int = DEFAULTS.max_bytes) -> Iterator[Source]:
     """One article per line, streamed (gzipped or not): no size limit on the whole file."""
     empty = True
-    for number, line in enumerate(stream_lines(path, max_bytes), start=1):
-        if line.strip():
-            empty = False
-            yield from_json_line(line, f"{path}:{number}")
+    for source in json_lines(stream_lines(path, max_bytes), str(path)):
+        empty = False
+        yield source
     if empty:
         raise InputError("empty file")
+
+
+def json_lines(lines: Iterable[bytes], where: str) -> Iterator[Source]:
+    """One source per line that is not blank, each named ``where:line``."""
+    for number, line in enumerate(lines, start=1):
+        if line.strip():
+            yield from_json_line(line, f"{where}:{number}")
 
 
 def from_json_line(line: bytes, where: str) -> Source:

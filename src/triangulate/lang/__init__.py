@@ -10,7 +10,6 @@ Every list is written from the language, not from any corpus Triangulate is meas
 from __future__ import annotations
 
 import importlib
-import importlib.metadata
 import pkgutil
 import re
 from collections import Counter
@@ -20,6 +19,7 @@ from functools import cache, cached_property, lru_cache
 
 from triangulate.measures import Measure
 from triangulate.types import Article, Qualifier
+from triangulate.versions import installed_version
 
 DEFAULT = "en"
 
@@ -130,15 +130,8 @@ def has_pipeline(code: str) -> bool:
     """Whether language ``code`` is read: the default language always, another where it has
     a folder and its model is installed (looked up among the installed packages, not
     imported: the parent of a Dask run, which parses nothing, can tell as well)."""
-    return code == DEFAULT or (code in available() and _installed(resources(code).model))
-
-
-def _installed(package: str) -> bool:
-    try:
-        importlib.metadata.distribution(package)
-    except importlib.metadata.PackageNotFoundError:
-        return False
-    return True
+    return code == DEFAULT or (code in available()
+                               and installed_version(resources(code).model) is not None)
 
 
 def primary_language(tag: str | None) -> str | None:

@@ -515,7 +515,7 @@ def first_measure(tiers: list[list[str]], counted: Token | None) -> Measure | No
 def tier_measure(words: list[str], counted: Token | None) -> Measure | None:
     """The measure one tier of words names: casualties where it names them or both a death
     and a wound ("killed or wounded"), else the measure of its first measure word."""
-    if names_casualties([w for w in words if not (w in LOSING and counts_things(counted))]):
+    if names_casualties([w for w in words if not loses_things(w, counted)]):
         return "casualties"
     return next((m for word in words if (m := word_measure(word, counted)) is not None), None)
 
@@ -532,7 +532,7 @@ def word_measure(word: str, counted: Token | None) -> Measure | None:
     counted_lemma = lemma(counted) if counted is not None else None
     for measure, words in MEASURE_WORDS.items():
         if word in words and counted_lemma not in NEVER_COUNTS.get(measure, ()) \
-                and not (word in LOSING and counts_things(counted)):
+                and not loses_things(word, counted):
             return measure
     if word in DESTROYING and counted_lemma in PEOPLE_NOUNS:
         return "killed"
@@ -545,9 +545,9 @@ LOSING = frozenset({"lose"})
 seats", "lost 12 tanks")."""
 
 
-def counts_things(counted: Token | None) -> bool:
-    """Whether the counted word is a common noun that names no person or force."""
-    return counted is not None and counted.pos_ == "NOUN" \
+def loses_things(word: str, counted: Token | None) -> bool:
+    """Whether ``word`` is a verb of loss over a common noun that names no person or force."""
+    return word in LOSING and counted is not None and counted.pos_ == "NOUN" \
         and lemma(counted) not in PEOPLE_NOUNS
 
 
