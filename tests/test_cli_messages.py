@@ -291,3 +291,25 @@ def test_version_names_what_makes_a_result() -> None:
     for part in (f"triangulate {version('triangulate')}", f"readings v{PIPELINE_VERSION}",
                  f"spaCy {version('spacy')}", f"{DEFAULTS.model} {version(DEFAULTS.model)}"):
         assert part in line
+
+
+def test_a_ctrl_c_swallowed_where_it_landed_still_stops_the_run(tmp_path: Path) -> None:
+    """Python drops an exception raised in a finaliser; the press is remembered, so the run
+    stops at its next article (or at its end) all the same."""
+    import contextlib
+    import signal
+
+    import typer
+
+    from triangulate.cli import interrupted_in_one_line
+    from triangulate.store import Store
+
+    store = Store(f"sqlite:///{tmp_path}/s.db")
+    with pytest.raises(typer.Exit) as stopped, interrupted_in_one_line(store) as stop_if_pressed:
+        with contextlib.suppress(KeyboardInterrupt):  # as a finaliser's exception is dropped
+            os.kill(os.getpid(), signal.SIGINT)
+        with pytest.raises(KeyboardInterrupt):
+            stop_if_pressed()  # the next article
+    assert stopped.value.exit_code == 130
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+    store.close()

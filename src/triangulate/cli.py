@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import signal
+import threading
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
+from types import FrameType
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -149,16 +152,34 @@ def failures_in_one_line() -> Iterator[None]:
 
 
 @contextmanager
-def interrupted_in_one_line(store: Store) -> Iterator[None]:
+def interrupted_in_one_line(store: Store) -> Iterator[Callable[[], None]]:
     """Ctrl-C ends a run with one line on what is kept, not a traceback: every reading
-    stored before it (a batch to a transaction), which the same command goes on from."""
+    stored before it (a batch to a transaction), which the same command goes on from.
+
+    The press is remembered as well as raised: Python drops an exception raised inside a
+    finaliser (Dask's futures release themselves in ``__del__``), so the check this yields,
+    called as each article is done and once at the end, raises it again there."""
+    pressed = threading.Event()
+
+    def on_interrupt(_signal: int, _frame: FrameType | None) -> None:
+        pressed.set()
+        raise KeyboardInterrupt
+
+    def stop_if_pressed() -> None:
+        if pressed.is_set():
+            raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGINT, on_interrupt)
     try:
-        yield
+        yield stop_if_pressed
+        stop_if_pressed()
     except KeyboardInterrupt:
         kept = store.counts()["articles"]
         errors.print(f"interrupted: the store holds {kept} article{'' if kept == 1 else 's'} "
                      "read; the same command goes on from there", highlight=False)
         raise typer.Exit(130) from None
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 class ProblemLog:
@@ -336,13 +357,16 @@ class Phases:
     READING = "reading articles"
     STARTING = f"{READING} (loading the parser)"  # until the first article is done
 
-    def __init__(self, bar: Progress, paths: list[str]) -> None:
+    def __init__(self, bar: Progress, paths: list[str],
+                 stop_if_pressed: Callable[[], None] = lambda: None) -> None:
         self.bar = bar
+        self.stop_if_pressed = stop_if_pressed
         self.task: TaskID = bar.add_task("looking at the inputs", total=None)
         self.started = False
         self.phase(self.STARTING, take_stock(paths))
 
     def advance(self, done: int) -> None:
+        self.stop_if_pressed()
         if done and not self.started:
             self.started = True
             self.bar.update(self.task, description=self.READING)
@@ -356,11 +380,11 @@ class Phases:
 
 def analyse_with_progress(paths: list[str], store: Store, log: ProblemLog, reader: Reader,
                           keep: ArticleFilter | None, options: IngestOptions,
-                          settings: Settings) -> Analysis:
+                          settings: Settings, stop_if_pressed: Callable[[], None]) -> Analysis:
     from triangulate.analysis import run
 
     with progress_bar() as bar:
-        phases = Phases(bar, paths)
+        phases = Phases(bar, paths, stop_if_pressed)
         return run(sources(paths), store, log, phases.advance, keep=keep, reader=reader,
                    on_phase=phases.phase, options=options, settings=settings)
 
@@ -417,9 +441,9 @@ def analyze(
     store = open_store(db)
     with failures_in_one_line():
         try:
-            with given(defaults), interrupted_in_one_line(store):
+            with given(defaults), interrupted_in_one_line(store) as stop_if_pressed:
                 analysis = analyse_with_progress(paths, store, log, reader, keep, options,
-                                                 settings)
+                                                 settings, stop_if_pressed)
         finally:
             store.close()
     report_skipped(keep)
@@ -478,8 +502,9 @@ def ingest(paths: Paths, db: DbOption = None, processes: ProcessesOption = 1,
     store = open_store(db)
     with failures_in_one_line():
         try:
-            with given(defaults), interrupted_in_one_line(store), progress_bar() as bar:
-                phases = Phases(bar, paths)
+            with given(defaults), interrupted_in_one_line(store) as stop_if_pressed, \
+                    progress_bar() as bar:
+                phases = Phases(bar, paths, stop_if_pressed)
                 ids = read_into_store(articles_in(sources(paths), log, keep, options), store,
                                       local_reader(processes, settings), phases.advance,
                                       settings)
